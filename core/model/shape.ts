@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { AttributeValueSchema } from './labelSchema';
+
+/** Axis-aligned box in image pixels; x,y is the top-left corner. */
+export const BoxSchema = z.object({
+  x: z.number().finite(),
+  y: z.number().finite(),
+  w: z.number().finite().nonnegative(),
+  h: z.number().finite().nonnegative(),
+});
+export type Box = z.infer<typeof BoxSchema>;
+
+export const ShapeSourceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('human') }),
+  z.object({ kind: z.literal('model'), modelId: z.string().min(1), score: z.number().min(0).max(1) }),
+]);
+export type ShapeSource = z.infer<typeof ShapeSourceSchema>;
+
+export const ShapeSchema = z.object({
+  id: z.string().min(1),
+  projectId: z.string().min(1),
+  itemId: z.string().min(1),
+  kind: z.literal('box'),
+  classId: z.string().min(1),
+  box: BoxSchema,
+  attributes: z.record(z.string(), AttributeValueSchema).default({}),
+  source: ShapeSourceSchema,
+  /** Who made the last change: a local user name or a wallet address later. */
+  author: z.string(),
+  createdAt: z.number().int(),
+  updatedAt: z.number().int(),
+  /** Incremented on every committed change; lets sync and merges detect stale writes. */
+  version: z.number().int().nonnegative(),
+});
+export type Shape = z.infer<typeof ShapeSchema>;

@@ -1,0 +1,12 @@
+import { appService } from './appService';
+import { jobsService } from './jobsService';
+import { mediaService } from './mediaService';
+
+export { appService, jobsService, mediaService };
+export * from './appService';
+export * from './jobsService';
+export * from './mediaService';
+export * from './intake';
+
+/** Every service of the contract; hosts serve exactly these, the renderer proxies exactly these. */
+export const allServices = [appService, mediaService, jobsService] as const;

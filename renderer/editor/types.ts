@@ -1,0 +1,124 @@
+import type { Box, Shape } from '../../core/model/shape';
+import type { Item } from '../../core/model/item';
+import type { LabelSchema, AttributeValue } from '../../core/model/labelSchema';
+
+/**
+ * The editor is headless: no React, no Konva, no IndexedDB. The canvas and the
+ * panels read `EditorSnapshot` and feed input events in; the editor proposes
+ * changes and a `ShapeCommitter` (the store) commits them.
+ */
+
+/** screen = image * zoom + (x, y) */
+export interface Camera {
+  x: number;
+  y: number;
+  zoom: number;
+}
+
+export interface Viewport {
+  width: number;
+  height: number;
+}
+
+export type ToolId = 'select' | 'box';
+
+export interface Modifiers {
+  shift: boolean;
+  ctrl: boolean;
+  alt: boolean;
+  meta: boolean;
+}
+
+/** Pointer positions are in screen (canvas element) pixels; the editor maps them through the camera. */
+export interface PointerInput {
+  x: number;
+  y: number;
+  /** 0 left, 1 middle, 2 right */
+  button: number;
+  modifiers: Modifiers;
+}
+
+export interface WheelInput {
+  x: number;
+  y: number;
+  deltaX: number;
+  deltaY: number;
+  modifiers: Modifiers;
+}
+
+export interface KeyInput {
+  /** KeyboardEvent.key */
+  key: string;
+  /** KeyboardEvent.code, used for layout-independent bindings */
+  code: string;
+  modifiers: Modifiers;
+  repeat: boolean;
+}
+
+export type HandleId = 'nw' | 'n' | 'ne' | 'e' | 'se' | 's' | 'sw' | 'w';
+
+/** What the interactive layer draws while a gesture is under way; the store is untouched until commit. */
+export type Preview =
+  | { kind: 'draw'; box: Box; classId: string }
+  | { kind: 'transform'; shapeId: string; box: Box; handle: HandleId | 'move' }
+  | null;
+
+export interface EditorSnapshot {
+  item: Item | null;
+  labelSchema: LabelSchema;
+  /** Identity changes only when the shapes change: the static layer redraws on identity. */
+  shapes: readonly Shape[];
+  selectedIds: readonly string[];
+  preview: Preview;
+  tool: ToolId;
+  /** Dotted state path of the active tool, e.g. 'select.idle', 'select.translating', 'box.drawing'. */
+  toolState: string;
+  activeClassId: string | null;
+  camera: Camera;
+  viewport: Viewport;
+  panning: boolean;
+  canUndo: boolean;
+  canRedo: boolean;
+}
+
+/** App-level actions the editor recognises from keys but the app performs (item navigation, overlays). */
+export type AppAction = 'item.next' | 'item.prev' | 'help.toggle' | 'item.done';
+
+/** Named, remappable editor actions; the keymap binds each to one or more key chords. */
+export type ActionId =
+  | 'tool.box'
+  | 'tool.select'
+  | 'edit.undo'
+  | 'edit.redo'
+  | 'edit.delete'
+  | 'edit.cancel'
+  | 'view.fit'
+  | 'view.zoomIn'
+  | 'view.zoomOut'
+  | 'select.all'
+  | 'select.next'
+  | AppAction;
+
+/** e.g. 'n', 'ctrl+z', 'ctrl+shift+z', 'delete', 'escape', 'f1'. Lowercase, modifiers in order ctrl, alt, shift, meta. */
+export type KeyChord = string;
+export type Keymap = Record<ActionId, KeyChord[]>;
+
+export interface ShapeChange {
+  /** Shapes created or updated, in their new state. */
+  put: Shape[];
+  /** Ids removed. */
+  remove: string[];
+}
+
+/**
+ * The store side of the editor. `commit` applies the change to the in-memory
+ * document at once (so the canvas updates in the same frame) and makes it
+ * durable; with `history: true` it becomes one undo step.
+ */
+export interface ShapeCommitter {
+  commit(change: ShapeChange, options: { history: boolean; label: string }): void;
+  undo(): void;
+  redo(): void;
+  canUndo(): boolean;
+  canRedo(): boolean;
+}

@@ -1,0 +1,28 @@
+// Electron's own postinstall downloads its binary from outside the npm
+// registry; package.json's allowScripts skips it so `npm install` always
+// succeeds. Here we try that download once and tolerate failure: without the
+// binary, `npm start` runs the browser host instead (see README, Troubleshooting).
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const require = createRequire(import.meta.url);
+if (process.env.GROUNDWORK_SKIP_ELECTRON_DOWNLOAD === '1') process.exit(0);
+let electronDir;
+try {
+  electronDir = path.dirname(require.resolve('electron/package.json'));
+} catch {
+  process.exit(0); // production install without devDependencies
+}
+if (existsSync(path.join(electronDir, 'path.txt'))) process.exit(0); // binary already installed
+const result = spawnSync(process.execPath, [path.join(electronDir, 'install.js')], { stdio: 'pipe', timeout: 90_000 });
+if (result.status === 0) {
+  console.log('groundwork: Electron binary installed.');
+} else {
+  console.warn(
+    'groundwork: the Electron binary could not be downloaded (offline or blocked).\n' +
+      '  Everything else is installed. `npm start` will run the browser host instead and print its URL.\n' +
+      '  To get the desktop app later: node node_modules/electron/install.js',
+  );
+}
