@@ -1,0 +1,22 @@
+import { cocoFormat } from './coco';
+import { cvatFormat } from './cvat';
+import type { FormatId } from './detectFormat';
+import { labelStudioFormat } from './labelStudio';
+import type { AnnotationFormat } from './types';
+import { vocFormat } from './voc';
+import { yoloFormat } from './yolo';
+
+/** Every annotation format by id, in the order a menu should list them. */
+export const formats: Record<FormatId, AnnotationFormat> = {
+  coco: cocoFormat,
+  yolo: yoloFormat,
+  voc: vocFormat,
+  cvat: cvatFormat,
+  labelstudio: labelStudioFormat,
+};
+
+export const formatIds = Object.keys(formats) as FormatId[];
+
+export { detectFormat, type FormatId } from './detectFormat';
+export { FormatError } from './formatError';
+export type { AnnotationFormat, DatasetBox, DatasetImage, FormatFile, ImportContext, LabelDataset } from './types';

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { labelStudioFormat } from './labelStudio';
+import type { FormatFile, ImportContext } from './types';
+import { expectFormatError } from './testKit';
+
+const context: ImportContext = { images: [{ fileName: 'photos/a.jpg', width: 200, height: 100 }, { fileName: 'b.jpg', width: 200, height: 100 }] };
+
+const rect = (label: string, x: unknown, y: unknown, width: unknown, height: unknown, extra: object = {}) => ({
+  type: 'rectanglelabels',
+  from_name: 'label',
+  to_name: 'image',
+  original_width: 200,
+  original_height: 100,
+  value: { x, y, width, height, rotation: 0, rectanglelabels: [label] },
+  ...extra,
+});
+const tasksFile = (tasks: unknown): FormatFile => ({ path: 'export.json', content: JSON.stringify(tasks, null, 2) });
+const run = (tasks: unknown) => () => labelStudioFormat.importDataset([tasksFile(tasks)], context);
+
+describe('Label Studio import', () => {
+  it('reads percent rectangles, resolves local-file and upload names, and skips other result types', () => {
+    const ds = labelStudioFormat.importDataset(
+      [
+        tasksFile([
+          { data: { image: '/data/local-files/?d=photos%2Fa.jpg' }, annotations: [{ result: [rect('cat', 10, 20, 50, 50), { type: 'choices', value: { choices: ['x'] } }] }] },
+          { data: { image: '/data/upload/3/1a2b3c4d-b.jpg' }, annotations: [{ result: [rect('dog', 0, 0, 100, 100)] }] },
+        ]),
+      ],
+      context,
+    );
+    expect(ds).toEqual({
+      classes: ['cat', 'dog'],
+      images: [
+        { fileName: 'b.jpg', width: 200, height: 100, boxes: [{ className: 'dog', box: { x: 0, y: 0, w: 200, h: 100 } }] },
+        { fileName: 'photos/a.jpg', width: 200, height: 100, boxes: [{ className: 'cat', box: { x: 20, y: 20, w: 100, h: 50 } }] },
+      ],
+    });
+  });
+
+  it('reads predictions with their score when a task has no annotation', () => {
+    const ds = labelStudioFormat.importDataset([tasksFile([{ data: { image: 'b.jpg' }, predictions: [{ score: 0.75, result: [rect('cat', 10, 10, 10, 10)] }] }])], context);
+    expect(ds.images[0]!.boxes).toEqual([{ className: 'cat', box: { x: 20, y: 10, w: 20, h: 10 }, score: 0.75 }]);
+  });
+
+  it('reports bad JSON with its line', () => {
+    expectFormatError(() => labelStudioFormat.importDataset([{ path: 'export.json', content: '[\n  {"data": {"image": "b.jpg"}},\n  {"data": }\n]' }], context), 'export.json', 'line 3', /invalid JSON/);
+  });
+
+  it('reports missing fields and non-numeric values by JSON path', () => {
+    expectFormatError(run({ data: {} }), 'export.json', '(root)', /expected array/);
+    expectFormatError(run([{ data: { image: 'b.jpg' } }, { data: {} }]), 'export.json', '[1].data.image', /expected string/);
+    expectFormatError(run([{ data: { image: 'b.jpg' }, annotations: [{ result: [rect('cat', 1, '2', 3, 4)] }] }]), 'export.json', '[0].annotations[0].result[0].value.y', /expected number/);
+  });
+
+  it('reports an unknown image', () => {
+    expectFormatError(run([{ data: { image: 'http://host/zebra.jpg' }, annotations: [] }]), 'export.json', '[0].data.image', /unknown image "zebra\.jpg"/);
+  });
+
+  it('reports boxes outside the image, negative sizes, rotation and a wrong original size', () => {
+    const task = (r: object) => [{ data: { image: 'b.jpg' }, annotations: [{ result: [rect('cat', 1, 1, 1, 1), r] }] }];
+    expectFormatError(run(task(rect('cat', 90, 10, 11, 10))), 'export.json', '[0].annotations[0].result[1].value', /outside image "b\.jpg"/);
+    expectFormatError(run(task(rect('cat', 50, 10, -5, 10))), 'export.json', '[0].annotations[0].result[1].value', /negative box size/);
+    const rotated = rect('cat', 10, 10, 10, 10);
+    rotated.value.rotation = 30;
+    expectFormatError(run(task(rotated)), 'export.json', '[0].annotations[0].result[1].value.rotation', /rotated boxes are not supported/);
+    expectFormatError(run(task(rect('cat', 10, 10, 10, 10, { original_width: 400 }))), 'export.json', '[0].annotations[0].result[1]', /200×100 px, but the file says 400×100/);
+  });
+});

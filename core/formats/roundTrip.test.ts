@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { formats, formatIds } from './index';
+import { contextOf, sampleDataset, withoutExtras } from './testKit';
+
+/** What each format can carry besides class and box. */
+const carries = {
+  coco: { attributes: true, score: true },
+  yolo: { attributes: false, score: false },
+  voc: { attributes: false, score: false },
+  cvat: { attributes: true, score: false },
+  labelstudio: { attributes: false, score: false },
+} as const;
+
+describe.each(formatIds)('%s round trip', (id) => {
+  const format = formats[id];
+
+  it('imports what it exported', () => {
+    const dataset = sampleDataset();
+    const back = format.importDataset(format.exportDataset(dataset), contextOf(dataset));
+    expect(back).toEqual(withoutExtras(dataset, carries[id]));
+  });
+
+  it('exports byte-identical files whatever the input order', () => {
+    const dataset = sampleDataset();
+    const shuffled = { ...dataset, images: [...dataset.images].reverse() };
+    expect(format.exportDataset(shuffled)).toEqual(format.exportDataset(dataset));
+  });
+
+  it('rounds to 1/100 px and clamps boxes into the image on export', () => {
+    const dataset = {
+      classes: ['cat'],
+      images: [{ fileName: 'x.jpg', width: 100, height: 50, boxes: [{ className: 'cat', box: { x: -3, y: 10.123456, w: 50.005001, h: 60 } }] }],
+    };
+    const back = format.importDataset(format.exportDataset(dataset), contextOf(dataset));
+    expect(back.images[0]!.boxes[0]!.box).toEqual({ x: 0, y: 10.12, w: 47.01, h: 39.88 });
+  });
+
+  it('refuses to export a box whose class is not in the class list', () => {
+    const dataset = { classes: ['cat'], images: [{ fileName: 'x.jpg', width: 10, height: 10, boxes: [{ className: 'dog', box: { x: 0, y: 0, w: 1, h: 1 } }] }] };
+    expect(() => format.exportDataset(dataset)).toThrow(/"dog" is not in the dataset's classes/);
+  });
+});
+
+describe('formats with a class list keep unused classes and their order', () => {
+  it.each(['coco', 'yolo', 'voc', 'cvat'] as const)('%s', (id) => {
+    const dataset = { ...sampleDataset(), classes: ['zebra', 'person', 'dog', 'cat'] };
+    const back = formats[id].importDataset(formats[id].exportDataset(dataset), contextOf(dataset));
+    expect(back.classes).toEqual(['zebra', 'person', 'dog', 'cat']);
+  });
+});
+
+describe('files from Windows tools', () => {
+  it.each(formatIds)('%s imports files with a byte-order mark and CRLF line ends', (id) => {
+    const dataset = sampleDataset();
+    const files = formats[id].exportDataset(dataset).map((f) => ({ path: f.path, content: `\uFEFF${f.content.replace(/\n/g, '\r\n')}` }));
+    expect(formats[id].importDataset(files, contextOf(dataset))).toEqual(formats[id].importDataset(formats[id].exportDataset(dataset), contextOf(dataset)));
+  });
+});

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import type { FormatFile, ImportContext } from './types';
+import { expectFormatError } from './testKit';
+import { vocFormat } from './voc';
+
+const context: ImportContext = {
+  images: [
+    { fileName: 'JPEGImages/a.jpg', width: 200, height: 100 },
+    { fileName: 'JPEGImages/b.jpg', width: 200, height: 100 },
+  ],
+};
+
+function vocXml(objects: string, header = '<filename>a.jpg</filename><size><width>200</width><height>100</height><depth>3</depth></size>'): string {
+  return `<?xml version="1.0"?>\n<annotation>\n  ${header}\n${objects}</annotation>\n`;
+}
+function object(name: string, [xmin, ymin, xmax, ymax]: (number | string)[]): string {
+  return `  <object>\n    <name>${name}</name>\n    <bndbox><xmin>${xmin}</xmin><ymin>${ymin}</ymin><xmax>${xmax}</xmax><ymax>${ymax}</ymax></bndbox>\n  </object>\n`;
+}
+const file = (content: string): FormatFile => ({ path: 'Annotations/a.xml', content });
+const run = (files: FormatFile[]) => () => vocFormat.importDataset(files, context);
+
+describe('Pascal VOC import', () => {
+  it('reads corner boxes, resolves the image by <filename>, and takes classes in order of appearance without a labelmap', () => {
+    const ds = vocFormat.importDataset([file(vocXml(object('dog', [10, 20, 30.5, 40]) + object('cat', [0, 0, 200, 100])))], context);
+    expect(ds).toEqual({
+      classes: ['dog', 'cat'],
+      images: [
+        {
+          fileName: 'JPEGImages/a.jpg',
+          width: 200,
+          height: 100,
+          boxes: [
+            { className: 'dog', box: { x: 10, y: 20, w: 20.5, h: 20 } },
+            { className: 'cat', box: { x: 0, y: 0, w: 200, h: 100 } },
+          ],
+        },
+      ],
+    });
+  });
+
+  it('uses labelmap.txt for class order and rejects classes it does not list', () => {
+    const labelmap = { path: 'labelmap.txt', content: '# label:color_rgb:parts:actions\ncat:1,2,3::\ndog:::\nbird:::\n' };
+    expect(vocFormat.importDataset([labelmap, file(vocXml(object('dog', [1, 1, 2, 2])))], context).classes).toEqual(['cat', 'dog', 'bird']);
+    expectFormatError(
+      run([labelmap, file(vocXml(object('dog', [1, 1, 2, 2]) + object('zebra', [1, 1, 2, 2])))]),
+      'Annotations/a.xml',
+      'object 2',
+      /unknown class "zebra": labelmap\.txt lists cat, dog, bird/,
+    );
+  });
+
+  it('reports bad XML syntax with its line', () => {
+    expectFormatError(run([file('<annotation>\n<filename>a.jpg</filename>\n<object><name>cat</name></objec>\n</annotation>')]), 'Annotations/a.xml', 'line 3', /invalid XML/);
+  });
+
+  it('reports a file that is not VOC, and missing fields', () => {
+    expectFormatError(run([file('<root/>')]), 'Annotations/a.xml', 'line 1', /root element <annotation> is missing/);
+    expectFormatError(run([file(vocXml('', '<size/>'))]), 'Annotations/a.xml', 'filename', /missing <filename>/);
+    expectFormatError(run([file(vocXml('  <object><name>cat</name></object>\n'))]), 'Annotations/a.xml', 'object 1', /missing <bndbox>/);
+    expectFormatError(
+      run([file(vocXml('  <object><name>cat</name><bndbox><xmin>1</xmin><ymin>1</ymin><xmax>2</xmax></bndbox></object>\n'))]),
+      'Annotations/a.xml',
+      'object 1, bndbox.ymax',
+      /missing <ymax>/,
+    );
+  });
+
+  it('reports an image the project does not have', () => {
+    expectFormatError(run([file(vocXml('', '<filename>zebra.jpg</filename>'))]), 'Annotations/a.xml', 'filename', /unknown image "zebra\.jpg"/);
+  });
+
+  it('reports non-numeric and negative-size boxes', () => {
+    expectFormatError(run([file(vocXml(object('cat', [1, 'ten', 5, 5])))]), 'Annotations/a.xml', 'object 1, bndbox.ymin', /<ymin> "ten" is not a number/);
+    expectFormatError(run([file(vocXml(object('cat', [1, 1, 5, 5]) + object('cat', [50, 1, 40, 5])))]), 'Annotations/a.xml', 'object 2', /negative box size/);
+  });
+
+  it('reports boxes outside the image', () => {
+    expectFormatError(run([file(vocXml(object('cat', [150, 50, 201, 100])))]), 'Annotations/a.xml', 'object 1', /outside image "JPEGImages\/a\.jpg" \(200×100\)/);
+  });
+
+  it('reports a size that disagrees with the image', () => {
+    expectFormatError(run([file(vocXml('', '<filename>a.jpg</filename><size><width>100</width><height>50</height></size>'))]), 'Annotations/a.xml', 'size', /200×100 px/);
+  });
+
+  it('imports nothing when a later file is bad', () => {
+    const good = file(vocXml(object('cat', [1, 1, 5, 5])));
+    const bad: FormatFile = { path: 'Annotations/b.xml', content: vocXml(object('cat', [1, 1, 500, 5]), '<filename>b.jpg</filename>') };
+    expectFormatError(run([good, bad]), 'Annotations/b.xml', 'object 1', /outside/);
+  });
+});
+
+describe('Pascal VOC export', () => {
+  it('writes Annotations/<path>.xml per image and a labelmap', () => {
+    const files = vocFormat.exportDataset({ classes: ['cat'], images: [{ fileName: 'sub/a.jpg', width: 10, height: 10, boxes: [] }] });
+    expect(files.map((f) => f.path)).toEqual(['labelmap.txt', 'Annotations/sub/a.xml']);
+    expect(files[1]!.content).toContain('<filename>a.jpg</filename>\n  <path>sub/a.jpg</path>');
+  });
+
+  it('refuses a class name the labelmap cannot hold', () => {
+    expect(() => vocFormat.exportDataset({ classes: ['a:b'], images: [] })).toThrow(/"a:b" cannot be written to labelmap\.txt/);
+  });
+});

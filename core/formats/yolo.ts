@@ -1,0 +1,97 @@
+import { FormatError } from './formatError';
+import { assertUniquePaths, classIndexer, exportBox, sortByFileName, sortedImages } from './shared/exportOrder';
+import { createImageLookup } from './shared/imageLookup';
+import { importedBox, type ContextImage } from './shared/importChecks';
+import { parseNumber, RELATIVE_DECIMALS, roundTo } from './shared/numbers';
+import { afterSegment, normalizePath, stripExtension } from './shared/paths';
+import type { AnnotationFormat, DatasetBox, FormatFile, ImportContext, LabelDataset } from './types';
+import { readYoloClasses, writeDataYaml, YOLO_CLASSES_FILE, YOLO_DATA_FILE } from './yoloClasses';
+import { textLines } from './shared/text';
+
+/** labels/<path of the image without extension>.txt, mirroring Ultralytics' images/ → labels/ layout. */
+export function yoloLabelPath(fileName: string): string {
+  return `labels/${stripExtension(afterSegment(fileName, 'images'))}.txt`;
+}
+
+function exportYolo(dataset: LabelDataset): FormatFile[] {
+  const classIndex = classIndexer(dataset);
+  const images = sortedImages(dataset);
+  const labelFiles = images.map((image) => {
+    const lines = image.boxes.map((b) => {
+      const box = exportBox(b.box, image);
+      const rel = (v: number, size: number) => String(roundTo(v / size, RELATIVE_DECIMALS));
+      return [
+        classIndex(b.className),
+        rel(box.x + box.w / 2, image.width),
+        rel(box.y + box.h / 2, image.height),
+        rel(box.w, image.width),
+        rel(box.h, image.height),
+      ].join(' ');
+    });
+    return { path: yoloLabelPath(image.fileName), content: lines.map((l) => `${l}\n`).join(''), image: image.fileName };
+  });
+  assertUniquePaths(labelFiles);
+  return [{ path: YOLO_DATA_FILE, content: writeDataYaml(dataset.classes) }, ...labelFiles.map(({ path, content }) => ({ path, content }))];
+}
+
+/** Label files: .txt under a labels/ folder; if there is none, every .txt except the class list. */
+function labelFilesOf(files: FormatFile[]): FormatFile[] {
+  const txt = files.filter((f) => f.path.toLowerCase().endsWith('.txt'));
+  const underLabels = txt.filter((f) => /(^|\/)labels\//.test(normalizePath(f.path)));
+  return underLabels.length > 0 ? underLabels : txt.filter((f) => !f.path.endsWith(YOLO_CLASSES_FILE));
+}
+
+function importYolo(files: FormatFile[], context: ImportContext): LabelDataset {
+  const { file: classFile, names } = readYoloClasses(files);
+  const lookup = createImageLookup(context.images, (i) => stripExtension(afterSegment(i.fileName, 'images')));
+  const boxesByImage = new Map<string, DatasetBox[]>();
+  const labelFileOf = new Map<string, string>();
+  for (const file of labelFilesOf(files)) {
+    const key = stripExtension(afterSegment(file.path, 'labels'));
+    const found = lookup.find(key);
+    if (found.length === 0) throw new FormatError(file.path, '', `unknown image "${key}.*": no image of this project matches this label file`);
+    if (found.length > 1) throw new FormatError(file.path, '', `ambiguous: this label file could belong to ${found.map((f) => `"${f.fileName}"`).join(' or ')}`);
+    const image = found[0]!;
+    const earlier = labelFileOf.get(image.fileName);
+    if (earlier) throw new FormatError(file.path, '', `image "${image.fileName}" already has labels in ${earlier}`);
+    labelFileOf.set(image.fileName, file.path);
+    boxesByImage.set(image.fileName, readLabelFile(file, image, names, classFile));
+  }
+  // In YOLO an image without a label file is an image with no objects.
+  return {
+    classes: [...names.values()],
+    images: sortByFileName(context.images).map((i) => ({ fileName: i.fileName, width: i.width, height: i.height, boxes: boxesByImage.get(i.fileName) ?? [] })),
+  };
+}
+
+function readLabelFile(file: FormatFile, image: ContextImage, names: Map<number, string>, classFile: string): DatasetBox[] {
+  const boxes: DatasetBox[] = [];
+  for (const [i, raw] of textLines(file.content).entries()) {
+    const line = raw.trim();
+    if (line === '') continue;
+    const location = `line ${i + 1}`;
+    const tokens = line.split(/\s+/);
+    if (tokens.length !== 5) throw new FormatError(file.path, location, `expected 5 values "class cx cy w h", got ${tokens.length}`);
+    const [classToken, ...coordTokens] = tokens as [string, ...string[]];
+    if (!/^\d+$/.test(classToken)) throw new FormatError(file.path, location, `class id "${classToken}" is not a whole number`);
+    const className = names.get(Number(classToken));
+    if (className === undefined) {
+      throw new FormatError(file.path, location, `class id ${classToken} is out of range: ${classFile} names ${names.size} classes (${[...names.keys()].join(', ')})`);
+    }
+    const [cx, cy, w, h] = coordTokens.map((t) => {
+      const n = parseNumber(t);
+      if (n === undefined) throw new FormatError(file.path, location, `"${t}" is not a number`);
+      return n;
+    }) as [number, number, number, number];
+    const box = { x: (cx - w / 2) * image.width, y: (cy - h / 2) * image.height, w: w * image.width, h: h * image.height };
+    boxes.push({ className, box: importedBox(file.path, location, box, image) });
+  }
+  return boxes;
+}
+
+export const yoloFormat: AnnotationFormat = {
+  id: 'yolo',
+  label: 'Ultralytics YOLO (txt + data.yaml)',
+  exportDataset: exportYolo,
+  importDataset: importYolo,
+};

@@ -1,0 +1,66 @@
+import { parse, stringify, YAMLParseError } from 'yaml';
+import { FormatError } from './formatError';
+import type { FormatFile } from './types';
+import { textLines, withoutBom } from './shared/text';
+
+export const YOLO_DATA_FILE = 'data.yaml';
+export const YOLO_CLASSES_FILE = 'classes.txt';
+
+/** Ultralytics' data.yaml: `names` as a mapping id → name (the form its own tools write). */
+export function writeDataYaml(classes: string[]): string {
+  return stringify({ nc: classes.length, names: new Map(classes.map((c, i) => [i, c])) });
+}
+
+/**
+ * The class list: data.yaml `names` (list or id mapping), or a darknet-style
+ * classes.txt (one name a line) when there is no yaml.
+ */
+export function readYoloClasses(files: FormatFile[]): { file: string; names: Map<number, string> } {
+  const yamls = files.filter((f) => /\.ya?ml$/i.test(f.path));
+  const yaml = yamls.find((f) => /(^|\/)data\.ya?ml$/i.test(f.path)) ?? (yamls.length === 1 ? yamls[0] : undefined);
+  if (yaml) return { file: yaml.path, names: readDataYaml(yaml) };
+  const classesTxt = files.find((f) => f.path === YOLO_CLASSES_FILE || f.path.endsWith(`/${YOLO_CLASSES_FILE}`));
+  if (classesTxt) return { file: classesTxt.path, names: readClassesTxt(classesTxt) };
+  throw new FormatError(YOLO_DATA_FILE, '', 'missing: a YOLO dataset needs data.yaml with the class names (or classes.txt)');
+}
+
+function readDataYaml(file: FormatFile): Map<number, string> {
+  let doc: unknown;
+  try {
+    doc = parse(withoutBom(file.content));
+  } catch (e) {
+    if (e instanceof YAMLParseError) throw new FormatError(file.path, `line ${e.linePos?.[0].line ?? 1}`, `invalid YAML: ${e.message.split('\n')[0]}`);
+    throw e;
+  }
+  const names = doc && typeof doc === 'object' ? (doc as Record<string, unknown>).names : undefined;
+  const entries: [unknown, unknown][] = Array.isArray(names)
+    ? names.map((n, i) => [i, n])
+    : names && typeof names === 'object'
+      ? Object.entries(names)
+      : [];
+  if (entries.length === 0) throw new FormatError(file.path, 'names', 'missing: `names` must list the classes (a list or a mapping id: name)');
+  const out = new Map<number, string>();
+  for (const [key, value] of entries) {
+    const id = Number(key);
+    if (!Number.isInteger(id) || id < 0) throw new FormatError(file.path, `names.${String(key)}`, `class id "${String(key)}" is not a whole number`);
+    if (typeof value !== 'string' || value.trim() === '') throw new FormatError(file.path, `names.${id}`, 'class name must be a non-empty string');
+    if ([...out.values()].includes(value)) throw new FormatError(file.path, `names.${id}`, `duplicate class name "${value}"`);
+    out.set(id, value);
+  }
+  return new Map([...out.entries()].sort((a, b) => a[0] - b[0]));
+}
+
+function readClassesTxt(file: FormatFile): Map<number, string> {
+  const out = new Map<number, string>();
+  const lines = textLines(file.content);
+  for (const [i, raw] of lines.entries()) {
+    const name = raw.trim();
+    if (name === '') {
+      if (lines.slice(i).some((l) => l.trim() !== '')) throw new FormatError(file.path, `line ${i + 1}`, 'empty class name (class ids are line numbers, so blank lines would shift them)');
+      break;
+    }
+    out.set(out.size, name);
+  }
+  if (out.size === 0) throw new FormatError(file.path, '', 'missing: classes.txt lists no classes');
+  return out;
+}
