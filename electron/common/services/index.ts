@@ -7,6 +7,7 @@ export * from './appService';
 export * from './jobsService';
 export * from './mediaService';
 export * from './intake';
+export * from './mediaUrlPath';
 
 /** Every service of the contract; hosts serve exactly these, the renderer proxies exactly these. */
 export const allServices = [appService, mediaService, jobsService] as const;

@@ -1,0 +1,52 @@
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog } from 'electron';
+import { createServices, type Services } from '../services/createServices';
+import { routeIpc } from './ipcRouter';
+import { createMainWindow, hardenSession } from './mainWindow';
+import { handleProtocols, registerSchemes } from './protocols';
+
+// Built to out/main/index.js; the preload and renderer sit beside it in out/.
+const outDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dataDir = process.env.GROUNDWORK_DATA_DIR || path.join(os.homedir(), '.groundwork');
+
+registerSchemes();
+app.enableSandbox();
+let services: Services | undefined;
+
+async function start() {
+  await app.whenReady();
+  services = await createServices({
+    dataDir,
+    host: {
+      kind: 'electron',
+      version: app.getVersion(),
+      electronVersion: process.versions.electron ?? null,
+      pickFolder: async (title) => {
+        const focused = BrowserWindow.getFocusedWindow();
+        const options = { title: title ?? 'Open a folder of images', properties: ['openDirectory' as const] };
+        const picked = focused ? await dialog.showOpenDialog(focused, options) : await dialog.showOpenDialog(options);
+        return picked.canceled ? null : (picked.filePaths[0] ?? null);
+      },
+    },
+  });
+  hardenSession();
+  handleProtocols(path.join(outDir, 'renderer'), services.roots);
+  routeIpc(services.dispatcher);
+  const preload = path.join(outDir, 'preload', 'index.cjs');
+  createMainWindow(preload);
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createMainWindow(preload);
+  });
+}
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+app.on('before-quit', () => services?.dispose());
+
+start().catch((error: unknown) => {
+  dialog.showErrorBox('Groundwork could not start', error instanceof Error ? error.message : String(error));
+  app.exit(1);
+});

@@ -1,0 +1,7 @@
+export { createServices, type Services, type ServicesOptions } from './createServices';
+export type { HostInfo } from './app/appServiceImpl';
+export { resolveMediaPath, type ResolvedMedia } from './media/resolveMediaPath';
+export { MediaError, httpStatusOf, type MediaErrorCode } from './media/mediaErrors';
+export { contentSecurityPolicy } from './security/contentSecurityPolicy';
+export { resolveMediaUrlPath } from './media/mediaUrl';
+export type { RootStore } from './media/rootStore';
