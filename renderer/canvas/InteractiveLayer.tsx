@@ -1,0 +1,82 @@
+import { Fragment, useMemo } from 'react';
+import { Layer, Rect } from 'react-konva';
+import type { Box, Shape } from '../../core/model/shape';
+import type { Camera, Preview } from '../editor/types';
+import { boxToScreen } from './cameraMath';
+import { HANDLE_IDS, handlePoints } from '../editor/handles';
+
+/** Side of a drawn resize handle in screen pixels (the editor's grab tolerance is separate). */
+const HANDLE_SIZE = 8;
+
+interface Props {
+  shapes: readonly Shape[];
+  selectedIds: readonly string[];
+  hoveredId: string | null;
+  preview: Preview;
+  /** Shapes under a move/resize gesture, at their preview boxes. */
+  moving: ReadonlyMap<string, Box>;
+  camera: Camera;
+  colorOf: (classId: string) => string;
+}
+
+/** The few nodes that change during a gesture: hover and selection outlines, handles and the preview box. */
+export function InteractiveLayer({ shapes, selectedIds, hoveredId, preview, moving, camera, colorOf }: Props) {
+  const byId = useMemo(() => new Map(shapes.map((s) => [s.id, s] as const)), [shapes]);
+  const selected = new Set(selectedIds);
+  // Selected shapes first, then anything else being moved (a move can start on an unselected shape).
+  const emphasised = [...selectedIds, ...[...moving.keys()].filter((id) => !selected.has(id))]
+    .map((id) => byId.get(id))
+    .filter((s): s is Shape => s !== undefined);
+  const hovered = hoveredId && !selected.has(hoveredId) ? byId.get(hoveredId) : undefined;
+  return (
+    <Layer listening={false}>
+      {hovered && <Rect {...rectProps(boxToScreen(hovered.box, camera))} stroke={colorOf(hovered.classId)} strokeWidth={3} opacity={0.9} listening={false} />}
+      {emphasised.map((s) => (
+        <SelectedBox
+          key={s.id}
+          box={boxToScreen(moving.get(s.id) ?? s.box, camera)}
+          color={colorOf(s.classId)}
+          withHandles={selectedIds.length === 1 && selected.has(s.id)}
+        />
+      ))}
+      {preview?.kind === 'draw' && (
+        <Rect {...rectProps(boxToScreen(preview.box, camera))} stroke={colorOf(preview.classId)} strokeWidth={1.5} dash={[6, 4]} listening={false} />
+      )}
+    </Layer>
+  );
+}
+
+function SelectedBox({ box, color, withHandles }: { box: Box; color: string; withHandles: boolean }) {
+  return (
+    <Fragment>
+      <Rect {...rectProps(box)} stroke="#ffffff" strokeWidth={3.5} opacity={0.85} listening={false} />
+      <Rect {...rectProps(box)} stroke={color} strokeWidth={2} fill={withAlpha(color, 0.12)} listening={false} />
+      {withHandles &&
+        HANDLE_IDS.map((id) => {
+          const h = handlePoints(box)[id];
+          return (
+          <Rect
+            key={id}
+            x={h.x - HANDLE_SIZE / 2}
+            y={h.y - HANDLE_SIZE / 2}
+            width={HANDLE_SIZE}
+            height={HANDLE_SIZE}
+            fill="#ffffff"
+            stroke={color}
+            strokeWidth={1.5}
+            listening={false}
+          />
+          );
+        })}
+    </Fragment>
+  );
+}
+
+function rectProps(b: Box): { x: number; y: number; width: number; height: number } {
+  return { x: b.x, y: b.y, width: b.w, height: b.h };
+}
+
+function withAlpha(hex: string, alpha: number): string {
+  const n = parseInt(hex.slice(1), 16);
+  return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
+}

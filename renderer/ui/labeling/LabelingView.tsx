@@ -1,0 +1,131 @@
+import { lazy, Suspense, useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import type { FormatFile } from '../../../core/formats';
+import type { Project } from '../../../core/model/project';
+import type { Editor } from '../../editor/createEditor';
+import type { AppAction, EditorSnapshot } from '../../editor/types';
+import { LabelCanvas } from '../../canvas/LabelCanvas';
+import { useHost } from '../../platform/HostContext';
+import { useStore } from '../StoreContext';
+import { useStoreQuery } from '../useStoreQuery';
+import { AttributesPanel } from './AttributesPanel';
+import { ClassList } from './ClassList';
+import { HelpOverlay } from './HelpOverlay';
+import { neighbourItem } from './itemNavigation';
+import { ItemList, type StatusFilter } from './ItemList';
+import { StatusBar } from './StatusBar';
+import { Toolbar } from './Toolbar';
+import { useEditorHotkeys } from './useEditorHotkeys';
+import { useEditorSession } from './useEditorSession';
+
+// Format code loads when first needed, so it does not delay opening a project.
+const ExportDialog = lazy(() => import('./ExportDialog').then((m) => ({ default: m.ExportDialog })));
+const ImportDialog = lazy(() => import('./ImportDialog').then((m) => ({ default: m.ImportDialog })));
+
+type Dialog = 'help' | 'export' | { import: FormatFile[] } | null;
+
+export function LabelingView({ project }: { project: Project }) {
+  const store = useStore();
+  const [filter, setFilter] = useState<StatusFilter>('all');
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const { data: items = [] } = useStoreQuery((s) => s.listItems(project.id, filter === 'all' ? {} : { status: filter }), [project.id, filter]);
+  const [current, setCurrent] = useState<{ id: string; order: number } | null>(null);
+
+  const onAppAction = (action: AppAction) => {
+    if (action === 'help.toggle') setDialog((d) => (d === 'help' ? null : 'help'));
+    else if (action === 'item.next' || action === 'item.prev') go(action === 'item.next' ? 1 : -1);
+    else if (action === 'item.done') void markDone();
+  };
+  const session = useEditorSession(project, onAppAction);
+  const { editor, openItem } = session;
+
+  const open = useCallback(
+    (item: (typeof items)[number]) => {
+      setCurrent({ id: item.id, order: item.order });
+      void openItem(item);
+    },
+    [openItem],
+  );
+  function go(step: 1 | -1) {
+    const next = neighbourItem(items, current, step);
+    if (next) open(next);
+  }
+  async function markDone() {
+    if (current) await store.setItemStatus(current.id, 'done');
+  }
+
+  // The first item opens by itself, so the view is never empty when there is work.
+  useEffect(() => {
+    if (!current && items[0]) open(items[0]);
+  }, [current, items, open]);
+
+  useEditorHotkeys(editor, dialog !== null);
+
+  return (
+    <div className="labeling" data-testid="labeling-view">
+      <aside className="side left">
+        <section style={{ flex: 'none' }}>
+          <div className="row">
+            <h3 className="grow">Items</h3>
+            <button className="btn icon" title="Previous item (D)" aria-label="Previous item" data-testid="prev-item-button" onClick={() => go(-1)}>
+              ‹
+            </button>
+            <button className="btn icon" title="Next item (F)" aria-label="Next item" data-testid="next-item-button" onClick={() => go(1)}>
+              ›
+            </button>
+          </div>
+        </section>
+        <section style={{ flex: 1, minHeight: 0, padding: '8px 0 0' }}>
+          <ItemList items={items} currentId={current?.id ?? null} filter={filter} onFilter={setFilter} onOpen={open} />
+        </section>
+        <section style={{ flex: 'none' }}>
+          <button className="btn primary" data-testid="mark-done-button" disabled={!current} onClick={() => void markDone()} title="Mark done (Ctrl+Enter)">
+            ✓ Mark done
+          </button>
+        </section>
+      </aside>
+      {editor ? <Workbench editor={editor} project={project} dialog={dialog} setDialog={setDialog} error={session.error} /> : <div className="center hint" style={{ padding: 24 }}>{items.length === 0 ? 'This project has no items.' : 'Opening…'}</div>}
+    </div>
+  );
+}
+
+interface WorkbenchProps {
+  editor: Editor;
+  project: Project;
+  dialog: Dialog;
+  setDialog: (d: Dialog) => void;
+  error: string | null;
+}
+
+/** Toolbar, canvas and side panels, all reading one editor snapshot. */
+function Workbench({ editor, project, dialog, setDialog, error }: WorkbenchProps) {
+  const host = useHost();
+  const snapshot: EditorSnapshot = useSyncExternalStore(editor.subscribe, editor.getSnapshot);
+  const imageUrl = snapshot.item ? host.mediaUrl(project.rootId, snapshot.item.relPath) : null;
+  return (
+    <>
+      <main className="center">
+        <Toolbar editor={editor} snapshot={snapshot} onExport={() => setDialog('export')} onImport={(files) => setDialog({ import: files })} onHelp={() => setDialog('help')} />
+        <div className="canvas-wrap">
+          <LabelCanvas snapshot={snapshot} imageUrl={imageUrl} input={editor} />
+          {error && <div className="canvas-message">{error}</div>}
+        </div>
+        <StatusBar snapshot={snapshot} saving={null} />
+      </main>
+      <aside className="side right">
+        <section>
+          <h3>Classes</h3>
+          <ClassList schema={snapshot.labelSchema} activeClassId={snapshot.activeClassId} onActivate={(id) => editor.setActiveClass(id)} />
+        </section>
+        <section>
+          <h3>Attributes</h3>
+          <AttributesPanel editor={editor} snapshot={snapshot} />
+        </section>
+      </aside>
+      {dialog === 'help' && <HelpOverlay editor={editor} onClose={() => setDialog(null)} />}
+      <Suspense fallback={null}>
+        {dialog === 'export' && <ExportDialog project={project} onClose={() => setDialog(null)} />}
+        {typeof dialog === 'object' && dialog !== null && <ImportDialog project={project} files={dialog.import} onClose={() => setDialog(null)} />}
+      </Suspense>
+    </>
+  );
+}

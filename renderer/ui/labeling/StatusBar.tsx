@@ -1,0 +1,29 @@
+import type { EditorSnapshot } from '../../editor/types';
+
+/** Facts about the open item; shape-count and selected-shape-class are what tests and annotators read. */
+export function StatusBar({ snapshot, saving }: { snapshot: EditorSnapshot; saving: string | null }) {
+  const first = snapshot.selectedIds[0];
+  const selected = first === undefined ? undefined : snapshot.shapes.find((s) => s.id === first);
+  const className = selected ? (snapshot.labelSchema.classes.find((c) => c.id === selected.classId)?.name ?? '(deleted class)') : '';
+  const active = snapshot.labelSchema.classes.find((c) => c.id === snapshot.activeClassId);
+  return (
+    <div className="statusbar">
+      <span>
+        Boxes: <b data-testid="shape-count">{snapshot.shapes.length}</b>
+      </span>
+      <span>
+        Selected: <b data-testid="selected-shape-class">{className}</b>
+        {snapshot.selectedIds.length > 1 && ` +${snapshot.selectedIds.length - 1}`}
+      </span>
+      <span>New boxes: {active ? active.name : '—'}</span>
+      <span className="mono">{snapshot.toolState}</span>
+      <span className="grow" />
+      {saving && <span className="badge warn">{saving}</span>}
+      {snapshot.item && (
+        <span className="mono">
+          {snapshot.item.relPath} · {snapshot.item.width}×{snapshot.item.height}
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import { useEffect } from 'react';
+import type { Editor } from '../../editor/createEditor';
+import type { KeyInput } from '../../editor/types';
+import { modifiersOf } from '../../canvas/canvasInput';
+
+/** Typing in a field must never draw boxes or switch items. */
+export function isTextEntry(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
+}
+
+function keyInputOf(e: KeyboardEvent): KeyInput {
+  return { key: e.key, code: e.code, modifiers: modifiersOf(e), repeat: e.repeat };
+}
+
+/** Window keys → editor.keyDown/keyUp, unless focus is in a form field or `paused` (e.g. a dialog is open). */
+export function useEditorHotkeys(editor: Editor | null, paused: boolean): void {
+  useEffect(() => {
+    if (!editor || paused) return;
+    const down = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || isTextEntry(e.target)) return;
+      const input = keyInputOf(e);
+      if (editor.keyDown(input) || applyClassHotkey(editor, input)) e.preventDefault();
+    };
+    const up = (e: KeyboardEvent) => {
+      if (!isTextEntry(e.target)) editor.keyUp(keyInputOf(e));
+    };
+    const blur = () => editor.blur();
+    window.addEventListener('keydown', down);
+    window.addEventListener('keyup', up);
+    window.addEventListener('blur', blur);
+    return () => {
+      window.removeEventListener('keydown', down);
+      window.removeEventListener('keyup', up);
+      window.removeEventListener('blur', blur);
+      editor.blur();
+    };
+  }, [editor, paused]);
+}
+
+/** A class's own single-key hotkey (schema field `hotkey`): make it active and give it to the selection. */
+function applyClassHotkey(editor: Editor, input: KeyInput): boolean {
+  const m = input.modifiers;
+  if (m.ctrl || m.alt || m.meta || input.key.length !== 1) return false;
+  const snap = editor.getSnapshot();
+  const cls = snap.labelSchema.classes.find((c) => c.hotkey !== undefined && c.hotkey.toLowerCase() === input.key.toLowerCase());
+  if (!cls) return false;
+  editor.setActiveClass(cls.id);
+  if (snap.selectedIds.length > 0) editor.setClassOfSelected(cls.id);
+  return true;
+}
