@@ -61,6 +61,8 @@ export type HandleId = 'nw' | 'n' | 'ne' | 'e' | 'se' | 's' | 'sw' | 'w';
 export type Preview =
   | { kind: 'draw'; box: Box; classId: string }
   | { kind: 'transform'; shapeId: string; box: Box; handle: HandleId | 'move' }
+  /** Moving several selected shapes at once: each listed shape is drawn at its preview box. */
+  | { kind: 'translate'; boxes: readonly { shapeId: string; box: Box }[] }
   | null;
 
 export interface EditorSnapshot {
@@ -77,6 +79,10 @@ export interface EditorSnapshot {
   camera: Camera;
   viewport: Viewport;
   panning: boolean;
+  /** Shape under the pointer when idle in the select tool (hover highlight). */
+  hoveredId: string | null;
+  /** CSS cursor the canvas should show: 'default', 'crosshair', 'grab', 'grabbing', 'move', 'nwse-resize', ... */
+  cursor: string;
   canUndo: boolean;
   canRedo: boolean;
 }
@@ -97,7 +103,19 @@ export type ActionId =
   | 'view.zoomOut'
   | 'select.all'
   | 'select.next'
+  | 'edit.nudgeLeft'
+  | 'edit.nudgeRight'
+  | 'edit.nudgeUp'
+  | 'edit.nudgeDown'
+  | 'edit.nudgeLeftFar'
+  | 'edit.nudgeRightFar'
+  | 'edit.nudgeUpFar'
+  | 'edit.nudgeDownFar'
+  /** Number keys: make the n-th class active and give it to the selected shapes. */
+  | ClassSlotAction
   | AppAction;
+
+export type ClassSlotAction = 'class.1' | 'class.2' | 'class.3' | 'class.4' | 'class.5' | 'class.6' | 'class.7' | 'class.8' | 'class.9';
 
 /** e.g. 'n', 'ctrl+z', 'ctrl+shift+z', 'delete', 'escape', 'f1'. Lowercase, modifiers in order ctrl, alt, shift, meta. */
 export type KeyChord = string;
@@ -121,4 +139,8 @@ export interface ShapeCommitter {
   redo(): void;
   canUndo(): boolean;
   canRedo(): boolean;
+  /** The document's current shapes; identity changes on every change (commit, undo, redo, external merge). */
+  getShapes(): readonly Shape[];
+  /** Called after every change of getShapes(); returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void;
 }

@@ -1,0 +1,54 @@
+import type { Shape } from '../../../core/model/shape';
+import { ShapeHistory } from '../history/shapeHistory';
+import type { ShapeChange, ShapeCommitter } from '../types';
+
+/** An in-memory ShapeCommitter with the store's undo semantics (same history code), for tests and benches. */
+export class MemoryCommitter implements ShapeCommitter {
+  private readonly doc: ShapeHistory;
+  private readonly listeners = new Set<() => void>();
+  /** Every non-empty commit as received, for assertions. */
+  readonly commits: { change: ShapeChange; history: boolean; label: string }[] = [];
+
+  constructor(
+    initial: readonly Shape[] = [],
+    private readonly now: () => number = Date.now,
+  ) {
+    this.doc = new ShapeHistory(initial);
+  }
+
+  getShapes(): readonly Shape[] {
+    return this.doc.shapes;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  commit(change: ShapeChange, options: { history: boolean; label: string }): void {
+    const done = this.doc.commit(change, options.history ? { label: options.label, at: this.now() } : null);
+    if (!done) return;
+    this.commits.push({ change, ...options });
+    this.notify();
+  }
+
+  undo(): void {
+    if (this.doc.undo(this.now())) this.notify();
+  }
+
+  redo(): void {
+    if (this.doc.redo(this.now())) this.notify();
+  }
+
+  canUndo(): boolean {
+    return this.doc.canUndo();
+  }
+
+  canRedo(): boolean {
+    return this.doc.canRedo();
+  }
+
+  private notify(): void {
+    for (const l of this.listeners) l();
+  }
+}

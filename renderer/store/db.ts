@@ -1,0 +1,64 @@
+import Dexie, { type Table, type Transaction } from 'dexie';
+import type { Project } from '../../core/model/project';
+import type { HistoryRecord, ItemRecord, SettingRecord, ShapeBucketRecord } from './records';
+
+export const DEFAULT_DB_NAME = 'groundwork';
+
+/**
+ * Every released schema, oldest first. Never edit a released entry: add a new
+ * one with the full `stores` map and, when rows must change, an `upgrade`.
+ * (Dexie keeps indexes of earlier versions unless a later one drops them.)
+ */
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+export const schemaVersions: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      projects: 'id, updatedAt',
+      items: 'id, projectId, [projectId+order], [projectId+status]',
+      shapeBuckets: '[itemId+bucket], itemId, projectId, *classIds',
+      history: '[itemId+seq], itemId, projectId',
+      settings: 'key',
+    },
+  },
+  {
+    // v2: the item list shows shape counts without loading shapes, and intake skips known paths by index.
+    version: 2,
+    stores: {
+      items: 'id, projectId, [projectId+order], [projectId+status], [projectId+relPath]',
+    },
+    upgrade: async (tx) => {
+      const counts = new Map<string, number>();
+      await tx.table<ShapeBucketRecord>('shapeBuckets').each((row) => counts.set(row.itemId, (counts.get(row.itemId) ?? 0) + row.shapes.length));
+      await tx.table<ItemRecord>('items').toCollection().modify((item) => {
+        item.shapeCount = counts.get(item.id) ?? 0;
+      });
+    },
+  },
+];
+
+export class GroundworkDb extends Dexie {
+  projects!: Table<Project, string>;
+  items!: Table<ItemRecord, string>;
+  shapeBuckets!: Table<ShapeBucketRecord, [string, number]>;
+  history!: Table<HistoryRecord, [string, number]>;
+  settings!: Table<SettingRecord, string>;
+
+  constructor(name = DEFAULT_DB_NAME, versions: readonly SchemaVersion[] = schemaVersions) {
+    super(name);
+    for (const v of versions) {
+      const declared = this.version(v.version).stores(v.stores);
+      if (v.upgrade) declared.upgrade(v.upgrade);
+    }
+    this.projects = this.table('projects');
+    this.items = this.table('items');
+    this.shapeBuckets = this.table('shapeBuckets');
+    this.history = this.table('history');
+    this.settings = this.table('settings');
+  }
+}

@@ -1,0 +1,187 @@
+import type { Shape } from '../../core/model/shape';
+import { ShapeSchema } from '../../core/model/shape';
+import type { ShapeChange, ShapeCommitter } from '../editor/types';
+import type { HistoryEntry } from '../editor/history/undoStack';
+import { ShapeHistory } from '../editor/history/shapeHistory';
+import type { GroundworkDb } from './db';
+import { describeIssues, StoreError } from './errors';
+import type { HistoryRecord, ItemRecord } from './records';
+import { ItemWriter, type WriteErrorEvent } from './itemWriter';
+
+export interface ItemDocumentOptions {
+  now?: () => number;
+  retryDelays?: readonly number[];
+  /** Told when the item row changes (status on first edit, shape count) so item lists can refresh. */
+  onItemChanged?: (item: ItemRecord) => void;
+  onClosed?: () => void;
+}
+
+/**
+ * The open item: its shapes in memory (the canvas reads them synchronously)
+ * and its persisted undo history. Every change is applied in memory at once
+ * and queued to IndexedDB through an ItemWriter.
+ */
+export class ItemDocument implements ShapeCommitter {
+  private readonly doc: ShapeHistory;
+  private record: ItemRecord;
+  private readonly writer: ItemWriter;
+  private readonly listeners = new Set<() => void>();
+  private readonly now: () => number;
+  private closed = false;
+  private closingPromise: Promise<void> | null = null;
+  private notifiedRecord: ItemRecord;
+
+  constructor(
+    db: GroundworkDb,
+    item: ItemRecord,
+    stored: { shapes: Shape[]; bucketCount: number },
+    history: readonly HistoryEntry[],
+    private readonly options: ItemDocumentOptions = {},
+  ) {
+    this.record = item;
+    this.notifiedRecord = item;
+    this.doc = new ShapeHistory(stored.shapes, history);
+    this.now = options.now ?? Date.now;
+    this.writer = new ItemWriter(db, item.id, item.projectId, stored.bucketCount, () => this.doc.shapes, options.retryDelays);
+  }
+
+  get item(): ItemRecord {
+    return this.record;
+  }
+
+  getShapes(): readonly Shape[] {
+    return this.doc.shapes;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  commit(change: ShapeChange, options: { history: boolean; label: string }): void {
+    this.assertOpen();
+    this.validate(change);
+    const done = this.doc.commit(change, options.history ? { label: options.label, at: this.now() } : null);
+    if (!done) return;
+    this.writer.shapesChanged(change);
+    for (const d of done.dropped) this.writer.historyDelete(d.seq);
+    if (done.entry) {
+      this.writer.historyPut(this.historyRow(done.entry));
+      if (this.record.status === 'new') {
+        this.record = { ...this.record, status: 'in_progress' };
+        this.writer.statusChanged('in_progress');
+      }
+    }
+    this.changed();
+  }
+
+  undo(): void {
+    this.assertOpen();
+    this.persistReplay(this.doc.undo(this.now()));
+  }
+
+  redo(): void {
+    this.assertOpen();
+    this.persistReplay(this.doc.redo(this.now()));
+  }
+
+  canUndo(): boolean {
+    return this.doc.canUndo();
+  }
+
+  canRedo(): boolean {
+    return this.doc.canRedo();
+  }
+
+  /** Resolves once everything committed so far is in IndexedDB. */
+  whenDurable(): Promise<void> {
+    return this.writer.whenDurable();
+  }
+
+  /** Fires after each transaction that made changes durable. */
+  onDurable(listener: () => void): () => void {
+    return this.writer.onDurable(listener);
+  }
+
+  /** Fires when a write fails; it is retried automatically. */
+  onWriteError(listener: (e: WriteErrorEvent) => void): () => void {
+    return this.writer.onError(listener);
+  }
+
+  get pendingWrites(): number {
+    return this.writer.pendingBatches;
+  }
+
+  /** For the store: hold this item's writes while it rewrites the item's rows itself. */
+  pauseWrites(): Promise<(bucketCount?: number) => void> {
+    return this.writer.pause();
+  }
+
+  /** Changes the store already wrote (imports, schema remaps), applied while writes are paused: memory only, never in the undo stack. */
+  applyExternal(change: ShapeChange): void {
+    if (this.doc.applyExternal(change)) this.changed();
+  }
+
+  /** Item row changes made by the store (status set from the item list). */
+  setItemRecord(item: ItemRecord): void {
+    this.record = item;
+    this.notify();
+  }
+
+  /** Waits until every edit is durable, then releases the document; commits after close() starts are refused. */
+  close(): Promise<void> {
+    this.closingPromise ??= (async () => {
+      this.closed = true;
+      await this.whenDurable();
+      this.listeners.clear();
+      this.options.onClosed?.();
+    })();
+    return this.closingPromise;
+  }
+
+  /** Set once close() has been called; resolves when the document is released. */
+  get closing(): Promise<void> | null {
+    return this.closingPromise;
+  }
+
+  private persistReplay(replayed: { entry: HistoryEntry; change: ShapeChange } | null): void {
+    if (!replayed) return;
+    this.writer.shapesChanged(replayed.change);
+    this.writer.historyPut(this.historyRow(replayed.entry));
+    this.changed();
+  }
+
+  private changed(): void {
+    const before = this.notifiedRecord;
+    const count = this.doc.shapes.length;
+    if (count !== this.record.shapeCount) this.record = { ...this.record, shapeCount: count };
+    // Item lists only care about status and counts; don't wake them on every move.
+    if (before.shapeCount !== this.record.shapeCount || before.status !== this.record.status) {
+      this.notifiedRecord = this.record;
+      this.options.onItemChanged?.(this.record);
+    }
+    this.notify();
+  }
+
+  private notify(): void {
+    for (const l of this.listeners) l();
+  }
+
+  private historyRow(entry: HistoryEntry): HistoryRecord {
+    return { ...entry, itemId: this.record.id, projectId: this.record.projectId };
+  }
+
+  private validate(change: ShapeChange): void {
+    change.put.forEach((shape, i) => {
+      const parsed = ShapeSchema.safeParse(shape);
+      if (!parsed.success) throw new StoreError(describeIssues(`commit: put[${i}] (shape ${shape?.id ?? '?'}) is invalid`, parsed.error.issues));
+      if (shape.itemId !== this.record.id || shape.projectId !== this.record.projectId) {
+        throw new StoreError(`commit: put[${i}] (shape ${shape.id}) belongs to item ${shape.itemId}, not the open item ${this.record.id}`);
+      }
+    });
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new StoreError(`item ${this.record.id}: the document is closed`);
+  }
+}

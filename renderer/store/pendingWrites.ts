@@ -1,0 +1,45 @@
+import type { ItemStatus } from '../../core/model/item';
+import type { HistoryRecord } from './records';
+
+/**
+ * What an open item still owes IndexedDB. Consecutive commits fold into one
+ * batch: the buckets holding changed shape ids are written from the latest
+ * in-memory state, history rows by seq (a later put or delete of the same seq wins).
+ */
+export interface PendingWrites {
+  /** Ids put or removed since the last durable batch. */
+  shapeIds: Set<string>;
+  historyPuts: Map<number, HistoryRecord>;
+  historyDeletes: Set<number>;
+  status: ItemStatus | null;
+}
+
+export function emptyPending(): PendingWrites {
+  return { shapeIds: new Set(), historyPuts: new Map(), historyDeletes: new Set(), status: null };
+}
+
+export function isPendingEmpty(p: PendingWrites): boolean {
+  return p.shapeIds.size === 0 && p.historyPuts.size === 0 && p.historyDeletes.size === 0 && p.status === null;
+}
+
+export function putHistory(p: PendingWrites, row: HistoryRecord): void {
+  p.historyDeletes.delete(row.seq);
+  p.historyPuts.set(row.seq, row);
+}
+
+export function deleteHistory(p: PendingWrites, seq: number): void {
+  p.historyPuts.delete(seq);
+  p.historyDeletes.add(seq);
+}
+
+/** A failed batch goes back in front of what arrived meanwhile; the newer writes still win. */
+export function mergeFailedBatch(failed: PendingWrites, newer: PendingWrites): PendingWrites {
+  const merged = emptyPending();
+  merged.shapeIds = new Set([...failed.shapeIds, ...newer.shapeIds]);
+  merged.status = newer.status ?? failed.status;
+  for (const seq of failed.historyDeletes) deleteHistory(merged, seq);
+  for (const row of failed.historyPuts.values()) putHistory(merged, row);
+  for (const seq of newer.historyDeletes) deleteHistory(merged, seq);
+  for (const row of newer.historyPuts.values()) putHistory(merged, row);
+  return merged;
+}
