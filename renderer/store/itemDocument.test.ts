@@ -46,6 +46,23 @@ describe('ItemDocument', () => {
     expect(await other.db.history.where('itemId').equals(item.id).count()).toBe(2);
   });
 
+  it('tells item lists about a new count only once the item row holds it', async () => {
+    const { store, project, item } = await setup();
+    const doc = await store.openItem(item.id);
+    const seen: (number | undefined)[] = [];
+    const listened = new Promise<void>((resolve) =>
+      store.subscribe(() => {
+        void store.getItem(item.id).then((row) => {
+          seen.push(row?.shapeCount);
+          if (row?.shapeCount === 1) resolve();
+        });
+      }),
+    );
+    doc.commit({ put: [boxShape(project.id, item.id, 's1', 10)], remove: [] }, { history: true, label: 'draw' });
+    await listened;
+    expect(seen).toEqual([1]);
+  });
+
   it('writes in commit order: the last state wins even when commits arrive during a write', async () => {
     const { name, store, project, item } = await setup();
     const doc = await store.openItem(item.id);

@@ -158,7 +158,9 @@ export class ItemDocument implements ShapeCommitter {
     // Item lists only care about status and counts; don't wake them on every move.
     if (before.shapeCount !== this.record.shapeCount || before.status !== this.record.status) {
       this.notifiedRecord = this.record;
-      this.options.onItemChanged?.(this.record);
+      // Item lists re-read IndexedDB when told; tell them once the row is written, or they read the old count.
+      const record = this.record;
+      void this.writer.whenDurable().then(() => this.options.onItemChanged?.(record));
     }
     this.notify();
   }
