@@ -16,6 +16,26 @@ export const ShapeSourceSchema = z.discriminatedUnion('kind', [
 ]);
 export type ShapeSource = z.infer<typeof ShapeSourceSchema>;
 
+/**
+ * Where a model pre-label stands in review. A shape made from a prediction
+ * keeps the prediction (box, class, score) so statistics and the corrections
+ * export can compare it with the final label. Rejected pre-labels are deleted
+ * shapes: a prediction no shape refers to any more (see core/prelabel).
+ */
+export const PrelabelReviewSchema = z.enum(['pending', 'accepted', 'corrected']);
+export type PrelabelReview = z.infer<typeof PrelabelReviewSchema>;
+
+export const PrelabelSchema = z.object({
+  runId: z.string().min(1),
+  predictionId: z.string().min(1),
+  modelId: z.string().min(1),
+  score: z.number().min(0).max(1),
+  predictedBox: BoxSchema,
+  predictedClassId: z.string().min(1),
+  review: PrelabelReviewSchema,
+});
+export type Prelabel = z.infer<typeof PrelabelSchema>;
+
 export const ShapeSchema = z.object({
   id: z.string().min(1),
   projectId: z.string().min(1),
@@ -31,5 +51,7 @@ export const ShapeSchema = z.object({
   updatedAt: z.number().int(),
   /** Incremented on every committed change; lets sync and merges detect stale writes. */
   version: z.number().int().nonnegative(),
+  /** Present on shapes that started as a model prediction. */
+  prelabel: PrelabelSchema.optional(),
 });
 export type Shape = z.infer<typeof ShapeSchema>;

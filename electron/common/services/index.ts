@@ -1,13 +1,15 @@
 import { appService } from './appService';
+import { inferenceService } from './inferenceService';
 import { jobsService } from './jobsService';
 import { mediaService } from './mediaService';
 
-export { appService, jobsService, mediaService };
+export { appService, inferenceService, jobsService, mediaService };
 export * from './appService';
+export * from './inferenceService';
 export * from './jobsService';
 export * from './mediaService';
 export * from './intake';
 export * from './mediaUrlPath';
 
 /** Every service of the contract; hosts serve exactly these, the renderer proxies exactly these. */
-export const allServices = [appService, mediaService, jobsService] as const;
+export const allServices = [appService, mediaService, jobsService, inferenceService] as const;

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { defineService, method } from '../contract/defineService';
+import { ItemPredictionsSchema, ThresholdsSchema } from './inferenceService';
+import { RelPathSchema } from './mediaService';
 
-export const JobStateSchema = z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']);
+/** 'interrupted': the host stopped while the job ran; a resumable job can be resumed from where it was. */
+export const JobStateSchema = z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled', 'interrupted']);
 
 export const JobInfoSchema = z.object({
   id: z.string(),
@@ -14,12 +17,25 @@ export const JobInfoSchema = z.object({
   /** Present once succeeded; its shape is given by the job kind (e.g. IntakeReport for 'intake'). */
   result: z.unknown().optional(),
   error: z.string().optional(),
+  /** Jobs whose state is persisted on disk survive a restart and can be resumed. */
+  resumable: z.boolean().default(false),
+  /** Items that failed but did not stop the job (e.g. a corrupt image in a pre-label run). */
+  failed: z.number().int().nonnegative().default(0),
 });
 export type JobInfo = z.infer<typeof JobInfoSchema>;
 
 /** The job kinds this build knows and their parameters; later issues add 'inference', 'shots', 'autotrack'. */
 export const JobParamsSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('intake'), rootId: z.string().min(1) }),
+  z.object({
+    kind: z.literal('prelabel'),
+    modelId: z.string().min(1),
+    rootId: z.string().min(1),
+    /** Lets the renderer find its run again after a restart. */
+    projectId: z.string().min(1),
+    thresholds: ThresholdsSchema,
+    items: z.array(z.object({ itemId: z.string().min(1), relPath: RelPathSchema })).min(1).max(200_000),
+  }),
 ]);
 export type JobParams = z.infer<typeof JobParamsSchema>;
 
@@ -30,9 +46,18 @@ export const jobsService = defineService(
     cancel: method(z.object({ jobId: z.string().min(1) }).strict(), z.object({ cancelled: z.boolean() })),
     get: method(z.object({ jobId: z.string().min(1) }).strict(), JobInfoSchema),
     list: method(z.object({}).strict(), z.array(JobInfoSchema)),
+    /** Continue an interrupted resumable job; items already done are not run again. */
+    resume: method(z.object({ jobId: z.string().min(1) }).strict(), z.object({ jobId: z.string() })),
+    /** Per-item results of a job that streams them (prelabel), from index `from` on: how a renderer catches up after a restart. */
+    results: method(
+      z.object({ jobId: z.string().min(1), from: z.number().int().nonnegative(), limit: z.number().int().positive().max(5000).default(500) }).strict(),
+      z.object({ results: z.array(z.object({ index: z.number().int().nonnegative(), result: ItemPredictionsSchema })), next: z.number().int().nonnegative() }),
+    ),
   },
   {
     /** Sent on every state or progress change (throttled by the host to a few per second per job). */
     changed: JobInfoSchema,
+    /** One item of a streaming job finished (prelabel); `index` counts results of the job from 0. */
+    itemResult: z.object({ jobId: z.string(), index: z.number().int().nonnegative(), result: ItemPredictionsSchema }),
   },
 );

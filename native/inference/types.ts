@@ -1,0 +1,74 @@
+import type { Box } from '../../core/model/shape';
+
+/**
+ * The public face of the inference engine. Everything else under
+ * native/inference is implementation; the host services use only this.
+ */
+
+export type ModelTask = 'detect' | 'text-detect' | 'text-recognize' | 'ocr';
+
+/** What a model manifest declares, after validation (see models/README.md for the JSON form). */
+export interface ModelManifest {
+  id: string;
+  name: string;
+  task: ModelTask;
+  /** Model file, relative to the manifest's folder. */
+  file: string;
+  sha256: string;
+  input: { name: string; width: number; height: number; /** 'dynamic' when the model accepts any multiple of 32 (PP-OCR det) */ size: 'fixed' | 'dynamic' };
+  normalization: { mean: [number, number, number]; std: [number, number, number]; /** scale applied before mean/std, usually 1/255 */ scale: number; channelOrder: 'rgb' | 'bgr' };
+  decoder: 'yolo-v5' | 'yolo-v8' | 'ppocr-det' | 'ppocr-rec';
+  classes: string[];
+  defaults: { confidence: number; iou: number };
+  /** For 'ocr' pipelines: the recognition model's manifest id, run on every detected text box. */
+  recognizer?: string;
+  /** For 'ppocr-rec': the dictionary file relative to the manifest. */
+  dictionary?: string;
+}
+
+export interface ModelListing {
+  manifestPath: string;
+  /** Present when the manifest parsed; absent when it did not. */
+  manifest?: ModelManifest;
+  /** Every problem found without loading the model (bad JSON, missing file, bad hash…). */
+  problems: string[];
+}
+
+export interface Thresholds {
+  confidence: number;
+  iou: number;
+}
+
+/** One predicted object, in the original image's pixel coordinates. */
+export interface Prediction {
+  className: string;
+  classIndex: number;
+  box: Box;
+  score: number;
+  /** e.g. { text: 'INVOICE', quad: '[[x,y],…]' } for OCR */
+  attributes?: Record<string, string | number | boolean>;
+}
+
+export interface ImagePredictions {
+  width: number;
+  height: number;
+  predictions: Prediction[];
+  timings: { decodeMs: number; inferMs: number; postMs: number };
+}
+
+export interface LoadedModelInfo {
+  modelId: string;
+  /** The execution provider that actually loaded ('cpu', 'cuda', …). */
+  provider: string;
+  /** Providers tried before it, with the reason each failed. */
+  fallbacks: { provider: string; reason: string }[];
+}
+
+export interface InferenceEngine {
+  listModels(): Promise<ModelListing[]>;
+  /** Loads (once) and reports the provider; throws ModelLoadError naming what does not match. */
+  load(modelId: string): Promise<LoadedModelInfo>;
+  /** Decode an image file and predict. Throws ImageDecodeError for a corrupt image. */
+  predictFile(modelId: string, imagePath: string, thresholds: Thresholds): Promise<ImagePredictions>;
+  dispose(): Promise<void>;
+}
