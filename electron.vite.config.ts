@@ -7,7 +7,11 @@ import { resolve } from 'node:path';
 export default defineConfig({
   main: {
     plugins: [externalizeDepsPlugin()],
-    build: { outDir: 'out/main', rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } } },
+    build: { outDir: 'out/main', rollupOptions: { input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          // The inference worker is its own entry: session.run blocks the thread it runs on.
+          inferenceWorker: resolve(__dirname, 'native/inference/worker/inferenceWorker.ts'),
+        } } },
   },
   preload: {
     plugins: [externalizeDepsPlugin()],

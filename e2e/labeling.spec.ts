@@ -68,6 +68,7 @@ test('label a folder end to end: intake, draw, reclass, undo/redo, reload, expor
 
   // Every edit is durable: after a reload the boxes and classes are all there.
   // A reload starts at the project list (navigation is app state).
+  await labeling.expectAllSaved();
   await page.reload();
   await expect(projects.card('Street survey')).toBeVisible();
   await projects.openProject('Street survey');

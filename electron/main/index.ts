@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog } from 'electron';
 import { createServices, type Services } from '../services/createServices';
+import { modelsDirsFor } from '../services/inference/modelsDirs';
 import { routeIpc } from './ipcRouter';
 import { createMainWindow, hardenSession } from './mainWindow';
 import { handleProtocols, registerSchemes } from './protocols';
@@ -10,6 +11,19 @@ import { handleProtocols, registerSchemes } from './protocols';
 // Built to out/main/index.js; the preload and renderer sit beside it in out/.
 const outDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = process.env.GROUNDWORK_DATA_DIR || path.join(os.homedir(), '.groundwork');
+
+/**
+ * A packaged app ships its models in resources/models (model files cannot be
+ * opened from inside the asar archive); every Electron build runs the
+ * inference worker bundled beside this file.
+ */
+function inferenceOptions() {
+  return {
+    modelsDirs: app.isPackaged ? modelsDirsFor(dataDir, path.join(process.resourcesPath, 'models')) : undefined,
+    // electron.vite.config.ts builds native/inference/worker/inferenceWorker.ts to this file.
+    workerEntry: path.join(outDir, 'main', 'inferenceWorker.js'),
+  };
+}
 
 registerSchemes();
 app.enableSandbox();
@@ -19,6 +33,7 @@ async function start() {
   await app.whenReady();
   services = await createServices({
     dataDir,
+    inference: inferenceOptions(),
     host: {
       kind: 'electron',
       version: app.getVersion(),
@@ -44,7 +59,23 @@ async function start() {
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
-app.on('before-quit', () => services?.dispose());
+// Quitting waits for the host to stop: a running pre-label job finishes its
+// current image and is left resumable on disk, and the inference worker is
+// stopped between runs (killing it mid-run would abort the process).
+let stopped = false;
+app.on('before-quit', (event) => {
+  if (stopped || !services) return;
+  event.preventDefault();
+  const stopping = services;
+  services = undefined;
+  void stopping
+    .dispose()
+    .catch((error: unknown) => console.error('groundwork: the services did not stop cleanly:', error))
+    .finally(() => {
+      stopped = true;
+      app.quit();
+    });
+});
 
 start().catch((error: unknown) => {
   dialog.showErrorBox('Groundwork could not start', error instanceof Error ? error.message : String(error));

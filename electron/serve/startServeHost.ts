@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { createServices, type Services } from '../services/createServices';
+import { createServices, type InferenceOptions, type Services } from '../services/createServices';
 import { MEDIA_PREFIX, serveMedia } from './mediaRoute';
 import { isAllowedHost, isAllowedOrigin, sendText, setSecurityHeaders, tokenMatches } from './requestGuards';
 import { MAX_MESSAGE_BYTES, serveRpcConnection } from './rpcConnection';
@@ -19,6 +19,8 @@ export interface ServeHostOptions {
   /** Defaults to 32 random bytes as hex, new each run. */
   token?: string;
   version?: string;
+  /** Model folders, execution providers, threads (default: shipped models + `<dataDir>/models`, GROUNDWORK_EP). */
+  inference?: InferenceOptions;
   /** Largest WebSocket message accepted from a page; larger ones close the socket (code 1009). */
   maxMessageBytes?: number;
 }
@@ -42,7 +44,7 @@ const BIND_ADDRESS = '127.0.0.1';
 export async function startServeHost(options: ServeHostOptions): Promise<ServeHost> {
   const token = options.token ?? randomBytes(32).toString('hex');
   const rendererDir = await realpath(options.rendererDir);
-  const services = await createServices({ dataDir: options.dataDir, host: { kind: 'browser', version: options.version ?? '0.0.0', electronVersion: null } });
+  const services = await createServices({ dataDir: options.dataDir, host: { kind: 'browser', version: options.version ?? '0.0.0', electronVersion: null }, inference: options.inference });
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes ?? MAX_MESSAGE_BYTES });
   wss.on('connection', (socket) => serveRpcConnection(socket, services.dispatcher));
   let port = options.port;
@@ -98,11 +100,12 @@ export async function startServeHost(options: ServeHostOptions): Promise<ServeHo
     port,
     services,
     async close() {
-      services.dispose();
       for (const client of wss.clients) client.terminate();
       wss.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Running jobs stop between items and are left resumable on disk; the engine waits for its current run.
+      await services.dispose();
     },
   };
 }

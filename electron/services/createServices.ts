@@ -2,31 +2,57 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { createDispatcher, registerService, type Dispatcher } from '../common/contract/createDispatcher';
 import { createEventBus, type EventBus } from '../common/contract/eventBus';
-import { appService, jobsService, mediaService } from '../common/services';
+import { appService, inferenceService, jobsService, mediaService } from '../common/services';
+import { createInferenceEngine } from '../../native/inference';
 import { createAppService, type HostInfo } from './app/appServiceImpl';
+import { createEngineHolder } from './inference/engineHolder';
+import { createInferenceService } from './inference/inferenceServiceImpl';
+import { createItemPredictor } from './inference/itemPredictor';
+import { modelsDirsFor } from './inference/modelsDirs';
+import { providersFromEnv } from './inference/providersFromEnv';
 import { createIntakeJob } from './intake/intakeJob';
+import { createJobFolders } from './jobs/jobFolders';
 import { createJobRunner, type JobRunner } from './jobs/jobRunner';
 import { createJobsService } from './jobs/jobsServiceImpl';
+import { createPersistedJobs, type PersistedJobs } from './jobs/persistedJobs';
 import { createMediaService } from './media/mediaServiceImpl';
 import { createRootStore, type RootStore } from './media/rootStore';
+import { createPrelabelJob } from './prelabel/prelabelJob';
+
+export interface InferenceOptions {
+  /** Folders of model manifests. Default: the shipped models folder, then `<dataDir>/models`. */
+  modelsDirs?: string[];
+  /** Execution providers in the order to try (CPU is always last). Default: GROUNDWORK_EP, else the engine's platform default. */
+  providers?: string[];
+  intraOpThreads?: number;
+  /** The engine's worker script; a bundled host passes its built .js (the default runs the .ts source through tsx). */
+  workerEntry?: string;
+}
 
 export interface ServicesOptions {
-  /** Where the Node side keeps its state: roots.json, demo/, exports/. */
+  /** Where the Node side keeps its state: roots.json, demo/, exports/, jobs/, models/. */
   dataDir: string;
   host: HostInfo;
+  inference?: InferenceOptions;
 }
 
 export interface Services {
   app: ReturnType<typeof createAppService>;
   media: ReturnType<typeof createMediaService>;
   jobs: ReturnType<typeof createJobsService>;
+  inference: ReturnType<typeof createInferenceService>;
   events: EventBus;
   /** The contract's host side over exactly these services; both hosts serve this. */
   dispatcher: Dispatcher;
   /** The media resolver's root lookup, shared with the hosts' media routes. */
   roots: RootStore;
   jobRunner: JobRunner;
-  dispose(): void;
+  /**
+   * Host stop: running jobs stop between items (persisted ones are left
+   * 'interrupted' on disk, to be resumed by the next run), then the engine
+   * shuts down. Resolves once nothing writes to the data folder any more.
+   */
+  dispose(): Promise<void>;
 }
 
 /** Builds every service implementation of the contract over one data folder. */
@@ -35,17 +61,43 @@ export async function createServices(options: ServicesOptions): Promise<Services
   await mkdir(dataDir, { recursive: true });
   const events = createEventBus();
   const roots = createRootStore(dataDir);
-  const emitJobs = events.emitterFor(jobsService);
-  const jobRunner = createJobRunner({
-    handlers: { intake: createIntakeJob(roots) },
-    onChange: (info) => emitJobs('changed', info),
+  const engines = createEngineHolder(createInferenceEngine, {
+    modelsDirs: options.inference?.modelsDirs ?? modelsDirsFor(dataDir),
+    providers: options.inference?.providers ?? providersFromEnv(),
+    intraOpThreads: options.inference?.intraOpThreads,
+    workerEntry: options.inference?.workerEntry,
   });
+  const predictor = createItemPredictor(engines);
+  const folders = createJobFolders(dataDir);
+  const emitJobs = events.emitterFor(jobsService);
+  // The runner reports changes before `persisted` exists only if a job starts, which needs `persisted`.
+  let persisted: PersistedJobs | undefined;
+  const jobRunner = createJobRunner({
+    handlers: {
+      intake: createIntakeJob(roots),
+      prelabel: createPrelabelJob({ roots, predictor, folders, onItemResult: (event) => emitJobs('itemResult', event) }),
+    },
+    onChange: (info) => {
+      emitJobs('changed', info);
+      persisted?.recordOutcome(info);
+    },
+  });
+  persisted = createPersistedJobs(folders, jobRunner);
+  await persisted.restore();
   const app = createAppService(dataDir, options.host);
   const media = createMediaService(dataDir, roots);
-  const jobs = createJobsService(jobRunner);
+  const jobs = createJobsService(jobRunner, persisted);
+  const inference = createInferenceService(engines, predictor, roots);
   const dispatcher = createDispatcher(
-    [registerService(appService, app), registerService(mediaService, media), registerService(jobsService, jobs)],
+    [registerService(appService, app), registerService(mediaService, media), registerService(jobsService, jobs), registerService(inferenceService, inference)],
     { events },
   );
-  return { app, media, jobs, events, dispatcher, roots, jobRunner, dispose: () => jobRunner.cancelAll() };
+  const stopping = { promise: null as Promise<void> | null };
+  const dispose = () =>
+    (stopping.promise ??= (async () => {
+      await jobRunner.shutdown();
+      await persisted.flush();
+      await engines.dispose();
+    })());
+  return { app, media, jobs, inference, events, dispatcher, roots, jobRunner, dispose };
 }

@@ -1,4 +1,5 @@
-export { createServices, type Services, type ServicesOptions } from './createServices';
+export { createServices, type InferenceOptions, type Services, type ServicesOptions } from './createServices';
+export { modelsDirsFor } from './inference/modelsDirs';
 export type { HostInfo } from './app/appServiceImpl';
 export { resolveMediaPath, type ResolvedMedia } from './media/resolveMediaPath';
 export { MediaError, httpStatusOf, type MediaErrorCode } from './media/mediaErrors';

@@ -64,11 +64,24 @@ export interface LoadedModelInfo {
   fallbacks: { provider: string; reason: string }[];
 }
 
+/** One image's outcome in predictFiles, in input order. A failed image does not stop the batch. */
+export type BatchItem =
+  | { index: number; imagePath: string; ok: true; result: ImagePredictions }
+  | { index: number; imagePath: string; ok: false; error: Error };
+
 export interface InferenceEngine {
   listModels(): Promise<ModelListing[]>;
   /** Loads (once) and reports the provider; throws ModelLoadError naming what does not match. */
   load(modelId: string): Promise<LoadedModelInfo>;
   /** Decode an image file and predict. Throws ImageDecodeError for a corrupt image. */
   predictFile(modelId: string, imagePath: string, thresholds: Thresholds): Promise<ImagePredictions>;
+  /**
+   * Predict many images in order, decoding the next ones while the current one
+   * runs (the fast path for background jobs). Items arrive as they finish.
+   * Cancel with the signal or by leaving the `for await` loop: the image that
+   * is running completes, the rest are skipped.
+   */
+  predictFiles(modelId: string, imagePaths: string[], thresholds: Thresholds, options?: { signal?: AbortSignal }): AsyncIterable<BatchItem>;
+  /** Waits for running work to finish (a run is never killed midway), releases sessions, stops the worker. */
   dispose(): Promise<void>;
 }

@@ -29,6 +29,11 @@ function shape(i: number, classId: string, source: Shape['source'] = { kind: 'hu
   return { id: `s${i}`, projectId: 'p', itemId: 'i', kind: 'box', classId, box: { x: i * 10, y: 5, w: 8, h: 4 }, attributes: {}, source, author: 'a', createdAt: 0, updatedAt: 0, version: 1 };
 }
 
+function prelabeled(i: number, classId: string, score: number, review: 'pending' | 'accepted' | 'corrected'): Shape {
+  const base = shape(i, classId, { kind: 'model', modelId: 'm', score });
+  return { ...base, prelabel: { runId: 'r', predictionId: `p${i}`, modelId: 'm', score, predictedBox: base.box, predictedClassId: classId, review } };
+}
+
 const colors: Record<string, string> = { a: '#ff0000', b: '#00ff00' };
 const colorOf = (id: string) => colors[id] ?? '#999999';
 
@@ -56,12 +61,19 @@ describe('drawBoxes', () => {
     expect(rects).toHaveLength(shapes.length);
   });
 
-  it('draws model pre-labels dashed with their score', () => {
+  it('draws pending pre-labels dashed with their score', () => {
     const { ctx, calls } = recordingContext();
-    drawBoxes(ctx, [shape(1, 'a'), shape(2, 'a', { kind: 'model', modelId: 'm', score: 0.876 })], { x: 0, y: 0, zoom: 1 }, colorOf);
+    drawBoxes(ctx, [shape(1, 'a'), prelabeled(2, 'a', 0.876, 'pending')], { x: 0, y: 0, zoom: 1 }, colorOf);
     const dash = calls.indexOf('dash 5,4');
     expect(dash).toBeGreaterThan(calls.indexOf('stroke #ff0000'));
     expect(calls.slice(dash)).toContain('stroke #ff0000');
     expect(calls).toContain('text 0.88');
+  });
+
+  it('draws reviewed pre-labels and imported model boxes like any label: solid, no score', () => {
+    const { ctx, calls } = recordingContext();
+    drawBoxes(ctx, [prelabeled(1, 'a', 0.9, 'accepted'), prelabeled(2, 'b', 0.8, 'corrected'), shape(3, 'a', { kind: 'model', modelId: 'm', score: 0.7 })], { x: 0, y: 0, zoom: 1 }, colorOf);
+    expect(calls.some((c) => c.startsWith('dash'))).toBe(false);
+    expect(calls.some((c) => c.startsWith('text'))).toBe(false);
   });
 });

@@ -10,7 +10,7 @@ import type { Camera } from '../editor/types';
  */
 export const DOUBLE_LINE_MAX_BOXES = 2000;
 const MODEL_DASH = [5, 4];
-/** Score labels cost a fillText each; past this many visible model boxes they are left out. */
+/** Score labels cost a fillText each; past this many visible pending pre-labels they are left out. */
 const MAX_SCORE_LABELS = 400;
 
 /**
@@ -24,12 +24,13 @@ export function drawBoxes(
   camera: Camera,
   colorOf: (classId: string) => string,
 ): number {
+  // Pre-labels awaiting review are dashed with their score; once accepted or corrected they look like any label.
   const human = new Map<string, Shape[]>();
   const model = new Map<string, Shape[]>();
   let count = 0;
   for (const s of shapes) {
     count++;
-    const groups = s.source.kind === 'model' ? model : human;
+    const groups = s.prelabel?.review === 'pending' ? model : human;
     const color = colorOf(s.classId);
     let list = groups.get(color);
     if (!list) groups.set(color, (list = []));
@@ -74,10 +75,10 @@ function drawScores(ctx: CanvasRenderingContext2D, model: Map<string, Shape[]>, 
   for (const [color, list] of model) {
     ctx.fillStyle = color;
     for (const s of list) {
-      if (s.source.kind !== 'model') continue;
+      if (!s.prelabel) continue;
       const x = s.box.x * camera.zoom + camera.x;
       const y = s.box.y * camera.zoom + camera.y;
-      ctx.fillText(s.source.score.toFixed(2), x + 2, y - 2);
+      ctx.fillText(s.prelabel.score.toFixed(2), x + 2, y - 2);
     }
   }
 }

@@ -12,7 +12,7 @@ const NUDGES: Partial<Record<ActionId, [number, number]>> = {
   'edit.nudgeDownFar': [0, 10],
 };
 
-const APP_ACTIONS = new Set<ActionId>(['item.next', 'item.prev', 'help.toggle', 'item.done']);
+const APP_ACTIONS = new Set<ActionId>(['item.next', 'item.prev', 'help.toggle', 'item.done', 'prelabel.item']);
 
 /** Zoom step of the keyboard zoom actions. */
 const KEY_ZOOM = 1.25;
@@ -56,5 +56,9 @@ export function runAction(editor: Editor, action: ActionId, onAppAction?: (a: Ap
       return editor.zoomBy(KEY_ZOOM);
     case 'view.zoomOut':
       return editor.zoomBy(1 / KEY_ZOOM);
+    case 'prelabel.accept':
+      return editor.acceptSelected();
+    case 'prelabel.acceptAll':
+      return editor.acceptAllAbove();
   }
 }

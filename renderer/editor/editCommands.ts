@@ -4,6 +4,7 @@ import type { ImageSize } from './boxMath';
 import { clampMove, moveBox } from './boxMath';
 import { attributesForClass, classById, edited, validateAttributes, AttributeError, type EditStamp } from './shapeEdits';
 import type { ShapeChange } from './types';
+import { deleteLabel } from './prelabel/reviewCommands';
 
 /**
  * Builders for the editor's one-step commands. Each returns the change to
@@ -17,7 +18,7 @@ function plural(n: number, what: string): string {
 
 export function deleteChange(selected: readonly Shape[]): LabeledChange {
   if (selected.length === 0) return null;
-  return { change: { put: [], remove: selected.map((s) => s.id) }, label: `Delete ${plural(selected.length, 'box')}` };
+  return { change: { put: [], remove: selected.map((s) => s.id) }, label: deleteLabel(selected) ?? `Delete ${plural(selected.length, 'box')}` };
 }
 
 export function setClassChange(selected: readonly Shape[], schema: LabelSchema, classId: string, stamp: EditStamp): LabeledChange {

@@ -6,6 +6,7 @@ import { chordLookup, chordOf, mergeKeymap } from './keymap';
 import { classById } from './shapeEdits';
 import { attributesChange, deleteChange, nudgeChange, setClassChange } from './editCommands';
 import { runAction } from './actions';
+import { acceptAllAboveChange, acceptChange } from './prelabel/reviewCommands';
 import { EditorBase, type EditorOptions } from './editorBase';
 
 export type { EditorOptions } from './editorBase';
@@ -14,6 +15,8 @@ export type { EditorOptions } from './editorBase';
 export class Editor extends EditorBase {
   private keymap: Keymap;
   private lookup: Map<string, ActionId>;
+  /** Score from which "accept all" takes pending pre-labels; the UI sets it from its control. */
+  private acceptThreshold = 0.5;
 
   constructor(options: EditorOptions) {
     super(options);
@@ -171,6 +174,25 @@ export class Editor extends EditorBase {
   nudgeSelected(dx: number, dy: number): void {
     const item = this.snap.item;
     if (item) this.apply(nudgeChange(this.selectedShapes(), dx, dy, item, this.stamp()));
+  }
+
+  /** Enter: the selected pending pre-labels become accepted, as predicted. */
+  acceptSelected(): void {
+    this.apply(acceptChange(this.selectedShapes(), this.stamp()));
+  }
+
+  /** Accepts every pending pre-label of the item scoring at least `threshold` (default: the accept threshold) in one step. */
+  acceptAllAbove(threshold: number = this.acceptThreshold): void {
+    this.apply(acceptAllAboveChange(this.snap.shapes, threshold, this.stamp()));
+  }
+
+  setAcceptThreshold(threshold: number): void {
+    if (!(threshold >= 0 && threshold <= 1)) throw new Error(`setAcceptThreshold: ${threshold} is not between 0 and 1`);
+    this.acceptThreshold = threshold;
+  }
+
+  getAcceptThreshold(): number {
+    return this.acceptThreshold;
   }
 
   undo(): void {

@@ -9,6 +9,7 @@ import { ShapeIndex } from './shapeIndex';
 import { hitHandle } from './handles';
 import { classById, edited, newBoxShape, type EditStamp } from './shapeEdits';
 import type { LabeledChange } from './editCommands';
+import { reviewAfterEdit } from './prelabel/reviewCommands';
 import type { LabelSchema } from '../../core/model/labelSchema';
 import type { AppAction, Keymap } from './types';
 
@@ -100,7 +101,9 @@ export class EditorBase {
     const stamp = this.stamp();
     const put = change.put.map((s) => {
       const stored = this.index.get(s.id);
-      return stored && stored.version === s.version ? edited(s, {}, stamp) : s;
+      if (!stored) return s;
+      const next = reviewAfterEdit(stored, s);
+      return stored.version === next.version ? edited(next, {}, stamp) : next;
     });
     this.committer.commit({ put, remove: change.remove }, { history: true, label });
   }

@@ -34,6 +34,10 @@ export const defaultKeymap: Keymap = {
   'item.prev': ['d'],
   'item.done': ['ctrl+enter'],
   'help.toggle': ['f1', '?'],
+  // CVAT has no convention for model review; Enter/Shift+Enter sit next to Ctrl+Enter (done), Ctrl+L = "label".
+  'prelabel.accept': ['enter'],
+  'prelabel.acceptAll': ['shift+enter'],
+  'prelabel.item': ['ctrl+l'],
 };
 
 export const actionDescriptions: Record<ActionId, string> = {
@@ -69,6 +73,9 @@ export const actionDescriptions: Record<ActionId, string> = {
   'item.prev': 'Previous item',
   'item.done': 'Mark the item done',
   'help.toggle': 'Show or hide this help',
+  'prelabel.accept': 'Accept the selected pre-label as predicted',
+  'prelabel.acceptAll': 'Accept all pre-labels at or above the accept threshold',
+  'prelabel.item': 'Pre-label this item with the project’s model',
 };
 
 /** Sections of the help overlay, in display order. */
@@ -79,6 +86,7 @@ export const actionGroups: { title: string; actions: ActionId[] }[] = [
   { title: 'Classes', actions: ['class.1', 'class.2', 'class.3', 'class.4', 'class.5', 'class.6', 'class.7', 'class.8', 'class.9'] },
   { title: 'View', actions: ['view.fit', 'view.zoomIn', 'view.zoomOut'] },
   { title: 'Items', actions: ['item.next', 'item.prev', 'item.done', 'help.toggle'] },
+  { title: 'Pre-labels', actions: ['prelabel.item', 'prelabel.accept', 'prelabel.acceptAll'] },
 ];
 
 /** Held for panning; not rebindable. */

@@ -88,7 +88,7 @@ export interface EditorSnapshot {
 }
 
 /** App-level actions the editor recognises from keys but the app performs (item navigation, overlays). */
-export type AppAction = 'item.next' | 'item.prev' | 'help.toggle' | 'item.done';
+export type AppAction = 'item.next' | 'item.prev' | 'help.toggle' | 'item.done' | 'prelabel.item';
 
 /** Named, remappable editor actions; the keymap binds each to one or more key chords. */
 export type ActionId =
@@ -111,6 +111,10 @@ export type ActionId =
   | 'edit.nudgeRightFar'
   | 'edit.nudgeUpFar'
   | 'edit.nudgeDownFar'
+  /** Accept the selected pending pre-labels as predicted. */
+  | 'prelabel.accept'
+  /** Accept every pending pre-label of the item scoring at least the editor's accept threshold. */
+  | 'prelabel.acceptAll'
   /** Number keys: make the n-th class active and give it to the selected shapes. */
   | ClassSlotAction
   | AppAction;

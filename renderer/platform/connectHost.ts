@@ -1,5 +1,5 @@
 import { createIpcTransport, createProxy, createWebSocketTransport, type ClientTransport, type GroundworkBridge, type ServiceProxy } from '../../electron/common/contract';
-import { appService, jobsService, mediaService } from '../../electron/common/services';
+import { appService, inferenceService, jobsService, mediaService } from '../../electron/common/services';
 import { HostAccessError } from './hostAccessError';
 import { browserMediaUrl, electronMediaUrl } from './mediaUrl';
 import { forgetSessionToken, reloadOnNewToken, takeSessionToken } from './sessionToken';
@@ -13,6 +13,8 @@ export interface Host {
   app: ServiceProxy<typeof appService>;
   media: ServiceProxy<typeof mediaService>;
   jobs: ServiceProxy<typeof jobsService>;
+  /** Local models: list, load (reports the execution provider), pre-label one item. */
+  inference: ServiceProxy<typeof inferenceService>;
   /** URL an <img> can load for a file inside a granted media root. */
   mediaUrl(rootId: string, relPath: string): string;
   /** Connection state (the browser host can drop and reconnect); Electron is always 'open'. */
@@ -80,6 +82,7 @@ function hostOver(
     app: createProxy(appService, transport),
     media: createProxy(mediaService, transport),
     jobs: createProxy(jobsService, transport),
+    inference: createProxy(inferenceService, transport),
     mediaUrl,
     onStatus,
   };

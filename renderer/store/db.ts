@@ -1,6 +1,7 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Project } from '../../core/model/project';
-import type { HistoryRecord, ItemRecord, SettingRecord, ShapeBucketRecord } from './records';
+import type { PrelabelRun } from '../../core/prelabel/types';
+import type { HistoryRecord, ItemRecord, PrelabelJobRecord, SettingRecord, ShapeBucketRecord } from './records';
 
 export const DEFAULT_DB_NAME = 'groundwork';
 
@@ -40,6 +41,15 @@ export const schemaVersions: readonly SchemaVersion[] = [
       });
     },
   },
+  {
+    // v3: model pre-labels — one run record per (run, item), and the background jobs this renderer started,
+    // so it can resume them and catch up on their results after a restart. New tables only: nothing to rewrite.
+    version: 3,
+    stores: {
+      prelabelRuns: '[runId+itemId], projectId, itemId, runId',
+      prelabelJobs: 'jobId, projectId',
+    },
+  },
 ];
 
 export class GroundworkDb extends Dexie {
@@ -48,6 +58,8 @@ export class GroundworkDb extends Dexie {
   shapeBuckets!: Table<ShapeBucketRecord, [string, number]>;
   history!: Table<HistoryRecord, [string, number]>;
   settings!: Table<SettingRecord, string>;
+  prelabelRuns!: Table<PrelabelRun, [string, string]>;
+  prelabelJobs!: Table<PrelabelJobRecord, string>;
 
   constructor(name = DEFAULT_DB_NAME, versions: readonly SchemaVersion[] = schemaVersions) {
     super(name);
@@ -60,5 +72,9 @@ export class GroundworkDb extends Dexie {
     this.shapeBuckets = this.table('shapeBuckets');
     this.history = this.table('history');
     this.settings = this.table('settings');
+    // Tests open older versions alone; tables those do not declare stay unbound.
+    const declared = (table: string) => versions.some((v) => table in v.stores);
+    if (declared('prelabelRuns')) this.prelabelRuns = this.table('prelabelRuns');
+    if (declared('prelabelJobs')) this.prelabelJobs = this.table('prelabelJobs');
   }
 }

@@ -63,6 +63,19 @@ describe('ItemDocument', () => {
     expect(seen).toEqual([1]);
   });
 
+  it('reports unsaved changes from commit until the write lands, also inside durable listeners', async () => {
+    const { store, project, item } = await setup();
+    const doc = await store.openItem(item.id);
+    expect(doc.hasUnsavedChanges).toBe(false);
+    const seenInListener: boolean[] = [];
+    doc.onDurable(() => seenInListener.push(doc.hasUnsavedChanges));
+    doc.commit({ put: [boxShape(project.id, item.id, 's1', 10)], remove: [] }, { history: true, label: 'draw' });
+    expect(doc.hasUnsavedChanges).toBe(true);
+    await doc.whenDurable();
+    expect(doc.hasUnsavedChanges).toBe(false);
+    expect(seenInListener).toEqual([false]);
+  });
+
   it('writes in commit order: the last state wins even when commits arrive during a write', async () => {
     const { name, store, project, item } = await setup();
     const doc = await store.openItem(item.id);

@@ -108,6 +108,11 @@ export class ItemDocument implements ShapeCommitter {
     return this.writer.onError(listener);
   }
 
+  /** Edits made that are not yet in IndexedDB (the save indicator shows this). */
+  get hasUnsavedChanges(): boolean {
+    return !this.writer.isDurable;
+  }
+
   get pendingWrites(): number {
     return this.writer.pendingBatches;
   }

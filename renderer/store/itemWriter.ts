@@ -85,6 +85,11 @@ export class ItemWriter {
     return (this.draining ? 1 : 0) + (isPendingEmpty(this.pending) ? 0 : 1);
   }
 
+  /** True when every change handed to the writer so far is in IndexedDB. */
+  get isDurable(): boolean {
+    return this.durableGeneration >= this.generation;
+  }
+
   whenDurable(): Promise<void> {
     if (this.durableGeneration >= this.generation) return Promise.resolve();
     return new Promise((resolve) => this.waiters.push({ generation: this.generation, resolve }));

@@ -16,6 +16,7 @@ import { readItemShapes, readProjectShapes } from './shapeRows';
 import { ItemDocument, type ItemDocumentOptions } from './itemDocument';
 import { updateLabelSchemaTx, type SchemaUpdateOptions } from './labelSchemaUpdate';
 import { importShapesTx, type ImportOptions } from './importShapes';
+import { PrelabelRecords } from './prelabelRecords';
 
 /** Version of the document model (core/model) this store writes into Project.schemaVersion. */
 export const MODEL_SCHEMA_VERSION = 1;
@@ -41,14 +42,19 @@ export async function openLabelStore(options: LabelStoreOptions = {}): Promise<L
 /** Projects, items, shapes and settings; see README.md for the contract. */
 export class LabelStore {
   private readonly docs = new Map<string, Promise<ItemDocument>>();
+  /** openItem calls per item, so a borrowed document is not closed under someone who opened it meanwhile. */
+  private readonly openCalls = new Map<string, number>();
   private readonly listeners = new Set<() => void>();
   private readonly now: () => number;
+  /** Model pre-label runs and jobs (see prelabelRecords.ts). */
+  readonly prelabel: PrelabelRecords;
 
   constructor(
     readonly db: GroundworkDb,
     private readonly options: LabelStoreOptions = {},
   ) {
     this.now = options.now ?? Date.now;
+    this.prelabel = new PrelabelRecords(this, this.now);
   }
 
   /** Fires after any project or item change made through this store. */
@@ -95,7 +101,9 @@ export class LabelStore {
   async deleteProject(id: string): Promise<void> {
     for (const doc of await this.openDocs(id)) await doc.close();
     const { db } = this;
-    await db.transaction('rw', [db.projects, db.items, db.shapeBuckets, db.history], async () => {
+    await db.transaction('rw', [db.projects, db.items, db.shapeBuckets, db.history, db.prelabelRuns, db.prelabelJobs], async () => {
+      await db.prelabelRuns.where('projectId').equals(id).delete();
+      await db.prelabelJobs.where('projectId').equals(id).delete();
       await db.history.where('projectId').equals(id).delete();
       await db.shapeBuckets.where('projectId').equals(id).delete();
       await db.items.where('projectId').equals(id).delete();
@@ -160,6 +168,7 @@ export class LabelStore {
 
   /** The item's shapes and persisted undo history, ready for the editor. Opening an open item returns the same document. */
   openItem(itemId: string): Promise<ItemDocument> {
+    this.openCalls.set(itemId, (this.openCalls.get(itemId) ?? 0) + 1);
     const existing = this.docs.get(itemId);
     // A document being closed is not handed out again: wait for it to flush, then load afresh.
     if (existing) return existing.then((doc) => (doc.closing ? doc.closing.then(() => this.openItem(itemId)) : doc));
@@ -167,6 +176,23 @@ export class LabelStore {
     this.docs.set(itemId, loading);
     loading.catch(() => this.forget(itemId, loading));
     return loading;
+  }
+
+  /**
+   * Runs `use` on the item's document: the open one (so the editor shows the
+   * change at once) or one opened for the purpose and closed afterwards —
+   * unless someone opened the item meanwhile, who then owns it.
+   */
+  async withItemDocument<T>(itemId: string, use: (doc: ItemDocument) => T | Promise<T>): Promise<T> {
+    const wasOpen = this.docs.has(itemId);
+    const doc = await this.openItem(itemId);
+    const calls = this.openCalls.get(itemId);
+    try {
+      return await use(doc);
+    } finally {
+      if (!wasOpen && this.openCalls.get(itemId) === calls) await doc.close();
+      else await doc.whenDurable();
+    }
   }
 
   async importShapes(projectId: string, shapes: readonly Shape[], options: ImportOptions = {}): Promise<{ count: number }> {
@@ -223,12 +249,18 @@ export class LabelStore {
     return new ItemDocument(db, { ...item, shapeCount: item.shapeCount ?? stored.shapes.length }, stored, history, options);
   }
 
+  /** The project's item documents open right now. */
+  openDocuments(projectId: string): Promise<ItemDocument[]> {
+    return this.openDocs(projectId);
+  }
+
   private async openDocs(projectId: string): Promise<ItemDocument[]> {
     const docs = await Promise.all([...this.docs.values()].map((d) => d.catch(() => null)));
     return docs.filter((d): d is ItemDocument => d !== null && d.item.projectId === projectId);
   }
 
-  private notify(): void {
+  /** Tells subscribers that projects or items changed (also used by the pre-label records). */
+  notify(): void {
     for (const l of this.listeners) l();
   }
 }

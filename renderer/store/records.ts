@@ -21,3 +21,21 @@ export interface SettingRecord {
   key: string;
   value: unknown;
 }
+
+/**
+ * A background pre-label job this renderer started (the host keeps the job;
+ * this row ties it to a project and counts the results already ingested, so
+ * after a restart the renderer can resume it and fetch the rest).
+ */
+export interface PrelabelJobRecord {
+  jobId: string;
+  projectId: string;
+  modelId: string;
+  thresholds: { confidence: number; iou: number };
+  total: number;
+  /** Results 0..ingested-1 are in the store (ingesting again is harmless: it is idempotent). */
+  ingested: number;
+  startedAt: number;
+  /** Set once the job ended and every result is in; finished jobs are no longer offered for resume. */
+  finished: boolean;
+}

@@ -1,19 +1,13 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openLabelStore, type LabelStore } from './labelStore';
+import { describe, expect, it } from 'vitest';
 import { bucketCountFor, TARGET_BUCKET_SIZE } from './shapeRows';
-import { boxShape, freshDbName, intakeRows, twoClassSchema } from './testing/fixtures';
+import { boxShape } from './testing/fixtures';
+import { testStores } from './testing/testStores';
 
-const stores: LabelStore[] = [];
-afterEach(async () => {
-  for (const s of stores.splice(0)) await s.close();
-});
-async function setup(name = freshDbName()) {
-  const store = await openLabelStore({ name });
-  stores.push(store);
-  const project = await store.createProject('P', 'r', '/p', twoClassSchema);
-  const [item] = await store.addItems(project.id, intakeRows(1));
-  return { name, store, project, item: item! };
+const { openStore, projectWithItems } = testStores();
+async function setup() {
+  const { items, ...rest } = await projectWithItems(1);
+  return { ...rest, item: items[0]! };
 }
 
 describe('shape rows (buckets per item)', () => {
@@ -43,8 +37,7 @@ describe('shape rows (buckets per item)', () => {
     doc.commit({ put: [], remove: ['s5', 's6'] }, { history: true, label: 'delete' });
     await doc.whenDurable();
     expect(await store.db.shapeBuckets.where('itemId').equals(item.id).count()).toBe(bucketCountFor(598));
-    const other = await openLabelStore({ name });
-    stores.push(other);
+    const other = await openStore(name);
     const ids = (await other.loadShapes(item.id)).map((s) => s.id);
     expect(ids).toHaveLength(598);
     expect(new Set(ids).size).toBe(598);
@@ -63,8 +56,7 @@ describe('shape rows (buckets per item)', () => {
     await importing;
     expect(doc.getShapes()).toHaveLength(51);
     await doc.whenDurable();
-    const other = await openLabelStore({ name });
-    stores.push(other);
+    const other = await openStore(name);
     const ids = (await other.loadShapes(item.id)).map((s) => s.id);
     expect(new Set(ids).size).toBe(51);
     expect(ids).toHaveLength(51);

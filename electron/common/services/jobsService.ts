@@ -21,6 +21,8 @@ export const JobInfoSchema = z.object({
   resumable: z.boolean().default(false),
   /** Items that failed but did not stop the job (e.g. a corrupt image in a pre-label run). */
   failed: z.number().int().nonnegative().default(0),
+  /** What the job works on, so a renderer finds its jobs again after a restart (prelabel: projectId, rootId, modelId). */
+  subject: z.object({ projectId: z.string().optional(), rootId: z.string().optional(), modelId: z.string().optional() }).optional(),
 });
 export type JobInfo = z.infer<typeof JobInfoSchema>;
 
@@ -38,6 +40,16 @@ export const JobParamsSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 export type JobParams = z.infer<typeof JobParamsSchema>;
+
+/** `JobInfo.result` of a succeeded 'prelabel' job; the per-item predictions come from `jobs.results`. */
+export const PrelabelJobResultSchema = z.object({
+  modelId: z.string(),
+  /** The execution provider the model ran on. */
+  provider: z.string(),
+  items: z.number().int().nonnegative(),
+  failed: z.number().int().nonnegative(),
+});
+export type PrelabelJobResult = z.infer<typeof PrelabelJobResultSchema>;
 
 export const jobsService = defineService(
   'jobs',

@@ -10,7 +10,7 @@ async function runIntake() {
   const roots = createRootStore(await tempDir('intake-data'));
   const root = await roots.grant(media);
   const progress: Array<[number, number]> = [];
-  const result = await createIntakeJob(roots)({ kind: 'intake', rootId: root.rootId }, { signal: new AbortController().signal, progress: (d, t) => progress.push([d, t]) });
+  const result = await createIntakeJob(roots)({ kind: 'intake', rootId: root.rootId }, { jobId: 'test', signal: new AbortController().signal, progress: (d, t) => progress.push([d, t]) });
   return { report: IntakeReportSchema.parse(result), progress };
 }
 
@@ -47,7 +47,7 @@ describe('intake job', () => {
     const roots = createRootStore(await tempDir('intake-cancel-data'));
     const root = await roots.grant(media);
     const controller = new AbortController();
-    const run = createIntakeJob(roots)({ kind: 'intake', rootId: root.rootId }, { signal: controller.signal, progress: (done) => done === 1 && controller.abort() });
+    const run = createIntakeJob(roots)({ kind: 'intake', rootId: root.rootId }, { jobId: 'test', signal: controller.signal, progress: (done) => done === 1 && controller.abort() });
     await expect(run).rejects.toThrow(/abort/i);
   });
 });

@@ -27,7 +27,7 @@ describe('demo folder', () => {
     const dataDir = await tempDir('demo-intake');
     const roots = createRootStore(dataDir);
     const root = await roots.grant(await ensureDemoFolder(dataDir));
-    const report = IntakeReportSchema.parse(await createIntakeJob(roots)({ kind: 'intake', rootId: root.rootId }, { signal: new AbortController().signal, progress: () => undefined }));
+    const report = IntakeReportSchema.parse(await createIntakeJob(roots)({ kind: 'intake', rootId: root.rootId }, { jobId: 'test', signal: new AbortController().signal, progress: () => undefined }));
     expect(report.accepted).toHaveLength(6);
     expect(report.rejected).toEqual([]);
     expect(report.duplicates).toEqual([]);

@@ -1,10 +1,15 @@
 import { createProxy } from '../../common/contract/createProxy';
 import type { ClientTransport } from '../../common/contract/clientTransport';
-import { appService, jobsService, mediaService, type JobInfo } from '../../common/services';
+import { appService, inferenceService, jobsService, mediaService, type JobInfo } from '../../common/services';
 
-/** The three service proxies over one transport, as the renderer builds them. */
+/** Every service proxy over one transport, as the renderer builds them. */
 export function contractClients(transport: ClientTransport) {
-  return { app: createProxy(appService, transport), media: createProxy(mediaService, transport), jobs: createProxy(jobsService, transport) };
+  return {
+    app: createProxy(appService, transport),
+    media: createProxy(mediaService, transport),
+    jobs: createProxy(jobsService, transport),
+    inference: createProxy(inferenceService, transport),
+  };
 }
 
 export type ContractClients = ReturnType<typeof contractClients>;
@@ -15,7 +20,7 @@ export function waitForJobEnd(clients: ContractClients, jobId: string, seen: Job
     const off = clients.jobs.on('changed', (info) => {
       if (info.id !== jobId) return;
       seen.push(info);
-      if (info.state === 'succeeded' || info.state === 'failed' || info.state === 'cancelled') {
+      if (info.state === 'succeeded' || info.state === 'failed' || info.state === 'cancelled' || info.state === 'interrupted') {
         off();
         resolve(info);
       }

@@ -53,3 +53,12 @@ export async function makeIntakeFixture(root: string): Promise<void> {
     'readme.txt': 'not an image',
   });
 }
+
+/** Square PNGs the test model predicts on (see testModel.ts), plus one file that is not an image at all. */
+export async function makePrelabelFixture(root: string, goodCount = 4): Promise<{ good: string[]; corrupt: string }> {
+  const good = Array.from({ length: goodCount }, (_, i) => `img-${i}.png`);
+  const files: Record<string, Uint8Array | string> = { 'corrupt.png': 'not a picture, just text\n' };
+  for (const [i, name] of good.entries()) files[name] = await makePng(128, 128, i * 40);
+  await writeFiles(root, files);
+  return { good, corrupt: 'corrupt.png' };
+}

@@ -1,5 +1,6 @@
 import type { ItemStatus } from '../../../core/model/item';
 import type { ItemSummary } from '../../store/labelStore';
+import type { QueueOrder } from './useItemQueue';
 
 export type StatusFilter = ItemStatus | 'all';
 
@@ -17,10 +18,17 @@ interface Props {
   currentId: string | null;
   filter: StatusFilter;
   onFilter: (filter: StatusFilter) => void;
+  order: QueueOrder;
+  onOrder: (order: QueueOrder) => void;
   onOpen: (item: ItemSummary) => void;
+  /** Pre-label failures by item id: the row is marked with the reason. */
+  failures: ReadonlyMap<string, string>;
+  picked: ReadonlySet<string>;
+  /** Ctrl/⌘+click: pick the item for a pre-label run instead of opening it. */
+  onPick: (item: ItemSummary) => void;
 }
 
-export function ItemList({ items, currentId, filter, onFilter, onOpen }: Props) {
+export function ItemList({ items, currentId, filter, onFilter, order, onOrder, onOpen, failures, picked, onPick }: Props) {
   return (
     <>
       <div className="segmented" role="group" aria-label="Filter items by status" data-testid="status-filter">
@@ -30,26 +38,43 @@ export function ItemList({ items, currentId, filter, onFilter, onOpen }: Props) 
           </button>
         ))}
       </div>
-      <div className="item-list" data-testid="item-list" role="listbox" aria-label="Items">
-        {items.map((item) => (
-          <button
-            key={item.id}
-            className="item-row"
-            role="option"
-            aria-selected={item.id === currentId}
-            data-testid="item-row"
-            data-status={item.status}
-            data-rel-path={item.relPath}
-            data-selected={item.id === currentId ? 'true' : 'false'}
-            ref={item.id === currentId ? scrollIntoViewIfNeeded : undefined}
-            onClick={() => onOpen(item)}
-            title={`${item.relPath} — ${STATUS_TEXT[item.status]}, ${item.shapeCount} boxes`}
-          >
-            <span className={`status-dot ${item.status}`} aria-label={STATUS_TEXT[item.status]} />
-            <span className="name">{item.relPath}</span>
-            <span className="stat">{item.shapeCount}</span>
-          </button>
-        ))}
+      <div className="row" style={{ margin: '0 12px 6px', gap: 6 }}>
+        <span className="hint">Order</span>
+        <select className="grow" data-testid="order-select" value={order} onChange={(e) => onOrder(e.currentTarget.value as QueueOrder)}>
+          <option value="plain">Plain</option>
+          <option value="uncertain">Most uncertain first</option>
+        </select>
+      </div>
+      <div className="item-list" data-testid="item-list" role="listbox" aria-label="Items" aria-multiselectable>
+        {items.map((item) => {
+          const failure = failures.get(item.id);
+          return (
+            <button
+              key={item.id}
+              className="item-row"
+              role="option"
+              aria-selected={item.id === currentId}
+              data-testid="item-row"
+              data-status={item.status}
+              data-rel-path={item.relPath}
+              data-selected={item.id === currentId ? 'true' : 'false'}
+              data-picked={picked.has(item.id) ? 'true' : 'false'}
+              data-prelabel-error={failure}
+              ref={item.id === currentId ? scrollIntoViewIfNeeded : undefined}
+              onClick={(e) => (e.ctrlKey || e.metaKey ? onPick(item) : onOpen(item))}
+              title={`${item.relPath} — ${STATUS_TEXT[item.status]}, ${item.shapeCount} boxes${failure ? `\nPre-label failed: ${failure}` : ''}`}
+            >
+              <span className={`status-dot ${item.status}`} aria-label={STATUS_TEXT[item.status]} />
+              <span className="name">{item.relPath}</span>
+              {failure && (
+                <span className="fail" data-testid="item-prelabel-error" title={`Pre-label failed: ${failure}`}>
+                  ⚠
+                </span>
+              )}
+              <span className="stat">{item.shapeCount}</span>
+            </button>
+          );
+        })}
         {items.length === 0 && <div className="hint" style={{ padding: '8px 12px' }}>No items with this status.</div>}
       </div>
     </>

@@ -6,16 +6,21 @@ import type { AppAction, EditorSnapshot } from '../../editor/types';
 import { LabelCanvas } from '../../canvas/LabelCanvas';
 import { useHost } from '../../platform/HostContext';
 import { useStore } from '../StoreContext';
-import { useStoreQuery } from '../useStoreQuery';
 import { AttributesPanel } from './AttributesPanel';
 import { ClassList } from './ClassList';
 import { HelpOverlay } from './HelpOverlay';
-import { neighbourItem } from './itemNavigation';
-import { ItemList, type StatusFilter } from './ItemList';
+import { neighbourInList } from './itemNavigation';
+import { ItemList } from './ItemList';
+import { PrelabelPanel } from '../prelabel/PrelabelPanel';
+import { usePrelabel, type PrelabelSession } from '../prelabel/usePrelabel';
+import { useItemQueue } from './useItemQueue';
+import type { ItemSummary } from '../../store/labelStore';
 import { StatusBar } from './StatusBar';
+import { useSaveState } from './useSaveState';
+import type { ItemDocument } from '../../store/itemDocument';
 import { Toolbar } from './Toolbar';
 import { useEditorHotkeys } from './useEditorHotkeys';
-import { useEditorSession } from './useEditorSession';
+import { LOCAL_AUTHOR, useEditorSession } from './useEditorSession';
 
 // Format code loads when first needed, so it does not delay opening a project.
 const ExportDialog = lazy(() => import('./ExportDialog').then((m) => ({ default: m.ExportDialog })));
@@ -25,15 +30,20 @@ type Dialog = 'help' | 'export' | { import: FormatFile[] } | null;
 
 export function LabelingView({ project }: { project: Project }) {
   const store = useStore();
-  const [filter, setFilter] = useState<StatusFilter>('all');
   const [dialog, setDialog] = useState<Dialog>(null);
-  const { data: items = [] } = useStoreQuery((s) => s.listItems(project.id, filter === 'all' ? {} : { status: filter }), [project.id, filter]);
+  const queue = useItemQueue(project.id);
+  const items = queue.visible;
   const [current, setCurrent] = useState<{ id: string; order: number } | null>(null);
+  const prelabel = usePrelabel(project, LOCAL_AUTHOR);
 
   const onAppAction = (action: AppAction) => {
     if (action === 'help.toggle') setDialog((d) => (d === 'help' ? null : 'help'));
     else if (action === 'item.next' || action === 'item.prev') go(action === 'item.next' ? 1 : -1);
     else if (action === 'item.done') void markDone();
+    else if (action === 'prelabel.item') {
+      const item = queue.all.find((i) => i.id === current?.id);
+      if (item) void prelabel.runner.runItem(item);
+    }
   };
   const session = useEditorSession(project, onAppAction);
   const { editor, openItem } = session;
@@ -46,7 +56,7 @@ export function LabelingView({ project }: { project: Project }) {
     [openItem],
   );
   function go(step: 1 | -1) {
-    const next = neighbourItem(items, current, step);
+    const next = neighbourInList(items, current, step);
     if (next) open(next);
   }
   async function markDone() {
@@ -75,7 +85,18 @@ export function LabelingView({ project }: { project: Project }) {
           </div>
         </section>
         <section style={{ flex: 1, minHeight: 0, padding: '8px 0 0' }}>
-          <ItemList items={items} currentId={current?.id ?? null} filter={filter} onFilter={setFilter} onOpen={open} />
+          <ItemList
+            items={items}
+            currentId={current?.id ?? null}
+            filter={queue.filter}
+            onFilter={queue.setFilter}
+            order={queue.order}
+            onOrder={queue.setOrder}
+            onOpen={open}
+            failures={queue.failures}
+            picked={queue.picked}
+            onPick={(item) => queue.togglePicked(item.id)}
+          />
         </section>
         <section style={{ flex: 'none' }}>
           <button className="btn primary" data-testid="mark-done-button" disabled={!current} onClick={() => void markDone()} title="Mark done (Ctrl+Enter)">
@@ -83,22 +104,29 @@ export function LabelingView({ project }: { project: Project }) {
           </button>
         </section>
       </aside>
-      {editor ? <Workbench editor={editor} project={project} dialog={dialog} setDialog={setDialog} error={session.error} /> : <div className="center hint" style={{ padding: 24 }}>{items.length === 0 ? 'This project has no items.' : 'Opening…'}</div>}
+      {editor ? (
+        <Workbench editor={editor} document={session.document} project={project} dialog={dialog} setDialog={setDialog} error={session.error} prelabel={prelabel} allItems={queue.all} picked={queue.all.filter((i) => queue.picked.has(i.id))} />
+      ) : <div className="center hint" style={{ padding: 24 }}>{items.length === 0 ? 'This project has no items.' : 'Opening…'}</div>}
     </div>
   );
 }
 
 interface WorkbenchProps {
   editor: Editor;
+  document: ItemDocument | null;
   project: Project;
   dialog: Dialog;
   setDialog: (d: Dialog) => void;
   error: string | null;
+  prelabel: PrelabelSession;
+  allItems: readonly ItemSummary[];
+  picked: readonly ItemSummary[];
 }
 
 /** Toolbar, canvas and side panels, all reading one editor snapshot. */
-function Workbench({ editor, project, dialog, setDialog, error }: WorkbenchProps) {
+function Workbench({ editor, document, project, dialog, setDialog, error, prelabel, allItems, picked }: WorkbenchProps) {
   const host = useHost();
+  const saveState = useSaveState(document);
   const snapshot: EditorSnapshot = useSyncExternalStore(editor.subscribe, editor.getSnapshot);
   const imageUrl = snapshot.item ? host.mediaUrl(project.rootId, snapshot.item.relPath) : null;
   return (
@@ -109,7 +137,7 @@ function Workbench({ editor, project, dialog, setDialog, error }: WorkbenchProps
           <LabelCanvas snapshot={snapshot} imageUrl={imageUrl} input={editor} />
           {error && <div className="canvas-message">{error}</div>}
         </div>
-        <StatusBar snapshot={snapshot} saving={null} />
+        <StatusBar snapshot={snapshot} saveState={saveState} />
       </main>
       <aside className="side right">
         <section>
@@ -120,6 +148,7 @@ function Workbench({ editor, project, dialog, setDialog, error }: WorkbenchProps
           <h3>Attributes</h3>
           <AttributesPanel editor={editor} snapshot={snapshot} />
         </section>
+        <PrelabelPanel session={prelabel} project={project} editor={editor} snapshot={snapshot} allItems={allItems} picked={picked} />
       </aside>
       {dialog === 'help' && <HelpOverlay editor={editor} onClose={() => setDialog(null)} />}
       <Suspense fallback={null}>

@@ -1,7 +1,8 @@
 import type { EditorSnapshot } from '../../editor/types';
+import type { SaveState } from './useSaveState';
 
 /** Facts about the open item; shape-count and selected-shape-class are what tests and annotators read. */
-export function StatusBar({ snapshot, saving }: { snapshot: EditorSnapshot; saving: string | null }) {
+export function StatusBar({ snapshot, saveState }: { snapshot: EditorSnapshot; saveState: SaveState }) {
   const first = snapshot.selectedIds[0];
   const selected = first === undefined ? undefined : snapshot.shapes.find((s) => s.id === first);
   const className = selected ? (snapshot.labelSchema.classes.find((c) => c.id === selected.classId)?.name ?? '(deleted class)') : '';
@@ -18,7 +19,9 @@ export function StatusBar({ snapshot, saving }: { snapshot: EditorSnapshot; savi
       <span>New boxes: {active ? active.name : '—'}</span>
       <span className="mono">{snapshot.toolState}</span>
       <span className="grow" />
-      {saving && <span className="badge warn">{saving}</span>}
+      <span data-testid="save-status" data-state={saveState.kind} className={saveState.kind === 'saved' ? 'badge' : 'badge warn'} title={saveState.kind === 'error' ? saveState.message : undefined}>
+        {saveState.kind === 'saved' ? 'All changes saved' : saveState.kind === 'saving' ? 'Saving…' : 'Save failed, retrying'}
+      </span>
       {snapshot.item && (
         <span className="mono">
           {snapshot.item.relPath} · {snapshot.item.width}×{snapshot.item.height}

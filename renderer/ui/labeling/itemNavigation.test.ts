@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { neighbourItem } from './itemNavigation';
+import { neighbourInList, neighbourItem } from './itemNavigation';
 
 const list = [
   { id: 'a', order: 0 },
@@ -23,5 +23,17 @@ describe('neighbourItem', () => {
   it('starts at the first item when none is open', () => {
     expect(neighbourItem(list, null, 1)?.id).toBe('a');
     expect(neighbourItem([], null, 1)).toBeNull();
+  });
+});
+
+describe('neighbourInList', () => {
+  const uncertainFirst = [list[2]!, list[0]!, list[1]!]; // e, a, c
+  it('follows the list as shown, not plain order', () => {
+    expect(neighbourInList(uncertainFirst, { id: 'e', order: 4 }, 1)?.id).toBe('a');
+    expect(neighbourInList(uncertainFirst, { id: 'a', order: 0 }, -1)?.id).toBe('e');
+    expect(neighbourInList(uncertainFirst, { id: 'c', order: 2 }, 1)).toBeNull();
+  });
+  it('falls back to plain order when the current item left the list', () => {
+    expect(neighbourInList(list, { id: 'b', order: 1 }, 1)?.id).toBe('c');
   });
 });

@@ -12,3 +12,14 @@ export function neighbourItem<T extends Pick<Item, 'id' | 'order'>>(list: readon
   for (let i = list.length - 1; i >= 0; i--) if (list[i]!.order < current.order) return list[i]!;
   return null;
 }
+
+/**
+ * The next (or previous) item as the list shows it, which may not be plain
+ * order ("most uncertain first"). Falls back to order when the current item
+ * is no longer in the list.
+ */
+export function neighbourInList<T extends Pick<Item, 'id' | 'order'>>(list: readonly T[], current: Pick<Item, 'id' | 'order'> | null, step: 1 | -1): T | null {
+  const at = current ? list.findIndex((i) => i.id === current.id) : -1;
+  if (at < 0) return neighbourItem(list, current, step);
+  return list[at + step] ?? null;
+}

@@ -14,6 +14,8 @@ export interface EditorSession {
   /** Opens an item's document and shows it; later calls win over slower earlier ones. */
   openItem(item: Item): Promise<void>;
   error: string | null;
+  /** The open item's document: the save indicator watches its writes. */
+  document: ItemDocument | null;
 }
 
 /**
@@ -25,6 +27,7 @@ export function useEditorSession(project: Project, onAppAction: (action: AppActi
   const store = useStore();
   const [editor, setEditor] = useState<Editor | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [document, setDocument] = useState<ItemDocument | null>(null);
   const editorRef = useRef<Editor | null>(null);
   const docRef = useRef<ItemDocument | null>(null);
   const requestRef = useRef(0);
@@ -48,6 +51,7 @@ export function useEditorSession(project: Project, onAppAction: (action: AppActi
           setEditor(ed);
         }
         ed.loadItem(doc.item, doc);
+        setDocument(doc);
         if (previous && previous !== doc) void previous.close();
         setError(null);
       } catch (e) {
@@ -69,5 +73,5 @@ export function useEditorSession(project: Project, onAppAction: (action: AppActi
     [],
   );
 
-  return { editor, openItem, error };
+  return { editor, openItem, error, document };
 }

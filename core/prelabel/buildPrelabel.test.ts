@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { buildPrelabel } from './buildPrelabel';
+import { humanShape, item, ocrSchema, prediction, review, run } from './testKit';
+
+describe('buildPrelabel', () => {
+  it('makes one pending pre-label shape per prediction whose class the project has, mapped by name', () => {
+    const { run: record, change } = run([prediction('text', 10, 0.8, { attributes: { text: 'INVOICE', quad: '[[1,2]]' } }), prediction('Logo', 100, 0.6), prediction('car', 200)]);
+    expect(change.put).toHaveLength(2);
+    const [text, logo] = change.put;
+    expect(text!.classId).toBe('cls_text');
+    expect(text!.attributes).toEqual({ att_t: 'INVOICE', att_q: '[[1,2]]' });
+    expect(text!.source).toEqual({ kind: 'model', modelId: 'ppocr', score: 0.8 });
+    expect(text!.prelabel).toMatchObject({ runId: 'run_1', modelId: 'ppocr', score: 0.8, review: 'pending', predictedClassId: 'cls_text', predictedBox: text!.box });
+    expect(logo!.classId).toBe('cls_logo'); // case-insensitive fallback
+    expect(record.predictions.map((p) => p.classId)).toEqual(['cls_text', 'cls_logo', null]);
+    expect(record.predictions.map((p) => p.predictionId)).toEqual(change.put.map((s) => s.prelabel!.predictionId).concat(record.predictions[2]!.predictionId));
+  });
+
+  it('clamps boxes into the image', () => {
+    const { change } = run([{ className: 'text', box: { x: -10, y: 470, w: 100, h: 40 }, score: 0.9 }]);
+    expect(change.put[0]!.box).toEqual({ x: 0, y: 470, w: 90, h: 10 });
+  });
+
+  it('replaces the still-pending pre-labels of earlier runs and keeps reviewed ones and human boxes', () => {
+    const first = run([prediction('text', 10), prediction('text', 100)]).change.put;
+    const accepted = review(first[0]!, 'accepted');
+    const human = humanShape('h1');
+    const second = run([prediction('text', 10)], { runId: 'run_2', existing: [accepted, first[1]!, human] });
+    expect(second.change.remove).toEqual([first[1]!.id]);
+    expect(second.change.put).toHaveLength(1);
+    expect(second.change.put[0]!.prelabel!.runId).toBe('run_2');
+  });
+
+  it('records a failed item with its reason and changes no shape', () => {
+    const plan = buildPrelabel({ runId: 'r', modelId: 'm', thresholds: { confidence: 0.5, iou: 0.5 }, item, schema: ocrSchema, outcome: { ok: false, error: 'truncated JPEG' }, existing: [], author: 'a', now: 5 });
+    expect(plan.run).toMatchObject({ error: 'truncated JPEG', predictions: [], uncertainty: 0 });
+    expect(plan.change).toEqual({ put: [], remove: [] });
+  });
+});

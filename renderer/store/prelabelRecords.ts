@@ -1,0 +1,129 @@
+import type { Item } from '../../core/model/item';
+import type { Shape } from '../../core/model/shape';
+import { buildPrelabel } from '../../core/prelabel/buildPrelabel';
+import { correctionLines, type CorrectionLine } from '../../core/prelabel/corrections';
+import { computePrelabelStats, type PrelabelStats } from '../../core/prelabel/statistics';
+import type { ModelPrediction, PrelabelRun, Thresholds } from '../../core/prelabel/types';
+import { StoreError } from './errors';
+import type { LabelStore } from './labelStore';
+import type { PrelabelJobRecord } from './records';
+import { readProjectShapes } from './shapeRows';
+
+/** Undo label of the one step a pre-label run makes on an item. */
+export const PRELABEL_STEP_LABEL = 'pre-label';
+
+export interface PrelabelResult {
+  runId: string;
+  modelId: string;
+  thresholds: Thresholds;
+  itemId: string;
+  /** The host's ItemPredictions, minus the item id. */
+  outcome: { ok: true; predictions: readonly ModelPrediction[] } | { ok: false; error: string };
+  author: string;
+}
+
+/**
+ * Model pre-label runs in the label store: ingesting results (idempotent per
+ * run and item, one undo step per item), the records statistics, ordering and
+ * the corrections export are computed from, and the jobs this renderer started.
+ */
+export class PrelabelRecords {
+  /** Ingests run one at a time, so the same result arriving twice (event and catch-up) is written once. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly store: LabelStore,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  private get db() {
+    return this.store.db;
+  }
+
+  /** Applies one item's result: false when this run already reached this item (nothing written again). */
+  ingest(result: PrelabelResult): Promise<{ ingested: boolean; run: PrelabelRun }> {
+    const next = this.queue.then(() => this.ingestNow(result));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async ingestNow(result: PrelabelResult): Promise<{ ingested: boolean; run: PrelabelRun }> {
+    const seen = await this.db.prelabelRuns.get([result.runId, result.itemId]);
+    if (seen) return { ingested: false, run: seen };
+    const item = await this.store.getItem(result.itemId);
+    if (!item) throw new StoreError(`pre-label: item ${result.itemId} does not exist`);
+    const project = await this.store.getProject(item.projectId);
+    if (!project) throw new StoreError(`pre-label: project ${item.projectId} does not exist`);
+    const plan = (existing: readonly Shape[]) =>
+      buildPrelabel({ ...result, item, schema: project.labelSchema, existing, now: this.now() });
+    let run: PrelabelRun;
+    if (result.outcome.ok) {
+      // Through the item's document: the change is one undo step, and an open editor shows it at once.
+      run = await this.store.withItemDocument(item.id, (doc) => {
+        const made = plan(doc.getShapes());
+        doc.commit(made.change, { history: true, label: PRELABEL_STEP_LABEL });
+        return made.run;
+      });
+    } else {
+      run = plan([]).run;
+    }
+    // Written after the shapes are durable: a run record always means its shapes exist.
+    await this.db.prelabelRuns.put(run);
+    this.store.notify();
+    return { ingested: true, run };
+  }
+
+  listRuns(projectId: string): Promise<PrelabelRun[]> {
+    return this.db.prelabelRuns.where('projectId').equals(projectId).toArray();
+  }
+
+  /** Each item's newest run record, failed ones included (the item list marks failures). */
+  async newestRunByItem(projectId: string): Promise<Map<string, PrelabelRun>> {
+    const out = new Map<string, PrelabelRun>();
+    for (const run of await this.listRuns(projectId)) {
+      const seen = out.get(run.itemId);
+      if (!seen || run.createdAt >= seen.createdAt) out.set(run.itemId, run);
+    }
+    return out;
+  }
+
+  async stats(projectId: string): Promise<PrelabelStats> {
+    const { items, runs, shapesByItem } = await this.snapshot(projectId);
+    return computePrelabelStats({ runs, items, shapesByItem });
+  }
+
+  async corrections(projectId: string): Promise<CorrectionLine[]> {
+    const project = await this.store.getProject(projectId);
+    if (!project) throw new StoreError(`corrections: project ${projectId} does not exist`);
+    const { items, runs, shapesByItem } = await this.snapshot(projectId);
+    return correctionLines({ schema: project.labelSchema, items, runs, shapesByItem });
+  }
+
+  /** Stored shapes, with open documents' in-memory shapes over them (edits not yet durable count too). */
+  private async snapshot(projectId: string): Promise<{ items: Item[]; runs: PrelabelRun[]; shapesByItem: Map<string, readonly Shape[]> }> {
+    const [items, runs, stored] = await Promise.all([this.store.listItems(projectId), this.listRuns(projectId), readProjectShapes(this.db, projectId)]);
+    const shapesByItem: Map<string, readonly Shape[]> = stored;
+    for (const doc of await this.store.openDocuments(projectId)) shapesByItem.set(doc.item.id, doc.getShapes());
+    return { items, runs, shapesByItem };
+  }
+
+  // ---- jobs started by this renderer ---------------------------------------
+
+  saveJob(job: PrelabelJobRecord): Promise<string> {
+    return this.db.prelabelJobs.put(job);
+  }
+
+  getJob(jobId: string): Promise<PrelabelJobRecord | undefined> {
+    return this.db.prelabelJobs.get(jobId);
+  }
+
+  async updateJob(jobId: string, patch: Partial<Omit<PrelabelJobRecord, 'jobId'>>): Promise<void> {
+    await this.db.prelabelJobs.update(jobId, patch);
+  }
+
+  /** Jobs of the project not yet finished and fully ingested, newest first. */
+  async unfinishedJobs(projectId: string): Promise<PrelabelJobRecord[]> {
+    const jobs = await this.db.prelabelJobs.where('projectId').equals(projectId).toArray();
+    return jobs.filter((j) => !j.finished).sort((a, b) => b.startedAt - a.startedAt);
+  }
+}

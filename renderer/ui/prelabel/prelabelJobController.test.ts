@@ -1,0 +1,108 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { createDispatcher, createEventBus, createMemoryTransport, createProxy, registerService, type ServiceImpl } from '../../../electron/common/contract';
+import { jobsService, type ItemPredictions, type JobInfo, type JobParams } from '../../../electron/common/services';
+import type { Host } from '../../platform/connectHost';
+import { testStores } from '../../store/testing/testStores';
+import { PrelabelJobController } from './prelabelJobController';
+
+/**
+ * A host whose 'prelabel' job the test moves step by step, served through
+ * the real contract (dispatcher, schemas, memory transport, proxy): the
+ * controller sees exactly the calls and events a real host gives it.
+ */
+class SteppedHost {
+  readonly events = createEventBus();
+  private info: JobInfo | null = null;
+  private params: Extract<JobParams, { kind: 'prelabel' }> | null = null;
+  readonly log: { index: number; result: ItemPredictions }[] = [];
+  private readonly emit = this.events.emitterFor(jobsService);
+
+  readonly impl: ServiceImpl<typeof jobsService> = {
+    start: async ({ params }) => {
+      if (params.kind !== 'prelabel') throw new Error('only prelabel');
+      this.params = params;
+      this.info = { id: 'job_1', kind: 'prelabel', state: 'running', done: 0, total: params.items.length, message: '', startedAt: 1, resumable: true, failed: 0 };
+      return { jobId: 'job_1' };
+    },
+    cancel: async () => ({ cancelled: false }),
+    get: async ({ jobId }) => {
+      if (jobId !== this.info?.id) throw new Error(`no job ${jobId}`);
+      return this.info;
+    },
+    list: async () => (this.info ? [this.info] : []),
+    resume: async ({ jobId }) => {
+      this.update({ state: 'running' });
+      return { jobId };
+    },
+    results: async ({ from, limit }) => {
+      const page = this.log.slice(from, from + limit);
+      return { results: page, next: from + page.length };
+    },
+  };
+
+  host(): Host {
+    const transport = createMemoryTransport(createDispatcher([registerService(jobsService, this.impl)], { events: this.events }));
+    return { jobs: createProxy(jobsService, transport) } as unknown as Host;
+  }
+
+  /** The next item finishes: its result is logged and (unless the renderer is away) streamed. */
+  finishItem(outcome: 'boxes' | 'fails', stream = true): void {
+    const index = this.log.length;
+    const { itemId } = this.params!.items[index]!;
+    const result: ItemPredictions =
+      outcome === 'boxes' ? { ok: true, itemId, width: 640, height: 480, predictions: [{ className: 'cat', classIndex: 0, box: { x: 10, y: 10, w: 40, h: 30 }, score: 0.9 }] } : { ok: false, itemId, error: 'truncated JPEG' };
+    this.log.push({ index, result });
+    if (stream) this.emit('itemResult', { jobId: 'job_1', index, result });
+    this.update({ done: index + 1, failed: this.info!.failed + (outcome === 'fails' ? 1 : 0) }, stream);
+  }
+
+  update(patch: Partial<JobInfo>, stream = true): void {
+    this.info = { ...this.info!, ...patch };
+    if (stream) this.emit('changed', this.info);
+  }
+}
+
+const { projectWithItems } = testStores();
+
+async function until(check: () => Promise<boolean> | boolean): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  throw new Error('condition not reached');
+}
+
+describe('PrelabelJobController', () => {
+  it('applies streamed results, catches up after a restart, resumes an interrupted job and finishes it', async () => {
+    const { store, project, items } = await projectWithItems(3);
+    const host = new SteppedHost();
+
+    const first = new PrelabelJobController(host.host(), store, project.id, 'local');
+    await first.start({ modelId: 'yolo', rootId: 'root', thresholds: { confidence: 0.3, iou: 0.5 }, items: items.map((i) => ({ itemId: i.id, relPath: i.relPath })) });
+    host.finishItem('boxes');
+    await until(async () => (await store.prelabel.getJob('job_1'))?.ingested === 1);
+    expect(await store.loadShapes(items[0]!.id)).toHaveLength(1);
+
+    // The renderer goes away; meanwhile the host finishes one more item and is then stopped.
+    first.dispose();
+    host.finishItem('fails', false);
+    host.update({ state: 'interrupted' }, false);
+
+    const second = new PrelabelJobController(host.host(), store, project.id, 'local');
+    await second.restore();
+    expect(second.getView()).toMatchObject({ record: { jobId: 'job_1', ingested: 2, finished: false }, info: { state: 'interrupted', resumable: true } });
+    expect((await store.prelabel.newestRunByItem(project.id)).get(items[1]!.id)?.error).toBe('truncated JPEG');
+
+    await second.resume();
+    host.finishItem('boxes');
+    host.update({ state: 'succeeded' });
+    await until(async () => (await store.prelabel.getJob('job_1'))?.finished === true);
+    expect(second.getView()!.record.ingested).toBe(3);
+    expect(await store.loadShapes(items[2]!.id)).toHaveLength(1);
+    expect(await store.db.prelabelRuns.count()).toBe(3);
+    // A finished job is not offered again after the next restart.
+    expect(await store.prelabel.unfinishedJobs(project.id)).toEqual([]);
+    second.dispose();
+  });
+});

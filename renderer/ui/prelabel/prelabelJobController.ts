@@ -1,0 +1,189 @@
+import type { ItemPredictions, JobInfo } from '../../../electron/common/services';
+import type { Host } from '../../platform/connectHost';
+import type { LabelStore } from '../../store/labelStore';
+import type { PrelabelResult } from '../../store/prelabelRecords';
+import type { PrelabelJobRecord } from '../../store/records';
+import { remainingMs, type ProgressSample } from './eta';
+
+export interface PrelabelJobView {
+  record: PrelabelJobRecord;
+  info: JobInfo | null;
+  /** ms left, from progress seen in this session; null until there is some. */
+  etaMs: number | null;
+  /** Last problem applying results (the job goes on). */
+  error: string | null;
+}
+
+export interface StartPrelabel {
+  modelId: string;
+  rootId: string;
+  thresholds: { confidence: number; iou: number };
+  items: { itemId: string; relPath: string }[];
+}
+
+const FINAL_STATES = new Set<JobInfo['state']>(['succeeded', 'failed', 'cancelled']);
+const RESULTS_PAGE = 500;
+
+export function outcomeOf(result: ItemPredictions): PrelabelResult['outcome'] {
+  return result.ok ? { ok: true, predictions: result.predictions } : { ok: false, error: result.error };
+}
+
+/**
+ * The renderer's side of one project's background pre-label job: starts it,
+ * applies each item's result to the store as it streams in, and after a
+ * restart finds the job again (the store remembers the jobs it started and
+ * how many results it applied), fetches the results it missed and offers to
+ * resume an interrupted job. Applying a result twice is harmless (the store
+ * ingests per run and item once), so events and catch-up may overlap.
+ */
+export class PrelabelJobController {
+  private view: PrelabelJobView | null = null;
+  private readonly listeners = new Set<() => void>();
+  private readonly offs: (() => void)[];
+  private chain: Promise<void> = Promise.resolve();
+  /** Result indexes applied above the contiguous `record.ingested` mark. */
+  private readonly appliedAbove = new Set<number>();
+  private firstSample: ProgressSample | null = null;
+  private disposed = false;
+
+  constructor(
+    private readonly host: Host,
+    private readonly store: LabelStore,
+    private readonly projectId: string,
+    private readonly author: string,
+  ) {
+    this.offs = [
+      host.jobs.on('changed', (info) => this.onChanged(info)),
+      host.jobs.on('itemResult', (e) => {
+        if (e.jobId === this.view?.record.jobId) void this.apply(e.index, e.result);
+      }),
+    ];
+  }
+
+  readonly getView = (): PrelabelJobView | null => this.view;
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  get running(): boolean {
+    const state = this.view?.info?.state;
+    return state === 'queued' || state === 'running';
+  }
+
+  /** After a restart: the project's newest unfinished job, caught up, and resumable if the host was stopped under it. */
+  async restore(): Promise<void> {
+    const [record] = await this.store.prelabel.unfinishedJobs(this.projectId);
+    if (!record) return;
+    let info: JobInfo;
+    try {
+      info = (await this.host.jobs.list({})).find((j) => j.id === record.jobId) ?? (await this.host.jobs.get({ jobId: record.jobId }));
+    } catch {
+      // The host no longer knows the job (its state was lost): nothing to resume or fetch.
+      await this.store.prelabel.updateJob(record.jobId, { finished: true });
+      return;
+    }
+    this.adopt(record, info);
+    await this.settle();
+  }
+
+  async start(params: StartPrelabel): Promise<void> {
+    if (this.running) throw new Error('a pre-label job is already running for this project');
+    const { jobId } = await this.host.jobs.start({ params: { kind: 'prelabel', projectId: this.projectId, ...params } });
+    const record: PrelabelJobRecord = { jobId, projectId: this.projectId, modelId: params.modelId, thresholds: params.thresholds, total: params.items.length, ingested: 0, startedAt: Date.now(), finished: false };
+    await this.store.prelabel.saveJob(record);
+    this.adopt(record, await this.host.jobs.get({ jobId }));
+    // Results that streamed before the job id was known are fetched, not lost.
+    await this.settle();
+  }
+
+  async cancel(): Promise<void> {
+    if (this.view) await this.host.jobs.cancel({ jobId: this.view.record.jobId });
+  }
+
+  async resume(): Promise<void> {
+    if (!this.view) return;
+    await this.host.jobs.resume({ jobId: this.view.record.jobId });
+    this.firstSample = null;
+    this.onChanged(await this.host.jobs.get({ jobId: this.view.record.jobId }));
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const off of this.offs) off();
+    this.listeners.clear();
+  }
+
+  private adopt(record: PrelabelJobRecord, info: JobInfo): void {
+    this.appliedAbove.clear();
+    this.firstSample = null;
+    this.set({ record, info: null, etaMs: null, error: null });
+    this.onChanged(info);
+  }
+
+  private onChanged(info: JobInfo): void {
+    const view = this.view;
+    if (!view || info.id !== view.record.jobId) return;
+    const sample = { at: Date.now(), done: info.done };
+    this.firstSample ??= sample;
+    this.set({ ...view, info, etaMs: info.state === 'running' ? remainingMs(this.firstSample, sample, info.total) : null });
+    if (FINAL_STATES.has(info.state) || info.state === 'interrupted') void this.settle();
+  }
+
+  /** Fetches every result not applied yet; a job that ended is then marked finished (interrupted ones stay for resume). */
+  private async settle(): Promise<void> {
+    const view = this.view;
+    if (!view) return;
+    const jobId = view.record.jobId;
+    try {
+      let from = view.record.ingested;
+      for (;;) {
+        const page = await this.host.jobs.results({ jobId, from, limit: RESULTS_PAGE });
+        for (const r of page.results) void this.apply(r.index, r.result);
+        if (page.results.length === 0 || page.next <= from) break;
+        from = page.next;
+      }
+      await this.chain;
+      const state = this.view?.info?.state;
+      if (this.view?.record.jobId === jobId && state && FINAL_STATES.has(state)) await this.patchRecord({ finished: true });
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  /** Applies results one at a time, in arrival order; a result that cannot be applied is reported and skipped. */
+  private apply(index: number, result: ItemPredictions): Promise<void> {
+    const job = this.view!.record;
+    this.chain = this.chain.then(async () => {
+      if (this.disposed || this.view?.record.jobId !== job.jobId || index < this.view.record.ingested || this.appliedAbove.has(index)) return;
+      try {
+        await this.store.prelabel.ingest({ runId: job.jobId, modelId: job.modelId, thresholds: job.thresholds, itemId: result.itemId, outcome: outcomeOf(result), author: this.author });
+      } catch (e) {
+        this.fail(e);
+      }
+      this.appliedAbove.add(index);
+      let ingested = this.view.record.ingested;
+      while (this.appliedAbove.delete(ingested)) ingested++;
+      if (ingested !== this.view.record.ingested) await this.patchRecord({ ingested });
+    });
+    return this.chain;
+  }
+
+  private async patchRecord(patch: Partial<PrelabelJobRecord>): Promise<void> {
+    const view = this.view;
+    if (!view) return;
+    await this.store.prelabel.updateJob(view.record.jobId, patch);
+    if (this.view?.record.jobId === view.record.jobId) this.set({ ...this.view, record: { ...this.view.record, ...patch } });
+  }
+
+  private fail(e: unknown): void {
+    if (this.view) this.set({ ...this.view, error: e instanceof Error ? e.message : String(e) });
+  }
+
+  private set(view: PrelabelJobView): void {
+    if (this.disposed) return;
+    this.view = view;
+    for (const l of this.listeners) l();
+  }
+}
