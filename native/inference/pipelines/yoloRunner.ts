@@ -24,7 +24,7 @@ export function createYoloRunner(manifest: ModelManifest, opened: OpenedSession)
   return {
     async prepare(filePath) {
       const start = performance.now();
-      const image = await openImage(filePath);
+      const image = openImage(filePath);
       const boxed = await letterbox(image, width, height);
       const tensor = new ort.Tensor('float32', toNchw(boxed.data, width, height, manifest.normalization), [1, 3, height, width]);
       return { tensor, transform: boxed.transform, decodeMs: elapsedSince(start) };

@@ -1,4 +1,4 @@
-import { decodeError, type OpenedImage } from './readImage';
+import { decodeError, imageSize, type OpenedImage } from './readImage';
 
 /** How an image was fitted into the model input: original = (input - pad) / scale. */
 export interface LetterboxTransform {
@@ -22,30 +22,33 @@ export interface LetterboxedImage {
 const PAD = { r: 114, g: 114, b: 114 };
 
 /**
- * Resizes keeping the aspect ratio and pads evenly to the model size (the
- * Ultralytics letterbox). libvips does the resize and padding; we only
- * compute the geometry so boxes can be mapped back exactly.
+ * The geometry of sharp's fit 'contain' (scale to fit, round, centre, odd
+ * pixel of padding to the right/bottom), which is also Ultralytics' letterbox.
+ * letterbox.test.ts checks it against what sharp actually draws.
+ */
+export function containTransform(imageWidth: number, imageHeight: number, width: number, height: number): LetterboxTransform {
+  const scale = Math.min(width / imageWidth, height / imageHeight);
+  const resizedW = Math.max(1, Math.round(imageWidth * scale));
+  const resizedH = Math.max(1, Math.round(imageHeight * scale));
+  return { scale, padX: Math.floor((width - resizedW) / 2), padY: Math.floor((height - resizedH) / 2), imageWidth, imageHeight };
+}
+
+/**
+ * Resizes keeping the aspect ratio and pads evenly to the model size. The
+ * resize and the size lookup are two independent single libvips calls run
+ * side by side (see readImage.ts for why that matters).
  */
 export async function letterbox(image: OpenedImage, width: number, height: number): Promise<LetterboxedImage> {
-  const scale = Math.min(width / image.width, height / image.height);
-  const resizedW = Math.max(1, Math.round(image.width * scale));
-  const resizedH = Math.max(1, Math.round(image.height * scale));
-  const padX = Math.floor((width - resizedW) / 2);
-  const padY = Math.floor((height - resizedH) / 2);
-  try {
-    const { data, info } = await image.pipeline
-      .clone()
-      .resize(resizedW, resizedH, { fit: 'fill' })
-      .extend({ left: padX, right: width - resizedW - padX, top: padY, bottom: height - resizedH - padY, background: PAD })
-      .removeAlpha()
-      .toColourspace('srgb')
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    if (info.width !== width || info.height !== height || info.channels !== 3) {
-      throw new Error(`letterbox produced ${info.width}×${info.height}×${info.channels}, expected ${width}×${height}×3`);
-    }
-    return { data, width, height, transform: { scale, padX, padY, imageWidth: image.width, imageHeight: image.height } };
-  } catch (error) {
-    throw decodeError(image.filePath, error);
+  const pixels = image.pipeline
+    .clone()
+    .resize(width, height, { fit: 'contain', position: 'centre', background: PAD })
+    .removeAlpha()
+    .toColourspace('srgb')
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const [size, { data, info }] = await Promise.all([imageSize(image), pixels.catch(async (error: unknown) => Promise.reject(await decodeError(image.filePath, error)))]);
+  if (info.width !== width || info.height !== height || info.channels !== 3) {
+    throw await decodeError(image.filePath, new Error(`letterbox produced ${info.width}×${info.height}×${info.channels}, expected ${width}×${height}×3`));
   }
+  return { data, width, height, transform: containTransform(size.width, size.height, width, height) };
 }
