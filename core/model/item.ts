@@ -3,11 +3,23 @@ import { z } from 'zod';
 export const ItemStatusSchema = z.enum(['new', 'in_progress', 'done']);
 export type ItemStatus = z.infer<typeof ItemStatusSchema>;
 
+/** What the probe found; frames are addressed by index, never by time. */
+export const VideoInfoSchema = z.object({
+  frameCount: z.number().int().nonnegative(),
+  /** Average frames per second (informational for VFR video: the index comes from real timestamps). */
+  fps: z.number().positive(),
+  durationSec: z.number().nonnegative(),
+  variableFrameRate: z.boolean(),
+  codec: z.string(),
+  /** Display rotation in degrees clockwise (0, 90, 180, 270); width/height are after rotation. */
+  rotation: z.number().int(),
+});
+export type VideoInfo = z.infer<typeof VideoInfoSchema>;
+
 export const ItemSchema = z.object({
   id: z.string().min(1),
   projectId: z.string().min(1),
-  /** 'video' arrives with the video issue; the union is here so stores need no migration then. */
-  kind: z.enum(['image']),
+  kind: z.enum(['image', 'video']),
   /** Path relative to the project's media root, always with forward slashes. */
   relPath: z.string().min(1),
   width: z.number().int().positive(),
@@ -18,5 +30,7 @@ export const ItemSchema = z.object({
   status: ItemStatusSchema,
   /** Position in the project's item list. */
   order: z.number().int().nonnegative(),
+  /** Present when kind is 'video'; width/height above are the displayed frame size. */
+  video: VideoInfoSchema.optional(),
 });
 export type Item = z.infer<typeof ItemSchema>;

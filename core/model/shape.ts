@@ -53,5 +53,7 @@ export const ShapeSchema = z.object({
   version: z.number().int().nonnegative(),
   /** Present on shapes that started as a model prediction. */
   prelabel: PrelabelSchema.optional(),
+  /** Video items: the frame this box is on. Boxes that belong to a track are tracks' keyframes instead (see track.ts). */
+  frame: z.number().int().nonnegative().optional(),
 });
 export type Shape = z.infer<typeof ShapeSchema>;

@@ -1,7 +1,9 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Project } from '../../core/model/project';
 import type { PrelabelRun } from '../../core/prelabel/types';
-import type { HistoryRecord, ItemRecord, PrelabelJobRecord, SettingRecord, ShapeBucketRecord } from './records';
+import type { FrameTag, Track } from '../../core/model/track';
+import type { HistoryRecord, ItemRecord, PrelabelJobRecord, SegmentsRecord, SettingRecord, ShapeBucketRecord } from './records';
+import type { HubTaskRecord, OutboxRecord } from './syncRecords';
 
 export const DEFAULT_DB_NAME = 'groundwork';
 
@@ -50,6 +52,23 @@ export const schemaVersions: readonly SchemaVersion[] = [
       prelabelJobs: 'jobId, projectId',
     },
   },
+  {
+    // v4: video — tracks (keyframes only), frame/range tags and each video's shot segments. New tables only.
+    version: 4,
+    stores: {
+      tracks: 'id, itemId, projectId',
+      frameTags: 'id, itemId, projectId',
+      segments: 'itemId, projectId',
+    },
+  },
+  {
+    // v5: the network — signed-batch outbox (what sync uploads; never dropped) and tasks downloaded from hubs.
+    version: 5,
+    stores: {
+      outbox: 'id, state, hubUrl, projectId, createdAt',
+      hubTasks: '[hubUrl+taskId], hubUrl, projectId',
+    },
+  },
 ];
 
 export class GroundworkDb extends Dexie {
@@ -60,6 +79,11 @@ export class GroundworkDb extends Dexie {
   settings!: Table<SettingRecord, string>;
   prelabelRuns!: Table<PrelabelRun, [string, string]>;
   prelabelJobs!: Table<PrelabelJobRecord, string>;
+  tracks!: Table<Track, string>;
+  frameTags!: Table<FrameTag, string>;
+  segments!: Table<SegmentsRecord, string>;
+  outbox!: Table<OutboxRecord, string>;
+  hubTasks!: Table<HubTaskRecord, [string, string]>;
 
   constructor(name = DEFAULT_DB_NAME, versions: readonly SchemaVersion[] = schemaVersions) {
     super(name);
@@ -76,5 +100,8 @@ export class GroundworkDb extends Dexie {
     const declared = (table: string) => versions.some((v) => table in v.stores);
     if (declared('prelabelRuns')) this.prelabelRuns = this.table('prelabelRuns');
     if (declared('prelabelJobs')) this.prelabelJobs = this.table('prelabelJobs');
+    for (const table of ['tracks', 'frameTags', 'segments', 'outbox', 'hubTasks'] as const) {
+      if (declared(table)) (this as Record<typeof table, unknown>)[table] = this.table(table);
+    }
   }
 }

@@ -1,5 +1,6 @@
 import type { Item } from '../../core/model/item';
 import type { Shape } from '../../core/model/shape';
+import type { Segment } from '../../core/model/track';
 import type { HistoryEntry } from '../editor/history/undoStack';
 
 /** Item row: the core Item plus a denormalised shape count for the item list (v2). */
@@ -38,4 +39,14 @@ export interface PrelabelJobRecord {
   startedAt: number;
   /** Set once the job ended and every result is in; finished jobs are no longer offered for resume. */
   finished: boolean;
+}
+
+/** A video's shot segmentation (v4): one row per video item. */
+export interface SegmentsRecord {
+  itemId: string;
+  projectId: string;
+  segments: Segment[];
+  /** The threshold the segments were cut at, and every frame's scene score so it can be changed without a new pass. */
+  threshold: number;
+  scores: number[];
 }

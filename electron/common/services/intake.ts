@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VideoInfoSchema } from '../../../core/model/item';
 
 /** Result of the 'intake' job: every file decoded once; bad files listed with a reason and left out. */
 export const IntakeReportSchema = z.object({
@@ -12,6 +13,9 @@ export const IntakeReportSchema = z.object({
       sha256: z.string(),
       phash: z.string(),
       bytes: z.number().int().nonnegative(),
+      /** Absent means image. Videos are probed on intake (not decoded whole); their phash comes from a middle frame. */
+      kind: z.enum(['image', 'video']).optional(),
+      video: VideoInfoSchema.optional(),
     }),
   ),
   rejected: z.array(z.object({ relPath: z.string(), reason: z.string() })),

@@ -38,6 +38,19 @@ export const JobParamsSchema = z.discriminatedUnion('kind', [
     thresholds: ThresholdsSchema,
     items: z.array(z.object({ itemId: z.string().min(1), relPath: RelPathSchema })).min(1).max(200_000),
   }),
+  /** Scene-change pass over a video; result: ShotsResult. */
+  z.object({ kind: z.literal('shots'), rootId: z.string().min(1), relPath: RelPathSchema, threshold: z.number().min(0).max(1).default(0.3) }),
+  /** Detector every `everyK` frames, linked into tracks; result: AutoTrackResult. */
+  z.object({
+    kind: z.literal('autotrack'),
+    rootId: z.string().min(1),
+    relPath: RelPathSchema,
+    modelId: z.string().min(1),
+    thresholds: ThresholdsSchema,
+    everyK: z.number().int().positive().max(1000),
+    startFrame: z.number().int().nonnegative(),
+    endFrame: z.number().int().nonnegative(),
+  }),
 ]);
 export type JobParams = z.infer<typeof JobParamsSchema>;
 
