@@ -42,8 +42,9 @@ function electronBinary() {
 }
 
 /** Runs a long-lived child with our stdio and mirrors its exit; Ctrl+C reaches it through the process group. */
-function hand(command, args, env = process.env) {
-  const child = spawn(command, args, { cwd: root, stdio: 'inherit', env });
+function hand(command, args, env = process.env, ipc = false) {
+  // With an IPC channel the child sees this process go away even on SIGKILL (the browser host then stops its local network).
+  const child = spawn(command, args, { cwd: root, stdio: ipc ? ['inherit', 'inherit', 'inherit', 'ipc'] : 'inherit', env });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
@@ -55,12 +56,16 @@ if (!existsSync(rendererIndex) || statSync(rendererIndex).mtimeMs < newestMtime(
   run([bin('vite', 'bin/vite.js'), 'build', '--logLevel', 'warn'], 'the renderer build');
 }
 
+// A newcomer without a hub gets the local network (anvil, contracts, an embedded hub with a demo task);
+// GROUNDWORK_LOCAL_NETWORK=0 turns it off, =1 forces it.
+const env = { ...process.env, GROUNDWORK_LOCAL_NETWORK: process.env.GROUNDWORK_LOCAL_NETWORK ?? 'auto' };
+
 const electron = electronBinary();
 if (electron) {
   console.log('groundwork: building the Electron main and preload…');
   run([bin('electron-vite', 'bin/electron-vite.js'), 'build', '--logLevel', 'warn'], 'the Electron build');
-  hand(electron, ['.']);
+  hand(electron, ['.'], env);
 } else {
   console.log('groundwork: the Electron binary is not installed (offline install), so starting the browser host instead; open the URL below. (Get the desktop app later with: node node_modules/electron/install.js)');
-  hand(process.execPath, [bin('tsx', 'dist/cli.mjs'), path.join(root, 'electron', 'serve', 'main.ts')]);
+  hand(process.execPath, ['--import', 'tsx', path.join(root, 'electron', 'serve', 'main.ts')], env, true);
 }

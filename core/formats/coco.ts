@@ -9,7 +9,7 @@ import type { AnnotationFormat, DatasetBox, DatasetImage, FormatFile, ImportCont
 
 export const COCO_FILE = 'annotations.json';
 
-const CocoFileSchema = z.object({
+export const CocoFileSchema = z.object({
   images: z.array(
     z.object({
       id: z.number().int(),

@@ -42,13 +42,13 @@ function exportCvat(dataset: LabelDataset): FormatFile[] {
   return [{ path: CVAT_FILE, content: renderXml(el('annotations', [el('version', '1.1'), meta, ...imageNodes])) }];
 }
 
-interface DeclaredLabels {
+export interface DeclaredLabels {
   names: string[];
   inputTypes: Map<string, CvatInputType>;
 }
 
 /** Labels from <meta><task|project|job><labels>; undefined when the file declares none. */
-function readLabels(file: string, root: XmlElement): DeclaredLabels | undefined {
+export function readLabels(file: string, root: XmlElement): DeclaredLabels | undefined {
   const meta = xmlChild(root, 'meta');
   const owner = xmlChild(meta, 'task') ?? xmlChild(meta, 'project') ?? xmlChild(meta, 'job');
   const labelsNode = xmlChild(owner, 'labels');

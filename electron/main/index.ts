@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog } from 'electron';
 import { createServices, type Services } from '../services/createServices';
 import { modelsDirsFor } from '../services/inference/modelsDirs';
+import { startLocalNetworkIfWanted } from '../services/localNetwork/localNetworkMode';
 import { routeIpc } from './ipcRouter';
 import { createMainWindow, hardenSession } from './mainWindow';
 import { handleProtocols, registerSchemes } from './protocols';
@@ -28,12 +29,16 @@ function inferenceOptions() {
 registerSchemes();
 app.enableSandbox();
 let services: Services | undefined;
+let local: Awaited<ReturnType<typeof startLocalNetworkIfWanted>> = null;
 
 async function start() {
   await app.whenReady();
+  // The local network runs from source (tsx, hub/), so only in a development checkout (`npm start`).
+  if (!app.isPackaged) local = await startLocalNetworkIfWanted(dataDir, path.join(app.getAppPath(), 'scripts', 'localNetworkProcess.ts'));
   services = await createServices({
     dataDir,
     inference: inferenceOptions(),
+    network: local ? { localHub: local.localHub } : undefined,
     host: {
       kind: 'electron',
       version: app.getVersion(),
@@ -60,8 +65,9 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 // Quitting waits for the host to stop: a running pre-label job finishes its
-// current image and is left resumable on disk, and the inference worker is
-// stopped between runs (killing it mid-run would abort the process).
+// current image and is left resumable on disk, the inference worker is
+// stopped between runs (killing it mid-run would abort the process), and the
+// frame server's ffmpeg decodes are stopped.
 let stopped = false;
 app.on('before-quit', (event) => {
   if (stopped || !services) return;
@@ -70,6 +76,7 @@ app.on('before-quit', (event) => {
   services = undefined;
   void stopping
     .dispose()
+    .then(() => local?.network.stop())
     .catch((error: unknown) => console.error('groundwork: the services did not stop cleanly:', error))
     .finally(() => {
       stopped = true;

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startLocalNetworkIfWanted } from '../services/localNetwork/localNetworkMode';
 import { startServeHost } from './startServeHost';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -24,11 +25,25 @@ async function main() {
   const dataDir = process.env.GROUNDWORK_DATA_DIR || path.join(os.homedir(), '.groundwork');
   const rendererDir = process.env.GROUNDWORK_RENDERER_DIR || path.join(repoRoot, 'out', 'renderer');
   const { version } = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string };
-  const host = await startServeHost({ port: portFromEnv(), dataDir, rendererDir, version, token: process.env.GROUNDWORK_TOKEN || undefined });
+  // GROUNDWORK_LOCAL_NETWORK=1|auto: anvil + contracts + an embedded hub with a demo task, stopped with the host.
+  const local = await startLocalNetworkIfWanted(dataDir);
+  const host = await startServeHost({
+    port: portFromEnv(),
+    dataDir,
+    rendererDir,
+    version,
+    token: process.env.GROUNDWORK_TOKEN || undefined,
+    network: local ? { localHub: local.localHub } : undefined,
+  }).catch(async (error: unknown) => {
+    await local?.network.stop();
+    throw error;
+  });
   console.log(`Groundwork browser host is running. Open:\n\n  ${host.url}\n\nData folder: ${dataDir}  (Ctrl+C to stop)`);
-  const stop = () => void host.close().then(() => process.exit(0));
+  const stop = () => void host.close().then(() => local?.network.stop()).then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // Started by `npm start` with an IPC channel: stop when it goes away, however it ended.
+  if (process.send) process.on('disconnect', stop);
 }
 
 main().catch((error: unknown) => {

@@ -4,7 +4,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { createServices, type InferenceOptions, type Services } from '../services/createServices';
+import { createServices, type InferenceOptions, type Services, type VideoOptions } from '../services/createServices';
+import type { NetworkOptions } from '../services/networkServices';
 import { MEDIA_PREFIX, serveMedia } from './mediaRoute';
 import { isAllowedHost, isAllowedOrigin, sendText, setSecurityHeaders, tokenMatches } from './requestGuards';
 import { MAX_MESSAGE_BYTES, serveRpcConnection } from './rpcConnection';
@@ -21,6 +22,10 @@ export interface ServeHostOptions {
   version?: string;
   /** Model folders, execution providers, threads (default: shipped models + `<dataDir>/models`, GROUNDWORK_EP). */
   inference?: InferenceOptions;
+  /** Frame cache cap etc.; default from GROUNDWORK_FRAME_CACHE_MB. */
+  video?: VideoOptions;
+  /** Wallet settings and the local network's hub (see electron/services/localNetwork). */
+  network?: NetworkOptions;
   /** Largest WebSocket message accepted from a page; larger ones close the socket (code 1009). */
   maxMessageBytes?: number;
 }
@@ -44,7 +49,7 @@ const BIND_ADDRESS = '127.0.0.1';
 export async function startServeHost(options: ServeHostOptions): Promise<ServeHost> {
   const token = options.token ?? randomBytes(32).toString('hex');
   const rendererDir = await realpath(options.rendererDir);
-  const services = await createServices({ dataDir: options.dataDir, host: { kind: 'browser', version: options.version ?? '0.0.0', electronVersion: null }, inference: options.inference });
+  const services = await createServices({ dataDir: options.dataDir, host: { kind: 'browser', version: options.version ?? '0.0.0', electronVersion: null }, inference: options.inference, video: options.video, network: options.network });
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes ?? MAX_MESSAGE_BYTES });
   wss.on('connection', (socket) => serveRpcConnection(socket, services.dispatcher));
   let port = options.port;

@@ -28,7 +28,9 @@ describe('contract over the in-memory transport, against the real services', () 
     const { transport } = await setup();
     await expect(transport.call('media', 'deleteEverything', {})).rejects.toThrow('unknown method "deleteEverything" of service "media"');
     await expect(transport.call('media', 'constructor', {})).rejects.toThrow('unknown method "constructor"');
-    await expect(transport.call('wallet', 'sign', {})).rejects.toThrow('unknown service "wallet"');
+    await expect(transport.call('vault', 'sign', {})).rejects.toThrow('unknown service "vault"');
+    // The wallet signs only what the user confirmed: it has no general-purpose sign method.
+    await expect(transport.call('wallet', 'sign', {})).rejects.toThrow('unknown method "sign" of service "wallet"');
   });
 
   it('carries the error name and details to the client', async () => {

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { createDispatcher, registerService, type Dispatcher } from '../common/contract/createDispatcher';
 import { createEventBus, type EventBus } from '../common/contract/eventBus';
-import { appService, inferenceService, jobsService, mediaService } from '../common/services';
+import { appService, inferenceService, jobsService, mediaService, videoService } from '../common/services';
 import { createInferenceEngine } from '../../native/inference';
 import { createAppService, type HostInfo } from './app/appServiceImpl';
 import { createEngineHolder } from './inference/engineHolder';
@@ -18,6 +18,12 @@ import { createPersistedJobs, type PersistedJobs } from './jobs/persistedJobs';
 import { createMediaService } from './media/mediaServiceImpl';
 import { createRootStore, type RootStore } from './media/rootStore';
 import { createPrelabelJob } from './prelabel/prelabelJob';
+import { createAutotrackJob } from './video/autotrackJob';
+import { frameCacheBytesFromEnv } from './video/frameCacheCap';
+import { createShotsJob } from './video/shotsJob';
+import { createVideoEngine, type VideoEngine } from './video/videoEngine';
+import { createVideoService } from './video/videoServiceImpl';
+import { createNetworkServices, type NetworkOptions, type NetworkServices } from './networkServices';
 
 export interface InferenceOptions {
   /** Folders of model manifests. Default: the shipped models folder, then `<dataDir>/models`. */
@@ -29,11 +35,19 @@ export interface InferenceOptions {
   workerEntry?: string;
 }
 
+export interface VideoOptions {
+  /** Memory cap of the decoded-frame cache in bytes. Default: GROUNDWORK_FRAME_CACHE_MB, else 512 MB. */
+  frameCacheBytes?: number;
+}
+
 export interface ServicesOptions {
-  /** Where the Node side keeps its state: roots.json, demo/, exports/, jobs/, models/. */
+  /** Where the Node side keeps its state: roots.json, demo/, exports/, jobs/, models/, cache/video/. */
   dataDir: string;
   host: HostInfo;
   inference?: InferenceOptions;
+  video?: VideoOptions;
+  /** Wallet cost settings and the local network's hub (made the default hub). */
+  network?: NetworkOptions;
 }
 
 export interface Services {
@@ -41,6 +55,11 @@ export interface Services {
   media: ReturnType<typeof createMediaService>;
   jobs: ReturnType<typeof createJobsService>;
   inference: ReturnType<typeof createInferenceService>;
+  video: ReturnType<typeof createVideoService>;
+  /** The host's one frame server and video path resolver (shared by the video service, intake and the video jobs). */
+  videoEngine: VideoEngine;
+  /** Wallet, hub and rewards (the wallet's key stays inside). */
+  network: NetworkServices;
   events: EventBus;
   /** The contract's host side over exactly these services; both hosts serve this. */
   dispatcher: Dispatcher;
@@ -49,8 +68,8 @@ export interface Services {
   jobRunner: JobRunner;
   /**
    * Host stop: running jobs stop between items (persisted ones are left
-   * 'interrupted' on disk, to be resumed by the next run), then the engine
-   * shuts down. Resolves once nothing writes to the data folder any more.
+   * 'interrupted' on disk, to be resumed by the next run), then the engines
+   * (inference worker, ffmpeg decodes) shut down. Resolves once nothing writes to the data folder any more.
    */
   dispose(): Promise<void>;
 }
@@ -68,14 +87,19 @@ export async function createServices(options: ServicesOptions): Promise<Services
     workerEntry: options.inference?.workerEntry,
   });
   const predictor = createItemPredictor(engines);
+  const videoEngine = createVideoEngine({ dataDir, roots, memoryCapBytes: options.video?.frameCacheBytes ?? frameCacheBytesFromEnv() });
   const folders = createJobFolders(dataDir);
+  const network = await createNetworkServices(dataDir, roots, events, options.network);
   const emitJobs = events.emitterFor(jobsService);
   // The runner reports changes before `persisted` exists only if a job starts, which needs `persisted`.
   let persisted: PersistedJobs | undefined;
   const jobRunner = createJobRunner({
     handlers: {
-      intake: createIntakeJob(roots),
+      intake: createIntakeJob(roots, videoEngine),
       prelabel: createPrelabelJob({ roots, predictor, folders, onItemResult: (event) => emitJobs('itemResult', event) }),
+      shots: createShotsJob(videoEngine),
+      autotrack: createAutotrackJob(videoEngine, engines),
+      download: network.downloadJob,
     },
     onChange: (info) => {
       emitJobs('changed', info);
@@ -88,8 +112,16 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const media = createMediaService(dataDir, roots);
   const jobs = createJobsService(jobRunner, persisted);
   const inference = createInferenceService(engines, predictor, roots);
+  const video = createVideoService(videoEngine);
   const dispatcher = createDispatcher(
-    [registerService(appService, app), registerService(mediaService, media), registerService(jobsService, jobs), registerService(inferenceService, inference)],
+    [
+      registerService(appService, app),
+      registerService(mediaService, media),
+      registerService(jobsService, jobs),
+      registerService(inferenceService, inference),
+      registerService(videoService, video),
+      ...network.registrations,
+    ],
     { events },
   );
   const stopping = { promise: null as Promise<void> | null };
@@ -97,7 +129,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     (stopping.promise ??= (async () => {
       await jobRunner.shutdown();
       await persisted.flush();
-      await engines.dispose();
+      await Promise.all([engines.dispose(), videoEngine.dispose(), network.dispose()]);
     })());
-  return { app, media, jobs, inference, events, dispatcher, roots, jobRunner, dispose };
+  return { app, media, jobs, inference, video, videoEngine, network, events, dispatcher, roots, jobRunner, dispose };
 }

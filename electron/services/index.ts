@@ -1,4 +1,4 @@
-export { createServices, type InferenceOptions, type Services, type ServicesOptions } from './createServices';
+export { createServices, type InferenceOptions, type Services, type ServicesOptions, type VideoOptions } from './createServices';
 export { modelsDirsFor } from './inference/modelsDirs';
 export type { HostInfo } from './app/appServiceImpl';
 export { resolveMediaPath, type ResolvedMedia } from './media/resolveMediaPath';

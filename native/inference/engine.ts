@@ -104,6 +104,7 @@ export function createInferenceEngine(options: InferenceEngineOptions): Inferenc
     listModels: async () => (await call({ type: 'list' })) as ModelListing[],
     load: async (modelId) => (await call({ type: 'load', modelId })) as LoadedModelInfo,
     predictFile: async (modelId, imagePath, thresholds) => (await call({ type: 'predict', modelId, imagePath, thresholds })) as ImagePredictions,
+    predictImage: async (modelId, image, thresholds) => (await call({ type: 'predictImage', modelId, image, thresholds })) as ImagePredictions,
     predictFiles(modelId: string, imagePaths: string[], thresholds: Thresholds, opts?: { signal?: AbortSignal }): AsyncIterable<BatchItem> {
       let batchId = 0;
       const cancel = () => worker?.postMessage({ type: 'cancel', id: batchId } satisfies WorkerRequest);

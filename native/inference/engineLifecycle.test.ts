@@ -1,5 +1,6 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInferenceEngine } from './engine';
 import { ImageDecodeError } from './errors';
@@ -45,6 +46,24 @@ describe('engine lifecycle: bad images, batches, cancel, dispose', () => {
     // 1280×720 → scale 0.5, pad 140 top: the 64×32 box at (320, 320) is 128×64 centred on (640, 360).
     expect(result.predictions).toEqual([{ className: 'cat', classIndex: 0, score: expect.closeTo(0.8, 5), box: { x: 576, y: 328, w: 128, h: 64 } }]);
     expect(result.timings.inferMs).toBeGreaterThan(0);
+  });
+
+  it('predictImage on encoded bytes and on raw RGB gives what predictFile gives; bad bytes are an ImageDecodeError', async () => {
+    const fromFile = await engine.predictFile('m', good, thresholds);
+    const fromBytes = await engine.predictImage('m', new Uint8Array(await readFile(good)), thresholds);
+    const { data, info } = await sharp(good).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    const fromRaw = await engine.predictImage('m', { data: new Uint8Array(data), width: info.width, height: info.height, channels: 3 }, thresholds);
+    for (const result of [fromBytes, fromRaw]) {
+      expect(result).toMatchObject({ width: 1280, height: 720 });
+      expect(result.predictions).toEqual(fromFile.predictions);
+    }
+    expect(fromFile.predictions).toHaveLength(1);
+    const text = engine.predictImage('m', new TextEncoder().encode('not a picture'), thresholds);
+    await expect(text).rejects.toBeInstanceOf(ImageDecodeError);
+    await expect(text).rejects.toThrow(/^cannot decode in-memory image \(13 bytes\): /);
+    const short = engine.predictImage('m', { data: new Uint8Array(10), width: 4, height: 4, channels: 3 }, thresholds);
+    await expect(short).rejects.toBeInstanceOf(ImageDecodeError);
+    await expect(short).rejects.toThrow('raw image has 10 bytes, expected 4×4×3 = 48');
   });
 
   it('predictFiles reports each image in order; a corrupt one fails alone and the batch goes on', async () => {

@@ -34,6 +34,12 @@ export interface ModelListing {
   problems: string[];
 }
 
+/**
+ * An image already in memory: encoded bytes (JPEG, PNG, WebP) or raw 8-bit
+ * RGB, HWC (e.g. a decoded video frame). Raw pixels skip a lossy re-encode.
+ */
+export type ImageInput = Uint8Array | { data: Uint8Array; width: number; height: number; channels: 3 };
+
 export interface Thresholds {
   confidence: number;
   iou: number;
@@ -75,6 +81,8 @@ export interface InferenceEngine {
   load(modelId: string): Promise<LoadedModelInfo>;
   /** Decode an image file and predict. Throws ImageDecodeError for a corrupt image. */
   predictFile(modelId: string, imagePath: string, thresholds: Thresholds): Promise<ImagePredictions>;
+  /** Predict on an image in memory (a decoded video frame). Throws ImageDecodeError when the bytes do not decode. */
+  predictImage(modelId: string, image: ImageInput, thresholds: Thresholds): Promise<ImagePredictions>;
   /**
    * Predict many images in order, decoding the next ones while the current one
    * runs (the fast path for background jobs). Items arrive as they finish.

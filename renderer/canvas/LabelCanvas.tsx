@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { Image as KonvaImage, Layer, Stage } from 'react-konva';
 import type { EditorSnapshot } from '../editor/types';
 import { previewBoxes } from '../editor/previewBoxes';
@@ -21,6 +21,10 @@ interface Props {
   input: CanvasInputSink | null;
   /** Diagnostics (the bench): called after each static-layer redraw with the number of boxes drawn. */
   onStaticDraw?: (boxCount: number) => void;
+  /** An already decoded picture (video frames), used instead of loading `imageUrl`. */
+  image?: HTMLImageElement | null;
+  /** Extra Konva layers drawn over the shapes (e.g. track marks on video frames). */
+  overlay?: ReactNode;
 }
 
 /**
@@ -29,10 +33,12 @@ interface Props {
  * sends input back; it never changes shapes itself (the canvas proposes
  * through the editor, the store commits).
  */
-export function LabelCanvas({ snapshot, imageUrl, input, onStaticDraw }: Props) {
+export function LabelCanvas({ snapshot, imageUrl, input, onStaticDraw, image: decoded, overlay }: Props) {
   const containerRef = useRef<HTMLDivElement>(null);
   const size = useElementSize(containerRef);
-  const { image, error } = useHtmlImage(imageUrl);
+  const loaded = useHtmlImage(decoded === undefined ? imageUrl : null);
+  const image = decoded === undefined ? loaded.image : decoded;
+  const error = decoded === undefined ? loaded.error : null;
   const { camera, shapes, labelSchema, preview } = snapshot;
   const colorOf = useMemo(() => classColorLookup(labelSchema), [labelSchema]);
   const viewport = useMemo(() => ({ width: size.width, height: size.height }), [size.width, size.height]);
@@ -77,6 +83,7 @@ export function LabelCanvas({ snapshot, imageUrl, input, onStaticDraw }: Props) 
             camera={camera}
             colorOf={colorOf}
           />
+          {overlay}
         </Stage>
       )}
       {error && <div className="canvas-message">{error}</div>}

@@ -1,5 +1,6 @@
 import type { Box, Shape } from '../../core/model/shape';
 import type { Item } from '../../core/model/item';
+import type { VideoChange } from './history/videoChange';
 import type { LabelSchema, AttributeValue } from '../../core/model/labelSchema';
 
 /**
@@ -130,6 +131,8 @@ export interface ShapeChange {
   put: Shape[];
   /** Ids removed. */
   remove: string[];
+  /** Video items: track, frame-tag and segment changes made in the same step (one gesture = one undo step). */
+  video?: VideoChange;
 }
 
 /**

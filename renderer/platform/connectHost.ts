@@ -1,5 +1,5 @@
 import { createIpcTransport, createProxy, createWebSocketTransport, type ClientTransport, type GroundworkBridge, type ServiceProxy } from '../../electron/common/contract';
-import { appService, inferenceService, jobsService, mediaService } from '../../electron/common/services';
+import { appService, hubService, inferenceService, jobsService, mediaService, rewardsService, videoService, walletService } from '../../electron/common/services';
 import { HostAccessError } from './hostAccessError';
 import { browserMediaUrl, electronMediaUrl } from './mediaUrl';
 import { forgetSessionToken, reloadOnNewToken, takeSessionToken } from './sessionToken';
@@ -15,6 +15,14 @@ export interface Host {
   jobs: ServiceProxy<typeof jobsService>;
   /** Local models: list, load (reports the execution provider), pre-label one item. */
   inference: ServiceProxy<typeof inferenceService>;
+  /** Video probe and exact frames (JPEG) by index. */
+  video: ServiceProxy<typeof videoService>;
+  /** The wallet (create, import, unlock; the key stays on the Node side). */
+  wallet: ServiceProxy<typeof walletService>;
+  /** Hubs: connect, sign in, tasks, two-step batch signing and uploads. */
+  hub: ServiceProxy<typeof hubService>;
+  /** Earned / claimable rewards and claim transactions. */
+  rewards: ServiceProxy<typeof rewardsService>;
   /** URL an <img> can load for a file inside a granted media root. */
   mediaUrl(rootId: string, relPath: string): string;
   /** Connection state (the browser host can drop and reconnect); Electron is always 'open'. */
@@ -83,6 +91,10 @@ function hostOver(
     media: createProxy(mediaService, transport),
     jobs: createProxy(jobsService, transport),
     inference: createProxy(inferenceService, transport),
+    video: createProxy(videoService, transport),
+    wallet: createProxy(walletService, transport),
+    hub: createProxy(hubService, transport),
+    rewards: createProxy(rewardsService, transport),
     mediaUrl,
     onStatus,
   };

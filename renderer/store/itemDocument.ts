@@ -7,6 +7,8 @@ import type { GroundworkDb } from './db';
 import { describeIssues, StoreError } from './errors';
 import type { HistoryRecord, ItemRecord } from './records';
 import { ItemWriter, type WriteErrorEvent } from './itemWriter';
+import type { VideoState } from '../editor/history/videoChange';
+import { validateVideoChange } from './videoValidation';
 
 export interface ItemDocumentOptions {
   now?: () => number;
@@ -37,12 +39,13 @@ export class ItemDocument implements ShapeCommitter {
     stored: { shapes: Shape[]; bucketCount: number },
     history: readonly HistoryEntry[],
     private readonly options: ItemDocumentOptions = {},
+    video?: VideoState,
   ) {
     this.record = item;
     this.notifiedRecord = item;
-    this.doc = new ShapeHistory(stored.shapes, history);
+    this.doc = new ShapeHistory(stored.shapes, history, video);
     this.now = options.now ?? Date.now;
-    this.writer = new ItemWriter(db, item.id, item.projectId, stored.bucketCount, () => this.doc.shapes, options.retryDelays);
+    this.writer = new ItemWriter(db, item.id, item.projectId, stored.bucketCount, () => this.doc.shapes, options.retryDelays, () => this.doc.video);
   }
 
   get item(): ItemRecord {
@@ -51,6 +54,11 @@ export class ItemDocument implements ShapeCommitter {
 
   getShapes(): readonly Shape[] {
     return this.doc.shapes;
+  }
+
+  /** Video items: tracks, frame tags and segments (empty for images); identity changes when they change. */
+  getVideo(): VideoState {
+    return this.doc.video;
   }
 
   subscribe(listener: () => void): () => void {
@@ -64,6 +72,7 @@ export class ItemDocument implements ShapeCommitter {
     const done = this.doc.commit(change, options.history ? { label: options.label, at: this.now() } : null);
     if (!done) return;
     this.writer.shapesChanged(change);
+    if (change.video) this.writer.videoChanged(change.video);
     for (const d of done.dropped) this.writer.historyDelete(d.seq);
     if (done.entry) {
       this.writer.historyPut(this.historyRow(done.entry));
@@ -152,6 +161,7 @@ export class ItemDocument implements ShapeCommitter {
   private persistReplay(replayed: { entry: HistoryEntry; change: ShapeChange } | null): void {
     if (!replayed) return;
     this.writer.shapesChanged(replayed.change);
+    if (replayed.change.video) this.writer.videoChanged(replayed.change.video);
     this.writer.historyPut(this.historyRow(replayed.entry));
     this.changed();
   }
@@ -186,6 +196,7 @@ export class ItemDocument implements ShapeCommitter {
         throw new StoreError(`commit: put[${i}] (shape ${shape.id}) belongs to item ${shape.itemId}, not the open item ${this.record.id}`);
       }
     });
+    if (change.video) validateVideoChange(change.video, this.record);
   }
 
   private assertOpen(): void {

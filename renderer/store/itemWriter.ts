@@ -4,7 +4,9 @@ import type { ShapeChange } from '../editor/types';
 import type { GroundworkDb } from './db';
 import type { HistoryRecord } from './records';
 import { bucketOf, writeItemShapes } from './shapeRows';
-import { deleteHistory, emptyPending, isPendingEmpty, mergeFailedBatch, putHistory, type PendingWrites } from './pendingWrites';
+import { deleteHistory, emptyPending, hasVideoWrites, isPendingEmpty, mergeFailedBatch, putHistory, type PendingWrites } from './pendingWrites';
+import type { VideoChange, VideoState } from '../editor/history/videoChange';
+import { writeVideoRows } from './videoRows';
 
 export interface WriteErrorEvent {
   error: unknown;
@@ -42,11 +44,21 @@ export class ItemWriter {
     private bucketCount: number,
     private readonly currentShapes: () => readonly Shape[],
     private readonly retryDelays: readonly number[] = RETRY_DELAYS_MS,
+    private readonly currentVideo: () => VideoState | null = () => null,
   ) {}
 
   shapesChanged(change: ShapeChange): void {
     for (const s of change.put) this.pending.shapeIds.add(s.id);
     for (const id of change.remove) this.pending.shapeIds.add(id);
+    this.changed();
+  }
+
+  videoChanged(change: VideoChange): void {
+    for (const t of change.tracks?.put ?? []) this.pending.trackIds.add(t.id);
+    for (const id of change.tracks?.remove ?? []) this.pending.trackIds.add(id);
+    for (const t of change.frameTags?.put ?? []) this.pending.frameTagIds.add(t.id);
+    for (const id of change.frameTags?.remove ?? []) this.pending.frameTagIds.add(id);
+    if (change.segments) this.pending.segments = true;
     this.changed();
   }
 
@@ -129,9 +141,10 @@ export class ItemWriter {
       const generation = this.generation;
       // Captured now, not inside the transaction: the rows must match `generation`.
       const shapes = batch.shapeIds.size > 0 ? [...this.currentShapes()] : null;
+      const video = hasVideoWrites(batch) ? this.currentVideo() : null;
       try {
         // Only a committed transaction changes the layout in use; an aborted one left the old rows.
-        this.bucketCount = await this.write(batch, shapes);
+        this.bucketCount = await this.write(batch, shapes, video);
         attempt = 0;
         this.markDurable(generation);
       } catch (error) {
@@ -145,9 +158,11 @@ export class ItemWriter {
   }
 
   /** Resolves with the bucket count the rows now use. */
-  private write(batch: PendingWrites, shapes: Shape[] | null): Promise<number> {
+  private write(batch: PendingWrites, shapes: Shape[] | null, video: VideoState | null): Promise<number> {
     const { db, itemId } = this;
-    return db.transaction('rw', db.shapeBuckets, db.items, db.history, async () => {
+    // Video tables join the transaction only when needed, so image items work on databases opened without them.
+    const tables = video ? [db.shapeBuckets, db.items, db.history, db.tracks, db.frameTags, db.segments] : [db.shapeBuckets, db.items, db.history];
+    return db.transaction('rw', tables, async () => {
       const itemPatch: { shapeCount?: number; status?: ItemStatus } = {};
       let bucketCount = this.bucketCount;
       if (shapes) {
@@ -159,6 +174,7 @@ export class ItemWriter {
       if (Object.keys(itemPatch).length > 0) await db.items.update(itemId, itemPatch);
       if (batch.historyDeletes.size > 0) await db.history.bulkDelete([...batch.historyDeletes].map((seq) => [itemId, seq] as [string, number]));
       if (batch.historyPuts.size > 0) await db.history.bulkPut([...batch.historyPuts.values()]);
+      if (video) await writeVideoRows(db, { itemId, projectId: this.projectId }, video, batch);
       return bucketCount;
     });
   }

@@ -17,6 +17,8 @@ import { ItemDocument, type ItemDocumentOptions } from './itemDocument';
 import { updateLabelSchemaTx, type SchemaUpdateOptions } from './labelSchemaUpdate';
 import { importShapesTx, type ImportOptions } from './importShapes';
 import { PrelabelRecords } from './prelabelRecords';
+import { deleteProjectVideoRows, readVideoRows } from './videoRows';
+import { itemRecordOf } from './intakeItem';
 
 /** Version of the document model (core/model) this store writes into Project.schemaVersion. */
 export const MODEL_SCHEMA_VERSION = 1;
@@ -101,7 +103,8 @@ export class LabelStore {
   async deleteProject(id: string): Promise<void> {
     for (const doc of await this.openDocs(id)) await doc.close();
     const { db } = this;
-    await db.transaction('rw', [db.projects, db.items, db.shapeBuckets, db.history, db.prelabelRuns, db.prelabelJobs], async () => {
+    await db.transaction('rw', [db.projects, db.items, db.shapeBuckets, db.history, db.prelabelRuns, db.prelabelJobs, db.tracks, db.frameTags, db.segments], async () => {
+      await deleteProjectVideoRows(db, id);
       await db.prelabelRuns.where('projectId').equals(id).delete();
       await db.prelabelJobs.where('projectId').equals(id).delete();
       await db.history.where('projectId').equals(id).delete();
@@ -124,7 +127,7 @@ export class LabelStore {
       for (const a of accepted) {
         if (known.has(a.relPath)) continue;
         known.add(a.relPath);
-        rows.push({ id: newId('itm_'), projectId, kind: 'image', relPath: a.relPath, width: a.width, height: a.height, sha256: a.sha256, phash: a.phash, status: 'new', order: order++, shapeCount: 0 });
+        rows.push(itemRecordOf(a, { id: newId('itm_'), projectId, order: order++ }));
       }
       await db.items.bulkAdd(rows);
       await db.projects.update(projectId, { updatedAt: this.now() });
@@ -233,11 +236,15 @@ export class LabelStore {
 
   private async loadDocument(itemId: string): Promise<ItemDocument> {
     const { db } = this;
-    const { item, stored, history } = await db.transaction('r', db.items, db.shapeBuckets, db.history, async () => ({
-      item: await db.items.get(itemId),
-      stored: await readItemShapes(db, itemId),
-      history: await db.history.where('itemId').equals(itemId).toArray(),
-    }));
+    const { item, stored, history, video } = await db.transaction('r', [db.items, db.shapeBuckets, db.history, db.tracks, db.frameTags, db.segments], async () => {
+      const item = await db.items.get(itemId);
+      return {
+        item,
+        stored: await readItemShapes(db, itemId),
+        history: await db.history.where('itemId').equals(itemId).toArray(),
+        video: item?.kind === 'video' ? await readVideoRows(db, itemId) : undefined,
+      };
+    });
     if (!item) throw new StoreError(`openItem: item ${itemId} does not exist`);
     const loading = this.docs.get(itemId)!;
     const options: ItemDocumentOptions = {
@@ -246,7 +253,7 @@ export class LabelStore {
       onItemChanged: () => this.notify(),
       onClosed: () => this.forget(itemId, loading),
     };
-    return new ItemDocument(db, { ...item, shapeCount: item.shapeCount ?? stored.shapes.length }, stored, history, options);
+    return new ItemDocument(db, { ...item, shapeCount: item.shapeCount ?? stored.shapes.length }, stored, history, options, video);
   }
 
   /** The project's item documents open right now. */

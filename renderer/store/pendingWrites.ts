@@ -12,14 +12,22 @@ export interface PendingWrites {
   historyPuts: Map<number, HistoryRecord>;
   historyDeletes: Set<number>;
   status: ItemStatus | null;
+  /** Video items: track and frame-tag ids put or removed, and whether the segments row changed; written from memory like shapes. */
+  trackIds: Set<string>;
+  frameTagIds: Set<string>;
+  segments: boolean;
 }
 
 export function emptyPending(): PendingWrites {
-  return { shapeIds: new Set(), historyPuts: new Map(), historyDeletes: new Set(), status: null };
+  return { shapeIds: new Set(), historyPuts: new Map(), historyDeletes: new Set(), status: null, trackIds: new Set(), frameTagIds: new Set(), segments: false };
+}
+
+export function hasVideoWrites(p: PendingWrites): boolean {
+  return p.trackIds.size > 0 || p.frameTagIds.size > 0 || p.segments;
 }
 
 export function isPendingEmpty(p: PendingWrites): boolean {
-  return p.shapeIds.size === 0 && p.historyPuts.size === 0 && p.historyDeletes.size === 0 && p.status === null;
+  return p.shapeIds.size === 0 && p.historyPuts.size === 0 && p.historyDeletes.size === 0 && p.status === null && !hasVideoWrites(p);
 }
 
 export function putHistory(p: PendingWrites, row: HistoryRecord): void {
@@ -37,6 +45,9 @@ export function mergeFailedBatch(failed: PendingWrites, newer: PendingWrites): P
   const merged = emptyPending();
   merged.shapeIds = new Set([...failed.shapeIds, ...newer.shapeIds]);
   merged.status = newer.status ?? failed.status;
+  merged.trackIds = new Set([...failed.trackIds, ...newer.trackIds]);
+  merged.frameTagIds = new Set([...failed.frameTagIds, ...newer.frameTagIds]);
+  merged.segments = failed.segments || newer.segments;
   for (const seq of failed.historyDeletes) deleteHistory(merged, seq);
   for (const row of failed.historyPuts.values()) putHistory(merged, row);
   for (const seq of newer.historyDeletes) deleteHistory(merged, seq);

@@ -14,6 +14,8 @@ export const layers = [
   { name: 'core', match: /^core\// },
   { name: 'native', match: /^native\// },
   { name: 'models', match: /^models\// },
+  // Hub tests drive a real chain (native/chain starts anvil and deploys): a test driver, like e2e.
+  { name: 'hub-tests', match: /^hub\/.*\.test\.ts$/ },
   { name: 'hub', match: /^hub\// },
   { name: 'contracts', match: /^contracts\// },
   { name: 'e2e', match: /^e2e\// },
@@ -36,6 +38,7 @@ export const mayImport = {
   'renderer/editor': ['core', 'electron/common', 'renderer'],
   models: [],
   hub: ['core', 'contracts'],
+  'hub-tests': ['hub', 'core', 'contracts', 'native'],
   contracts: [],
   e2e: [ANY],
   bench: [ANY],

@@ -3,6 +3,9 @@ import { inferenceService } from './inferenceService';
 import { jobsService } from './jobsService';
 import { mediaService } from './mediaService';
 import { videoService } from './videoService';
+import { walletService } from './walletService';
+import { hubService } from './hubService';
+import { rewardsService } from './rewardsService';
 
 export { appService, inferenceService, jobsService, mediaService, videoService };
 export * from './appService';
@@ -10,8 +13,12 @@ export * from './inferenceService';
 export * from './jobsService';
 export * from './mediaService';
 export * from './videoService';
+export * from './walletService';
+export * from './hubService';
+export * from './rewardsService';
+export { walletService, hubService, rewardsService };
 export * from './intake';
 export * from './mediaUrlPath';
 
 /** Every service of the contract; hosts serve exactly these, the renderer proxies exactly these. */
-export const allServices = [appService, mediaService, jobsService, inferenceService, videoService] as const;
+export const allServices = [appService, mediaService, jobsService, inferenceService, videoService, walletService, hubService, rewardsService] as const;

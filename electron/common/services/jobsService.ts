@@ -51,6 +51,13 @@ export const JobParamsSchema = z.discriminatedUnion('kind', [
     startFrame: z.number().int().nonnegative(),
     endFrame: z.number().int().nonnegative(),
   }),
+  /** A hub task's media for offline work, into `<dataDir>/hubs/<host>/<taskId>/` (resumed with Range, sha256 checked); result: DownloadJobResult. */
+  z.object({
+    kind: z.literal('download'),
+    hubUrl: z.string().url().max(2048),
+    taskId: z.string().min(1).max(256),
+    items: z.array(z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), fileName: z.string().min(1).max(255) })).min(1).max(200_000),
+  }),
 ]);
 export type JobParams = z.infer<typeof JobParamsSchema>;
 

@@ -40,6 +40,8 @@ export const AutoTrackResultSchema = z.object({
     z.object({
       className: z.string(),
       keyframes: z.array(z.object({ frame: z.number().int().nonnegative(), box: BoxSchema, score: z.number().min(0).max(1) })),
+      /** The frame after the track's last detection where the object was gone: an outside keyframe belongs there. */
+      endFrame: z.number().int().nonnegative().optional(),
     }),
   ),
 });

@@ -1,16 +1,35 @@
-import { describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
 import { IntakeReportSchema } from '../../common/services/intake';
 import { createRootStore } from '../media/rootStore';
-import { makeIntakeFixture, tempDir } from '../testSupport/fixtureImages';
+import { makeIntakeFixture, makePng, tempDir } from '../testSupport/fixtureImages';
+import { placeVideo } from '../testSupport/fixtureVideos';
+import { createVideoEngine, type VideoEngine } from '../video/videoEngine';
 import { createIntakeJob } from './intakeJob';
 
-async function runIntake() {
-  const media = await tempDir('intake-media');
-  await makeIntakeFixture(media);
-  const roots = createRootStore(await tempDir('intake-data'));
+const engines: VideoEngine[] = [];
+afterEach(async () => {
+  for (const engine of engines.splice(0)) await engine.dispose();
+});
+
+/** A root store and video engine over a fresh data folder, with `media` granted. */
+async function hostFor(media: string) {
+  const dataDir = await tempDir('intake-data');
+  const roots = createRootStore(dataDir);
+  const videos = createVideoEngine({ dataDir, roots, memoryCapBytes: 8 << 20 });
+  engines.push(videos);
   const root = await roots.grant(media);
+  return { intake: createIntakeJob(roots, videos), rootId: root.rootId };
+}
+
+async function runIntake(fill: (media: string) => Promise<void> = makeIntakeFixture) {
+  const media = await tempDir('intake-media');
+  await fill(media);
+  const { intake, rootId } = await hostFor(media);
   const progress: Array<[number, number]> = [];
-  const result = await createIntakeJob(roots)({ kind: 'intake', rootId: root.rootId }, { jobId: 'test', signal: new AbortController().signal, progress: (d, t) => progress.push([d, t]) });
+  const result = await intake({ kind: 'intake', rootId }, { jobId: 'test', signal: new AbortController().signal, progress: (d, t) => progress.push([d, t]) });
   return { report: IntakeReportSchema.parse(result), progress };
 }
 
@@ -44,10 +63,46 @@ describe('intake job', () => {
   it('stops when cancelled', async () => {
     const media = await tempDir('intake-cancel');
     await makeIntakeFixture(media);
-    const roots = createRootStore(await tempDir('intake-cancel-data'));
-    const root = await roots.grant(media);
+    const { intake, rootId } = await hostFor(media);
     const controller = new AbortController();
-    const run = createIntakeJob(roots)({ kind: 'intake', rootId: root.rootId }, { jobId: 'test', signal: controller.signal, progress: (done) => done === 1 && controller.abort() });
+    const run = intake({ kind: 'intake', rootId }, { jobId: 'test', signal: controller.signal, progress: (done) => done === 1 && controller.abort() });
     await expect(run).rejects.toThrow(/abort/i);
+  });
+
+  it('probes videos: size and video info from the probe, sha256 of the file, phash of a middle frame; bad videos rejected with the reason', async () => {
+    const { report, progress } = await runIntake(async (media) => {
+      await placeVideo('fourSeconds', media, 'clips/good.mp4');
+      await placeVideo('fourSeconds', media, 'clips/same-clip.mov');
+      await placeVideo('truncated', media, 'clips/truncated.mp4');
+      await placeVideo('notVideo', media, 'clips/notes.mp4');
+      await placeVideo('audioOnly', media, 'clips/audio-only.mp4');
+      await writeFile(path.join(media, 'still.png'), await makePng(64, 48));
+    });
+    expect(report.accepted.map((a) => a.relPath)).toEqual(['clips/good.mp4', 'clips/same-clip.mov', 'still.png']);
+    const good = report.accepted[0]!;
+    const bytes = await readFile(path.join(report.rootPath, 'clips', 'good.mp4'));
+    expect(good).toEqual({
+      relPath: 'clips/good.mp4',
+      kind: 'video',
+      width: 320,
+      height: 240,
+      bytes: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      phash: expect.stringMatching(/^[0-9a-f]{16}$/) as string,
+      video: { frameCount: 120, fps: 30, durationSec: expect.closeTo(4, 1) as number, variableFrameRate: false, codec: 'h264', rotation: 0 },
+    });
+    // Images keep their shape (no kind means image).
+    expect(report.accepted[2]).not.toHaveProperty('kind');
+
+    const reasons = Object.fromEntries(report.rejected.map((r) => [r.relPath, r.reason]));
+    expect(Object.keys(reasons).sort()).toEqual(['clips/audio-only.mp4', 'clips/notes.mp4', 'clips/truncated.mp4']);
+    expect(reasons['clips/truncated.mp4']).toMatch(/^Truncated video: /);
+    expect(reasons['clips/notes.mp4']).toMatch(/^Not a video file: /);
+    expect(reasons['clips/audio-only.mp4']).toMatch(/^No video stream in /);
+    for (const reason of Object.values(reasons)) expect(reason).not.toContain(report.rootPath);
+
+    // The same clip under another name is an exact duplicate, like images.
+    expect(report.duplicates).toEqual([{ relPath: 'clips/same-clip.mov', duplicateOf: 'clips/good.mp4', kind: 'exact', distance: 0 }]);
+    expect(progress.at(-1)).toEqual([6, 6]);
   });
 });

@@ -4,31 +4,35 @@ import type { JobHandler } from '../jobs/jobRunner';
 import { MediaError } from '../media/mediaErrors';
 import { resolveMediaPath } from '../media/resolveMediaPath';
 import type { RootStore } from '../media/rootStore';
-import { decodeImage, type DecodeOutcome } from './decodeImage';
+import { isVideoFile } from '../media/videoTypes';
+import type { VideoEngine } from '../video/videoEngine';
+import { decodeImage } from './decodeImage';
 import { findDuplicates } from './findDuplicates';
+import { inspectVideo, type InspectOutcome } from './inspectVideo';
 import { mapLimited } from './mapLimited';
-import { walkImages } from './walkImages';
+import { walkMedia } from './walkMedia';
 
 /** Decoding is CPU- and memory-heavy; two at a time keeps the host responsive on a 2-core machine. */
 const DECODE_CONCURRENCY = 2;
 
 /**
- * The 'intake' job: every image under a granted root is read through the
- * media resolver (same rules as any read) and decoded once; bad files are
- * rejected with a reason, duplicates flagged.
+ * The 'intake' job: every image and video under a granted root is read
+ * through the media resolver (same rules as any read); images are decoded
+ * once, videos probed (see inspectVideo.ts); bad files are rejected with a
+ * reason, duplicates flagged.
  */
-export function createIntakeJob(roots: RootStore): JobHandler<{ kind: 'intake'; rootId: string }> {
+export function createIntakeJob(roots: RootStore, videos: VideoEngine): JobHandler<{ kind: 'intake'; rootId: string }> {
   return async ({ rootId }, { signal, progress }) => {
     const rootPath = await roots.pathOf(rootId);
-    progress(0, 0, 'listing images');
-    const files = await walkImages(rootPath, signal);
+    progress(0, 0, 'listing media files');
+    const files = await walkMedia(rootPath, signal);
     let done = 0;
-    progress(0, files.length, `checking ${files.length} images`);
+    progress(0, files.length, `checking ${files.length} files`);
     const outcomes = await mapLimited(
       files,
       DECODE_CONCURRENCY,
       async (relPath) => {
-        const outcome = await inspect(rootPath, relPath);
+        const outcome = isVideoFile(relPath) ? await inspectVideoAt(videos, rootPath, relPath, signal) : await inspectImage(rootPath, relPath);
         progress(++done, files.length, relPath);
         return outcome;
       },
@@ -47,7 +51,18 @@ export function createIntakeJob(roots: RootStore): JobHandler<{ kind: 'intake'; 
   };
 }
 
-async function inspect(rootPath: string, relPath: string): Promise<DecodeOutcome> {
+async function inspectVideoAt(videos: VideoEngine, rootPath: string, relPath: string, signal: AbortSignal): Promise<InspectOutcome> {
+  let media;
+  try {
+    media = await resolveMediaPath(rootPath, relPath, 'video');
+  } catch (error) {
+    if (error instanceof MediaError) return { ok: false, reason: error.message };
+    throw error;
+  }
+  return inspectVideo(videos, { file: media.file, relPath }, media.size, signal);
+}
+
+async function inspectImage(rootPath: string, relPath: string): Promise<InspectOutcome> {
   let data: Buffer;
   try {
     const media = await resolveMediaPath(rootPath, relPath);

@@ -15,7 +15,7 @@ export const isPersistedKind = (kind: string) => PERSISTED_KINDS.has(kind as Job
 /** What a renderer needs to recognise its own job in `jobs.list` after a restart. */
 export function subjectOf(params: JobParams): JobInfo['subject'] {
   if (params.kind === 'prelabel') return { projectId: params.projectId, rootId: params.rootId, modelId: params.modelId };
-  return { rootId: params.rootId };
+  return 'rootId' in params ? { rootId: params.rootId } : {};
 }
 
 /** Items recorded in a results log: each item position counts once, a failed item counts as done and as failed. */

@@ -4,6 +4,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../testSupport/fixtureImages';
 import { createIntakeJob } from '../intake/intakeJob';
+import { createVideoEngine } from '../video/videoEngine';
 import { IntakeReportSchema } from '../../common/services/intake';
 import { demoFileNames, ensureDemoFolder } from './demoFolder';
 import { createRootStore } from './rootStore';
@@ -27,7 +28,7 @@ describe('demo folder', () => {
     const dataDir = await tempDir('demo-intake');
     const roots = createRootStore(dataDir);
     const root = await roots.grant(await ensureDemoFolder(dataDir));
-    const report = IntakeReportSchema.parse(await createIntakeJob(roots)({ kind: 'intake', rootId: root.rootId }, { jobId: 'test', signal: new AbortController().signal, progress: () => undefined }));
+    const report = IntakeReportSchema.parse(await createIntakeJob(roots, createVideoEngine({ dataDir, roots, memoryCapBytes: 1 << 20 }))({ kind: 'intake', rootId: root.rootId }, { jobId: 'test', signal: new AbortController().signal, progress: () => undefined }));
     expect(report.accepted).toHaveLength(6);
     expect(report.rejected).toEqual([]);
     expect(report.duplicates).toEqual([]);

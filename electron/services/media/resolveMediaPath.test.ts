@@ -45,4 +45,22 @@ describe('resolveMediaPath', () => {
     expect(await codeOf(resolveMediaPath(root, 'missing.png'))).toBe('not-found');
     expect(await codeOf(resolveMediaPath(root, 'a\0.png'))).toBe('invalid');
   });
+
+  it('applies the same rules to video paths, accepting only video types, with no size cap', async () => {
+    const { root, outside } = await fixture();
+    await writeFile(path.join(root, 'sub', 'clip.mp4'), 'container bytes');
+    await writeFile(path.join(outside, 'secret.mov'), 'container bytes');
+    await symlink(path.join(outside, 'secret.mov'), path.join(root, 'escape.mov'));
+    await symlink(path.join(root, 'sub', 'ok.png'), path.join(root, 'image-in-disguise.mp4'));
+    expect(await resolveMediaPath(root, 'sub/clip.mp4', 'video')).toMatchObject({ file: path.join(root, 'sub', 'clip.mp4'), mime: 'video/mp4' });
+    expect(await codeOf(resolveMediaPath(root, '../x.mp4', 'video'))).toBe('forbidden');
+    expect(await codeOf(resolveMediaPath(root, 'sub/../../x.mkv', 'video'))).toBe('forbidden');
+    expect(await codeOf(resolveMediaPath(root, path.join(outside, 'secret.mov'), 'video'))).toBe('forbidden');
+    expect(await codeOf(resolveMediaPath(root, 'escape.mov', 'video'))).toBe('forbidden');
+    expect(await codeOf(resolveMediaPath(root, 'image-in-disguise.mp4', 'video'))).toBe('not-a-video');
+    expect(await codeOf(resolveMediaPath(root, 'sub/ok.png', 'video'))).toBe('not-a-video');
+    // Images stay images: a video path is refused where an image is read.
+    expect(await codeOf(resolveMediaPath(root, 'sub/clip.mp4'))).toBe('not-an-image');
+    await expect(resolveMediaPath(root, 'sub/ok.png', 'video')).rejects.toThrow('"sub/ok.png" is not a video file (MP4, MOV, MKV, WebM, AVI, M4V)');
+  });
 });

@@ -1,6 +1,6 @@
 import { createProxy } from '../../common/contract/createProxy';
 import type { ClientTransport } from '../../common/contract/clientTransport';
-import { appService, inferenceService, jobsService, mediaService, type JobInfo } from '../../common/services';
+import { appService, inferenceService, jobsService, mediaService, videoService, type JobInfo } from '../../common/services';
 
 /** Every service proxy over one transport, as the renderer builds them. */
 export function contractClients(transport: ClientTransport) {
@@ -9,6 +9,7 @@ export function contractClients(transport: ClientTransport) {
     media: createProxy(mediaService, transport),
     jobs: createProxy(jobsService, transport),
     inference: createProxy(inferenceService, transport),
+    video: createProxy(videoService, transport),
   };
 }
 

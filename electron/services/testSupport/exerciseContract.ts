@@ -10,6 +10,7 @@ import { demoFileNames } from '../media/demoFolder';
 import { waitForJobEnd, type ContractClients } from './contractClients';
 import { makeIntakeFixture, makePrelabelFixture, tempDir } from './fixtureImages';
 import { expectedPredictions, installTestModel, TEST_MODEL_ID } from './testModel';
+import { exerciseVideo } from './exerciseVideo';
 
 export async function exerciseContract(clients: ContractClients, options: { dataDir: string; mediaDir: string; hostKind: 'browser' | 'electron' }) {
   const { app, media, jobs } = clients;
@@ -71,6 +72,7 @@ export async function exerciseContract(clients: ContractClients, options: { data
   await expect(jobs.start({ params: { kind: 'bogus' } } as never)).rejects.toThrow(/invalid arguments for jobs\.start: params\.kind/);
 
   await exerciseInference(clients, dataDir);
+  await exerciseVideo(clients);
 }
 
 /** The inference service and the prelabel job over the real engine, with the test model dropped into `<dataDir>/models`. */

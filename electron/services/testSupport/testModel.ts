@@ -17,16 +17,24 @@ const ANCHORS = [
 ];
 
 /**
- * What the model predicts on a square image of `side` pixels at the default
- * thresholds: the letterbox scale is side/64 with no padding, so every model
- * coordinate scales by it.
+ * What the model predicts on an image of `width` × `height` pixels at the
+ * default thresholds: the letterbox scales by min(64/width, 64/height) and
+ * centres the image, so every model coordinate maps back through that.
  */
-export function expectedPredictions(side: number) {
-  const s = side / INPUT;
+export function expectedPredictionsFor(width: number, height: number) {
+  const scale = Math.min(INPUT / width, INPUT / height);
+  const padX = Math.floor((INPUT - Math.round(width * scale)) / 2);
+  const padY = Math.floor((INPUT - Math.round(height * scale)) / 2);
+  const box = (x: number, y: number, w: number, h: number) => ({ x: (x - padX) / scale, y: (y - padY) / scale, w: w / scale, h: h / scale });
   return [
-    { className: 'cat', classIndex: 0, score: 0.9, box: { x: 15 * s, y: 15 * s, w: 10 * s, h: 10 * s } },
-    { className: 'dog', classIndex: 1, score: 0.8, box: { x: 32 * s, y: 36 * s, w: 16 * s, h: 8 * s } },
+    { className: 'cat', classIndex: 0, score: 0.9, box: box(15, 15, 10, 10) },
+    { className: 'dog', classIndex: 1, score: 0.8, box: box(32, 36, 16, 8) },
   ];
+}
+
+/** On a square image of `side` pixels (no padding). */
+export function expectedPredictions(side: number) {
+  return expectedPredictionsFor(side, side);
 }
 
 /** Writes the model and its manifest into `modelsDir` (created if needed), the way a user drops a model in. */

@@ -31,9 +31,9 @@ export async function createOcrRunner(manifest: ModelManifest, detector: OpenedS
   const fixed = manifest.input.size === 'fixed';
   const textDetector: TextDetector<unknown> = fixed ? letterboxDetector(manifest, detector.session) : paddleDetector(manifest, detector.session);
   return {
-    async prepare(filePath) {
+    async prepare(source) {
       const start = performance.now();
-      const image = openImage(filePath);
+      const image = openImage(source);
       const needFull = recognizer !== undefined;
       const [det, full] = await Promise.all([textDetector.prepare(image), needFull ? (fixed ? rawRgb(image) : undefined) : undefined]);
       // For 'dynamic' the detector's input already is the full image.

@@ -1,3 +1,4 @@
+import type { ImageSource } from '../preprocess/readImage';
 import type { ImagePredictions, Thresholds } from '../types';
 
 /**
@@ -7,7 +8,7 @@ import type { ImagePredictions, Thresholds } from '../types';
  * Sessions belong to the model registry, which releases them.
  */
 export interface ModelRunner<Prepared = unknown> {
-  prepare(filePath: string): Promise<Prepared>;
+  prepare(source: ImageSource): Promise<Prepared>;
   predict(prepared: Prepared, thresholds: Thresholds): Promise<ImagePredictions>;
 }
 

@@ -22,9 +22,9 @@ export function createYoloRunner(manifest: ModelManifest, opened: OpenedSession)
   const outputName = session.outputNames[0]!;
   let outputChecked = false;
   return {
-    async prepare(filePath) {
+    async prepare(source) {
       const start = performance.now();
-      const image = openImage(filePath);
+      const image = openImage(source);
       const boxed = await letterbox(image, width, height);
       const tensor = new ort.Tensor('float32', toNchw(boxed.data, width, height, manifest.normalization), [1, 3, height, width]);
       return { tensor, transform: boxed.transform, decodeMs: elapsedSince(start) };

@@ -46,9 +46,9 @@ export async function letterbox(image: OpenedImage, width: number, height: numbe
     .toColourspace('srgb')
     .raw()
     .toBuffer({ resolveWithObject: true });
-  const [size, { data, info }] = await Promise.all([imageSize(image), pixels.catch(async (error: unknown) => Promise.reject(await decodeError(image.filePath, error)))]);
+  const [size, { data, info }] = await Promise.all([imageSize(image), pixels.catch(async (error: unknown) => Promise.reject(await decodeError(image, error)))]);
   if (info.width !== width || info.height !== height || info.channels !== 3) {
-    throw await decodeError(image.filePath, new Error(`letterbox produced ${info.width}×${info.height}×${info.channels}, expected ${width}×${height}×3`));
+    throw await decodeError(image, new Error(`letterbox produced ${info.width}×${info.height}×${info.channels}, expected ${width}×${height}×3`));
   }
   return { data, width, height, transform: containTransform(size.width, size.height, width, height) };
 }

@@ -1,6 +1,10 @@
 import { stat } from 'node:fs/promises';
 import sharp, { type Sharp } from 'sharp';
 import { ImageDecodeError, messageOf } from '../errors';
+import type { ImageInput } from '../types';
+
+/** A file path, or an image already in memory (see ImageInput). */
+export type ImageSource = string | ImageInput;
 
 /**
  * An image file opened for the engine. Sizes are as displayed (EXIF
@@ -15,14 +19,20 @@ import { ImageDecodeError, messageOf } from '../errors';
  * chain, 0.1 ms for a single call).
  */
 export interface OpenedImage {
+  /** The file's path; for an in-memory image, a description used in error messages. */
   filePath: string;
+  inMemory: boolean;
   /** Auto-oriented pipeline on the file; clone() it per use. */
   pipeline: Sharp;
 }
 
-export function openImage(filePath: string): OpenedImage {
+export function openImage(source: ImageSource): OpenedImage {
   // failOn 'truncated': a cut-off JPEG is an error, not a grey lower half.
-  return { filePath, pipeline: sharp(filePath, { failOn: 'truncated' }).autoOrient() };
+  if (typeof source === 'string') return { filePath: source, inMemory: false, pipeline: sharp(source, { failOn: 'truncated' }).autoOrient() };
+  if (source instanceof Uint8Array) return { filePath: `in-memory image (${source.length} bytes)`, inMemory: true, pipeline: sharp(source, { failOn: 'truncated' }).autoOrient() };
+  const { data, width, height, channels } = source;
+  if (data.length !== width * height * channels) throw new ImageDecodeError(`raw image has ${data.length} bytes, expected ${width}×${height}×${channels} = ${width * height * channels}`);
+  return { filePath: `raw ${width}×${height} RGB image`, inMemory: true, pipeline: sharp(data, { raw: { width, height, channels } }) };
 }
 
 export async function imageSize(image: OpenedImage): Promise<{ width: number; height: number }> {
@@ -33,7 +43,7 @@ export async function imageSize(image: OpenedImage): Promise<{ width: number; he
     if (!width || !height) throw new Error('the image has no width or height');
     return { width, height };
   } catch (error) {
-    throw await decodeError(image.filePath, error);
+    throw await decodeError(image, error);
   }
 }
 
@@ -43,13 +53,15 @@ export async function rawRgb(image: OpenedImage): Promise<{ data: Buffer; width:
     const { data, info } = await image.pipeline.clone().removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
     return { data, width: info.width, height: info.height };
   } catch (error) {
-    throw await decodeError(image.filePath, error);
+    throw await decodeError(image, error);
   }
 }
 
 /** The decoder's complaint, or a plainer one when the file is missing or empty (sharp's words for those are cryptic). */
-export async function decodeError(filePath: string, error: unknown): Promise<ImageDecodeError> {
+export async function decodeError(image: OpenedImage, error: unknown): Promise<ImageDecodeError> {
   if (error instanceof ImageDecodeError) return error;
+  const { filePath } = image;
+  if (image.inMemory) return new ImageDecodeError(`cannot decode ${filePath}: ${messageOf(error).split('\n')[0]!.trim() || 'unknown decoder error'}`);
   const info = await stat(filePath).catch((e: unknown) => e as NodeJS.ErrnoException);
   if (info instanceof Error) return new ImageDecodeError(`cannot read image ${filePath}: ${info.code === 'ENOENT' ? 'the file does not exist' : messageOf(info)}`);
   if (info.size === 0) return new ImageDecodeError(`cannot decode image ${filePath}: the file is empty (0 bytes)`);

@@ -48,6 +48,11 @@ async function handle(request: WorkerRequest): Promise<ResultValue> {
       const prepared = await runner.prepare(request.imagePath);
       return exclusive(() => runner.predict(prepared, request.thresholds));
     }
+    case 'predictImage': {
+      const { runner } = await registry.load(request.modelId);
+      const prepared = await runner.prepare(request.image);
+      return exclusive(() => runner.predict(prepared, request.thresholds));
+    }
     case 'batch': {
       const { runner } = await registry.load(request.modelId);
       try {

@@ -1,5 +1,5 @@
 import type { ErrorPayload } from '../errors';
-import type { ImagePredictions, LoadedModelInfo, ModelListing, Thresholds } from '../types';
+import type { ImageInput, ImagePredictions, LoadedModelInfo, ModelListing, Thresholds } from '../types';
 
 /** What the engine client hands the worker when it starts it. */
 export interface WorkerOptions {
@@ -12,6 +12,7 @@ export type WorkerRequest =
   | { type: 'list'; id: number }
   | { type: 'load'; id: number; modelId: string }
   | { type: 'predict'; id: number; modelId: string; imagePath: string; thresholds: Thresholds }
+  | { type: 'predictImage'; id: number; modelId: string; image: ImageInput; thresholds: Thresholds }
   | { type: 'batch'; id: number; modelId: string; imagePaths: string[]; thresholds: Thresholds }
   | { type: 'cancel'; id: number }
   | { type: 'dispose'; id: number };

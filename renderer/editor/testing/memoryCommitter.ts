@@ -1,9 +1,11 @@
 import type { Shape } from '../../../core/model/shape';
 import { ShapeHistory } from '../history/shapeHistory';
-import type { ShapeChange, ShapeCommitter } from '../types';
+import type { ShapeChange } from '../types';
+import type { VideoState } from '../history/videoChange';
+import type { VideoCommitter } from '../video/videoTypes';
 
 /** An in-memory ShapeCommitter with the store's undo semantics (same history code), for tests and benches. */
-export class MemoryCommitter implements ShapeCommitter {
+export class MemoryCommitter implements VideoCommitter {
   private readonly doc: ShapeHistory;
   private readonly listeners = new Set<() => void>();
   /** Every non-empty commit as received, for assertions. */
@@ -12,12 +14,17 @@ export class MemoryCommitter implements ShapeCommitter {
   constructor(
     initial: readonly Shape[] = [],
     private readonly now: () => number = Date.now,
+    video?: VideoState,
   ) {
-    this.doc = new ShapeHistory(initial);
+    this.doc = new ShapeHistory(initial, [], video);
   }
 
   getShapes(): readonly Shape[] {
     return this.doc.shapes;
+  }
+
+  getVideo(): VideoState {
+    return this.doc.video;
   }
 
   subscribe(listener: () => void): () => void {

@@ -65,6 +65,11 @@ export function ItemList({ items, currentId, filter, onFilter, order, onOrder, o
               title={`${item.relPath} — ${STATUS_TEXT[item.status]}, ${item.shapeCount} boxes${failure ? `\nPre-label failed: ${failure}` : ''}`}
             >
               <span className={`status-dot ${item.status}`} aria-label={STATUS_TEXT[item.status]} />
+              {item.kind === 'video' && (
+                <span className="video-badge" data-testid="item-video-badge" aria-label="video" title={`Video, ${item.video?.frameCount ?? '?'} frames`}>
+                  ▦ {item.video?.frameCount ?? '?'}
+                </span>
+              )}
               <span className="name">{item.relPath}</span>
               {failure && (
                 <span className="fail" data-testid="item-prelabel-error" title={`Pre-label failed: ${failure}`}>

@@ -6,8 +6,7 @@ import type { AppAction, EditorSnapshot } from '../../editor/types';
 import { LabelCanvas } from '../../canvas/LabelCanvas';
 import { useHost } from '../../platform/HostContext';
 import { useStore } from '../StoreContext';
-import { AttributesPanel } from './AttributesPanel';
-import { ClassList } from './ClassList';
+import { ShapePanels } from './ShapePanels';
 import { HelpOverlay } from './HelpOverlay';
 import { neighbourInList } from './itemNavigation';
 import { ItemList } from './ItemList';
@@ -21,6 +20,7 @@ import type { ItemDocument } from '../../store/itemDocument';
 import { Toolbar } from './Toolbar';
 import { useEditorHotkeys } from './useEditorHotkeys';
 import { LOCAL_AUTHOR, useEditorSession } from './useEditorSession';
+import { VideoWorkbench } from '../video/VideoWorkbench';
 
 // Format code loads when first needed, so it does not delay opening a project.
 const ExportDialog = lazy(() => import('./ExportDialog').then((m) => ({ default: m.ExportDialog })));
@@ -104,7 +104,12 @@ export function LabelingView({ project }: { project: Project }) {
           </button>
         </section>
       </aside>
-      {editor ? (
+      {editor && session.document?.item.kind === 'video' ? (
+        <>
+          <VideoWorkbench key={session.document.item.id} editor={editor} document={session.document} project={project} keysPaused={dialog !== null} onExport={() => setDialog('export')} onImport={(files) => setDialog({ import: files })} onHelp={() => setDialog('help')} />
+          <Dialogs editor={editor} project={project} dialog={dialog} setDialog={setDialog} />
+        </>
+      ) : editor ? (
         <Workbench editor={editor} document={session.document} project={project} dialog={dialog} setDialog={setDialog} error={session.error} prelabel={prelabel} allItems={queue.all} picked={queue.all.filter((i) => queue.picked.has(i.id))} />
       ) : <div className="center hint" style={{ padding: 24 }}>{items.length === 0 ? 'This project has no items.' : 'Opening…'}</div>}
     </div>
@@ -140,16 +145,18 @@ function Workbench({ editor, document, project, dialog, setDialog, error, prelab
         <StatusBar snapshot={snapshot} saveState={saveState} />
       </main>
       <aside className="side right">
-        <section>
-          <h3>Classes</h3>
-          <ClassList schema={snapshot.labelSchema} activeClassId={snapshot.activeClassId} onActivate={(id) => editor.setActiveClass(id)} />
-        </section>
-        <section>
-          <h3>Attributes</h3>
-          <AttributesPanel editor={editor} snapshot={snapshot} />
-        </section>
+        <ShapePanels editor={editor} snapshot={snapshot} />
         <PrelabelPanel session={prelabel} project={project} editor={editor} snapshot={snapshot} allItems={allItems} picked={picked} />
       </aside>
+      <Dialogs editor={editor} project={project} dialog={dialog} setDialog={setDialog} />
+    </>
+  );
+}
+
+/** Help, export and import dialogs, shared by the image and the video workbench. */
+function Dialogs({ editor, project, dialog, setDialog }: { editor: Editor; project: Project; dialog: Dialog; setDialog: (d: Dialog) => void }) {
+  return (
+    <>
       {dialog === 'help' && <HelpOverlay editor={editor} onClose={() => setDialog(null)} />}
       <Suspense fallback={null}>
         {dialog === 'export' && <ExportDialog project={project} onClose={() => setDialog(null)} />}

@@ -12,7 +12,7 @@ export function IntakeReportView({ report, skipDuplicates, onSkipDuplicatesChang
   return (
     <div className="stack" data-testid="intake-report">
       <div className="ok-box">
-        {report.accepted.length} images read · {report.rejected.length} rejected · {report.duplicates.length} duplicates · <b>{kept} will be added</b>
+        {report.accepted.length - videoCount(report)} images{videoCount(report) > 0 ? ` and ${videoCount(report)} videos` : ''} read · {report.rejected.length} rejected · {report.duplicates.length} duplicates · <b>{kept} will be added</b>
       </div>
       {report.rejected.length > 0 && (
         <div className="stack">
@@ -68,4 +68,8 @@ export function IntakeReportView({ report, skipDuplicates, onSkipDuplicatesChang
       )}
     </div>
   );
+}
+
+function videoCount(report: IntakeReport): number {
+  return report.accepted.filter((a) => a.kind === 'video').length;
 }

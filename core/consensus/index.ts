@@ -1,0 +1,3 @@
+export * from './types';
+export { formConsensus } from './formConsensus';
+export { agreesWith, compareWithFinal, type FinalComparison } from './agreesWith';

@@ -1,0 +1,70 @@
+import { expect } from 'vitest';
+import { boxAtFrame } from '../../video/interpolate';
+import type { VideoDataset, VideoImportContext } from './types';
+
+/**
+ * A video dataset with what breaks naive exporters: fractional coordinates,
+ * an outside range inside a track, a track ending before the video does,
+ * one starting on frame 0, a track running to the last frame, and a plain box.
+ */
+export function sampleVideoDataset(): VideoDataset {
+  return {
+    classes: ['car', 'person', 'bike'],
+    video: { fileName: 'clips/street.mp4', width: 640, height: 480, frameCount: 100 },
+    tracks: [
+      {
+        className: 'car',
+        keyframes: [
+          { frame: 10, box: { x: 100.25, y: 50.5, w: 40, h: 20.75 }, outside: false },
+          { frame: 40, box: { x: 160.75, y: 80.5, w: 100, h: 50.25 }, outside: false },
+          { frame: 60, box: { x: 160.75, y: 80.5, w: 100, h: 50.25 }, outside: true },
+          { frame: 70, box: { x: 300, y: 200, w: 30.5, h: 30.5 }, outside: false },
+          { frame: 80, box: { x: 320, y: 210, w: 30.5, h: 30.5 }, outside: false },
+          { frame: 90, box: { x: 320, y: 210, w: 30.5, h: 30.5 }, outside: true },
+        ],
+      },
+      {
+        className: 'person',
+        keyframes: [
+          { frame: 0, box: { x: 0, y: 0, w: 12.5, h: 40 }, outside: false },
+          { frame: 5, box: { x: 10, y: 2, w: 12.5, h: 40 }, outside: false },
+          { frame: 6, box: { x: 10, y: 2, w: 12.5, h: 40 }, outside: true },
+        ],
+      },
+      {
+        className: 'car',
+        keyframes: [
+          { frame: 95, box: { x: 600, y: 400, w: 40, h: 80 }, outside: false },
+          { frame: 99, box: { x: 560, y: 400, w: 40, h: 80 }, outside: false },
+        ],
+      },
+    ],
+    shapes: [{ frame: 50, className: 'bike', box: { x: 5.5, y: 6.25, w: 7, h: 8 } }],
+  };
+}
+
+export function videoContextOf(dataset: VideoDataset): VideoImportContext {
+  return { video: { ...dataset.video }, classes: [...dataset.classes] };
+}
+
+/** Same classes, shapes and keyframes; and every frame of every track shows the same box within `tolerance` px. */
+export function expectSameVideoLabels(actual: VideoDataset, expected: VideoDataset, tolerance = 0.011): void {
+  expect(actual.classes).toEqual(expected.classes);
+  expect(actual.shapes).toEqual(expected.shapes);
+  expect(actual.tracks.map((t) => t.className)).toEqual(expected.tracks.map((t) => t.className));
+  actual.tracks.forEach((track, i) => {
+    const original = expected.tracks[i]!;
+    expect(track.keyframes.map((k) => [k.frame, k.outside])).toEqual(original.keyframes.map((k) => [k.frame, k.outside]));
+    for (let frame = 0; frame < expected.video.frameCount; frame++) {
+      const a = boxAtFrame(track, frame);
+      const b = boxAtFrame(original, frame);
+      expect(a === null, `track ${i} frame ${frame}`).toBe(b === null);
+      if (!a || !b) continue;
+      expect(a.outside, `track ${i} frame ${frame}`).toBe(b.outside);
+      if (a.outside) continue;
+      for (const c of ['x', 'y', 'w', 'h'] as const) expect(Math.abs(a.box[c] - b.box[c]), `track ${i} frame ${frame} ${c}`).toBeLessThanOrEqual(tolerance);
+    }
+  });
+}
+
+export { expectFormatError } from '../testKit';

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import type { Item } from '../../model/item';
+import { LabelSchemaSchema } from '../../model/labelSchema';
+import type { Project } from '../../model/project';
+import { createBoxShape } from '../../model/shapeFactory';
+import type { Track } from '../../model/track';
+import { detectVideoFormat, videoFormats } from './index';
+import { fromVideoDataset, toVideoDataset, videoImportContext } from './videoMapping';
+
+const project: Project = {
+  id: 'p1',
+  name: 'Streets',
+  rootId: 'r1',
+  rootPath: '/data',
+  labelSchema: LabelSchemaSchema.parse({
+    classes: [
+      { id: 'c_car', name: 'car', color: '#ff0000' },
+      { id: 'c_bike', name: 'bike', color: '#00ff00' },
+    ],
+  }),
+  createdAt: 1,
+  updatedAt: 1,
+  schemaVersion: 1,
+};
+
+const video: Item = {
+  id: 'v1',
+  projectId: 'p1',
+  kind: 'video',
+  relPath: 'clips/a.mp4',
+  width: 320,
+  height: 240,
+  sha256: 'a'.repeat(64),
+  phash: '0'.repeat(16),
+  status: 'new',
+  order: 0,
+  video: { frameCount: 60, fps: 30, durationSec: 2, variableFrameRate: false, codec: 'h264', rotation: 0 },
+};
+
+function track(id: string, createdAt: number, classId: string, frames: [number, number, boolean][]): Track {
+  return {
+    id,
+    projectId: 'p1',
+    itemId: 'v1',
+    classId,
+    attributes: {},
+    keyframes: frames.map(([frame, x, outside]) => ({ frame, box: { x, y: 10, w: 20, h: 20 }, outside, source: 'human' as const })),
+    author: 'ann',
+    createdAt,
+    updatedAt: createdAt,
+    version: 0,
+  };
+}
+
+describe('video dataset mapping', () => {
+  const tracks = [
+    track('t2', 20, 'c_bike', [[5, 50, false]]),
+    track('t1', 10, 'c_car', [
+      [10, 0, false],
+      [40, 30, false],
+      [50, 30, true],
+    ]),
+  ];
+  const cls = project.labelSchema.classes[0]!;
+  const onFrame = { ...createBoxShape({ projectId: 'p1', itemId: 'v1', cls, box: { x: 1, y: 2, w: 3, h: 4 }, author: 'ann', now: 5 }), frame: 7 };
+  const noFrame = createBoxShape({ projectId: 'p1', itemId: 'v1', cls, box: { x: 1, y: 2, w: 3, h: 4 }, author: 'ann', now: 6 });
+
+  it('exports tracks in creation order with class names, and only boxes that sit on a frame', () => {
+    const ds = toVideoDataset(project, video, tracks, [onFrame, noFrame]);
+    expect(ds.video).toEqual({ fileName: 'clips/a.mp4', width: 320, height: 240, frameCount: 60 });
+    expect(ds.tracks.map((t) => t.className)).toEqual(['car', 'bike']);
+    expect(ds.tracks[0]!.keyframes[2]).toEqual({ frame: 50, box: { x: 30, y: 10, w: 20, h: 20 }, outside: true });
+    expect(ds.shapes).toEqual([{ frame: 7, className: 'car', box: { x: 1, y: 2, w: 3, h: 4 } }]);
+  });
+
+  it('comes back through every format as the same records, with new ids', () => {
+    const ds = toVideoDataset(project, video, tracks, [onFrame]);
+    for (const format of Object.values(videoFormats)) {
+      const files = format.exportDataset(ds);
+      expect(detectVideoFormat(files)).toBe(format.id);
+      const back = fromVideoDataset(format.importDataset(files, videoImportContext(project, video)), project, video, 'importer', 99);
+      expect(back.newClasses).toEqual([]);
+      expect(back.tracks.map((t) => [t.classId, t.keyframes.map((k) => [k.frame, k.box.x, k.outside])])).toEqual([
+        [
+          'c_car',
+          [
+            [10, 0, false],
+            [40, 30, false],
+            [50, 30, true],
+          ],
+        ],
+        ['c_bike', [[5, 50, false]]],
+      ]);
+      expect(back.tracks.every((t) => t.id.startsWith('trk_') && t.author === 'importer' && t.createdAt === 99)).toBe(true);
+      expect(back.shapes.map((s) => [s.classId, s.frame, s.box])).toEqual([['c_car', 7, { x: 1, y: 2, w: 3, h: 4 }]]);
+    }
+  });
+
+  it('reports classes the schema lacks and leaves their labels out', () => {
+    const back = fromVideoDataset(
+      { classes: ['plane'], video: { fileName: 'clips/a.mp4', width: 320, height: 240, frameCount: 60 }, tracks: [{ className: 'plane', keyframes: [{ frame: 0, box: { x: 0, y: 0, w: 1, h: 1 }, outside: false }] }], shapes: [] },
+      project,
+      video,
+      'a',
+      1,
+    );
+    expect(back).toEqual({ tracks: [], shapes: [], newClasses: ['plane'] });
+  });
+
+  it('refuses an item that is not a probed video', () => {
+    expect(() => toVideoDataset(project, { ...video, kind: 'image', video: undefined }, [], [])).toThrow(/"clips\/a.mp4" is not a probed video/);
+  });
+});

@@ -1,0 +1,202 @@
+import { z } from 'zod';
+import { AttributeValueSchema } from '../../../core/model/labelSchema';
+import { BoxSchema } from '../../../core/model/shape';
+import { defineService, method } from '../contract/defineService';
+import { AddressSchema } from './walletService';
+
+/**
+ * Talking to a hub: connect, sign in with the wallet (SIWE, built and signed on
+ * the Node side; the session token stays there), tasks and assignments, and
+ * signed label batches. Media downloads run as the job kind 'download'
+ * (jobsService). Every hub-bound method takes the hub's base URL (`hubUrl`,
+ * e.g. http://127.0.0.1:8787) and fails with a ServiceError whose details are
+ * a HubFailure when the hub cannot be reached or refuses.
+ */
+
+export const HubUrlSchema = z
+  .string()
+  .max(2048)
+  .url()
+  .refine((u) => /^https?:\/\//.test(u), { message: 'the hub URL must start with http:// or https://' });
+
+const Bytes32Schema = z.string().regex(/^0x[0-9a-fA-F]{64}$/, 'expected 0x + 32 bytes of hex');
+/** A uint256 as a decimal string (JSON has no bigints). */
+export const UintStringSchema = z.string().regex(/^\d{1,78}$/, 'expected a non-negative integer as a decimal string');
+
+/** The hub's GET /config: what batches are signed for and where rewards are paid. */
+export const HubConfigSchema = z.object({
+  chainId: z.number().int().positive(),
+  rewardsContract: AddressSchema,
+  /** The ERC-20 the contract pays; null when the hub does not know it (rewards then read it from the contract). */
+  token: AddressSchema.nullable(),
+  /** The host[:port] SIWE messages must name (the hub's public host). */
+  siweDomain: z.string().optional(),
+  /** JSON-RPC endpoint of the chain: given by `connect({ rpcUrl })`, set by the local network, or announced by the hub. */
+  rpcUrl: z.string().optional(),
+});
+export type HubConfig = z.infer<typeof HubConfigSchema>;
+
+export const HubInfoSchema = z.object({
+  hubUrl: z.string(),
+  config: HubConfigSchema,
+  /** The address signed in on this hub for this host session, or null. */
+  signedInAs: AddressSchema.nullable(),
+  roles: z.array(z.string()),
+  /** True for the hub `npm start` runs on this machine (anvil + embedded hub). */
+  local: z.boolean(),
+});
+export type HubInfo = z.infer<typeof HubInfoSchema>;
+
+/** Why a hub call failed: `network` (unreachable, timeout, 5xx — retry later) or `rejected` (the hub said no: `code` and `reason` are its own). */
+export const HubFailureSchema = z.object({
+  kind: z.enum(['network', 'rejected']),
+  code: z.string(),
+  reason: z.string(),
+  status: z.number().int().optional(),
+});
+export type HubFailure = z.infer<typeof HubFailureSchema>;
+
+export const HubTaskSchema = z.looseObject({
+  taskId: z.string(),
+  title: z.string(),
+  labelSchema: z.unknown(),
+  redundancy: z.number().int().positive(),
+  rewardPerItem: UintStringSchema,
+});
+export type HubTask = z.infer<typeof HubTaskSchema>;
+
+export const AssignedItemSchema = z.object({
+  itemId: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  fileName: z.string(),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+});
+export type AssignedItem = z.infer<typeof AssignedItemSchema>;
+
+/** core/sync's CanonicalShape: class and attributes by NAME (names are what annotators of one task share), box in image pixels. */
+export const CanonicalShapeSchema = z
+  .object({ className: z.string().min(1).max(256), box: BoxSchema, attributes: z.record(z.string(), AttributeValueSchema).optional() })
+  .strict();
+
+/** One item's labels for a batch, as the hub's POST /batches takes them. An item with no shapes says "nothing to label here". */
+export const BatchItemSchema = z.object({ itemId: z.string().min(1).max(256), shapes: z.array(CanonicalShapeSchema).max(10_000) }).strict();
+export type BatchItem = z.infer<typeof BatchItemSchema>;
+
+/** The EIP-712 LabelBatch value exactly as signed (core/sync's LabelBatch; the nonce as a decimal string). */
+export const LabelBatchSchema = z.object({
+  annotator: AddressSchema,
+  task: Bytes32Schema,
+  root: Bytes32Schema,
+  itemCount: z.number().int().positive(),
+  nonce: UintStringSchema,
+  /** Unix seconds after which the hub refuses the batch. */
+  deadline: z.number().int().nonnegative(),
+});
+export type LabelBatchValue = z.infer<typeof LabelBatchSchema>;
+
+/** A signed batch: store it in the outbox and re-send it as-is on every retry (the hub dedupes it). */
+export const SignedBatchSchema = z.object({
+  hubUrl: z.string(),
+  taskId: z.string(),
+  batch: LabelBatchSchema,
+  signature: z.string().regex(/^0x[0-9a-fA-F]{130}$/),
+  items: z.array(BatchItemSchema).min(1),
+});
+export type SignedBatch = z.infer<typeof SignedBatchSchema>;
+
+/** What the user confirms before anything is signed. */
+export const BatchSummarySchema = z.object({
+  /** The hub's task id and its bytes32 form that is signed. */
+  taskId: z.string(),
+  task: Bytes32Schema,
+  itemCount: z.number().int().positive(),
+  root: Bytes32Schema,
+  hub: z.string(),
+  annotator: AddressSchema,
+  nonce: UintStringSchema,
+  /** Unix seconds after which the hub refuses the batch. */
+  deadline: z.number().int().nonnegative(),
+  chainId: z.number().int().positive(),
+  verifyingContract: AddressSchema,
+});
+export type BatchSummary = z.infer<typeof BatchSummarySchema>;
+
+export const BatchReceiptSchema = z.looseObject({
+  batchId: z.string(),
+  root: z.string(),
+  duplicate: z.boolean(),
+  acceptedAt: z.union([z.string(), z.number()]),
+});
+export type BatchReceipt = z.infer<typeof BatchReceiptSchema>;
+
+/** The outcome of an upload: accepted with the hub's receipt, or why not (`network`: keep it and retry; `rejected`: final, show `reason`). */
+export const UploadResultSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('accepted'), receipt: BatchReceiptSchema }),
+  z.object({ status: z.literal('network'), failure: HubFailureSchema }),
+  z.object({ status: z.literal('rejected'), failure: HubFailureSchema }),
+]);
+export type UploadResult = z.infer<typeof UploadResultSchema>;
+
+/** Result of the 'download' job (jobsService): the task's media folder, granted as a media root. */
+export const DownloadJobResultSchema = z.object({
+  hubUrl: z.string(),
+  taskId: z.string(),
+  rootId: z.string(),
+  rootPath: z.string(),
+  /** relPath inside the root for each file (named `<sha256>.<ext>`), every file's sha256 verified. */
+  files: z.array(z.object({ sha256: z.string(), relPath: z.string(), bytes: z.number().int().nonnegative() })),
+});
+export type DownloadJobResult = z.infer<typeof DownloadJobResultSchema>;
+
+const HubArgs = { hubUrl: HubUrlSchema };
+
+export const hubService = defineService(
+  'hub',
+  {
+    /** The hubs this workstation knows and the default one (the local network's hub when `npm start` made one). */
+    list: method(z.object({}).strict(), z.object({ defaultHub: z.string().nullable(), hubs: z.array(HubInfoSchema) })),
+    /** Fetches the hub's /config, remembers the hub (in `<dataDir>/hubs.json`) and returns it. `rpcUrl` overrides the chain endpoint used for rewards. */
+    connect: method(z.object({ ...HubArgs, rpcUrl: z.string().url().optional(), makeDefault: z.boolean().default(false) }).strict(), HubInfoSchema),
+    /** Sign-In with Ethereum with the unlocked wallet (the EIP-4361 message is built and signed here). Locked wallet: details { code: 'locked' }. */
+    signIn: method(z.object(HubArgs).strict(), HubInfoSchema),
+    signOut: method(z.object(HubArgs).strict(), HubInfoSchema),
+    /** The hub's open tasks. */
+    listTasks: method(z.object(HubArgs).strict(), z.array(HubTaskSchema)),
+    /** Asks the hub for up to `count` items of a task to label (each item goes to k different annotators, never twice to one). */
+    requestAssignment: method(
+      z.object({ ...HubArgs, taskId: z.string().min(1).max(256), count: z.number().int().positive().max(10_000) }).strict(),
+      z.object({ items: z.array(AssignedItemSchema) }),
+    ),
+    /**
+     * Step 1 of signing: computes each item's label hash and the batch's merkle root, picks a nonce and a
+     * deadline, and returns what will be signed for the user to confirm. Nothing is signed yet; the request
+     * is held by the host (10 minutes) under `requestId`. Needs an unlocked wallet.
+     */
+    prepareBatch: method(
+      z.object({ ...HubArgs, taskId: z.string().min(1).max(256), items: z.array(BatchItemSchema).min(1).max(10_000) }).strict(),
+      z.object({ requestId: z.string(), summary: BatchSummarySchema }),
+    ),
+    /**
+     * Step 2, only after the user confirmed the summary: signs the prepared batch (EIP-712 LabelBatch) and
+     * uploads it. Always returns the signed batch, also when the upload failed, so the renderer can keep
+     * it in its outbox and re-send it with `uploadSigned`.
+     */
+    signAndUpload: method(z.object({ requestId: z.string().min(1) }).strict(), z.object({ signed: SignedBatchSchema, upload: UploadResultSchema })),
+    /** Re-sends an already signed batch unchanged (retries; idempotent on the hub). Signs in again first if the session expired. */
+    uploadSigned: method(z.object({ signed: SignedBatchSchema }).strict(), UploadResultSchema),
+    /**
+     * Local network only (`local: true` hubs): closes a reward epoch as the local chain's operator (anvil's
+     * public key 0), so a newcomer can run the whole loop — label, sync, epoch, claim — on one machine.
+     * Other hubs: details { code: 'not-local' }.
+     */
+    closeLocalEpoch: method(
+      z.object(HubArgs).strict(),
+      z.looseObject({ epoch: z.string(), root: z.string(), txHash: z.string() }),
+    ),
+  },
+  {
+    /** A hub was connected, signed in or out, or the default changed. */
+    changed: HubInfoSchema,
+  },
+);

@@ -1,0 +1,98 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { buildLabelBatch, LABEL_BATCH_TYPES } from '../../../core/sync/labelBatch';
+import { groundworkDomain } from '../../../core/sync/eip712';
+import { ServiceError } from '../../common/contract/errors';
+import type { BatchItem, BatchReceipt, BatchSummary, SignedBatch, UploadResult } from '../../common/services/hubService';
+import type { WalletKeys } from '../wallet/walletServiceImpl';
+import type { HubClient } from './hubClient';
+import { HubRequestError } from './hubHttp';
+
+/** A prepared request waits this long for the user's confirmation. */
+const CONFIRM_WINDOW_MS = 10 * 60_000;
+/** A signed batch stays uploadable this long: offline work may take days to reach the hub. */
+const DEADLINE_SECONDS = 30 * 24 * 3600;
+
+interface Prepared {
+  hubUrl: string;
+  taskId: string;
+  summary: BatchSummary;
+  signed: Omit<SignedBatch, 'signature'>;
+  expiresAt: number;
+}
+
+/**
+ * Two-step signing. `prepare` computes everything that will be signed and
+ * returns it for the user to read; only `sign` (after the user confirmed)
+ * touches the key. The domain binds the signature to the hub's chain and
+ * rewards contract, exactly as the hub verifies it.
+ */
+export function createBatchSigning(client: HubClient, keys: WalletKeys, now: () => number = Date.now) {
+  const prepared = new Map<string, Prepared>();
+
+  function dropExpired() {
+    for (const [id, request] of prepared) if (request.expiresAt <= now()) prepared.delete(id);
+  }
+
+  async function prepare(hubUrl: string, taskId: string, items: BatchItem[]): Promise<{ requestId: string; summary: BatchSummary }> {
+    dropExpired();
+    const annotator = keys.signer().address;
+    const config = await client.configOf(hubUrl);
+    let built: ReturnType<typeof buildLabelBatch>;
+    try {
+      built = buildLabelBatch({
+        annotator,
+        taskId,
+        items,
+        // Random, so two workstations of one wallet (or a restored backup) never reuse a nonce.
+        nonce: BigInt(`0x${randomBytes(16).toString('hex')}`),
+        deadline: Math.floor(now() / 1000) + DEADLINE_SECONDS,
+      });
+    } catch (error) {
+      throw new ServiceError(`cannot build the batch: ${(error as Error).message}`, { code: 'bad-batch' });
+    }
+    const { batch } = built;
+    const summary: BatchSummary = {
+      taskId,
+      task: batch.task,
+      itemCount: batch.itemCount,
+      root: batch.root,
+      hub: hubUrl,
+      annotator,
+      nonce: batch.nonce,
+      deadline: batch.deadline,
+      chainId: config.chainId,
+      verifyingContract: config.rewardsContract,
+    };
+    const requestId = randomUUID();
+    prepared.set(requestId, { hubUrl, taskId, summary, signed: { hubUrl, taskId, batch, items: built.items }, expiresAt: now() + CONFIRM_WINDOW_MS });
+    return { requestId, summary };
+  }
+
+  /** Signs a prepared request once; the request is consumed whatever happens next. */
+  async function sign(requestId: string): Promise<SignedBatch> {
+    dropExpired();
+    const request = prepared.get(requestId);
+    if (!request) throw new ServiceError('this signing request is unknown or expired: prepare the batch again', { code: 'unknown-request' });
+    const signer = keys.signer();
+    if (signer.address !== request.summary.annotator) throw new ServiceError('the wallet changed since this batch was prepared: prepare it again', { code: 'wallet-changed' });
+    prepared.delete(requestId);
+    const domain = groundworkDomain({ chainId: request.summary.chainId, verifyingContract: request.summary.verifyingContract });
+    const signature = await signer.signTypedData(domain, LABEL_BATCH_TYPES, request.signed.batch);
+    return { ...request.signed, signature };
+  }
+
+  /** POST /batches; network trouble and refusals come back as results, so the outbox can decide. */
+  async function upload(signed: SignedBatch): Promise<UploadResult> {
+    try {
+      const receipt = await client.authed<BatchReceipt>(signed.hubUrl, '/batches', {
+        body: { batch: signed.batch, signature: signed.signature, items: signed.items },
+      });
+      return { status: 'accepted', receipt };
+    } catch (error) {
+      if (!(error instanceof HubRequestError)) throw error;
+      return error.failure.kind === 'network' ? { status: 'network', failure: error.failure } : { status: 'rejected', failure: error.failure };
+    }
+  }
+
+  return { prepare, sign, upload };
+}

@@ -1,0 +1,84 @@
+import { HubConfigSchema, type HubConfig, type HubInfo } from '../../common/services/hubService';
+import type { WalletKeys } from '../wallet/walletServiceImpl';
+import { hubFetch, hubJson, HubRequestError, jsonOf, type HubRequest } from './hubHttp';
+import type { HubRegistry } from './hubRegistry';
+import { siweMessage } from './siweMessage';
+
+/** A signed-in session is asked to live this long; the hub may cut it shorter. */
+const SIGN_IN_VALIDITY_MS = 10 * 60_000;
+
+/**
+ * Hub calls with the workstation's identity: fetching a hub's config, SIWE
+ * sign-in with the unlocked wallet, and authenticated calls that sign in
+ * again once when the hub says the session is gone (401).
+ */
+export function createHubClient(registry: HubRegistry, keys: WalletKeys) {
+  async function fetchConfig(hubUrl: string): Promise<HubConfig> {
+    const raw = await hubJson<unknown>(hubUrl, '/config');
+    const parsed = HubConfigSchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new HubRequestError({ kind: 'rejected', code: 'bad_config', reason: `${hubUrl}/config is not a Groundwork hub config: ${issue.path.join('.')}: ${issue.message}` });
+    }
+    return parsed.data;
+  }
+
+  /** The hub's config: remembered if known (signing works offline), fetched and remembered otherwise. */
+  async function configOf(hubUrl: string): Promise<HubConfig> {
+    return (await registry.get(hubUrl))?.config ?? (await registry.remember(hubUrl, await fetchConfig(hubUrl))).config;
+  }
+
+  async function signIn(hubUrl: string): Promise<HubInfo> {
+    const signer = keys.signer();
+    const config = await configOf(hubUrl);
+    const { nonce } = await hubJson<{ nonce: string }>(hubUrl, '/auth/nonce', { method: 'POST', body: {} });
+    const now = new Date();
+    const message = siweMessage({
+      domain: config.siweDomain ?? new URL(hubUrl).host,
+      address: signer.address,
+      uri: hubUrl,
+      chainId: config.chainId,
+      nonce,
+      issuedAt: now,
+      expiresAt: new Date(now.getTime() + SIGN_IN_VALIDITY_MS),
+    });
+    const signature = await signer.signMessage(message);
+    const session = await hubJson<{ token: string; address: string; roles: string[] }>(hubUrl, '/auth/verify', { body: { message, signature } });
+    registry.setSession(hubUrl, { token: session.token, address: session.address, roles: session.roles ?? [] });
+    return (await registry.get(hubUrl))!;
+  }
+
+  /** A session token of the wallet now unlocked: signs in first when there is none (or it is another key's). */
+  async function sessionToken(hubUrl: string): Promise<string> {
+    const current = registry.session(hubUrl);
+    let unlockedAddress: string | null = null;
+    try {
+      unlockedAddress = keys.signer().address;
+    } catch {
+      // locked: an existing session may still be used
+    }
+    if (!current || (unlockedAddress !== null && current.address.toLowerCase() !== unlockedAddress.toLowerCase())) await signIn(hubUrl);
+    return registry.session(hubUrl)!.token;
+  }
+
+  /** A raw call as the signed-in wallet; signs in again once when the hub says the session is gone (401). */
+  async function authedFetch(hubUrl: string, path: string, request: HubRequest = {}, headers: Record<string, string> = {}): Promise<Response> {
+    try {
+      return await hubFetch(hubUrl, path, { ...request, token: await sessionToken(hubUrl) }, headers);
+    } catch (error) {
+      if (!(error instanceof HubRequestError) || error.failure.status !== 401) throw error;
+      registry.dropSession(hubUrl);
+      await signIn(hubUrl);
+      return hubFetch(hubUrl, path, { ...request, token: registry.session(hubUrl)!.token }, headers);
+    }
+  }
+
+  /** A JSON call as the signed-in wallet. */
+  async function authed<T>(hubUrl: string, path: string, request: HubRequest = {}): Promise<T> {
+    return jsonOf<T>(await authedFetch(hubUrl, path, request), `${hubUrl}${path}`);
+  }
+
+  return { fetchConfig, configOf, signIn, authed, authedFetch };
+}
+
+export type HubClient = ReturnType<typeof createHubClient>;

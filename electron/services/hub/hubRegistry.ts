@@ -1,0 +1,97 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { HubConfigSchema, type HubConfig, type HubInfo } from '../../common/services/hubService';
+import { writeFileAtomic } from '../atomicWrite';
+
+const KnownHubSchema = z.object({
+  hubUrl: z.string(),
+  config: HubConfigSchema,
+  /** The chain endpoint the user gave; wins over the hub's announced one. */
+  rpcUrl: z.string().optional(),
+  local: z.boolean().default(false),
+});
+type KnownHub = z.infer<typeof KnownHubSchema>;
+const HubsFileSchema = z.object({ defaultHub: z.string().nullable(), hubs: z.array(KnownHubSchema) });
+
+export interface HubSession {
+  token: string;
+  address: string;
+  roles: string[];
+}
+
+/**
+ * The hubs this workstation knows (`<dataDir>/hubs.json`: each hub's config,
+ * so batches can be signed offline, and the default hub) and the sign-in
+ * sessions of this host run, which stay in memory and on the Node side.
+ */
+export function createHubRegistry(dataDir: string | null) {
+  // null: kept in memory only (the local network's own requester and operator clients).
+  const file = dataDir === null ? null : path.join(dataDir, 'hubs.json');
+  const sessions = new Map<string, HubSession>();
+  let cache: z.infer<typeof HubsFileSchema> | null = null;
+  let queue: Promise<unknown> = Promise.resolve();
+
+  async function load() {
+    if (cache) return cache;
+    let text: string;
+    try {
+      if (file === null) throw new Error('in memory');
+      text = await readFile(file, 'utf8');
+    } catch {
+      return (cache = { defaultHub: null, hubs: [] });
+    }
+    const parsed = HubsFileSchema.safeParse(JSON.parse(text));
+    if (!parsed.success) throw new Error(`${file} is not a valid hubs file: ${parsed.error.issues[0]?.message ?? 'unknown error'}`);
+    return (cache = parsed.data);
+  }
+
+  function update(change: (state: z.infer<typeof HubsFileSchema>) => void): Promise<void> {
+    const result = queue.then(async () => {
+      const state = structuredClone(await load());
+      change(state);
+      if (dataDir !== null && file !== null) {
+        await mkdir(dataDir, { recursive: true });
+        await writeFileAtomic(file, JSON.stringify(state, null, 2));
+      }
+      cache = state;
+    });
+    queue = result.catch(() => undefined);
+    return result;
+  }
+
+  function info(hub: KnownHub): HubInfo {
+    const session = sessions.get(hub.hubUrl);
+    const config = hub.rpcUrl ? { ...hub.config, rpcUrl: hub.rpcUrl } : hub.config;
+    return { hubUrl: hub.hubUrl, config, signedInAs: session?.address ?? null, roles: session?.roles ?? [], local: hub.local };
+  }
+
+  return {
+    async list(): Promise<{ defaultHub: string | null; hubs: HubInfo[] }> {
+      const state = await load();
+      return { defaultHub: state.defaultHub, hubs: state.hubs.map(info) };
+    },
+    async get(hubUrl: string): Promise<HubInfo | null> {
+      const hub = (await load()).hubs.find((h) => h.hubUrl === hubUrl);
+      return hub ? info(hub) : null;
+    },
+    /** Remembers (or refreshes) a hub; `rpcUrl` undefined keeps a previously given one. */
+    async remember(hubUrl: string, config: HubConfig, options: { rpcUrl?: string; local?: boolean; makeDefault?: boolean } = {}): Promise<HubInfo> {
+      await update((state) => {
+        const previous = state.hubs.find((h) => h.hubUrl === hubUrl);
+        const next: KnownHub = { hubUrl, config, rpcUrl: options.rpcUrl ?? previous?.rpcUrl, local: options.local ?? previous?.local ?? false };
+        // One local network at a time: an earlier run's hub (another port, gone now) is forgotten.
+        state.hubs = [...state.hubs.filter((h) => h.hubUrl !== hubUrl && !(next.local && h.local)), next];
+        if (next.local && state.defaultHub !== null && !state.hubs.some((h) => h.hubUrl === state.defaultHub)) state.defaultHub = null;
+        if (options.makeDefault || state.defaultHub === null) state.defaultHub = hubUrl;
+      });
+      return (await this.get(hubUrl))!;
+    },
+    session: (hubUrl: string) => sessions.get(hubUrl),
+    setSession: (hubUrl: string, session: HubSession) => void sessions.set(hubUrl, session),
+    dropSession: (hubUrl: string) => void sessions.delete(hubUrl),
+    dropAllSessions: () => sessions.clear(),
+  };
+}
+
+export type HubRegistry = ReturnType<typeof createHubRegistry>;

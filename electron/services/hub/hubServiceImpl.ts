@@ -1,0 +1,54 @@
+import type { EventEmitterFor, ServiceImpl } from '../../common/contract/defineService';
+import { HubTaskSchema, type hubService, type HubInfo } from '../../common/services/hubService';
+import { ServiceError } from '../../common/contract/errors';
+import { localOperator } from '../localNetwork/localHubAccounts';
+import type { WalletKeys } from '../wallet/walletServiceImpl';
+import { createBatchSigning } from './batchSigning';
+import type { HubClient } from './hubClient';
+import { HubRequestError, normalizeHubUrl } from './hubHttp';
+import type { HubRegistry } from './hubRegistry';
+
+/** The hub service over the registry (known hubs, sessions), the authenticated client and two-step batch signing. */
+export function createHubService(registry: HubRegistry, client: HubClient, keys: WalletKeys, emit: EventEmitterFor<typeof hubService>): ServiceImpl<typeof hubService> {
+  const signing = createBatchSigning(client, keys);
+  const announce = (info: HubInfo) => {
+    emit('changed', info);
+    return info;
+  };
+  // Sessions belong to the key that opened them.
+  keys.onLock(() => registry.dropAllSessions());
+
+  return {
+    list: () => registry.list(),
+    connect: async ({ hubUrl, rpcUrl, makeDefault }) => {
+      const url = normalizeHubUrl(hubUrl);
+      return announce(await registry.remember(url, await client.fetchConfig(url), { rpcUrl, makeDefault }));
+    },
+    signIn: async ({ hubUrl }) => announce(await client.signIn(normalizeHubUrl(hubUrl))),
+    signOut: async ({ hubUrl }) => {
+      const url = normalizeHubUrl(hubUrl);
+      registry.dropSession(url);
+      const info = await registry.get(url);
+      if (!info) throw new HubRequestError({ kind: 'rejected', code: 'unknown_hub', reason: `not connected to ${url}` });
+      return announce(info);
+    },
+    listTasks: async ({ hubUrl }) => {
+      const body = await client.authed<{ tasks: unknown[] } | unknown[]>(normalizeHubUrl(hubUrl), '/tasks');
+      const tasks = Array.isArray(body) ? body : body.tasks;
+      return tasks.map((task) => HubTaskSchema.parse(task));
+    },
+    requestAssignment: async ({ hubUrl, taskId, count }) =>
+      client.authed(normalizeHubUrl(hubUrl), `/tasks/${encodeURIComponent(taskId)}/assignments`, { body: { count } }),
+    prepareBatch: ({ hubUrl, taskId, items }) => signing.prepare(normalizeHubUrl(hubUrl), taskId, items),
+    signAndUpload: async ({ requestId }) => {
+      const signed = await signing.sign(requestId);
+      return { signed, upload: await signing.upload(signed) };
+    },
+    uploadSigned: ({ signed }) => signing.upload({ ...signed, hubUrl: normalizeHubUrl(signed.hubUrl) }),
+    closeLocalEpoch: async ({ hubUrl }) => {
+      const url = normalizeHubUrl(hubUrl);
+      if (!(await registry.get(url))?.local) throw new ServiceError(`${url} is not this machine's local network: epochs are closed by its operator`, { code: 'not-local' });
+      return localOperator().authed<{ epoch: string; root: string; txHash: string }>(url, '/epochs/close', { body: {} });
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import sharp from 'sharp';
+import { demoFileNames, ensureDemoFolder } from '../media/demoFolder';
+import { localRequester } from './localHubAccounts';
+
+/** The demo task's classes: what the demo images show. */
+export const DEMO_LABEL_SCHEMA = {
+  classes: [
+    { id: 'vehicle', name: 'vehicle', color: '#d9480f', attributes: [] },
+    { id: 'sign', name: 'sign', color: '#f59f00', attributes: [] },
+    { id: 'tree', name: 'tree', color: '#2b8a3e', attributes: [] },
+  ],
+};
+
+/** 1 token (18 decimals) per accepted item. */
+export const DEMO_REWARD_PER_ITEM = (10n ** 18n).toString();
+
+/**
+ * Publishes the demo images as a task on a fresh local hub, through its public
+ * HTTP API as the requester: media uploaded by sha256, then the task. Each
+ * item goes to one annotator (redundancy 1), so a single workstation sees its
+ * labels accepted and paid.
+ */
+export async function seedDemoTask(hubUrl: string, dataDir: string): Promise<{ taskId: string }> {
+  const requester = localRequester();
+  const folder = await ensureDemoFolder(dataDir);
+  const items = [];
+  for (const fileName of demoFileNames) {
+    const bytes = await readFile(path.join(folder, fileName));
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const { width, height } = await sharp(bytes).metadata();
+    await requester.authedFetch(hubUrl, `/media/${sha256}`, { method: 'PUT', bytes });
+    items.push({ sha256, fileName, width: width!, height: height! });
+  }
+  const task = await requester.authed<{ taskId: string }>(hubUrl, '/tasks', {
+    body: { title: 'Demo: street, park and yard', labelSchema: DEMO_LABEL_SCHEMA, redundancy: 1, rewardPerItem: DEMO_REWARD_PER_ITEM, items },
+  });
+  return { taskId: task.taskId };
+}

@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import { Contract, type JsonRpcProvider } from 'ethers';
+import { connectRpc, rewardsDistributorAt } from '../../../native/chain';
+import type { EventEmitterFor, ServiceImpl } from '../../common/contract/defineService';
+import { ServiceError } from '../../common/contract/errors';
+import type { ClaimStatus, Rewards, rewardsService } from '../../common/services/rewardsService';
+import type { HubClient } from '../hub/hubClient';
+import { hubJson, normalizeHubUrl } from '../hub/hubHttp';
+import type { HubRegistry } from '../hub/hubRegistry';
+import type { WalletKeys } from '../wallet/walletServiceImpl';
+
+/** Any ERC-20 can pay rewards: only the standard read calls are used. */
+const ERC20_ABI = ['function balanceOf(address) view returns (uint256)', 'function symbol() view returns (string)', 'function decimals() view returns (uint8)'];
+
+interface HubProof {
+  epoch: string | number | null;
+  root: string | null;
+  cumulative: string;
+  proof: string[];
+}
+
+export interface RewardsOptions {
+  /** Gives the account gas money before a claim (the local network's anvil faucet); real chains leave it out. */
+  ensureGas?: (rpcUrl: string, account: string) => Promise<void>;
+}
+
+/** Why a transaction failed, in the contract's words when it reverted with a custom error. */
+function reasonOf(error: unknown): string {
+  const e = error as { revert?: { name?: string; args?: unknown[] }; shortMessage?: string; message?: string };
+  if (e.revert?.name) return e.revert.name;
+  return e.shortMessage ?? e.message ?? String(error);
+}
+
+export function createRewardsService(registry: HubRegistry, client: HubClient, keys: WalletKeys, emit: EventEmitterFor<typeof rewardsService>, options: RewardsOptions = {}) {
+  const providers = new Map<string, JsonRpcProvider>();
+  const claims: ClaimStatus[] = [];
+  const waiting = new Set<Promise<void>>();
+
+  async function chainOf(hubUrl: string) {
+    const config = (await registry.get(hubUrl))?.config ?? (await client.configOf(hubUrl));
+    if (!config.rpcUrl) throw new ServiceError(`no chain RPC URL is known for ${hubUrl}: connect to the hub again with its chain's rpcUrl`, { code: 'no-rpc' });
+    let provider = providers.get(config.rpcUrl);
+    if (!provider) providers.set(config.rpcUrl, (provider = connectRpc(config.rpcUrl)));
+    return { config, rpcUrl: config.rpcUrl, provider };
+  }
+
+  async function account(): Promise<string> {
+    const address = await keys.address();
+    if (!address) throw new ServiceError('there is no wallet yet: create or import one', { code: 'no-wallet' });
+    return address;
+  }
+
+  async function read(hubUrl: string): Promise<Rewards & { proof: HubProof }> {
+    const address = await account();
+    const { config, provider } = await chainOf(hubUrl);
+    const proof = await hubJson<HubProof>(hubUrl, `/rewards/${address}`);
+    const distributor = rewardsDistributorAt(config.rewardsContract, provider);
+    const tokenAddress = config.token ?? ((await distributor.getFunction('token')()) as string);
+    const token = new Contract(tokenAddress, ERC20_ABI, provider);
+    const [claimed, balance, symbol, decimals] = await Promise.all([
+      distributor.getFunction('claimed')(address) as Promise<bigint>,
+      token.getFunction('balanceOf')(address) as Promise<bigint>,
+      (token.getFunction('symbol')() as Promise<string>).catch(() => null),
+      (token.getFunction('decimals')() as Promise<bigint>).then(Number).catch(() => null),
+    ]);
+    const earned = BigInt(proof.cumulative);
+    return {
+      hubUrl,
+      account: address,
+      chainId: config.chainId,
+      contract: config.rewardsContract,
+      token: tokenAddress,
+      tokenSymbol: symbol,
+      tokenDecimals: decimals,
+      epoch: proof.epoch === null ? 0 : Number(proof.epoch),
+      earned: earned.toString(),
+      claimed: claimed.toString(),
+      claimable: (earned > claimed ? earned - claimed : 0n).toString(),
+      balance: balance.toString(),
+      proof,
+    };
+  }
+
+  function record(status: ClaimStatus): ClaimStatus {
+    const at = claims.findIndex((c) => c.claimId === status.claimId);
+    if (at >= 0) claims[at] = status;
+    else claims.unshift(status);
+    emit('claimChanged', status);
+    return status;
+  }
+
+  const service: ServiceImpl<typeof rewardsService> = {
+    get: async ({ hubUrl }) => {
+      const { proof: _proof, ...rewards } = await read(normalizeHubUrl(hubUrl));
+      return rewards;
+    },
+    claim: async ({ hubUrl: rawUrl }) => {
+      const hubUrl = normalizeHubUrl(rawUrl);
+      const signer = keys.signer();
+      const current = await read(hubUrl);
+      if (current.account !== signer.address) throw new ServiceError('the unlocked key is not the wallet\'s address', { code: 'locked' });
+      if (BigInt(current.claimable) === 0n || current.proof.root === null) {
+        throw new ServiceError(`nothing to claim: earned ${current.earned}, already claimed ${current.claimed}`, { code: 'nothing-to-claim' });
+      }
+      const { config, rpcUrl, provider } = await chainOf(hubUrl);
+      await options.ensureGas?.(rpcUrl, signer.address);
+      const base: ClaimStatus = {
+        claimId: randomUUID(),
+        hubUrl,
+        account: signer.address,
+        cumulative: current.earned,
+        amount: current.claimable,
+        status: 'pending',
+        txHash: null,
+        blockNumber: null,
+        gasUsed: null,
+        error: null,
+      };
+      const distributor = rewardsDistributorAt(config.rewardsContract, signer.connect(provider));
+      let tx: { hash: string; wait(): Promise<{ status: number | null; blockNumber: number; gasUsed: bigint } | null> };
+      try {
+        tx = await distributor.getFunction('claim')(signer.address, BigInt(current.earned), current.proof.root, current.proof.proof);
+      } catch (error) {
+        return record({ ...base, status: 'failed', error: reasonOf(error) });
+      }
+      const pending = record({ ...base, txHash: tx.hash });
+      const done = tx
+        .wait()
+        .then(
+          (receipt) =>
+            receipt?.status === 1
+              ? record({ ...pending, status: 'mined', blockNumber: receipt.blockNumber, gasUsed: receipt.gasUsed.toString() })
+              : record({ ...pending, status: 'failed', blockNumber: receipt?.blockNumber ?? null, error: 'the transaction reverted' }),
+          (error: unknown) => record({ ...pending, status: 'failed', error: reasonOf(error) }),
+        )
+        .then(() => undefined);
+      waiting.add(done);
+      void done.finally(() => waiting.delete(done));
+      return pending;
+    },
+    listClaims: async () => [...claims],
+  };
+
+  return {
+    service,
+    /** Waits for claims still being mined, then closes the RPC connections. */
+    async dispose() {
+      await Promise.allSettled([...waiting]);
+      for (const provider of providers.values()) provider.destroy();
+      providers.clear();
+    },
+  };
+}

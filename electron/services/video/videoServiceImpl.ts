@@ -1,0 +1,18 @@
+import type { ServiceImpl } from '../../common/contract/defineService';
+import type { videoService } from '../../common/services/videoService';
+import type { VideoEngine } from './videoEngine';
+
+export function createVideoService(engine: VideoEngine): ServiceImpl<typeof videoService> {
+  return {
+    async probe({ rootId, relPath }) {
+      const probe = await engine.open(await engine.resolve(rootId, relPath));
+      return { width: probe.width, height: probe.height, info: probe.info, keyframes: probe.keyframes };
+    },
+    async getFrame({ rootId, relPath, frame, direction }) {
+      // The server probes (or loads the cached index) itself on first use of a file.
+      const image = await engine.getFrame(await engine.resolve(rootId, relPath), null, frame, direction);
+      // The engine's JPEGs live in ordinary (never shared) ArrayBuffers; the schema's type says so.
+      return { ...image, bytes: image.bytes as Uint8Array<ArrayBuffer> | null };
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import type { FastifyInstance } from 'fastify';
+import { requireRole } from '../auth/roles';
+import type { HubContext } from '../context';
+import { forbidden, HubError } from '../http/hubError';
+import { finalizeItems } from '../consensus/finalizeItems';
+import { storeBatch } from './storeBatch';
+
+/**
+ * POST /batches: a signed LabelBatch with its items' canonical labels.
+ * The body is kept as raw text and verified off the main thread
+ * (root, EIP-712 digest, signer); the main thread only stores.
+ */
+export function batchRoutes(app: FastifyInstance, ctx: HubContext): void {
+  app.register(async (scope) => {
+    scope.removeContentTypeParser('application/json');
+    scope.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: ctx.config.batchBodyLimit }, (_req, body, done) => done(null, body));
+
+    scope.post('/batches', { preHandler: requireRole(ctx, 'annotator'), bodyLimit: ctx.config.batchBodyLimit }, async (req) => {
+      if (typeof req.body !== 'string') throw new HubError(415, 'unsupported_media_type', 'send the batch as Content-Type: application/json');
+      const verified = await ctx.verifier.verify(req.body);
+      if (!verified.ok) throw new HubError(verified.status, verified.code, verified.message);
+      const account = req.account!.address;
+      if (verified.signer !== account) {
+        throw forbidden('signer_not_session', `the batch is signed by ${verified.signer} but this session belongs to ${account}: upload your own batches`);
+      }
+      const receipt = await storeBatch(ctx, verified);
+      const { completedItems, ...answer } = receipt;
+      if (completedItems?.length) await finalizeItems(ctx, completedItems);
+      return answer;
+    });
+  });
+}

@@ -1,0 +1,118 @@
+import { checksumAddress } from '../../core/sync/address';
+import type { Eip712Domain } from '../../core/sync/eip712';
+import { canonicalItemLabels, compareText } from '../../core/sync/canonicalLabels';
+import { keccakHex, type Hex } from '../../core/sync/hex';
+import { labelBatchDigest, type BatchItem, type LabelBatch } from '../../core/sync/labelBatch';
+import { describeIssues, SignedBatchUploadSchema } from '../../core/sync/wireSchemas';
+import { batchMerkleRoot } from '../../core/sync/merkle';
+import { encodeLabelsBlob } from './labelsBlob';
+import { recoverSigner } from './recoverSigner';
+
+/**
+ * Everything about a signed batch that needs no database: body shape and
+ * limits, canonical labels, the merkle root recomputed from them, the
+ * EIP-712 digest in this hub's domain, and the recovered signer. Pure CPU
+ * work on the raw JSON text, so it runs in a worker thread and the main
+ * thread never parses a large body.
+ */
+export interface VerifyLimits {
+  maxItemsPerBatch: number;
+  maxShapesPerItem: number;
+}
+
+export interface VerifiedBatch {
+  ok: true;
+  batch: LabelBatch;
+  signature: string;
+  /** The EIP-712 digest: the batch's identity (receipt batchId, idempotency key). */
+  digest: string;
+  signer: string;
+  /** Item ids in canonical (id) order with their label hashes. */
+  itemIds: string[];
+  hashes: string[];
+  /** gzip of the canonical items JSON, base64: the one compact labels blob stored per batch. */
+  labelsGzipBase64: string;
+}
+
+export interface BatchRejection {
+  ok: false;
+  status: number;
+  code: string;
+  message: string;
+}
+
+const reject = (status: number, code: string, message: string): BatchRejection => ({ ok: false, status, code, message });
+
+/** Size limits first, so an oversized body gets its own answer (413) before any per-item work. */
+function checkSize(json: unknown, limits: VerifyLimits): BatchRejection | null {
+  const items = (json as { items?: unknown } | null)?.items;
+  if (!Array.isArray(items)) return null;
+  if (items.length > limits.maxItemsPerBatch) return reject(413, 'batch_too_large', `a batch may carry at most ${limits.maxItemsPerBatch} items, got ${items.length}`);
+  const i = items.findIndex((it) => Array.isArray((it as { shapes?: unknown })?.shapes) && (it as { shapes: unknown[] }).shapes.length > limits.maxShapesPerItem);
+  if (i >= 0) return reject(413, 'batch_too_large', `items[${i}] has more than ${limits.maxShapesPerItem} shapes`);
+  return null;
+}
+
+export function verifyBatchBody(raw: string, domain: Eip712Domain, limits: VerifyLimits): VerifiedBatch | BatchRejection {
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch (e) {
+    return reject(400, 'invalid_json', `the body is not valid JSON: ${(e as Error).message}`);
+  }
+  const tooBig = checkSize(json, limits);
+  if (tooBig) return tooBig;
+  const parsed = SignedBatchUploadSchema.safeParse(json);
+  if (!parsed.success) {
+    const countIssue = parsed.error.issues.find((i) => i.path.join('.') === 'batch.itemCount' && i.code === 'custom');
+    if (countIssue) return reject(400, 'item_count_mismatch', `batch.itemCount ${countIssue.message}`);
+    return reject(400, 'invalid_body', describeIssues(parsed.error));
+  }
+  const { batch: header, signature, items } = parsed.data;
+  let leaves: { itemId: string; canonical: string; hash: string }[];
+  try {
+    leaves = canonicalLeaves(items);
+  } catch (e) {
+    return reject(400, 'invalid_labels', (e as Error).message);
+  }
+  const root = batchMerkleRoot(leaves.map((l) => l.hash));
+  if (root !== header.root.toLowerCase()) {
+    return reject(400, 'root_mismatch', `the uploaded labels hash to root ${root}, but the signed batch says ${header.root}: labels changed after signing`);
+  }
+  const batch: LabelBatch = { ...header, annotator: checksumAddress(header.annotator), task: header.task.toLowerCase() as Hex, root: root };
+  const digest = labelBatchDigest(domain, batch);
+  let signer: string;
+  try {
+    signer = recoverSigner(digest, signature);
+  } catch (e) {
+    return reject(400, 'invalid_signature', `${(e as Error).message}`);
+  }
+  if (signer !== batch.annotator) {
+    return reject(
+      401,
+      'wrong_signer',
+      `the signature recovers to ${signer}, not batch.annotator ${batch.annotator}, in this hub's EIP-712 domain (chainId ${String(domain.chainId)}, verifyingContract ${domain.verifyingContract}): signed by another key, or for another chain or contract`,
+    );
+  }
+  const labels = encodeLabelsBlob(leaves.map((l) => l.canonical));
+  return {
+    ok: true,
+    batch,
+    signature: signature.toLowerCase(),
+    digest,
+    signer,
+    itemIds: leaves.map((l) => l.itemId),
+    hashes: leaves.map((l) => l.hash),
+    labelsGzipBase64: labels.toString('base64'),
+  };
+}
+
+/** Items in id order with their canonical label text and its keccak256: the leaves of the batch tree (as core's batchLeaves). */
+function canonicalLeaves(items: BatchItem[]): { itemId: string; canonical: string; hash: string }[] {
+  const sorted = [...items].sort((a, b) => compareText(a.itemId, b.itemId));
+  return sorted.map((item, i) => {
+    if (i > 0 && sorted[i - 1]!.itemId === item.itemId) throw new Error(`item "${item.itemId}" appears twice in the batch`);
+    const canonical = canonicalItemLabels(item.itemId, item.shapes);
+    return { itemId: item.itemId, canonical, hash: keccakHex(canonical) };
+  });
+}

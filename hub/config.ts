@@ -1,0 +1,91 @@
+import { getAddress } from 'ethers';
+
+/** Everything the hub needs to run; `configFromEnv` builds it for `npm run hub`. */
+export interface HubConfig {
+  host?: string;
+  /** 0 = a free port. */
+  port?: number;
+  /** PGlite data directory (default: in memory). */
+  dataDir?: string;
+  /** A real PostgreSQL server; wins over dataDir. */
+  databaseUrl?: string;
+  /** Where uploaded media lives (default: <dataDir>/media, or a temp dir). */
+  mediaDir?: string;
+  chainId: number;
+  /** The RewardsDistributor: EIP-712 verifyingContract and the contract roots are posted to. */
+  rewardsContract: string;
+  /** The ERC-20 the distributor pays; read from the contract when omitted and an RPC URL is set. */
+  token?: string;
+  rpcUrl?: string;
+  /** Private key that holds OPERATOR_ROLE on the distributor. */
+  operatorKey?: string;
+  requesters: string[];
+  operators: string[];
+  /** The URL annotators reach the hub at; its host is the SIWE domain. Default: the listening URL. */
+  publicUrl?: string;
+  sessionTtlMs?: number;
+  /** Signed-batch limits. */
+  maxItemsPerBatch?: number;
+  maxShapesPerItem?: number;
+  batchBodyLimit?: number;
+  mediaBodyLimit?: number;
+  /** Consensus: IoU threshold for matching shapes (default 0.5). */
+  iouThreshold?: number;
+  /** Worker threads that verify batch signatures and roots (default: 1; 0 = main thread). */
+  verifyWorkers?: number;
+  /** Clock in ms (tests). */
+  now?: () => number;
+}
+
+export const DEFAULTS = {
+  host: '127.0.0.1',
+  sessionTtlMs: 24 * 3600_000,
+  maxItemsPerBatch: 5_000,
+  maxShapesPerItem: 1_000,
+  batchBodyLimit: 16 * 1024 * 1024,
+  mediaBodyLimit: 512 * 1024 * 1024,
+  iouThreshold: 0.5,
+};
+
+function addressList(value: string | undefined, name: string): string[] {
+  if (!value) return [];
+  return value
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((a, i) => {
+      try {
+        return getAddress(a);
+      } catch {
+        throw new Error(`${name}[${i}] is not an address: "${a}"`);
+      }
+    });
+}
+
+function required(env: NodeJS.ProcessEnv, name: string): string {
+  const v = env[name];
+  if (!v) throw new Error(`${name} is not set (see hub/README.md, "Configuration")`);
+  return v;
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): HubConfig {
+  const chainId = Number(required(env, 'CHAIN_ID'));
+  if (!Number.isSafeInteger(chainId) || chainId <= 0) throw new Error(`CHAIN_ID must be a positive integer, got "${env.CHAIN_ID}"`);
+  const port = env.HUB_PORT ? Number(env.HUB_PORT) : 8787;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`HUB_PORT must be a port number, got "${env.HUB_PORT}"`);
+  return {
+    host: env.HUB_HOST || DEFAULTS.host,
+    port,
+    dataDir: env.HUB_DATA_DIR || undefined,
+    databaseUrl: env.DATABASE_URL || undefined,
+    mediaDir: env.HUB_MEDIA_DIR || undefined,
+    chainId,
+    rewardsContract: getAddress(required(env, 'REWARDS_CONTRACT')),
+    token: env.REWARD_TOKEN ? getAddress(env.REWARD_TOKEN) : undefined,
+    rpcUrl: env.RPC_URL || undefined,
+    operatorKey: env.OPERATOR_KEY || undefined,
+    requesters: addressList(env.REQUESTERS, 'REQUESTERS'),
+    operators: addressList(env.OPERATORS, 'OPERATORS'),
+    publicUrl: env.HUB_PUBLIC_URL || undefined,
+    verifyWorkers: env.HUB_VERIFY_WORKERS ? Number(env.HUB_VERIFY_WORKERS) : undefined,
+  };
+}

@@ -1,0 +1,78 @@
+import type { FastifyInstance } from 'fastify';
+import { itemLabelHash } from '../../core/sync/canonicalLabels';
+import { requireRole } from '../auth/roles';
+import type { HubContext } from '../context';
+import { notFound } from '../http/hubError';
+import { loadSubmissions } from './loadSubmissions';
+
+interface ItemRow {
+  id: string;
+  task_id: string;
+  sha256: string;
+  status: string;
+  submitted: number;
+  redundancy: number;
+  consensus: unknown;
+  finalized_at: Date | null;
+  rewarded_epoch: bigint | null;
+}
+
+async function itemRow(ctx: HubContext, itemId: string): Promise<ItemRow> {
+  const [row] = await ctx.db.query<ItemRow>(
+    `SELECT i.id, i.task_id, i.sha256, i.status, i.submitted, t.redundancy, i.consensus, i.finalized_at, i.rewarded_epoch
+     FROM items i JOIN tasks t ON t.id = i.task_id WHERE i.id = $1`,
+    [itemId],
+  );
+  if (!row) throw notFound('unknown_item', `no item "${itemId}"`);
+  return row;
+}
+
+export function itemRoutes(app: FastifyInstance, ctx: HubContext): void {
+  app.get('/items/:itemId', { preHandler: requireRole(ctx) }, async (req) => {
+    const row = await itemRow(ctx, (req.params as { itemId: string }).itemId);
+    return {
+      itemId: row.id,
+      taskId: row.task_id,
+      sha256: row.sha256,
+      status: row.status,
+      submissions: row.submitted,
+      redundancy: row.redundancy,
+      consensus: row.consensus,
+      finalizedAt: row.finalized_at ? new Date(row.finalized_at).toISOString() : null,
+      rewardedEpoch: row.rewarded_epoch === null ? null : row.rewarded_epoch.toString(),
+    };
+  });
+
+  // Where an item's labels came from: each signed batch, its annotator and signature, and whether the stored labels still hash to what was signed.
+  app.get('/items/:itemId/lineage', { preHandler: requireRole(ctx) }, async (req) => {
+    const row = await itemRow(ctx, (req.params as { itemId: string }).itemId);
+    const subs = await loadSubmissions(ctx.db, [row.id]);
+    const batches = await ctx.db.query<{ digest: string; root: string; nonce: string; deadline: string; item_count: number }>(
+      'SELECT digest, root, nonce, deadline, item_count FROM batches WHERE digest = ANY($1::text[])',
+      [subs.map((s) => s.batchDigest)],
+    );
+    const byDigest = new Map(batches.map((b) => [b.digest, b]));
+    return {
+      itemId: row.id,
+      taskId: row.task_id,
+      status: row.status,
+      consensus: row.consensus,
+      submissions: subs.map((s) => {
+        const b = byDigest.get(s.batchDigest)!;
+        return {
+          annotator: s.annotator,
+          batchId: s.batchDigest,
+          signature: s.signature,
+          root: b.root,
+          nonce: b.nonce,
+          deadline: Number(b.deadline),
+          itemCount: b.item_count,
+          labelHash: s.labelHash,
+          labelsMatchHash: itemLabelHash(row.id, s.shapes) === s.labelHash,
+          shapes: s.shapes,
+          receivedAt: new Date(s.receivedAt).toISOString(),
+        };
+      }),
+    };
+  });
+}

@@ -1,0 +1,29 @@
+import type { Db } from './db/adapter';
+import type { HubConfig } from './config';
+import type { MediaStore } from './media/mediaStore';
+import type { BatchVerifier } from './batches/batchVerifier';
+import type { ChainClient } from './epochs/chainClient';
+
+/** What every route module gets: the database, the resolved config and the hub's services. */
+export interface HubContext {
+  db: Db;
+  config: ResolvedConfig;
+  media: MediaStore;
+  verifier: BatchVerifier;
+  /** Absent when no RPC URL / operator key is configured: epochs then cannot be posted. */
+  chain?: ChainClient;
+  now(): number;
+}
+
+export interface ResolvedConfig extends Required<Pick<HubConfig, 'chainId' | 'rewardsContract' | 'requesters' | 'operators'>> {
+  token: string | null;
+  publicUrl: string;
+  /** The SIWE domain: the host[:port] of publicUrl. */
+  siweDomain: string;
+  sessionTtlMs: number;
+  maxItemsPerBatch: number;
+  maxShapesPerItem: number;
+  batchBodyLimit: number;
+  mediaBodyLimit: number;
+  iouThreshold: number;
+}

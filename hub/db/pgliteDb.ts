@@ -1,0 +1,21 @@
+import { PGlite, types } from '@electric-sql/pglite';
+import { normalisedQueryable, type Db } from './adapter';
+
+const parsers = { [types.INT8]: (x: string) => BigInt(x) };
+
+/** Embedded Postgres. `dataDir` undefined = in memory (tests); a fresh data dir takes seconds to initdb once. */
+export async function openPgliteDb(dataDir?: string): Promise<Db> {
+  const pg = dataDir ? await PGlite.create(dataDir, { parsers }) : await PGlite.create({ parsers });
+  const wrap = normalisedQueryable;
+  const base = wrap(pg);
+  return {
+    kind: 'pglite',
+    query: base.query,
+    exec: async (sql) => {
+      await pg.exec(sql);
+    },
+    // PGlite is a single connection: its transactions are serialised, which is what we want.
+    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    close: () => pg.close(),
+  };
+}

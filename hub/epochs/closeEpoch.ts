@@ -1,0 +1,71 @@
+import type { HubContext } from '../context';
+import { conflict, HubError } from '../http/hubError';
+import { finalizeReadyItems } from '../consensus/finalizeItems';
+import { buildEpochTree } from './rewardTree';
+
+export interface EpochResult {
+  epoch: string;
+  root: string;
+  txHash: string;
+  /** Cumulative wei per account after this epoch. */
+  totals: Record<string, string>;
+  /** Items whose rewards this epoch added. */
+  rewardedItems: number;
+}
+
+interface EpochRow {
+  epoch: bigint;
+  root: string;
+  totals: Record<string, string>;
+  status: string;
+}
+
+async function post(ctx: HubContext, row: EpochRow, rewardedItems: number): Promise<EpochResult> {
+  const { txHash } = await ctx.chain!.postRoot(row.epoch, row.root);
+  await ctx.db.query(`UPDATE epochs SET status = 'posted', tx_hash = $2 WHERE epoch = $1`, [row.epoch, txHash]);
+  return { epoch: row.epoch.toString(), root: row.root, txHash, totals: row.totals, rewardedItems };
+}
+
+/**
+ * Closes an epoch: rewards every annotator whose shapes agreed with the
+ * accepted labels of items finalized since the last epoch (the item's
+ * reward each), builds the tree of cumulative totals and posts its root.
+ * The epoch is stored as 'pending' before the transaction is sent, so a
+ * failed post is retried by the next close instead of being recomputed.
+ */
+export async function closeEpoch(ctx: HubContext): Promise<EpochResult> {
+  if (!ctx.chain) throw new HubError(503, 'chain_not_configured', 'this hub has no RPC_URL/OPERATOR_KEY: it cannot post reward roots');
+  const [pending] = await ctx.db.query<EpochRow>(`SELECT epoch, root, totals, status FROM epochs WHERE status = 'pending' ORDER BY epoch LIMIT 1`);
+  if (pending) return post(ctx, pending, 0);
+  await finalizeReadyItems(ctx);
+  const onChain = await ctx.chain.currentEpoch();
+  const { row, rewardedItems } = await ctx.db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(424243)');
+    const [last] = await tx.query<{ epoch: bigint | null }>('SELECT max(epoch) AS epoch FROM epochs');
+    const epoch = (last?.epoch ?? 0n) > onChain ? last!.epoch! + 1n : onChain + 1n;
+    const items = await tx.query<{ id: string; reward_per_item: string; agreeing: string[] }>(
+      `SELECT i.id, t.reward_per_item, ARRAY(SELECT jsonb_array_elements_text(i.consensus->'agreeingAnnotators')) AS agreeing
+       FROM items i JOIN tasks t ON t.id = i.task_id
+       WHERE i.status = 'accepted' AND i.rewarded_epoch IS NULL FOR UPDATE OF i`,
+    );
+    const earners = items.flatMap((it) => it.agreeing.map((account) => ({ item: it.id, account, amount: it.reward_per_item })));
+    if (earners.length === 0) throw conflict('nothing_to_reward', 'no accepted item has earned a reward since the last epoch');
+    await tx.query(`INSERT INTO epochs (epoch, root, tree, totals, status) VALUES ($1, '', '{}'::jsonb, '{}'::jsonb, 'building')`, [epoch]);
+    await tx.query(
+      `INSERT INTO rewards (item_id, account, epoch, amount) SELECT item, account, $1, amount FROM unnest($2::text[], $3::text[], $4::numeric[]) AS u(item, account, amount)`,
+      [epoch, earners.map((e) => e.item), earners.map((e) => e.account), earners.map((e) => e.amount)],
+    );
+    await tx.query('UPDATE items SET rewarded_epoch = $1 WHERE id = ANY($2::text[])', [epoch, items.map((i) => i.id)]);
+    const sums = await tx.query<{ account: string; total: string }>('SELECT account, sum(amount)::text AS total FROM rewards GROUP BY account ORDER BY account');
+    const totals = Object.fromEntries(sums.map((s) => [s.account, s.total]));
+    const tree = buildEpochTree(ctx.config.chainId, ctx.config.rewardsContract, new Map(sums.map((s) => [s.account, BigInt(s.total)])));
+    await tx.query(`UPDATE epochs SET root = $2, tree = $3::jsonb, totals = $4::jsonb, status = 'pending' WHERE epoch = $1`, [
+      epoch,
+      tree.root,
+      JSON.stringify(tree.dump),
+      JSON.stringify(totals),
+    ]);
+    return { row: { epoch, root: tree.root, totals, status: 'pending' }, rewardedItems: items.length };
+  });
+  return post(ctx, row, rewardedItems);
+}

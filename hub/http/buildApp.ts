@@ -1,0 +1,48 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { authRoutes } from '../auth/authRoutes';
+import { batchRoutes } from '../batches/batchRoutes';
+import { itemRoutes } from '../consensus/itemRoutes';
+import type { HubContext } from '../context';
+import { groundworkDomain } from '../../core/sync/eip712';
+import { epochRoutes } from '../epochs/epochRoutes';
+import { mediaRoutes } from '../media/mediaRoutes';
+import { taskRoutes } from '../tasks/taskRoutes';
+
+const FASTIFY_CODES: Record<string, string> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'body_too_large',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'invalid_json',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'invalid_json',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
+};
+
+/** Every refusal is `{ error: code, message }` with a 4xx; 5xx hide internals. */
+export function buildApp(ctx: HubContext): FastifyInstance {
+  const app = Fastify({ bodyLimit: 1024 * 1024, logger: false });
+  app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, _req, reply) => {
+    const status = err.statusCode ?? 500;
+    if (status >= 500) {
+      console.error('hub: internal error', err);
+      return reply.status(status).send({ error: err.name === 'HubError' ? err.code : 'internal', message: err.name === 'HubError' ? err.message : 'internal error' });
+    }
+    const code = err.name === 'HubError' ? err.code! : (FASTIFY_CODES[err.code ?? ''] ?? 'bad_request');
+    return reply.status(status).send({ error: code, message: err.message });
+  });
+  app.setNotFoundHandler((req, reply) => reply.status(404).send({ error: 'not_found', message: `no route ${req.method} ${req.url}` }));
+
+  app.get('/health', async () => ({ ok: true, db: ctx.db.kind }));
+  app.get('/config', async () => ({
+    chainId: ctx.config.chainId,
+    rewardsContract: ctx.config.rewardsContract,
+    token: ctx.config.token,
+    domain: { ...groundworkDomain({ chainId: ctx.config.chainId, verifyingContract: ctx.config.rewardsContract }) },
+    siweDomain: ctx.config.siweDomain,
+    limits: { maxItemsPerBatch: ctx.config.maxItemsPerBatch, maxShapesPerItem: ctx.config.maxShapesPerItem, batchBodyLimit: ctx.config.batchBodyLimit },
+  }));
+  authRoutes(app, ctx);
+  taskRoutes(app, ctx);
+  mediaRoutes(app, ctx);
+  batchRoutes(app, ctx);
+  itemRoutes(app, ctx);
+  epochRoutes(app, ctx);
+  return app;
+}

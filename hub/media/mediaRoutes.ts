@@ -1,0 +1,59 @@
+import type { FastifyInstance } from 'fastify';
+import type { Readable } from 'node:stream';
+import { requireRole } from '../auth/roles';
+import type { HubContext } from '../context';
+import { badRequest, HubError, notFound } from '../http/hubError';
+import { parseByteRange } from './byteRange';
+import { MediaHashMismatch, MediaTooLarge } from './mediaStore';
+
+const SHA256 = /^[0-9a-f]{64}$/;
+
+function shaParam(params: unknown): string {
+  const sha = (params as { sha256: string }).sha256;
+  if (!SHA256.test(sha)) throw badRequest('invalid_sha256', `"${sha}" is not a lower-case hex sha256`);
+  return sha;
+}
+
+export function mediaRoutes(app: FastifyInstance, ctx: HubContext): void {
+  // Media bodies stay streams: a large upload is hashed while it is written, never held in memory.
+  app.addContentTypeParser('application/octet-stream', (_req, payload, done) => done(null, payload));
+
+  app.put('/media/:sha256', { preHandler: requireRole(ctx, 'requester') }, async (req, reply) => {
+    const sha = shaParam(req.params);
+    if (!req.body || typeof (req.body as Readable).pipe !== 'function') {
+      throw badRequest('invalid_media_body', 'send the media bytes with Content-Type: application/octet-stream');
+    }
+    try {
+      const { size, created } = await ctx.media.put(sha, req.body as Readable, ctx.config.mediaBodyLimit);
+      if (created) await ctx.db.query('INSERT INTO media (sha256, size) VALUES ($1, $2) ON CONFLICT DO NOTHING', [sha, size]);
+      reply.status(created ? 201 : 200);
+      return { sha256: sha, size, created };
+    } catch (e) {
+      if (e instanceof MediaHashMismatch) throw badRequest('media_hash_mismatch', `the uploaded bytes hash to ${e.actual}, not ${sha}`);
+      if (e instanceof MediaTooLarge) throw new HubError(413, 'media_too_large', e.message);
+      throw e;
+    }
+  });
+
+  app.get('/media/:sha256', { preHandler: requireRole(ctx) }, async (req, reply) => {
+    const sha = shaParam(req.params);
+    const size = await ctx.media.size(sha);
+    if (size === null) {
+      const [item] = await ctx.db.query<{ url: string }>('SELECT url FROM items WHERE sha256 = $1 AND url IS NOT NULL LIMIT 1', [sha]);
+      if (item) return reply.redirect(item.url, 302);
+      throw notFound('unknown_media', `no media ${sha} on this hub`);
+    }
+    reply.header('accept-ranges', 'bytes').header('content-type', 'application/octet-stream').header('cache-control', 'private, max-age=31536000, immutable');
+    const range = parseByteRange(req.headers.range, size);
+    if (range === 'unsatisfiable') {
+      reply.status(416).header('content-range', `bytes */${size}`);
+      return reply.send();
+    }
+    if (range) {
+      reply.status(206).header('content-range', `bytes ${range.start}-${range.end}/${size}`).header('content-length', range.end - range.start + 1);
+      return reply.send(ctx.media.read(sha, range));
+    }
+    reply.header('content-length', size);
+    return reply.send(ctx.media.read(sha));
+  });
+}

@@ -1,0 +1,93 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { getAddress } from 'ethers';
+import { groundworkDomain } from '../core/sync/eip712';
+import { SYNC_LIMITS } from '../core/sync/wireSchemas';
+import { createBatchVerifier, defaultVerifyWorkers } from './batches/batchVerifier';
+import { DEFAULTS, type HubConfig } from './config';
+import type { HubContext, ResolvedConfig } from './context';
+import { openDb } from './db/openDb';
+import { finalizeReadyItems } from './consensus/finalizeItems';
+import { connectChain } from './epochs/chainClient';
+import { closeEpoch, type EpochResult } from './epochs/closeEpoch';
+import { buildApp } from './http/buildApp';
+import { openMediaStore } from './media/mediaStore';
+
+export interface RunningHub {
+  url: string;
+  /** Closes an epoch directly (what POST /epochs/close and `npm run hub -- close-epoch` do). */
+  closeEpoch(): Promise<EpochResult>;
+  context: HubContext;
+  close(): Promise<void>;
+}
+
+function resolve(config: HubConfig, listenUrl: string, token: string | null): ResolvedConfig {
+  const publicUrl = config.publicUrl ?? listenUrl;
+  return {
+    chainId: config.chainId,
+    rewardsContract: getAddress(config.rewardsContract),
+    token,
+    requesters: config.requesters.map((a) => getAddress(a)),
+    operators: config.operators.map((a) => getAddress(a)),
+    publicUrl,
+    siweDomain: new URL(publicUrl).host,
+    sessionTtlMs: config.sessionTtlMs ?? DEFAULTS.sessionTtlMs,
+    maxItemsPerBatch: Math.min(config.maxItemsPerBatch ?? DEFAULTS.maxItemsPerBatch, SYNC_LIMITS.maxItemsPerBatch),
+    maxShapesPerItem: Math.min(config.maxShapesPerItem ?? DEFAULTS.maxShapesPerItem, SYNC_LIMITS.maxShapesPerItem),
+    batchBodyLimit: config.batchBodyLimit ?? DEFAULTS.batchBodyLimit,
+    mediaBodyLimit: config.mediaBodyLimit ?? DEFAULTS.mediaBodyLimit,
+    iouThreshold: config.iouThreshold ?? DEFAULTS.iouThreshold,
+  };
+}
+
+/**
+ * Opens storage (migrating it), connects the chain if configured, and
+ * listens. The whole hub in one call, for `npm run hub`, tests and the
+ * workstation's local network.
+ */
+export async function startHub(config: HubConfig): Promise<RunningHub> {
+  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const chain = config.rpcUrl && config.operatorKey ? connectChain(config.rpcUrl, config.operatorKey, config.rewardsContract) : undefined;
+  const verifier = createBatchVerifier({
+    domain: groundworkDomain({ chainId: config.chainId, verifyingContract: getAddress(config.rewardsContract) }),
+    limits: {
+      maxItemsPerBatch: Math.min(config.maxItemsPerBatch ?? DEFAULTS.maxItemsPerBatch, SYNC_LIMITS.maxItemsPerBatch),
+      maxShapesPerItem: Math.min(config.maxShapesPerItem ?? DEFAULTS.maxShapesPerItem, SYNC_LIMITS.maxShapesPerItem),
+    },
+    workers: config.verifyWorkers ?? defaultVerifyWorkers(),
+  });
+  try {
+    const token = config.token ? getAddress(config.token) : chain ? await chain.token() : null;
+    const mediaDir = config.mediaDir ?? (config.dataDir ? path.join(config.dataDir, '..', `${path.basename(config.dataDir)}-media`) : mkdtempSync(path.join(os.tmpdir(), 'hub-media-')));
+    const ctx: HubContext = {
+      db,
+      chain,
+      verifier,
+      media: await openMediaStore(mediaDir),
+      now: config.now ?? Date.now,
+      // Filled in once the port is known (the SIWE domain is the listening host unless publicUrl says otherwise).
+      config: resolve(config, 'http://127.0.0.1', token),
+    };
+    const app = buildApp(ctx);
+    const url = await app.listen({ host: config.host ?? DEFAULTS.host, port: config.port ?? 0 });
+    ctx.config = resolve(config, url, token);
+    await finalizeReadyItems(ctx);
+    return {
+      url,
+      context: ctx,
+      closeEpoch: () => closeEpoch(ctx),
+      async close() {
+        await app.close();
+        await verifier.close();
+        chain?.close();
+        await db.close();
+      },
+    };
+  } catch (e) {
+    await verifier.close();
+    chain?.close();
+    await db.close();
+    throw e;
+  }
+}

@@ -1,0 +1,95 @@
+import { getAddress } from 'ethers';
+import { newId } from '../../core/util/ids';
+import { taskIdToBytes32 } from '../../core/sync/labelBatch';
+import type { HubContext } from '../context';
+import type { Queryable } from '../db/adapter';
+import { badRequest, notFound } from '../http/hubError';
+import type { CreateTaskBody } from './taskBody';
+
+export interface TaskRow {
+  id: string;
+  task_hash: string;
+  requester: string;
+  title: string;
+  label_schema: unknown;
+  redundancy: number;
+  reward_per_item: string;
+  reward_token: string;
+  item_count: number;
+}
+
+export function taskJson(t: TaskRow) {
+  return {
+    taskId: t.id,
+    task: t.task_hash,
+    title: t.title,
+    requester: t.requester,
+    labelSchema: t.label_schema,
+    redundancy: t.redundancy,
+    rewardPerItem: t.reward_per_item,
+    rewardToken: t.reward_token,
+    itemCount: t.item_count,
+  };
+}
+
+export async function createTask(ctx: HubContext, requester: string, body: CreateTaskBody) {
+  const token = ctx.config.token;
+  if (!token && !body.rewardToken) throw badRequest('reward_token_unknown', 'this hub does not know its reward token: pass rewardToken');
+  if (token && body.rewardToken && getAddress(body.rewardToken) !== token) {
+    throw badRequest('reward_token_mismatch', `rewardToken ${body.rewardToken} is not the token the rewards contract pays (${token})`);
+  }
+  const seen = new Set<string>();
+  body.items.forEach((item, i) => {
+    if (seen.has(item.sha256)) throw badRequest('duplicate_item', `items[${i}]: media ${item.sha256} is listed twice`);
+    seen.add(item.sha256);
+  });
+  const taskId = newId('task_');
+  const task: TaskRow = {
+    id: taskId,
+    task_hash: taskIdToBytes32(taskId),
+    requester,
+    title: body.title,
+    label_schema: body.labelSchema,
+    redundancy: body.redundancy,
+    reward_per_item: BigInt(body.rewardPerItem).toString(),
+    reward_token: token ?? getAddress(body.rewardToken!),
+    item_count: body.items.length,
+  };
+  await ctx.db.transaction(async (tx) => {
+    await tx.query(
+      `INSERT INTO tasks (id, task_hash, requester, title, label_schema, redundancy, reward_per_item, reward_token, item_count)
+       VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9)`,
+      [task.id, task.task_hash, task.requester, task.title, JSON.stringify(task.label_schema), task.redundancy, task.reward_per_item, task.reward_token, task.item_count],
+    );
+    const ids = body.items.map(() => newId('item_'));
+    await tx.query(
+      `INSERT INTO items (id, task_id, idx, sha256, file_name, width, height, url)
+       SELECT id, $1, idx, sha256, file_name, width, height, url
+       FROM unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::int[], $7::int[], $8::text[]) AS t(id, idx, sha256, file_name, width, height, url)`,
+      [
+        taskId,
+        ids,
+        body.items.map((_, i) => i),
+        body.items.map((i) => i.sha256),
+        body.items.map((i) => i.fileName),
+        body.items.map((i) => i.width),
+        body.items.map((i) => i.height),
+        body.items.map((i) => i.url ?? null),
+      ],
+    );
+  });
+  return taskJson(task);
+}
+
+export async function getTask(db: Queryable, taskId: string): Promise<TaskRow> {
+  const [row] = await db.query<TaskRow>('SELECT * FROM tasks WHERE id = $1', [taskId]);
+  if (!row) throw notFound('unknown_task', `no task "${taskId}"`);
+  return row;
+}
+
+export async function listTasks(ctx: HubContext) {
+  const rows = await ctx.db.query<TaskRow & { open_items: number }>(
+    `SELECT t.*, (SELECT count(*)::int FROM items i WHERE i.task_id = t.id AND i.status = 'open') AS open_items FROM tasks t ORDER BY t.created_at, t.id`,
+  );
+  return rows.map((t) => ({ ...taskJson(t), openItems: t.open_items }));
+}

@@ -1,0 +1,10 @@
+// Local EVM chain for Groundwork: anvil lifecycle, contract artifacts, deployment,
+// and the rewards tree the operator posts. See README.md.
+export { startAnvil, ANVIL_DEFAULT_CHAIN_ID, type AnvilHandle, type StartAnvilOptions } from './startAnvil';
+export { anvilBinaryPath } from './anvilBinary';
+export { loadArtifact, artifactsDir, type ContractArtifact, type ContractName } from './loadArtifact';
+export { deployLocalNetwork, type LocalNetwork, type DeployOptions } from './deployLocalNetwork';
+export { connectRpc } from './rpcProvider';
+export { rewardsDistributorAt, testTokenAt, type RewardsDistributorContract, type TestTokenContract } from './rewardsContracts';
+export { buildRewardsTree, REWARDS_LEAF_TYPES, type RewardsTree, type RewardsTreeInput } from './rewardsTree';
+export { ANVIL_ACCOUNTS, ANVIL_DEPLOYER_KEY } from './defaultAccounts';

@@ -1,0 +1,3 @@
+export { IouTracker, trackDetections } from './tracker';
+export { predictBox, velocityBetween } from './motion';
+export type { Detection, DetectionRound, TrackerOptions, TrackedKeyframe, TrackerResult, TrackerTrack } from './types';

@@ -1,0 +1,60 @@
+// Generic over id-keyed records so shapes, tracks and frame tags share one undo model.
+
+/** A change of id-keyed records: shapes, and for video items tracks and frame tags. */
+export interface RecordChange<T> {
+  put: T[];
+  remove: string[];
+}
+
+/** The records after `change`: puts replace by id (or append, keeping draw order), removes drop. New array identity. */
+export function applyChange<T extends { id: string }>(rows: readonly T[], change: RecordChange<T>): T[] {
+  const removed = new Set(change.remove);
+  const puts = new Map(change.put.map((s) => [s.id, s]));
+  const out: T[] = [];
+  for (const s of rows) {
+    if (removed.has(s.id)) continue;
+    const next = puts.get(s.id);
+    out.push(next ?? s);
+    if (next) puts.delete(s.id);
+  }
+  for (const s of puts.values()) if (!removed.has(s.id)) out.push(s);
+  return out;
+}
+
+/** The change that takes `after` back to `before` for the records `change` touches. */
+export function invertChange<T extends { id: string }>(before: ReadonlyMap<string, T>, change: RecordChange<T>): RecordChange<T> {
+  const put: T[] = [];
+  const remove: string[] = [];
+  const touched = new Set<string>();
+  for (const s of change.put) {
+    touched.add(s.id);
+    const old = before.get(s.id);
+    if (old) put.push(old);
+    else remove.push(s.id);
+  }
+  for (const id of change.remove) {
+    if (touched.has(id)) continue;
+    const old = before.get(id);
+    if (old) put.push(old);
+  }
+  return { put, remove };
+}
+
+/**
+ * Undo and redo are edits too: restored shapes get a fresh version and time,
+ * so sync and merges never mistake an undone state for a stale write.
+ */
+export function restampChange<T extends { id: string; version: number; updatedAt: number }>(
+  change: RecordChange<T>,
+  current: ReadonlyMap<string, T>,
+  now: number,
+): RecordChange<T> {
+  return {
+    put: change.put.map((s) => ({ ...s, version: Math.max(s.version, current.get(s.id)?.version ?? 0) + 1, updatedAt: now })),
+    remove: change.remove,
+  };
+}
+
+export function byId<T extends { id: string }>(shapes: readonly T[]): Map<string, T> {
+  return new Map(shapes.map((s) => [s.id, s]));
+}

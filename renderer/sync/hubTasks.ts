@@ -1,0 +1,35 @@
+import type { AssignedItem, HubTask } from '../../electron/common/services/hubService';
+import type { GroundworkDb } from '../store/db';
+import type { HubTaskRecord } from '../store/syncRecords';
+
+/** What `HubTaskRecord.task` holds for a downloaded task: the hub's description and the items assigned to this wallet. */
+export interface DownloadedTask {
+  task: HubTask;
+  /** The items the hub assigned to this workstation's wallet; local items are matched to them by sha256. */
+  items: AssignedItem[];
+  /** The media root the download job granted (the task's files, named `<sha256>.<ext>`). */
+  rootId: string;
+}
+
+export function downloadedTaskOf(record: HubTaskRecord): DownloadedTask {
+  const value = record.task as Partial<DownloadedTask> | null;
+  if (!value || !value.task || !Array.isArray(value.items)) throw new Error(`hub task ${record.taskId} of ${record.hubUrl} has no downloaded item list; download it again`);
+  return value as DownloadedTask;
+}
+
+export async function saveHubTask(db: GroundworkDb, record: Omit<HubTaskRecord, 'task'> & { task: DownloadedTask }): Promise<void> {
+  await db.hubTasks.put(record);
+}
+
+export function listHubTasks(db: GroundworkDb): Promise<HubTaskRecord[]> {
+  return db.hubTasks.toArray();
+}
+
+export function hubTaskOfProject(db: GroundworkDb, projectId: string): Promise<HubTaskRecord | undefined> {
+  return db.hubTasks.where('projectId').equals(projectId).first();
+}
+
+/** Hub item id per local item, by content: the download names every file by its sha256. */
+export function hubItemIdsBySha(task: DownloadedTask): Map<string, string> {
+  return new Map(task.items.map((i) => [i.sha256, i.itemId]));
+}

@@ -1,0 +1,171 @@
+import type { UploadResult } from '../../electron/common/services/hubService';
+import type { OutboxRecord } from '../store/syncRecords';
+import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
+import { signedBatchOf, type Outbox } from './outbox';
+import { confirmSigning, prepareSigning, type SigningRequest } from './signBatch';
+import { describeThrown, type BatchTransport, type Connectivity } from './transport';
+
+export interface SyncStatus {
+  /** The machine reports a network (navigator.onLine). */
+  online: boolean;
+  /** The last upload reached the hub (null: nothing tried yet). A network failure sets false until an upload gets through. */
+  hubReachable: boolean | null;
+  /** Uploads in flight now. */
+  uploading: number;
+  /** The last failure that keeps batches waiting (network or a locked wallet), if any. */
+  lastProblem: string | null;
+}
+
+export interface SyncEngineOptions {
+  outbox: Outbox;
+  transport: BatchTransport;
+  connectivity: Connectivity;
+  backoff?: BackoffPolicy;
+  /** Uploads at once (the hub dedupes, so this is about throughput only). */
+  concurrency?: number;
+  random?: () => number;
+}
+
+/**
+ * Uploads the outbox's signed batches whenever the machine is online: due
+ * records one small wave at a time, each failure pushed back with exponential
+ * backoff and jitter (persisted on the record, so it survives restarts).
+ * Accepted and rejected are final; nothing is ever dropped or signed again.
+ */
+export class SyncEngine {
+  private readonly outbox: Outbox;
+  private readonly transport: BatchTransport;
+  private readonly connectivity: Connectivity;
+  private readonly backoff: BackoffPolicy;
+  private readonly concurrency: number;
+  private readonly random: () => number;
+  private readonly listeners = new Set<(status: SyncStatus) => void>();
+  private state: SyncStatus;
+  private running = false;
+  private pumping: Promise<void> | null = null;
+  private again = false;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private offConnectivity: (() => void) | null = null;
+
+  constructor(options: SyncEngineOptions) {
+    this.outbox = options.outbox;
+    this.transport = options.transport;
+    this.connectivity = options.connectivity;
+    this.backoff = options.backoff ?? DEFAULT_BACKOFF;
+    this.concurrency = options.concurrency ?? 2;
+    this.random = options.random ?? Math.random;
+    this.state = { online: this.connectivity.isOnline(), hubReachable: null, uploading: 0, lastProblem: null };
+  }
+
+  status(): SyncStatus {
+    return this.state;
+  }
+
+  onStatus(listener: (status: SyncStatus) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    await this.outbox.recoverInterrupted();
+    this.offConnectivity = this.connectivity.subscribe((online) => {
+      this.update({ online });
+      if (online) void this.outbox.retryAllNow().then(() => this.kick());
+    });
+    this.kick();
+  }
+
+  /** Stops scheduling and waits for uploads in flight to settle (their outcome is still recorded). */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.offConnectivity?.();
+    this.offConnectivity = null;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.pumping;
+  }
+
+  /** Look for due work now (after a submit, a signature, coming online). */
+  kick(): void {
+    if (!this.running) return;
+    if (this.pumping) {
+      this.again = true;
+      return;
+    }
+    this.pumping = this.pump().finally(() => {
+      this.pumping = null;
+      if (this.again) {
+        this.again = false;
+        this.kick();
+      } else void this.scheduleNext();
+    });
+  }
+
+  /** Resolves once nothing is due and nothing is in flight (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.pumping) await this.pumping;
+  }
+
+  prepareSigning(recordId: string): Promise<SigningRequest> {
+    return prepareSigning(this.outbox, this.transport, recordId);
+  }
+
+  /** Signs after the user confirmed; the first upload's outcome counts as attempt 1. */
+  async confirmSigning(request: SigningRequest): Promise<OutboxRecord> {
+    const record = await confirmSigning(this.outbox, this.transport, request, async (signed, upload) => {
+      if (await this.outbox.beginUpload(signed.id)) await this.finish(signed.id, upload);
+    });
+    this.kick();
+    return record;
+  }
+
+  private async pump(): Promise<void> {
+    while (this.running && this.connectivity.isOnline()) {
+      const due = await this.outbox.due(this.concurrency);
+      if (due.length === 0) return;
+      await Promise.all(due.map((r) => this.uploadOne(r)));
+    }
+  }
+
+  private async uploadOne(due: OutboxRecord): Promise<void> {
+    const record = await this.outbox.beginUpload(due.id);
+    if (!record) return;
+    this.update({ uploading: this.state.uploading + 1 });
+    let result: UploadResult | { status: 'error'; reason: string };
+    try {
+      result = await this.transport.uploadSigned({ signed: signedBatchOf(record) });
+    } catch (error) {
+      const { message, code } = describeThrown(error);
+      result = { status: 'error', reason: code === 'locked' ? 'the wallet is locked: unlock it so the host can sign in to the hub' : message };
+    } finally {
+      this.update({ uploading: this.state.uploading - 1 });
+    }
+    await this.finish(record.id, result);
+  }
+
+  private async finish(id: string, result: UploadResult | { status: 'error'; reason: string }): Promise<void> {
+    await this.outbox.finishUpload(id, result, this.backoff, this.random);
+    if (result.status === 'accepted' || result.status === 'rejected') this.update({ hubReachable: true, lastProblem: null });
+    else if (result.status === 'network') this.update({ hubReachable: false, lastProblem: result.failure.reason });
+    else this.update({ lastProblem: result.reason });
+  }
+
+  private async scheduleNext(): Promise<void> {
+    if (!this.running) return;
+    const at = await this.outbox.nextDueAt();
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (at === null || !this.running) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.kick();
+    }, Math.max(0, at - Date.now()));
+  }
+
+  private update(patch: Partial<SyncStatus>): void {
+    this.state = { ...this.state, ...patch };
+    for (const l of this.listeners) l(this.state);
+  }
+}

@@ -1,0 +1,20 @@
+import type { Editor } from '../../editor/createEditor';
+import type { EditorSnapshot } from '../../editor/types';
+import { AttributesPanel } from './AttributesPanel';
+import { ClassList } from './ClassList';
+
+/** The classes and the selected box's attributes: the first panels of the right side, for images and video frames alike. */
+export function ShapePanels({ editor, snapshot }: { editor: Editor; snapshot: EditorSnapshot }) {
+  return (
+    <>
+      <section>
+        <h3>Classes</h3>
+        <ClassList schema={snapshot.labelSchema} activeClassId={snapshot.activeClassId} onActivate={(id) => editor.setActiveClass(id)} />
+      </section>
+      <section>
+        <h3>Attributes</h3>
+        <AttributesPanel editor={editor} snapshot={snapshot} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,120 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { ClaimStatus, Rewards } from '../../../electron/common/services/rewardsService';
+import { useHost } from '../../platform/HostContext';
+import { errorText, formatUnits } from './errorText';
+
+/** Earned, claimed and claimable on one hub's chain, and the claim transaction's state and hash. */
+export function RewardsPanel({ hubUrl, hasWallet }: { hubUrl: string | null; hasWallet: boolean }) {
+  const host = useHost();
+  const [rewards, setRewards] = useState<Rewards | null>(null);
+  const [claim, setClaim] = useState<ClaimStatus | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [claiming, setClaiming] = useState(false);
+
+  const refresh = useCallback(async () => {
+    if (!hubUrl || !hasWallet) return;
+    try {
+      setRewards(await host.rewards.get({ hubUrl }));
+      setError(null);
+    } catch (e) {
+      setError(errorText(e));
+    }
+  }, [host, hubUrl, hasWallet]);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  useEffect(
+    () =>
+      host.rewards.on('claimChanged', (status) => {
+        setClaim((current) => (current && current.claimId !== status.claimId ? current : status));
+        if (status.status !== 'pending') void refresh();
+      }),
+    [host, refresh],
+  );
+
+  async function sendClaim() {
+    if (!hubUrl) return;
+    setClaiming(true);
+    setError(null);
+    try {
+      setClaim(await host.rewards.claim({ hubUrl }));
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setClaiming(false);
+    }
+  }
+
+  if (!hubUrl) return null;
+  const unit = (v: string) => `${formatUnits(v, rewards?.tokenDecimals ?? null)} ${rewards?.tokenSymbol ?? ''}`.trim();
+  return (
+    <section className="card stack" data-testid="rewards-panel">
+      <div className="row">
+        <h2 className="grow">Rewards</h2>
+        <button className="btn ghost" data-testid="rewards-refresh" onClick={() => void refresh()}>
+          Refresh
+        </button>
+      </div>
+      {rewards && (
+        <table className="table">
+          <tbody>
+            <tr>
+              <th>Chain / epoch</th>
+              <td className="stat">
+                {rewards.chainId} / epoch {rewards.epoch}
+              </td>
+            </tr>
+            <tr>
+              <th>Earned</th>
+              <td data-testid="rewards-earned" data-value={rewards.earned}>
+                {unit(rewards.earned)}
+              </td>
+            </tr>
+            <tr>
+              <th>Claimed</th>
+              <td data-testid="rewards-claimed" data-value={rewards.claimed}>
+                {unit(rewards.claimed)}
+              </td>
+            </tr>
+            <tr>
+              <th>Claimable</th>
+              <td data-testid="rewards-claimable" data-value={rewards.claimable}>
+                {unit(rewards.claimable)}
+              </td>
+            </tr>
+            <tr>
+              <th>Balance</th>
+              <td data-testid="rewards-balance" data-value={rewards.balance}>
+                {unit(rewards.balance)}
+              </td>
+            </tr>
+          </tbody>
+        </table>
+      )}
+      <div className="row">
+        <button className="btn primary" data-testid="claim-button" disabled={claiming || !rewards || rewards.claimable === '0'} onClick={sendClaim}>
+          Claim
+        </button>
+        {claim && (
+          <span className="stat grow" data-testid="claim-status" data-status={claim.status}>
+            {claim.status}
+            {claim.error ? `: ${claim.error}` : ''}
+            {claim.txHash && (
+              <>
+                {' · tx '}
+                <code data-testid="claim-tx">{claim.txHash}</code>
+              </>
+            )}
+          </span>
+        )}
+      </div>
+      {error && (
+        <div className="error-box" data-testid="rewards-error">
+          {error}
+        </div>
+      )}
+    </section>
+  );
+}

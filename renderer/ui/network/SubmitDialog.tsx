@@ -1,0 +1,102 @@
+import { useEffect, useState } from 'react';
+import type { SigningRequest } from '../../sync/signBatch';
+import { Modal } from '../labeling/Modal';
+import { errorText } from './errorText';
+import { useSync } from './SyncContext';
+
+/**
+ * The signature step of a batch in the outbox: shows exactly what the wallet
+ * would sign (task, items, root, hub, signer) and signs only on "Sign".
+ * Closing without signing leaves the batch in the outbox, unsigned.
+ */
+export function SubmitDialog({ recordId, onClose }: { recordId: string; onClose: () => void }) {
+  const { engine } = useSync();
+  const [request, setRequest] = useState<SigningRequest | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [signing, setSigning] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    engine.prepareSigning(recordId).then(
+      (prepared) => live && setRequest(prepared),
+      (e: unknown) => live && setError(errorText(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [engine, recordId]);
+
+  async function sign() {
+    if (!request) return;
+    setSigning(true);
+    try {
+      await engine.confirmSigning(request);
+      onClose();
+    } catch (e) {
+      setError(errorText(e));
+      setSigning(false);
+    }
+  }
+
+  const s = request?.summary;
+  return (
+    <Modal title="Sign this batch?" onClose={onClose} testId="sign-dialog">
+      {!s && !error && <p className="hint">Preparing the batch…</p>}
+      {s && (
+        <table className="table" data-testid="sign-summary">
+          <tbody>
+            <tr>
+              <th>Task</th>
+              <td data-testid="sign-task">{s.taskId}</td>
+            </tr>
+            <tr>
+              <th>Items</th>
+              <td data-testid="sign-item-count">{s.itemCount}</td>
+            </tr>
+            <tr>
+              <th>Merkle root</th>
+              <td>
+                <code data-testid="sign-root">{s.root}</code>
+              </td>
+            </tr>
+            <tr>
+              <th>Hub</th>
+              <td data-testid="sign-hub">{s.hub}</td>
+            </tr>
+            <tr>
+              <th>Signer</th>
+              <td>
+                <code>{s.annotator}</code>
+              </td>
+            </tr>
+            <tr>
+              <th>Chain / contract</th>
+              <td className="stat">
+                {s.chainId} / {s.verifyingContract}
+              </td>
+            </tr>
+            <tr>
+              <th>Valid until</th>
+              <td className="stat">{new Date(s.deadline * 1000).toLocaleString()}</td>
+            </tr>
+          </tbody>
+        </table>
+      )}
+      {error && (
+        <div className="error-box" data-testid="sign-error">
+          {error}
+          <div className="hint">The batch stays in the outbox; sign it from there later.</div>
+        </div>
+      )}
+      <div className="row">
+        <span className="grow" />
+        <button className="btn ghost" onClick={onClose}>
+          Not now
+        </button>
+        <button className="btn primary" data-testid="confirm-sign" disabled={!request || signing} onClick={sign}>
+          {signing ? 'Signing…' : 'Sign and upload'}
+        </button>
+      </div>
+    </Modal>
+  );
+}

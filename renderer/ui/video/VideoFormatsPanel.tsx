@@ -1,0 +1,74 @@
+import { useState } from 'react';
+import { videoFormatIds, videoFormats, type VideoFormatId } from '../../../core/formats/video';
+import type { Item } from '../../../core/model/item';
+import type { Project } from '../../../core/model/project';
+import type { VideoController } from '../../editor/video/videoController';
+import { useHost } from '../../platform/HostContext';
+import { exportFolderName } from '../labeling/exportFolderName';
+import { readImportFiles } from '../labeling/readImportFiles';
+import { LOCAL_AUTHOR } from '../labeling/useEditorSession';
+import { exportVideoFiles, parseVideoImport } from './videoLabelFiles';
+
+type Outcome = { kind: 'ok'; text: string } | { kind: 'error'; text: string } | null;
+
+/** This video's tracks and boxes as MOT, CVAT video or COCO per frame; import adds them as one undo step. */
+export function VideoFormatsPanel({ controller, project, item }: { controller: VideoController; project: Project; item: Item }) {
+  const host = useHost();
+  const [format, setFormat] = useState<VideoFormatId>('mot');
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const document = controller.frames.document;
+
+  async function exportNow() {
+    try {
+      const files = exportVideoFiles(format, project, item, document.getVideo().tracks, document.getShapes());
+      const written = await host.media.writeExport({ name: exportFolderName(project.name, format, new Date()), files });
+      setOutcome({ kind: 'ok', text: written.dir });
+    } catch (e) {
+      setOutcome({ kind: 'error', text: `Export failed: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  }
+
+  async function importFiles(list: FileList | null) {
+    if (!list || list.length === 0) return;
+    const parsed = parseVideoImport(format, await readImportFiles(list), project, item, LOCAL_AUTHOR, Date.now());
+    if (!parsed.ok) return setOutcome({ kind: 'error', text: `Nothing imported: ${parsed.error}` });
+    controller.addLabels(parsed.mapped.tracks, parsed.mapped.shapes, 'Import');
+    setOutcome({ kind: 'ok', text: `Imported ${parsed.mapped.tracks.length} tracks and ${parsed.mapped.shapes.length} boxes` });
+  }
+
+  return (
+    <section>
+      <h3>Video labels</h3>
+      <div className="stack" style={{ gap: 6 }}>
+        <select data-testid="video-format-select" value={format} onChange={(e) => setFormat(e.currentTarget.value as VideoFormatId)}>
+          {videoFormatIds.map((id) => (
+            <option key={id} value={id}>
+              {videoFormats[id].label}
+            </option>
+          ))}
+        </select>
+        <div className="row" style={{ gap: 6 }}>
+          <button className="btn" data-testid="video-export-button" onClick={() => void exportNow()}>
+            Export
+          </button>
+          <label className="btn">
+            Import…
+            <input
+              data-testid="video-import-input"
+              type="file"
+              multiple
+              hidden
+              onChange={(e) => {
+                const input = e.currentTarget;
+                // Cleared afterwards so picking the same file again imports again.
+                void importFiles(input.files).finally(() => (input.value = ''));
+              }}
+            />
+          </label>
+        </div>
+        {outcome?.kind === 'ok' && <div className="ok-box" data-testid="video-export-result">{outcome.text}</div>}
+        {outcome?.kind === 'error' && <div className="error-box" data-testid="video-format-error">{outcome.text}</div>}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+import { useEffect, useState } from 'react';
+import type { Editor } from '../../editor/createEditor';
+import { VideoController } from '../../editor/video/videoController';
+import type { ItemDocument } from '../../store/itemDocument';
+import { useStore } from '../StoreContext';
+import { LOCAL_AUTHOR } from '../labeling/useEditorSession';
+
+export const VIDEO_SETTING = 'video';
+export interface VideoSettings {
+  jumpStep: number;
+  propagateCount: number;
+}
+
+/** The frame-labeling controller for the open video document; the editor is switched to its frame view. */
+export function useVideoController(editor: Editor, document: ItemDocument | null): VideoController | null {
+  const store = useStore();
+  const [controller, setController] = useState<VideoController | null>(null);
+  useEffect(() => {
+    if (!document || document.item.kind !== 'video') return;
+    const c = new VideoController(editor, document.item, document, { author: LOCAL_AUTHOR });
+    setController(c);
+    let live = true;
+    void store.getSetting<Partial<VideoSettings>>(VIDEO_SETTING).then((s) => {
+      if (!live) return;
+      if (s?.jumpStep) c.setJumpStep(s.jumpStep);
+      if (s?.propagateCount) c.setPropagateCount(s.propagateCount);
+    });
+    return () => {
+      live = false;
+      c.dispose();
+      setController(null);
+    };
+  }, [editor, document, store]);
+  return controller;
+}
