@@ -59,7 +59,7 @@ test('1,000 signed batches through a faulty network and a hub restart end accept
   const started = Date.now();
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'groundwork-faulty-sync-'));
   const requester = Wallet.createRandom();
-  const annotator = Wallet.createRandom();
+  const annotator = new Wallet(Wallet.createRandom().privateKey);
   let hub: RunningHub | null = null;
   let hubUrl = '';
   const proxy = await startFaultProxy({ target: () => hubUrl, faultRate: FAULT_RATE });

@@ -143,9 +143,9 @@ export function createRewardsService(registry: HubRegistry, client: HubClient, k
 
   return {
     service,
-    /** Waits for claims still being mined, then closes the RPC connections. */
+    /** Waits (at most 5 s) for claims still being mined, then closes the RPC connections; a claim left pending is still on chain. */
     async dispose() {
-      await Promise.allSettled([...waiting]);
+      await Promise.race([Promise.allSettled([...waiting]), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
       for (const provider of providers.values()) provider.destroy();
       providers.clear();
     },

@@ -19,4 +19,14 @@ describe('tracksFromAutoTrack', () => {
       { frame: 10, box: { x: 5, y: 5, w: 10, h: 10 }, outside: false, source: 'model', score: 0.8 },
     ]);
   });
+
+  it('ends a track with an outside keyframe where the tracker lost the object', () => {
+    const result = { tracks: [{ className: 'car', endFrame: 25, keyframes: [{ frame: 5, box: { x: 0, y: 0, w: 4, h: 4 }, score: 0.7 }, { frame: 15, box: { x: 2, y: 0, w: 4, h: 4 }, score: 0.6 }] }] };
+    const { tracks } = tracksFromAutoTrack(result, testSchema, { projectId: 'p', itemId: 'i' }, { author: 'me', now: 1 });
+    expect(tracks[0]!.keyframes.map((k) => [k.frame, k.outside])).toEqual([
+      [5, false],
+      [15, false],
+      [25, true],
+    ]);
+  });
 });

@@ -1,6 +1,7 @@
 import { defaultAttributes, type LabelSchema } from '../../../core/model/labelSchema';
 import type { Track } from '../../../core/model/track';
 import { newId } from '../../../core/util/ids';
+import { keyframesFromDetections } from '../../../core/video/autoTrack';
 import type { AutoTrackResult } from '../../../electron/common/services/videoService';
 import type { EditStamp } from '../shapeEdits';
 
@@ -25,10 +26,9 @@ export function tracksFromAutoTrack(result: AutoTrackResult, schema: LabelSchema
       unknown.add(t.className);
       continue;
     }
-    const keyframes = [...t.keyframes]
-      .sort((a, b) => a.frame - b.frame)
-      .filter((k, i, all) => i === 0 || all[i - 1]!.frame !== k.frame)
-      .map((k) => ({ frame: k.frame, box: { ...k.box }, outside: false, source: 'model' as const, score: k.score }));
+    const detections = [...t.keyframes].sort((a, b) => a.frame - b.frame).filter((k, i, all) => i === 0 || all[i - 1]!.frame !== k.frame);
+    // The tracker marks where the object was lost: an outside keyframe there ends the track instead of holding it to the end.
+    const keyframes = keyframesFromDetections(detections, t.endFrame);
     if (keyframes.length === 0) continue;
     tracks.push({ id: newId('trk_'), ...owner, classId: cls.id, attributes: defaultAttributes(cls), keyframes, author: stamp.author, createdAt: stamp.now, updatedAt: stamp.now, version: 1 });
   }

@@ -1,0 +1,70 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The network view: wallet, hub, tasks, outbox and rewards (renderer/ui/network). */
+export class NetworkPage {
+  readonly walletAddress: Locator;
+  readonly taskRows: Locator;
+  readonly outboxRows: Locator;
+  readonly claimable: Locator;
+  readonly claimStatus: Locator;
+
+  constructor(readonly page: Page) {
+    this.walletAddress = page.getByTestId('wallet-address');
+    this.taskRows = page.getByTestId('task-row');
+    this.outboxRows = page.getByTestId('outbox-row');
+    this.claimable = page.getByTestId('rewards-claimable');
+    this.claimStatus = page.getByTestId('claim-status');
+  }
+
+  async open(): Promise<this> {
+    await this.page.getByTestId('open-network').click();
+    await expect(this.page.getByTestId('network-view')).toBeVisible();
+    return this;
+  }
+
+  /** Creates the wallet (keystore encrypted on the host, progress shown) and returns its address. */
+  async createWallet(password: string): Promise<string> {
+    await this.page.getByTestId('wallet-password').fill(password);
+    await this.page.getByTestId('wallet-create').click();
+    await expect(this.walletAddress).toHaveText(/^0x[0-9a-fA-F]{40}$/, { timeout: 60_000 });
+    await expect(this.page.getByTestId('wallet-panel')).toHaveAttribute('data-unlocked', 'true');
+    return (await this.walletAddress.textContent())!;
+  }
+
+  async connectHub(hubUrl: string, rpcUrl: string): Promise<void> {
+    await this.page.getByTestId('hub-url-input').fill(hubUrl);
+    await this.page.getByTestId('hub-rpc-input').fill(rpcUrl);
+    await this.page.getByTestId('hub-connect').click();
+    await expect(this.page.getByTestId('hub-status')).toHaveAttribute('data-signed-in', 'true');
+  }
+
+  /** Downloads a task for offline work and opens its project in the labeling view. */
+  async downloadAndOpen(title: string): Promise<void> {
+    const row = this.page.locator(`[data-testid="task-row"][data-task-title="${title}"]`);
+    await row.getByTestId('task-download').click();
+    const local = this.page.getByTestId('downloaded-task-row');
+    await expect(local).toHaveCount(1, { timeout: 60_000 });
+    await local.getByTestId('task-open').click();
+  }
+
+  /** Submit, read what will be signed, sign. Returns the summary shown. */
+  async submitAndSign(): Promise<{ itemCount: string; root: string; hub: string }> {
+    await this.page.getByTestId('submit-batch').click();
+    const summary = this.page.getByTestId('sign-summary');
+    await expect(summary).toBeVisible();
+    const shown = {
+      itemCount: (await this.page.getByTestId('sign-item-count').textContent())!,
+      root: (await this.page.getByTestId('sign-root').textContent())!,
+      hub: (await this.page.getByTestId('sign-hub').textContent())!,
+    };
+    await this.page.getByTestId('confirm-sign').click();
+    await expect(this.page.getByTestId('sign-dialog')).toHaveCount(0);
+    return shown;
+  }
+
+  async claim(): Promise<string> {
+    await this.page.getByTestId('claim-button').click();
+    await expect(this.claimStatus).toHaveAttribute('data-status', 'mined', { timeout: 30_000 });
+    return (await this.page.getByTestId('claim-tx').textContent())!;
+  }
+}

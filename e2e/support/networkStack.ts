@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import { Wallet } from 'ethers';
+import sharp from 'sharp';
+import { startHub, type RunningHub } from '../../hub/startHub';
+import { call, signIn } from '../../hub/testKit';
+import { ANVIL_ACCOUNTS, ANVIL_DEPLOYER_KEY, deployLocalNetwork, startAnvil, type AnvilHandle, type LocalNetwork } from '../../native/chain';
+
+export interface NetworkStack {
+  anvil: AnvilHandle;
+  chain: LocalNetwork;
+  hub: RunningHub;
+  stop(): Promise<void>;
+}
+
+/** anvil with the contracts deployed and funded, and a hub on in-memory PGlite that posts roots as the operator. */
+export async function startNetworkStack(): Promise<NetworkStack> {
+  const anvil = await startAnvil({});
+  let hub: RunningHub | null = null;
+  const stop = async () => {
+    await hub?.close().catch(() => undefined);
+    await anvil.stop();
+  };
+  try {
+    const chain = await deployLocalNetwork(anvil.rpcUrl, ANVIL_DEPLOYER_KEY);
+    hub = await startHub({
+      chainId: chain.chainId,
+      rewardsContract: chain.rewards,
+      token: chain.token,
+      rpcUrl: anvil.rpcUrl,
+      operatorKey: ANVIL_DEPLOYER_KEY,
+      operators: [chain.operator],
+      requesters: [ANVIL_ACCOUNTS[1].address],
+      verifyWorkers: 0,
+    });
+    return { anvil, chain, hub, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** Distinct small PNGs: a dark background with one bright block at a different place each. */
+async function taskImage(i: number): Promise<Buffer> {
+  const block = await sharp({ create: { width: 80, height: 60, channels: 3, background: { r: 240, g: 200 - i * 60, b: 40 + i * 80 } } }).png().toBuffer();
+  return sharp({ create: { width: 320, height: 240, channels: 3, background: { r: 20 + i * 30, g: 30, b: 50 } } })
+    .composite([{ input: block, left: 40 + i * 120, top: 50 + i * 40 }])
+    .png()
+    .toBuffer();
+}
+
+/** Publishes a task as the requester (anvil account 1): media uploaded by sha256, then the task. */
+export async function publishTask(hub: RunningHub, options: { title: string; images: number; redundancy: number; rewardPerItem: string; classes: string[] }): Promise<string> {
+  const token = await signIn(hub, new Wallet(ANVIL_ACCOUNTS[1].privateKey));
+  const items = [];
+  for (let i = 0; i < options.images; i++) {
+    const bytes = await taskImage(i);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const put = await call(hub, 'PUT', `/media/${sha256}`, { token, body: bytes });
+    if (put.status >= 300) throw new Error(`media upload refused: ${JSON.stringify(put.body)}`);
+    items.push({ sha256, fileName: `street-${i}.png`, width: 320, height: 240 });
+  }
+  const classes = options.classes.map((name, i) => ({ id: `c${i}`, name, color: ['#e8590c', '#1c7ed6', '#2b8a3e'][i % 3], attributes: [] }));
+  const res = await call<{ taskId: string }>(hub, 'POST', '/tasks', {
+    token,
+    json: { title: options.title, labelSchema: { classes }, redundancy: options.redundancy, rewardPerItem: options.rewardPerItem, items },
+  });
+  if (res.status !== 201) throw new Error(`task creation refused: ${JSON.stringify(res.body)}`);
+  return res.body.taskId;
+}
