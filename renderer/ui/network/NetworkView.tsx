@@ -18,7 +18,7 @@ export function NetworkView({ onOpenProject }: { onOpenProject: (projectId: stri
         <HubPanel hub={hub} onHub={setHub} walletUnlocked={wallet?.unlocked ?? false} />
         <TaskList hub={hub} onOpenProject={onOpenProject} />
         <OutboxPanel />
-        <RewardsPanel hubUrl={hub?.hubUrl ?? null} hasWallet={Boolean(wallet?.address)} />
+        <RewardsPanel hubUrl={hub?.hubUrl ?? null} hasWallet={Boolean(wallet?.address)} localHub={hub?.local ?? false} />
       </div>
     </div>
   );

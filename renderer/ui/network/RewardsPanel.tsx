@@ -4,7 +4,7 @@ import { useHost } from '../../platform/HostContext';
 import { errorText, formatUnits } from './errorText';
 
 /** Earned, claimed and claimable on one hub's chain, and the claim transaction's state and hash. */
-export function RewardsPanel({ hubUrl, hasWallet }: { hubUrl: string | null; hasWallet: boolean }) {
+export function RewardsPanel({ hubUrl, hasWallet, localHub }: { hubUrl: string | null; hasWallet: boolean; localHub: boolean }) {
   const host = useHost();
   const [rewards, setRewards] = useState<Rewards | null>(null);
   const [claim, setClaim] = useState<ClaimStatus | null>(null);
@@ -47,12 +47,29 @@ export function RewardsPanel({ hubUrl, hasWallet }: { hubUrl: string | null; has
     }
   }
 
+  /** The local network has no operator but this machine: let the newcomer close the epoch to see the whole loop. */
+  async function closeLocalEpoch() {
+    if (!hubUrl) return;
+    setError(null);
+    try {
+      await host.hub.closeLocalEpoch({ hubUrl });
+      await refresh();
+    } catch (e) {
+      setError(errorText(e));
+    }
+  }
+
   if (!hubUrl) return null;
   const unit = (v: string) => `${formatUnits(v, rewards?.tokenDecimals ?? null)} ${rewards?.tokenSymbol ?? ''}`.trim();
   return (
     <section className="card stack" data-testid="rewards-panel">
       <div className="row">
         <h2 className="grow">Rewards</h2>
+        {localHub && (
+          <button className="btn ghost" data-testid="close-local-epoch" onClick={() => void closeLocalEpoch()}>
+            Close epoch (local network)
+          </button>
+        )}
         <button className="btn ghost" data-testid="rewards-refresh" onClick={() => void refresh()}>
           Refresh
         </button>
