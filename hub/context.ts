@@ -3,6 +3,7 @@ import type { HubConfig } from './config';
 import type { MediaStore } from './media/mediaStore';
 import type { BatchVerifier } from './batches/batchVerifier';
 import type { ChainClient } from './epochs/chainClient';
+import type { ConsensusQueue } from './consensus/consensusQueue';
 
 /** What every route module gets: the database, the resolved config and the hub's services. */
 export interface HubContext {
@@ -10,6 +11,10 @@ export interface HubContext {
   config: ResolvedConfig;
   media: MediaStore;
   verifier: BatchVerifier;
+  /** Decides items that reached k submissions, in the background after each batch response. */
+  consensus: ConsensusQueue;
+  /** Resolves when every queued consensus round has run (tests, epoch close). */
+  consensusIdle(): Promise<void>;
   /** Absent when no RPC URL / operator key is configured: epochs then cannot be posted. */
   chain?: ChainClient;
   now(): number;

@@ -5,9 +5,11 @@ import { getAddress } from 'ethers';
 import { groundworkDomain } from '../core/sync/eip712';
 import { SYNC_LIMITS } from '../core/sync/wireSchemas';
 import { createBatchVerifier, defaultVerifyWorkers } from './batches/batchVerifier';
+import { fastKeccakReady } from './batches/fastKeccak';
 import { DEFAULTS, type HubConfig } from './config';
 import type { HubContext, ResolvedConfig } from './context';
 import { openDb } from './db/openDb';
+import { createConsensusQueue } from './consensus/consensusQueue';
 import { finalizeReadyItems } from './consensus/finalizeItems';
 import { connectChain } from './epochs/chainClient';
 import { closeEpoch, type EpochResult } from './epochs/closeEpoch';
@@ -60,7 +62,7 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
   try {
     const token = config.token ? getAddress(config.token) : chain ? await chain.token() : null;
     const mediaDir = config.mediaDir ?? (config.dataDir ? path.join(config.dataDir, '..', `${path.basename(config.dataDir)}-media`) : mkdtempSync(path.join(os.tmpdir(), 'hub-media-')));
-    const ctx: HubContext = {
+    const ctx = {
       db,
       chain,
       verifier,
@@ -68,7 +70,10 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
       now: config.now ?? Date.now,
       // Filled in once the port is known (the SIWE domain is the listening host unless publicUrl says otherwise).
       config: resolve(config, 'http://127.0.0.1', token),
-    };
+    } as HubContext;
+    ctx.consensus = createConsensusQueue(ctx);
+    ctx.consensusIdle = () => ctx.consensus.idle();
+    await fastKeccakReady();
     const app = buildApp(ctx);
     const url = await app.listen({ host: config.host ?? DEFAULTS.host, port: config.port ?? 0 });
     ctx.config = resolve(config, url, token);
@@ -79,6 +84,7 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
       closeEpoch: () => closeEpoch(ctx),
       async close() {
         await app.close();
+        await ctx.consensus.close();
         await verifier.close();
         chain?.close();
         await db.close();

@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import { requireRole } from '../auth/roles';
 import type { HubContext } from '../context';
 import { forbidden, HubError } from '../http/hubError';
-import { finalizeItems } from '../consensus/finalizeItems';
 import { storeBatch } from './storeBatch';
 
 /**
@@ -24,9 +23,9 @@ export function batchRoutes(app: FastifyInstance, ctx: HubContext): void {
         throw forbidden('signer_not_session', `the batch is signed by ${verified.signer} but this session belongs to ${account}: upload your own batches`);
       }
       const receipt = await storeBatch(ctx, verified);
-      const { completedItems, ...answer } = receipt;
-      if (completedItems?.length) await finalizeItems(ctx, completedItems);
-      return answer;
+      // Consensus on items this batch completed runs after the response (see consensus/consensusQueue.ts).
+      if (!receipt.duplicate) ctx.consensus.add(verified.itemIds);
+      return receipt;
     });
   });
 }

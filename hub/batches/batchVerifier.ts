@@ -2,6 +2,7 @@ import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Eip712Domain } from '../../core/sync/eip712';
+import { fastKeccakReady } from './fastKeccak';
 import { verifyBatchBody, type BatchRejection, type VerifiedBatch, type VerifyLimits } from './verifyBatchBody';
 
 /** Verifies raw batch bodies, on worker threads when `workers` > 0 (signature recovery and hashing are the CPU cost of ingest). */
@@ -23,7 +24,14 @@ export function defaultVerifyWorkers(): number {
 
 export function createBatchVerifier(options: VerifierOptions): BatchVerifier {
   if (options.workers <= 0) {
-    return { verify: async (raw) => verifyBatchBody(raw, options.domain, options.limits), close: async () => undefined };
+    const ready = fastKeccakReady();
+    return {
+      verify: async (raw) => {
+        await ready;
+        return verifyBatchBody(raw, options.domain, options.limits);
+      },
+      close: async () => undefined,
+    };
   }
   return createWorkerPool(options);
 }

@@ -8,8 +8,6 @@ export interface BatchReceipt {
   root: string;
   duplicate: boolean;
   acceptedAt: string;
-  /** Items that reached k submissions with this batch (consensus ran on them). */
-  completedItems?: string[];
 }
 
 async function existingReceipt(db: Queryable, digest: string): Promise<BatchReceipt | null> {
@@ -33,54 +31,60 @@ async function unassignedItemsError(tx: Queryable, v: VerifiedBatch, taskId: str
   return conflict('item_already_submitted', `${again.length} item(s) were already submitted by ${v.signer} in another batch: ${again.slice(0, 5).join(', ')}`);
 }
 
+/** Task hash → task id. Tasks are never deleted or re-hashed, so a found id stays right. */
+const taskIds = new WeakMap<object, Map<string, string>>();
+
+async function taskIdOf(ctx: HubContext, tx: Queryable, taskHash: string): Promise<string | null> {
+  let cache = taskIds.get(ctx.db);
+  if (!cache) taskIds.set(ctx.db, (cache = new Map()));
+  const hit = cache.get(taskHash);
+  if (hit) return hit;
+  const [task] = await tx.query<{ id: string }>('SELECT id FROM tasks WHERE task_hash = $1', [taskHash]);
+  if (task) cache.set(taskHash, task.id);
+  return task?.id ?? null;
+}
+
 /**
  * Stores a verified batch in ONE transaction: the batch row (signature and
  * compressed canonical labels) and, per item, the signer's assignment row
- * marked submitted with its label hash. Any refusal rolls everything back.
- * The same batch again (same EIP-712 digest) answers the first receipt.
+ * marked submitted with its label hash — one UPDATE over all items. Any
+ * refusal rolls everything back. The same batch again (same EIP-712 digest)
+ * answers the first receipt. Consensus is not run here: the caller queues
+ * the items (`ctx.consensus`).
  */
 export async function storeBatch(ctx: HubContext, v: VerifiedBatch): Promise<BatchReceipt> {
-  const known = await existingReceipt(ctx.db, v.digest);
-  if (known) return known;
   const nowSec = Math.floor(ctx.now() / 1000);
   if (v.batch.deadline < nowSec) {
+    // An expired batch that was stored in time is still the same batch: answer its receipt.
+    const known = await existingReceipt(ctx.db, v.digest);
+    if (known) return known;
     throw new HubError(400, 'deadline_passed', `the batch deadline ${v.batch.deadline} (${new Date(v.batch.deadline * 1000).toISOString()}) has passed: sign it again with a later deadline`);
   }
   return ctx.db.transaction(async (tx) => {
-    const [task] = await tx.query<{ id: string }>('SELECT id FROM tasks WHERE task_hash = $1', [v.batch.task]);
-    if (!task) throw notFound('unknown_task', `no task on this hub has id hash ${v.batch.task}`);
+    const taskId = await taskIdOf(ctx, tx, v.batch.task);
+    if (!taskId) throw notFound('unknown_task', `no task on this hub has id hash ${v.batch.task}`);
     const [inserted] = await tx.query<{ id: bigint; received_at: Date }>(
       `INSERT INTO batches (digest, annotator, task_id, root, item_count, nonce, deadline, signature, labels)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, decode($9, 'base64'))
        ON CONFLICT DO NOTHING RETURNING id, received_at`,
-      [v.digest, v.signer, task.id, v.batch.root, v.batch.itemCount, v.batch.nonce, String(v.batch.deadline), v.signature, v.labelsGzipBase64],
+      [v.digest, v.signer, taskId, v.batch.root, v.batch.itemCount, v.batch.nonce, String(v.batch.deadline), v.signature, v.labelsGzipBase64],
     );
     if (!inserted) {
-      // Lost a race with the same batch, or the nonce belongs to another batch of this annotator.
-      const raced = await existingReceipt(tx, v.digest);
-      if (raced) return raced;
+      // The same batch again (or a lost race with it), or the nonce belongs to another batch of this annotator.
+      const known = await existingReceipt(tx, v.digest);
+      if (known) return known;
       throw conflict('nonce_used', `nonce ${v.batch.nonce} of ${v.signer} was already used by another batch: every batch needs a fresh nonce`);
     }
-    const marked = await tx.query<{ item_id: string }>(
-      `UPDATE assignments a SET batch_id = $1, label_hash = u.hash
-       FROM unnest($2::text[], $3::text[]) AS u(item_id, hash)
-       WHERE a.annotator = $4 AND a.item_id = u.item_id AND a.task_id = $5 AND a.batch_id IS NULL
-       RETURNING a.item_id`,
-      [inserted.id, v.itemIds, v.hashes, v.signer, task.id],
+    const [marked] = await tx.query<{ n: number }>(
+      `WITH marked AS (
+         UPDATE assignments a SET batch_id = $1, label_hash = u.hash
+         FROM unnest($2::text[], $3::text[]) AS u(item_id, hash)
+         WHERE a.annotator = $4 AND a.item_id = u.item_id AND a.task_id = $5 AND a.batch_id IS NULL
+         RETURNING 1)
+       SELECT count(*)::int AS n FROM marked`,
+      [inserted.id, v.itemIds, v.hashes, v.signer, taskId],
     );
-    if (marked.length !== v.itemIds.length) throw await unassignedItemsError(tx, v, task.id);
-    const completed = await tx.query<{ id: string }>(
-      `UPDATE items i SET submitted = submitted + 1 FROM tasks t
-       WHERE i.id = ANY($1::text[]) AND t.id = i.task_id
-       RETURNING i.id, (i.submitted >= t.redundancy AND i.status = 'open') AS complete`,
-      [v.itemIds],
-    );
-    return {
-      batchId: v.digest,
-      root: v.batch.root,
-      duplicate: false,
-      acceptedAt: new Date(inserted.received_at).toISOString(),
-      completedItems: completed.filter((r) => (r as { complete?: boolean }).complete).map((r) => r.id),
-    };
+    if (marked!.n !== v.itemIds.length) throw await unassignedItemsError(tx, v, taskId);
+    return { batchId: v.digest, root: v.batch.root, duplicate: false, acceptedAt: new Date(inserted.received_at).toISOString() };
   });
 }

@@ -1,10 +1,10 @@
 import { checksumAddress } from '../../core/sync/address';
 import type { Eip712Domain } from '../../core/sync/eip712';
 import { canonicalItemLabels, compareText } from '../../core/sync/canonicalLabels';
-import { keccakHex, type Hex } from '../../core/sync/hex';
+import type { Hex } from '../../core/sync/hex';
 import { labelBatchDigest, type BatchItem, type LabelBatch } from '../../core/sync/labelBatch';
 import { describeIssues, SignedBatchUploadSchema } from '../../core/sync/wireSchemas';
-import { batchMerkleRoot } from '../../core/sync/merkle';
+import { bytesHex, fastKeccak, fastMerkleRoot } from './fastKeccak';
 import { encodeLabelsBlob } from './labelsBlob';
 import { recoverSigner } from './recoverSigner';
 
@@ -69,13 +69,13 @@ export function verifyBatchBody(raw: string, domain: Eip712Domain, limits: Verif
     return reject(400, 'invalid_body', describeIssues(parsed.error));
   }
   const { batch: header, signature, items } = parsed.data;
-  let leaves: { itemId: string; canonical: string; hash: string }[];
+  let leaves: Leaf[];
   try {
     leaves = canonicalLeaves(items);
   } catch (e) {
     return reject(400, 'invalid_labels', (e as Error).message);
   }
-  const root = batchMerkleRoot(leaves.map((l) => l.hash));
+  const root = bytesHex(fastMerkleRoot(leaves.map((l) => l.hashBytes)));
   if (root !== header.root.toLowerCase()) {
     return reject(400, 'root_mismatch', `the uploaded labels hash to root ${root}, but the signed batch says ${header.root}: labels changed after signing`);
   }
@@ -102,17 +102,27 @@ export function verifyBatchBody(raw: string, domain: Eip712Domain, limits: Verif
     digest,
     signer,
     itemIds: leaves.map((l) => l.itemId),
-    hashes: leaves.map((l) => l.hash),
+    hashes: leaves.map((l) => bytesHex(l.hashBytes)),
     labelsGzipBase64: labels.toString('base64'),
   };
 }
 
-/** Items in id order with their canonical label text and its keccak256: the leaves of the batch tree (as core's batchLeaves). */
-function canonicalLeaves(items: BatchItem[]): { itemId: string; canonical: string; hash: string }[] {
+interface Leaf {
+  itemId: string;
+  canonical: string;
+  hashBytes: Uint8Array;
+}
+
+/**
+ * Items in id order with their canonical label text (core's form) and its
+ * keccak256: the leaves of the batch tree, as core's batchLeaves. Hashed
+ * with the WASM keccak (identical output, asserted in fastKeccak.test.ts).
+ */
+function canonicalLeaves(items: BatchItem[]): Leaf[] {
   const sorted = [...items].sort((a, b) => compareText(a.itemId, b.itemId));
   return sorted.map((item, i) => {
     if (i > 0 && sorted[i - 1]!.itemId === item.itemId) throw new Error(`item "${item.itemId}" appears twice in the batch`);
     const canonical = canonicalItemLabels(item.itemId, item.shapes);
-    return { itemId: item.itemId, canonical, hash: keccakHex(canonical) };
+    return { itemId: item.itemId, canonical, hashBytes: fastKeccak(canonical) };
   });
 }

@@ -29,15 +29,36 @@ function decide(subs: StoredSubmission[], iouThreshold: number): StoredConsensus
 }
 
 /**
- * Runs consensus on items that have all k submissions and are still open:
- * accepted (merged labels stored) or disputed. Safe to call twice: only
- * open items are updated.
+ * Of the given items, those still open whose submissions reached the task's
+ * redundancy k (counted from the assignments: a submission is an assignment
+ * with a batch).
  */
-export async function finalizeItems(ctx: HubContext, itemIds: readonly string[]): Promise<number> {
+async function readyItems(ctx: Pick<HubContext, 'db'>, itemIds: readonly string[] | null): Promise<string[]> {
+  const rows = await ctx.db.query<{ id: string }>(
+    `SELECT i.id FROM items i JOIN tasks t ON t.id = i.task_id
+     WHERE i.status = 'open' ${itemIds ? 'AND i.id = ANY($1::text[])' : ''}
+       AND (SELECT count(*) FROM assignments a WHERE a.item_id = i.id AND a.batch_id IS NOT NULL) >= t.redundancy`,
+    itemIds ? [itemIds] : [],
+  );
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Runs consensus on those of `itemIds` that have all k submissions and are
+ * still open: accepted (merged labels stored) or disputed. Items not ready
+ * are skipped. Safe to call twice: only open items are updated.
+ */
+export async function finalizeItems(ctx: Pick<HubContext, 'db' | 'config'>, itemIds: readonly string[]): Promise<number> {
   if (itemIds.length === 0) return 0;
-  const subs = await loadSubmissions(ctx.db, itemIds);
+  const ready = await readyItems(ctx, itemIds);
+  if (ready.length === 0) return 0;
+  const subs = await loadSubmissions(ctx.db, ready);
   const byItem = new Map<string, StoredSubmission[]>();
-  for (const s of subs) byItem.set(s.itemId, [...(byItem.get(s.itemId) ?? []), s]);
+  for (const s of subs) {
+    const list = byItem.get(s.itemId);
+    if (list) list.push(s);
+    else byItem.set(s.itemId, [s]);
+  }
   const ids: string[] = [];
   const statuses: string[] = [];
   const docs: string[] = [];
@@ -49,20 +70,18 @@ export async function finalizeItems(ctx: HubContext, itemIds: readonly string[])
   }
   const updated = await ctx.db.query(
     `UPDATE items i SET status = u.status, consensus = u.doc::jsonb, finalized_at = now()
-     FROM unnest($1::text[], $2::text[], $3::text[]) AS u(id, status, doc), tasks t
-     WHERE i.id = u.id AND t.id = i.task_id AND i.status = 'open' AND i.submitted >= t.redundancy
+     FROM unnest($1::text[], $2::text[], $3::text[]) AS u(id, status, doc)
+     WHERE i.id = u.id AND i.status = 'open'
      RETURNING i.id`,
     [ids, statuses, docs],
   );
   return updated.length;
 }
 
-/** Catches up items that reached k submissions but were not decided (e.g. the hub stopped in between). */
-export async function finalizeReadyItems(ctx: HubContext): Promise<number> {
-  const rows = await ctx.db.query<{ id: string }>(
-    `SELECT i.id FROM items i JOIN tasks t ON t.id = i.task_id WHERE i.status = 'open' AND i.submitted >= t.redundancy`,
-  );
+/** Catches up items that reached k submissions but were not decided (the hub stopped in between, or a round failed). */
+export async function finalizeReadyItems(ctx: Pick<HubContext, 'db' | 'config'>): Promise<number> {
+  const ids = await readyItems(ctx, null);
   let done = 0;
-  for (let i = 0; i < rows.length; i += 1000) done += await finalizeItems(ctx, rows.slice(i, i + 1000).map((r) => r.id));
+  for (let i = 0; i < ids.length; i += 1000) done += await finalizeItems(ctx, ids.slice(i, i + 1000));
   return done;
 }

@@ -18,8 +18,11 @@ interface ItemRow {
 }
 
 async function itemRow(ctx: HubContext, itemId: string): Promise<ItemRow> {
+  // Consensus runs after the batch response: wait for this item's round so a read after an upload sees its decision.
+  await ctx.consensus.settled(itemId);
   const [row] = await ctx.db.query<ItemRow>(
-    `SELECT i.id, i.task_id, i.sha256, i.status, i.submitted, t.redundancy, i.consensus, i.finalized_at, i.rewarded_epoch
+    `SELECT i.id, i.task_id, i.sha256, i.status, t.redundancy,
+       (SELECT count(*)::int FROM assignments a WHERE a.item_id = i.id AND a.batch_id IS NOT NULL) AS submitted, i.consensus, i.finalized_at, i.rewarded_epoch
      FROM items i JOIN tasks t ON t.id = i.task_id WHERE i.id = $1`,
     [itemId],
   );

@@ -37,6 +37,8 @@ export async function closeEpoch(ctx: HubContext): Promise<EpochResult> {
   if (!ctx.chain) throw new HubError(503, 'chain_not_configured', 'this hub has no RPC_URL/OPERATOR_KEY: it cannot post reward roots');
   const [pending] = await ctx.db.query<EpochRow>(`SELECT epoch, root, totals, status FROM epochs WHERE status = 'pending' ORDER BY epoch LIMIT 1`);
   if (pending) return post(ctx, pending, 0);
+  // Decide everything that is complete: the background queue first, then anything a stop or failure left behind.
+  await ctx.consensusIdle();
   await finalizeReadyItems(ctx);
   const onChain = await ctx.chain.currentEpoch();
   const { row, rewardedItems } = await ctx.db.transaction(async (tx) => {

@@ -1,4 +1,4 @@
-import type { BatchSummary } from '../../electron/common/services/hubService';
+import type { BatchSummary, UploadResult } from '../../electron/common/services/hubService';
 import type { OutboxRecord } from '../store/syncRecords';
 import { batchPayloadOf, type Outbox } from './outbox';
 import type { BatchTransport } from './transport';
@@ -28,13 +28,14 @@ export async function prepareSigning(outbox: Outbox, transport: BatchTransport, 
 }
 
 /**
- * Step 2, after the user confirmed: the host signs (and tries a first upload).
- * The signed form is saved on the record before the upload outcome is
- * applied, so every later retry re-sends this very signature and nonce.
+ * Step 2, after the user confirmed: the host signs, the signed form is saved
+ * on the record, and only then is it uploaded — so a crash at any point
+ * leaves either an unsigned record or one whose every retry re-sends this
+ * very signature and nonce.
  */
-export async function confirmSigning(outbox: Outbox, transport: BatchTransport, request: SigningRequest, applyUpload: (record: OutboxRecord, upload: Awaited<ReturnType<BatchTransport['signAndUpload']>>['upload']) => Promise<void>): Promise<OutboxRecord> {
-  const { signed, upload } = await transport.signAndUpload({ requestId: request.requestId });
+export async function confirmSigning(outbox: Outbox, transport: BatchTransport, request: SigningRequest, applyUpload: (record: OutboxRecord, upload: UploadResult) => Promise<void>): Promise<OutboxRecord> {
+  const signed = await transport.signBatch({ requestId: request.requestId });
   const record = await outbox.saveSigned(request.recordId, signed);
-  await applyUpload(record, upload);
+  await applyUpload(record, await transport.uploadSigned({ signed }));
   return (await outbox.get(record.id))!;
 }

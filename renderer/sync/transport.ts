@@ -7,7 +7,7 @@ import type { BatchItem, BatchSummary, SignedBatch, UploadResult } from '../../e
  */
 export interface BatchTransport {
   prepareBatch(args: { hubUrl: string; taskId: string; items: BatchItem[] }): Promise<{ requestId: string; summary: BatchSummary }>;
-  signAndUpload(args: { requestId: string }): Promise<{ signed: SignedBatch; upload: UploadResult }>;
+  signBatch(args: { requestId: string }): Promise<SignedBatch>;
   uploadSigned(args: { signed: SignedBatch }): Promise<UploadResult>;
 }
 

@@ -179,11 +179,11 @@ export const hubService = defineService(
     ),
     /**
      * Step 2, only after the user confirmed the summary: signs the prepared batch (EIP-712 LabelBatch) and
-     * uploads it. Always returns the signed batch, also when the upload failed, so the renderer can keep
-     * it in its outbox and re-send it with `uploadSigned`.
+     * returns it without uploading, so the renderer stores the signed batch in its outbox first and every
+     * upload — the first and each retry — sends this very signature (`uploadSigned`).
      */
-    signAndUpload: method(z.object({ requestId: z.string().min(1) }).strict(), z.object({ signed: SignedBatchSchema, upload: UploadResultSchema })),
-    /** Re-sends an already signed batch unchanged (retries; idempotent on the hub). Signs in again first if the session expired. */
+    signBatch: method(z.object({ requestId: z.string().min(1) }).strict(), SignedBatchSchema),
+    /** Uploads a signed batch unchanged (first send and retries; idempotent on the hub). Signs in again first if the session expired. */
     uploadSigned: method(z.object({ signed: SignedBatchSchema }).strict(), UploadResultSchema),
     /**
      * Local network only (`local: true` hubs): closes a reward epoch as the local chain's operator (anvil's

@@ -40,10 +40,7 @@ export function createHubService(registry: HubRegistry, client: HubClient, keys:
     requestAssignment: async ({ hubUrl, taskId, count }) =>
       client.authed(normalizeHubUrl(hubUrl), `/tasks/${encodeURIComponent(taskId)}/assignments`, { body: { count } }),
     prepareBatch: ({ hubUrl, taskId, items }) => signing.prepare(normalizeHubUrl(hubUrl), taskId, items),
-    signAndUpload: async ({ requestId }) => {
-      const signed = await signing.sign(requestId);
-      return { signed, upload: await signing.upload(signed) };
-    },
+    signBatch: ({ requestId }) => signing.sign(requestId),
     uploadSigned: ({ signed }) => signing.upload({ ...signed, hubUrl: normalizeHubUrl(signed.hubUrl) }),
     closeLocalEpoch: async ({ hubUrl }) => {
       const url = normalizeHubUrl(hubUrl);

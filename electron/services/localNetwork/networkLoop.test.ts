@@ -99,11 +99,12 @@ describe('workstation against the local network', () => {
     expect(summary).toMatchObject({ taskId: network.demoTaskId, itemCount: 6, hub: network.hubUrl, annotator: status.address, chainId: network.chainId, verifyingContract: network.rewards });
     expect(summary.root).toMatch(/^0x[0-9a-f]{64}$/);
 
-    const { signed, upload } = await clients.hub.signAndUpload({ requestId });
+    const signed = await clients.hub.signBatch({ requestId });
+    const upload = await clients.hub.uploadSigned({ signed });
     expect(upload).toMatchObject({ status: 'accepted', receipt: { duplicate: false, root: summary.root } });
     expect(signed.batch).toMatchObject({ root: summary.root, nonce: summary.nonce, deadline: summary.deadline });
     // A request is signed once.
-    await expect(clients.hub.signAndUpload({ requestId })).rejects.toMatchObject({ details: { code: 'unknown-request' } });
+    await expect(clients.hub.signBatch({ requestId })).rejects.toMatchObject({ details: { code: 'unknown-request' } });
     // A retry re-sends the identical signed batch: the hub knows it.
     expect(await clients.hub.uploadSigned({ signed })).toMatchObject({ status: 'accepted', receipt: { duplicate: true } });
     // Tampered labels: the hub refuses with its reason, nothing to retry.

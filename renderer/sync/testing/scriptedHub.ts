@@ -27,14 +27,14 @@ export function scriptedHub(annotator = '0x0000000000000000000000000000000000000
       const summary: BatchSummary = { taskId, task: batch.task, itemCount: batch.itemCount, root: batch.root, hub: hubUrl, annotator, nonce: batch.nonce, deadline: batch.deadline, chainId: 31337, verifyingContract: annotator };
       return { requestId, summary };
     },
-    async signAndUpload({ requestId }) {
+    async signBatch({ requestId }) {
       const request = prepared.get(requestId);
       if (!request) throw new Error('unknown request');
       prepared.delete(requestId);
       const built = buildLabelBatch({ annotator, taskId: request.taskId, items: request.items, nonce: requestId.slice(4), deadline: 2_000_000_000 });
       signatures++;
       const signed: SignedBatch = { hubUrl: request.hubUrl, taskId: request.taskId, batch: built.batch, signature: `0x${signatures.toString(16).padStart(130, '0')}`, items: built.items };
-      return { signed, upload: await upload(signed) };
+      return signed;
     },
     uploadSigned: ({ signed }) => upload(signed),
   };
