@@ -3,7 +3,10 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 
 /**
- * Path of the real anvil binary from @foundry-rs/anvil's platform package.
+ * Path of the real anvil binary from Foundry's platform package. We depend on
+ * the platform package directly (optionalDependencies): the registry these
+ * machines reach serves only linux-amd64, and @foundry-rs/anvil's lock entry for
+ * the other platforms made `npm ci` fail.
  * We spawn the binary itself, not node_modules/.bin/anvil: that wrapper is a
  * Node script that forwards only SIGINT/SIGTERM, so killing it can orphan anvil.
  */
@@ -15,8 +18,8 @@ export function anvilBinaryPath(): string {
     return require.resolve(file);
   } catch {
     throw new Error(
-      `anvil binary not found: ${file} is not installed. It is the optional platform package of ` +
-        `@foundry-rs/anvil; run \`npm install\` on this platform (${process.platform}/${process.arch}).`,
+      `anvil binary not found: ${file} is not installed. Add ${pkg} to optionalDependencies ` +
+        `(Foundry publishes one package per platform) and run \`npm install\` on this platform (${process.platform}/${process.arch}).`,
     );
   }
 }
