@@ -1,4 +1,5 @@
 import { getAddress } from 'ethers';
+import type { TierTable } from '../core/reputation/tiers';
 
 /** Everything the hub needs to run; `configFromEnv` builds it for `npm run hub`. */
 export interface HubConfig {
@@ -33,6 +34,14 @@ export interface HubConfig {
   iouThreshold?: number;
   /** Worker threads that verify batch signatures and roots (default: 1; 0 = main thread). */
   verifyWorkers?: number;
+  /** StakeRegistry whose ACTIVE stake counts for tiers (read over rpcUrl); without it every stake reads 0. */
+  stakeRegistry?: string;
+  /** Tiers: reputation and stake → task level and reviewer role (default core DEFAULT_TIER_TABLE). */
+  tierTable?: TierTable;
+  /** Reward multiplier bounds (default 0.5 … 1.5). */
+  multiplierBounds?: { min: number; max: number };
+  /** How much one honeypot item counts in reputation, against 1 for an item scored by final labels (default 2). */
+  honeypotWeight?: number;
   /** Clock in ms (tests). */
   now?: () => number;
 }
@@ -45,6 +54,8 @@ export const DEFAULTS = {
   batchBodyLimit: 16 * 1024 * 1024,
   mediaBodyLimit: 512 * 1024 * 1024,
   iouThreshold: 0.5,
+  multiplierBounds: { min: 0.5, max: 1.5 },
+  honeypotWeight: 2,
 };
 
 function addressList(value: string | undefined, name: string): string[] {
@@ -86,6 +97,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): HubConfig {
     requesters: addressList(env.REQUESTERS, 'REQUESTERS'),
     operators: addressList(env.OPERATORS, 'OPERATORS'),
     publicUrl: env.HUB_PUBLIC_URL || undefined,
+    stakeRegistry: env.STAKE_REGISTRY ? getAddress(env.STAKE_REGISTRY) : undefined,
     verifyWorkers: env.HUB_VERIFY_WORKERS ? Number(env.HUB_VERIFY_WORKERS) : undefined,
   };
 }

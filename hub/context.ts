@@ -4,6 +4,9 @@ import type { MediaStore } from './media/mediaStore';
 import type { BatchVerifier } from './batches/batchVerifier';
 import type { ChainClient } from './epochs/chainClient';
 import type { ConsensusQueue } from './consensus/consensusQueue';
+import type { TierTable } from '../core/reputation/tiers';
+import type { StakeReader } from './tiers/stakeReader';
+import type { StatisticsKeeper } from './db/keepStatistics';
 
 /** What every route module gets: the database, the resolved config and the hub's services. */
 export interface HubContext {
@@ -15,8 +18,12 @@ export interface HubContext {
   consensus: ConsensusQueue;
   /** Resolves when every queued consensus round has run (tests, epoch close). */
   consensusIdle(): Promise<void>;
+  /** Keeps PGlite's planner statistics fresh after bulk writes (it has no autovacuum). */
+  statistics: StatisticsKeeper;
   /** Absent when no RPC URL / operator key is configured: epochs then cannot be posted. */
   chain?: ChainClient;
+  /** Active stake per account (StakeRegistry over RPC; 0 for everyone when not configured). */
+  stake: StakeReader;
   now(): number;
 }
 
@@ -31,4 +38,8 @@ export interface ResolvedConfig extends Required<Pick<HubConfig, 'chainId' | 're
   batchBodyLimit: number;
   mediaBodyLimit: number;
   iouThreshold: number;
+  stakeRegistry: string | null;
+  tierTable: TierTable;
+  multiplierBounds: { min: number; max: number };
+  honeypotWeight: number;
 }

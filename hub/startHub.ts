@@ -8,6 +8,7 @@ import { createBatchVerifier, defaultVerifyWorkers } from './batches/batchVerifi
 import { fastKeccakReady } from './batches/fastKeccak';
 import { DEFAULTS, type HubConfig } from './config';
 import type { HubContext, ResolvedConfig } from './context';
+import { keepStatistics } from './db/keepStatistics';
 import { openDb } from './db/openDb';
 import { createConsensusQueue } from './consensus/consensusQueue';
 import { finalizeReadyItems } from './consensus/finalizeItems';
@@ -15,6 +16,8 @@ import { connectChain } from './epochs/chainClient';
 import { closeEpoch, type EpochResult } from './epochs/closeEpoch';
 import { buildApp } from './http/buildApp';
 import { openMediaStore } from './media/mediaStore';
+import { checkTierTable, DEFAULT_TIER_TABLE } from '../core/reputation/tiers';
+import { createStakeReader } from './tiers/stakeReader';
 
 export interface RunningHub {
   url: string;
@@ -40,6 +43,10 @@ function resolve(config: HubConfig, listenUrl: string, token: string | null): Re
     batchBodyLimit: config.batchBodyLimit ?? DEFAULTS.batchBodyLimit,
     mediaBodyLimit: config.mediaBodyLimit ?? DEFAULTS.mediaBodyLimit,
     iouThreshold: config.iouThreshold ?? DEFAULTS.iouThreshold,
+    stakeRegistry: config.stakeRegistry ? getAddress(config.stakeRegistry) : null,
+    tierTable: checkTierTable(config.tierTable ?? DEFAULT_TIER_TABLE),
+    multiplierBounds: config.multiplierBounds ?? DEFAULTS.multiplierBounds,
+    honeypotWeight: config.honeypotWeight ?? DEFAULTS.honeypotWeight,
   };
 }
 
@@ -68,9 +75,11 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
       verifier,
       media: await openMediaStore(mediaDir),
       now: config.now ?? Date.now,
+      stake: createStakeReader(config.rpcUrl, config.stakeRegistry),
       // Filled in once the port is known (the SIWE domain is the listening host unless publicUrl says otherwise).
       config: resolve(config, 'http://127.0.0.1', token),
     } as HubContext;
+    ctx.statistics = keepStatistics(db);
     ctx.consensus = createConsensusQueue(ctx);
     ctx.consensusIdle = () => ctx.consensus.idle();
     await fastKeccakReady();
@@ -85,8 +94,10 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
       async close() {
         await app.close();
         await ctx.consensus.close();
+        await ctx.statistics.close();
         await verifier.close();
         chain?.close();
+        ctx.stake.close();
         await db.close();
       },
     };

@@ -9,17 +9,27 @@ describe('committed contract artifacts', () => {
   // solc-js with viaIR takes 2–12 s on a loaded 2-core box.
   it('match a fresh compile of contracts/src byte for byte', { timeout: 120_000 }, () => {
     const fresh = compileContracts();
-    expect(fresh.map((a) => a.contractName)).toEqual(['RewardsDistributor', 'TestToken']);
+    expect(fresh.map((a) => a.contractName)).toEqual(['RewardsDistributor', 'StakeRegistry', 'TestToken']);
     for (const artifact of fresh) {
       const committed = readFileSync(path.join(artifactsDir, `${artifact.contractName}.json`), 'utf8');
       expect(committed, `${artifact.contractName}.json is stale; run npm run contracts:build`).toBe(artifactJson(artifact));
     }
   });
 
+  // Reads the committed ABI: `kind` 'function' or 'event', the inputs' types joined by commas.
+  function signatureIn(contract: string, kind: string, name: string) {
+    const abi = JSON.parse(readFileSync(path.join(artifactsDir, `${contract}.json`), 'utf8')).abi as { type: string; name: string; inputs: { type: string }[] }[];
+    return abi.find((e) => e.type === kind && e.name === name)?.inputs.map((i) => i.type).join(',');
+  }
+
   it('expose the claim and postRoot functions the hub and workstation call', () => {
-    const abi = JSON.parse(readFileSync(path.join(artifactsDir, 'RewardsDistributor.json'), 'utf8')).abi as { type: string; name: string; inputs: { type: string }[] }[];
-    const sig = (name: string) => abi.find((e) => e.type === 'function' && e.name === name)?.inputs.map((i) => i.type).join(',');
-    expect(sig('claim')).toBe('address,uint256,bytes32,bytes32[]');
-    expect(sig('postRoot')).toBe('uint64,bytes32');
+    expect(signatureIn('RewardsDistributor', 'function', 'claim')).toBe('address,uint256,bytes32,bytes32[]');
+    expect(signatureIn('RewardsDistributor', 'function', 'postRoot')).toBe('uint64,bytes32');
+  });
+
+  it('expose the stake calls and events the hub and workstation use', () => {
+    const fn = (name: string) => signatureIn('StakeRegistry', 'function', name);
+    expect([fn('stake'), fn('requestUnstake'), fn('withdraw'), fn('slash'), fn('stakeOf')]).toEqual(['uint256', 'uint256', '', 'address,uint256,bytes32', 'address']);
+    expect(signatureIn('StakeRegistry', 'event', 'Slashed')).toBe('address,uint256,bytes32,uint256,uint256');
   });
 });

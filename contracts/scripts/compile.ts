@@ -12,7 +12,7 @@ export const sourcesDir = path.join(contractsDir, 'src');
 export const artifactsDir = path.join(contractsDir, 'artifacts');
 
 /** The contracts we ship an artifact for (helpers and libraries get none). */
-export const artifactNames = ['RewardsDistributor', 'TestToken'] as const;
+export const artifactNames = ['RewardsDistributor', 'StakeRegistry', 'TestToken'] as const;
 export type ArtifactName = (typeof artifactNames)[number];
 
 // Runs 1e6 and viaIR: claims run far more often than deployments, so we trade

@@ -1,6 +1,6 @@
 import { registerService, type ServiceRegistration } from '../common/contract/createDispatcher';
 import type { EventBus } from '../common/contract/eventBus';
-import { hubService, rewardsService, walletService } from '../common/services';
+import { hubService, rewardsService, stakeService, walletService } from '../common/services';
 import { createDownloadJob } from './hub/downloadJob';
 import { createHubClient } from './hub/hubClient';
 import { normalizeHubUrl } from './hub/hubHttp';
@@ -8,6 +8,7 @@ import { createHubRegistry } from './hub/hubRegistry';
 import { createHubService } from './hub/hubServiceImpl';
 import type { RootStore } from './media/rootStore';
 import { createRewardsService } from './rewards/rewardsServiceImpl';
+import { createStakeService } from './stake/stakeServiceImpl';
 import { createWallet, type WalletOptions } from './wallet/walletServiceImpl';
 
 /** A hub running on this machine (the local network `npm start` makes); it becomes the default hub. */
@@ -34,6 +35,7 @@ export async function createNetworkServices(dataDir: string, roots: RootStore, e
   const client = createHubClient(registry, wallet.keys);
   const hub = createHubService(registry, client, wallet.keys, events.emitterFor(hubService));
   const rewards = createRewardsService(registry, client, wallet.keys, events.emitterFor(rewardsService), { ensureGas: options.localHub?.ensureGas });
+  const stake = createStakeService(registry, client, wallet.keys, events.emitterFor(stakeService), { ensureGas: options.localHub?.ensureGas });
   if (options.localHub) {
     const hubUrl = normalizeHubUrl(options.localHub.hubUrl);
     await registry.remember(hubUrl, await client.fetchConfig(hubUrl), { rpcUrl: options.localHub.rpcUrl, local: true, makeDefault: true });
@@ -42,15 +44,19 @@ export async function createNetworkServices(dataDir: string, roots: RootStore, e
     registerService(walletService, wallet.service),
     registerService(hubService, hub),
     registerService(rewardsService, rewards.service),
+    registerService(stakeService, stake.service),
   ];
   return {
     wallet: wallet.service,
     walletKeys: wallet.keys,
     hub,
     rewards: rewards.service,
+    stake: stake.service,
     registrations,
     downloadJob: createDownloadJob(dataDir, client, roots),
-    dispose: () => rewards.dispose(),
+    dispose: async () => {
+      await Promise.all([rewards.dispose(), stake.dispose()]);
+    },
   };
 }
 

@@ -24,7 +24,10 @@ export function batchRoutes(app: FastifyInstance, ctx: HubContext): void {
       }
       const receipt = await storeBatch(ctx, verified);
       // Consensus on items this batch completed runs after the response (see consensus/consensusQueue.ts).
-      if (!receipt.duplicate) ctx.consensus.add(verified.itemIds);
+      if (!receipt.duplicate) {
+        ctx.consensus.add(verified.itemIds);
+        ctx.statistics.touched(verified.itemIds.length);
+      }
       return receipt;
     });
   });

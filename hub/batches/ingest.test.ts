@@ -1,7 +1,10 @@
 import { Wallet } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { finalizeReadyItems } from '../consensus/finalizeItems';
 import { describeOnPostgres } from '../db/testPostgres';
 import type { RunningHub } from '../startHub';
+import { storeBatch } from './storeBatch';
+import type { VerifiedBatch } from './verifyBatchBody';
 import { box, call, createTestTask, signedBatch, signIn, startTestHub } from '../testKit';
 
 const requester = Wallet.createRandom();
@@ -138,6 +141,31 @@ function ingestSuite(name: string, databaseUrl: () => string | undefined) {
       expect(lineage.body.submissions.map((s) => s.annotator).sort()).toEqual(annotators.slice(0, 3).map((a) => a.address).sort());
       expect(lineage.body.submissions.every((s) => s.labelsMatchHash && /^0x[0-9a-f]{130}$/.test(s.signature))).toBe(true);
       expect(lineage.body.submissions.find((s) => s.annotator === annotators[2]!.address)!.signature).toBe(third.signature.toLowerCase());
+    });
+
+    it('decides consensus after the response, in the background: the row is decided once consensusIdle() resolves', async () => {
+      const item = itemIds[3]!;
+      for (const i of [0, 1, 2]) {
+        const res = await call(hub, 'POST', '/batches', { token: tokens[i], json: await signedBatch(hub, annotators[i]!, taskId, labels([item])) });
+        expect(res.status).toBe(200);
+      }
+      await hub.context.consensusIdle();
+      const [row] = await hub.context.db.query<{ status: string }>('SELECT status FROM items WHERE id = $1', [item]);
+      expect(row!.status).toBe('accepted');
+    });
+
+    it('decides items that reached k but missed their round (a stop in between) when the hub catches up, as it does at start', async () => {
+      const item = itemIds[2]!;
+      for (const i of [0, 1]) expect((await call(hub, 'POST', '/batches', { token: tokens[i], json: await signedBatch(hub, annotators[i]!, taskId, labels([item])) })).status).toBe(200);
+      // The third submission is stored without queueing its consensus, as if the hub stopped right after the transaction.
+      const verified = await hub.context.verifier.verify(JSON.stringify(await signedBatch(hub, annotators[2]!, taskId, labels([item]))));
+      expect(verified.ok).toBe(true);
+      await storeBatch(hub.context, verified as VerifiedBatch);
+      await hub.context.consensusIdle();
+      expect((await call<{ status: string; submissions: number }>(hub, 'GET', `/items/${item}`, { token: tokens[0] })).body).toMatchObject({ status: 'open', submissions: 3 });
+      expect(await finalizeReadyItems(hub.context)).toBe(1);
+      expect((await call<{ status: string }>(hub, 'GET', `/items/${item}`, { token: tokens[0] })).body.status).toBe('accepted');
+      expect(await finalizeReadyItems(hub.context)).toBe(0);
     });
 
     it('disputes an item the annotators disagree on', async () => {

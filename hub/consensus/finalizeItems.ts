@@ -29,16 +29,14 @@ function decide(subs: StoredSubmission[], iouThreshold: number): StoredConsensus
 }
 
 /**
- * Of the given items, those still open whose submissions reached the task's
- * redundancy k (counted from the assignments: a submission is an assignment
- * with a batch).
+ * Every item still open whose submissions reached the task's redundancy k
+ * (counted from the assignments: a submission is an assignment with a batch).
  */
-async function readyItems(ctx: Pick<HubContext, 'db'>, itemIds: readonly string[] | null): Promise<string[]> {
+async function readyItems(ctx: Pick<HubContext, 'db'>): Promise<string[]> {
   const rows = await ctx.db.query<{ id: string }>(
     `SELECT i.id FROM items i JOIN tasks t ON t.id = i.task_id
-     WHERE i.status = 'open' ${itemIds ? 'AND i.id = ANY($1::text[])' : ''}
+     WHERE i.status = 'open'
        AND (SELECT count(*) FROM assignments a WHERE a.item_id = i.id AND a.batch_id IS NOT NULL) >= t.redundancy`,
-    itemIds ? [itemIds] : [],
   );
   return rows.map((r) => r.id);
 }
@@ -50,15 +48,14 @@ async function readyItems(ctx: Pick<HubContext, 'db'>, itemIds: readonly string[
  */
 export async function finalizeItems(ctx: Pick<HubContext, 'db' | 'config'>, itemIds: readonly string[]): Promise<number> {
   if (itemIds.length === 0) return 0;
-  const ready = await readyItems(ctx, itemIds);
-  if (ready.length === 0) return 0;
-  const subs = await loadSubmissions(ctx.db, ready);
+  const subs = await loadSubmissions(ctx.db, itemIds, { readyOnly: true });
   const byItem = new Map<string, StoredSubmission[]>();
   for (const s of subs) {
     const list = byItem.get(s.itemId);
     if (list) list.push(s);
     else byItem.set(s.itemId, [s]);
   }
+  if (byItem.size === 0) return 0;
   const ids: string[] = [];
   const statuses: string[] = [];
   const docs: string[] = [];
@@ -80,7 +77,7 @@ export async function finalizeItems(ctx: Pick<HubContext, 'db' | 'config'>, item
 
 /** Catches up items that reached k submissions but were not decided (the hub stopped in between, or a round failed). */
 export async function finalizeReadyItems(ctx: Pick<HubContext, 'db' | 'config'>): Promise<number> {
-  const ids = await readyItems(ctx, null);
+  const ids = await readyItems(ctx);
   let done = 0;
   for (let i = 0; i < ids.length; i += 1000) done += await finalizeItems(ctx, ids.slice(i, i + 1000));
   return done;

@@ -12,18 +12,45 @@ export interface StoredSubmission {
   shapes: CanonicalShape[];
 }
 
-/** Every submission of the given items with its shapes, read back from the batches' compressed labels (each blob decoded once). */
-export async function loadSubmissions(db: Queryable, itemIds: readonly string[]): Promise<StoredSubmission[]> {
-  const rows = await db.query<{ item_id: string; annotator: string; label_hash: string; batch_id: bigint; digest: string; signature: string; received_at: Date }>(
-    `SELECT a.item_id, a.annotator, a.label_hash, a.batch_id, b.digest, b.signature, b.received_at
-     FROM assignments a JOIN batches b ON b.id = a.batch_id
-     WHERE a.item_id = ANY($1::text[]) ORDER BY a.item_id, a.annotator`,
+interface SubmissionRow {
+  item_id: string;
+  annotator: string;
+  label_hash: string;
+  batch_id: bigint;
+  digest: string;
+  signature: string;
+  received_at: Date;
+  status: string;
+  redundancy: number;
+}
+
+/** Rows of items still open that have all k submissions (rows come ordered by item). */
+function readyRows(rows: SubmissionRow[]): SubmissionRow[] {
+  const count = new Map<string, number>();
+  for (const r of rows) count.set(r.item_id, (count.get(r.item_id) ?? 0) + 1);
+  return rows.filter((r) => r.status === 'open' && count.get(r.item_id)! >= r.redundancy);
+}
+
+/**
+ * Every submission of the given items with its shapes, read back from the
+ * batches' compressed labels (each blob decoded once). With `readyOnly`,
+ * only those of open items that reached k: blobs of unfinished items are
+ * not decoded.
+ */
+export async function loadSubmissions(db: Queryable, itemIds: readonly string[], opts: { readyOnly?: boolean } = {}): Promise<StoredSubmission[]> {
+  // unnest + join, not `= ANY($1)`: with thousands of ids the planner turned ANY into a scan.
+  const all = await db.query<SubmissionRow>(
+    `SELECT a.item_id, a.annotator, a.label_hash, a.batch_id, b.digest, b.signature, b.received_at, i.status, t.redundancy
+     FROM unnest($1::text[]) AS u(id) JOIN items i ON i.id = u.id JOIN tasks t ON t.id = i.task_id
+       JOIN assignments a ON a.item_id = i.id JOIN batches b ON b.id = a.batch_id
+     ORDER BY a.item_id, a.annotator`,
     [itemIds],
   );
+  const rows = opts.readyOnly ? readyRows(all) : all;
   const batchIds = [...new Set(rows.map((r) => r.batch_id))];
   const blobs = new Map<bigint, Map<string, StoredItemLabels>>();
   if (batchIds.length > 0) {
-    const batches = await db.query<{ id: bigint; labels: Buffer }>('SELECT id, labels FROM batches WHERE id = ANY($1::bigint[])', [batchIds.map(String)]);
+    const batches = await db.query<{ id: bigint; labels: Buffer }>('SELECT b.id, b.labels FROM unnest($1::bigint[]) AS u(id) JOIN batches b ON b.id = u.id', [batchIds.map(String)]);
     for (const b of batches) blobs.set(b.id, decodeLabelsBlob(b.labels));
   }
   return rows.map((r) => {

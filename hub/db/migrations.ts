@@ -1,4 +1,5 @@
 import type { Db } from './adapter';
+import { reviewMigration } from '../reputation/reviewMigration';
 
 /**
  * Versioned schema. Append new versions; never edit an applied one. Each
@@ -96,6 +97,8 @@ export const migrations: { version: number; statements: string[] }[] = [
     version: 2,
     statements: [`ALTER TABLE items DROP COLUMN submitted`],
   },
+  // Issue 6: disputes, verdicts, honeypots, reputation, tiers (see reputation/reviewMigration.ts).
+  reviewMigration,
 ];
 
 export async function migrate(db: Db): Promise<number[]> {

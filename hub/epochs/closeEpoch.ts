@@ -1,6 +1,8 @@
 import type { HubContext } from '../context';
 import { conflict, HubError } from '../http/hubError';
 import { finalizeReadyItems } from '../consensus/finalizeItems';
+import { catchUpReputation } from '../reputation/catchUp';
+import { epochPayouts, snapshotPaidReputation, type PayableItem } from './epochPayouts';
 import { buildEpochTree } from './rewardTree';
 
 export interface EpochResult {
@@ -28,8 +30,9 @@ async function post(ctx: HubContext, row: EpochRow, rewardedItems: number): Prom
 
 /**
  * Closes an epoch: rewards every annotator whose shapes agreed with the
- * accepted labels of items finalized since the last epoch (the item's
- * reward each), builds the tree of cumulative totals and posts its root.
+ * final labels (consensus or a reviewer's verdict) of items finalized since
+ * the last epoch (the item's reward × their multiplier, see epochPayouts.ts)
+ * and each verdict's reviewer (the task's reviewer fee), builds the tree of cumulative totals and posts its root.
  * The epoch is stored as 'pending' before the transaction is sent, so a
  * failed post is retried by the next close instead of being recomputed.
  */
@@ -40,17 +43,20 @@ export async function closeEpoch(ctx: HubContext): Promise<EpochResult> {
   // Decide everything that is complete: the background queue first, then anything a stop or failure left behind.
   await ctx.consensusIdle();
   await finalizeReadyItems(ctx);
+  // Reputations of items decided so far (the multiplier snapshot below is taken after them).
+  await catchUpReputation(ctx);
   const onChain = await ctx.chain.currentEpoch();
   const { row, rewardedItems } = await ctx.db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock(424243)');
     const [last] = await tx.query<{ epoch: bigint | null }>('SELECT max(epoch) AS epoch FROM epochs');
     const epoch = (last?.epoch ?? 0n) > onChain ? last!.epoch! + 1n : onChain + 1n;
-    const items = await tx.query<{ id: string; reward_per_item: string; agreeing: string[] }>(
-      `SELECT i.id, t.reward_per_item, ARRAY(SELECT jsonb_array_elements_text(i.consensus->'agreeingAnnotators')) AS agreeing
-       FROM items i JOIN tasks t ON t.id = i.task_id
-       WHERE i.status = 'accepted' AND i.rewarded_epoch IS NULL FOR UPDATE OF i`,
+    const items = await tx.query<PayableItem>(
+      `SELECT i.id, i.status, t.reward_per_item::text AS reward_per_item, t.reviewer_fee::text AS reviewer_fee,
+         ARRAY(SELECT jsonb_array_elements_text(i.consensus->'agreeingAnnotators')) AS agreeing, v.reviewer
+       FROM items i JOIN tasks t ON t.id = i.task_id LEFT JOIN verdicts v ON v.item_id = i.id
+       WHERE i.status IN ('accepted', 'resolved') AND i.rewarded_epoch IS NULL FOR UPDATE OF i`,
     );
-    const earners = items.flatMap((it) => it.agreeing.map((account) => ({ item: it.id, account, amount: it.reward_per_item })));
+    const earners = await epochPayouts(tx, items, ctx.config.multiplierBounds);
     if (earners.length === 0) throw conflict('nothing_to_reward', 'no accepted item has earned a reward since the last epoch');
     await tx.query(`INSERT INTO epochs (epoch, root, tree, totals, status) VALUES ($1, '', '{}'::jsonb, '{}'::jsonb, 'building')`, [epoch]);
     await tx.query(
@@ -58,6 +64,7 @@ export async function closeEpoch(ctx: HubContext): Promise<EpochResult> {
       [epoch, earners.map((e) => e.item), earners.map((e) => e.account), earners.map((e) => e.amount)],
     );
     await tx.query('UPDATE items SET rewarded_epoch = $1 WHERE id = ANY($2::text[])', [epoch, items.map((i) => i.id)]);
+    await snapshotPaidReputation(tx);
     const sums = await tx.query<{ account: string; total: string }>('SELECT account, sum(amount)::text AS total FROM rewards GROUP BY account ORDER BY account');
     const totals = Object.fromEntries(sums.map((s) => [s.account, s.total]));
     const tree = buildEpochTree(ctx.config.chainId, ctx.config.rewardsContract, new Map(sums.map((s) => [s.account, BigInt(s.total)])));

@@ -7,6 +7,9 @@ import { groundworkDomain } from '../../core/sync/eip712';
 import { epochRoutes } from '../epochs/epochRoutes';
 import { mediaRoutes } from '../media/mediaRoutes';
 import { taskRoutes } from '../tasks/taskRoutes';
+import { disputeRoutes } from '../disputes/disputeRoutes';
+import { reputationRoutes } from '../reputation/reputationRoutes';
+import { verdictRoutes } from '../verdicts/verdictRoutes';
 
 const FASTIFY_CODES: Record<string, string> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'body_too_large',
@@ -34,6 +37,7 @@ export function buildApp(ctx: HubContext): FastifyInstance {
     chainId: ctx.config.chainId,
     rewardsContract: ctx.config.rewardsContract,
     token: ctx.config.token,
+    stakeRegistry: ctx.config.stakeRegistry,
     domain: { ...groundworkDomain({ chainId: ctx.config.chainId, verifyingContract: ctx.config.rewardsContract }) },
     siweDomain: ctx.config.siweDomain,
     limits: { maxItemsPerBatch: ctx.config.maxItemsPerBatch, maxShapesPerItem: ctx.config.maxShapesPerItem, batchBodyLimit: ctx.config.batchBodyLimit },
@@ -44,5 +48,8 @@ export function buildApp(ctx: HubContext): FastifyInstance {
   batchRoutes(app, ctx);
   itemRoutes(app, ctx);
   epochRoutes(app, ctx);
+  disputeRoutes(app, ctx);
+  verdictRoutes(app, ctx);
+  reputationRoutes(app, ctx);
   return app;
 }

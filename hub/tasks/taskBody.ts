@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LabelSchemaSchema } from '../../core/model/labelSchema';
+import { CanonicalShapeSchema } from '../../core/sync/wireSchemas';
 
 const SHA256 = /^[0-9a-f]{64}$/;
 
@@ -20,6 +21,15 @@ export const CreateTaskBody = z.object({
   /** Must be the distributor's token when given (one distributor pays one token). */
   rewardToken: z.string().regex(/^0x[0-9a-fA-F]{40}$/).optional(),
   items: z.array(TaskItemBody).min(1).max(100_000),
+  /** Items of `items` (by media hash) with known answers; never shown to annotators. */
+  honeypots: z
+    .array(z.object({ sha256: z.string().regex(SHA256, 'lower-case hex sha256 (64 digits)'), shapes: z.array(CanonicalShapeSchema).max(1000) }))
+    .max(100_000)
+    .default([]),
+  /** Paid to the reviewer of each item of this task resolved by a verdict. */
+  reviewerFee: z.string().regex(/^\d{1,78}$/, 'wei as a decimal string').default('0'),
+  /** Which tiers may take the task (canTakeTask: tier.taskLevel ≥ level). */
+  level: z.number().int().min(0).max(100).default(0),
 });
 export type CreateTaskBody = z.infer<typeof CreateTaskBody>;
 

@@ -4,6 +4,7 @@ import { taskIdToBytes32 } from '../../core/sync/labelBatch';
 import type { HubContext } from '../context';
 import type { Queryable } from '../db/adapter';
 import { badRequest, notFound } from '../http/hubError';
+import { insertHoneypots } from '../reputation/honeypots';
 import type { CreateTaskBody } from './taskBody';
 
 export interface TaskRow {
@@ -16,6 +17,8 @@ export interface TaskRow {
   reward_per_item: string;
   reward_token: string;
   item_count: number;
+  level: number;
+  reviewer_fee: string;
 }
 
 export function taskJson(t: TaskRow) {
@@ -29,6 +32,8 @@ export function taskJson(t: TaskRow) {
     rewardPerItem: t.reward_per_item,
     rewardToken: t.reward_token,
     itemCount: t.item_count,
+    level: t.level,
+    reviewerFee: t.reviewer_fee,
   };
 }
 
@@ -54,12 +59,14 @@ export async function createTask(ctx: HubContext, requester: string, body: Creat
     reward_per_item: BigInt(body.rewardPerItem).toString(),
     reward_token: token ?? getAddress(body.rewardToken!),
     item_count: body.items.length,
+    level: body.level,
+    reviewer_fee: BigInt(body.reviewerFee).toString(),
   };
   await ctx.db.transaction(async (tx) => {
     await tx.query(
-      `INSERT INTO tasks (id, task_hash, requester, title, label_schema, redundancy, reward_per_item, reward_token, item_count)
-       VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9)`,
-      [task.id, task.task_hash, task.requester, task.title, JSON.stringify(task.label_schema), task.redundancy, task.reward_per_item, task.reward_token, task.item_count],
+      `INSERT INTO tasks (id, task_hash, requester, title, label_schema, redundancy, reward_per_item, reward_token, item_count, level, reviewer_fee)
+       VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10, $11)`,
+      [task.id, task.task_hash, task.requester, task.title, JSON.stringify(task.label_schema), task.redundancy, task.reward_per_item, task.reward_token, task.item_count, task.level, task.reviewer_fee],
     );
     const ids = body.items.map(() => newId('item_'));
     await tx.query(
@@ -77,7 +84,14 @@ export async function createTask(ctx: HubContext, requester: string, body: Creat
         body.items.map((i) => i.url ?? null),
       ],
     );
+    await insertHoneypots(
+      tx,
+      taskId,
+      body.labelSchema.classes.map((c) => c.name),
+      body.honeypots,
+    );
   });
+  ctx.statistics.touched(body.items.length);
   return taskJson(task);
 }
 

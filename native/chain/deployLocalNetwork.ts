@@ -8,19 +8,27 @@ export interface LocalNetwork {
   token: string;
   /** RewardsDistributor address. */
   rewards: string;
+  /** StakeRegistry address (same token; the operator slashes, slashed tokens go to the operator as treasury). */
+  stakeRegistry: string;
   chainId: number;
-  /** The deployer: admin, pauser and operator (posts roots). */
+  /** The deployer: admin, pauser, operator (posts roots), slasher and treasury. */
   operator: string;
 }
 
 export interface DeployOptions {
   /** Tokens minted to the distributor so claims can pay. Default 1,000,000 GWT (18 decimals). */
   fundAmount?: bigint;
+  /** StakeRegistry's unbonding period in seconds. Default 120: short, so a newcomer can try withdraw on the local network. */
+  unbondingPeriod?: number;
 }
 
+export const LOCAL_UNBONDING_PERIOD_SECONDS = 120;
+
 /**
- * Deploys TestToken and RewardsDistributor from the committed artifacts and funds
- * the distributor. The deployer becomes admin, pauser and operator.
+ * Deploys TestToken, RewardsDistributor and StakeRegistry from the committed
+ * artifacts and funds the distributor. The deployer becomes admin, pauser,
+ * operator, slasher and treasury. The registry is deployed last, so the token and
+ * distributor keep the addresses they always had on a fresh anvil.
  */
 export async function deployLocalNetwork(rpcUrl: string, deployerPrivateKey: string, options: DeployOptions = {}): Promise<LocalNetwork> {
   const provider = connectRpc(rpcUrl);
@@ -41,7 +49,11 @@ export async function deployLocalNetwork(rpcUrl: string, deployerPrivateKey: str
     const mint = await testTokenAt(tokenAddress, deployer).mint(rewardsAddress, options.fundAmount ?? parseUnits('1000000', 18));
     const receipt = await mint.wait();
     if (receipt?.status !== 1) throw new Error(`funding the distributor failed (tx ${mint.hash})`);
-    return { token: tokenAddress, rewards: rewardsAddress, chainId: Number(chainId), operator };
+    const stakeArtifact = loadArtifact('StakeRegistry');
+    const unbondingPeriod = options.unbondingPeriod ?? LOCAL_UNBONDING_PERIOD_SECONDS;
+    const stake = await new ContractFactory(stakeArtifact.abi, stakeArtifact.bytecode, deployer).deploy(tokenAddress, operator, operator, operator, unbondingPeriod);
+    await stake.waitForDeployment();
+    return { token: tokenAddress, rewards: rewardsAddress, stakeRegistry: await stake.getAddress(), chainId: Number(chainId), operator };
   } finally {
     provider.destroy();
   }

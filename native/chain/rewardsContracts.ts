@@ -21,10 +21,12 @@ export interface RewardsDistributorContract extends BaseContract {
   hasRole: View<[role: string, account: string], boolean>;
 }
 
-/** The local network's TestToken: ERC-20 plus owner-only mint. */
+/** The local network's TestToken: ERC-20 plus owner-only mint (any ERC-20 fits the read and approve calls). */
 export interface TestTokenContract extends BaseContract {
   balanceOf: View<[account: string], bigint>;
   transfer: Send<[to: string, amount: BigNumberish]>;
+  approve: Send<[spender: string, amount: BigNumberish]>;
+  allowance: View<[owner: string, spender: string], bigint>;
   mint: Send<[to: string, amount: BigNumberish]>;
   decimals: View<[], bigint>;
   symbol: View<[], string>;

@@ -3,7 +3,7 @@ import type { Project } from '../../core/model/project';
 import type { PrelabelRun } from '../../core/prelabel/types';
 import type { FrameTag, Track } from '../../core/model/track';
 import type { HistoryRecord, ItemRecord, PrelabelJobRecord, SegmentsRecord, SettingRecord, ShapeBucketRecord } from './records';
-import type { HubTaskRecord, OutboxRecord } from './syncRecords';
+import type { DisputeRecord, HubTaskRecord, OutboxRecord } from './syncRecords';
 
 export const DEFAULT_DB_NAME = 'groundwork';
 
@@ -69,6 +69,13 @@ export const schemaVersions: readonly SchemaVersion[] = [
       hubTasks: '[hubUrl+taskId], hubUrl, projectId',
     },
   },
+  {
+    // v6: reviewer mode — disputed items downloaded for offline review, with the reviewer's draft. New table only.
+    version: 6,
+    stores: {
+      disputes: '[hubUrl+itemId], hubUrl, taskId, state',
+    },
+  },
 ];
 
 export class GroundworkDb extends Dexie {
@@ -84,6 +91,7 @@ export class GroundworkDb extends Dexie {
   segments!: Table<SegmentsRecord, string>;
   outbox!: Table<OutboxRecord, string>;
   hubTasks!: Table<HubTaskRecord, [string, string]>;
+  disputes!: Table<DisputeRecord, [string, string]>;
 
   constructor(name = DEFAULT_DB_NAME, versions: readonly SchemaVersion[] = schemaVersions) {
     super(name);
@@ -100,7 +108,7 @@ export class GroundworkDb extends Dexie {
     const declared = (table: string) => versions.some((v) => table in v.stores);
     if (declared('prelabelRuns')) this.prelabelRuns = this.table('prelabelRuns');
     if (declared('prelabelJobs')) this.prelabelJobs = this.table('prelabelJobs');
-    for (const table of ['tracks', 'frameTags', 'segments', 'outbox', 'hubTasks'] as const) {
+    for (const table of ['tracks', 'frameTags', 'segments', 'outbox', 'hubTasks', 'disputes'] as const) {
       if (declared(table)) (this as Record<typeof table, unknown>)[table] = this.table(table);
     }
   }

@@ -35,3 +35,25 @@ export interface HubTaskRecord {
   task: unknown;
   downloadedAt: number;
 }
+
+/**
+ * A disputed item downloaded for offline review (v6): the hub's dispute as
+ * sent (every submission and the consensus proposal), where its picture is,
+ * and the reviewer's draft decisions so a review survives a reload.
+ */
+export interface DisputeRecord {
+  hubUrl: string;
+  itemId: string;
+  taskId: string;
+  /** The hub's GET /disputes entry, unchanged. */
+  dispute: unknown;
+  /** The picture inside a granted media root (the 'download' job's folder), or null before the download. */
+  media: { rootId: string; relPath: string } | null;
+  /** The review model's draft (renderer/review), saved on every decision. */
+  draft?: unknown;
+  /** 'submitted' once the signed verdict is in the outbox (`outboxId`). */
+  state: 'open' | 'submitted';
+  outboxId?: string;
+  downloadedAt: number;
+  updatedAt: number;
+}

@@ -1,8 +1,10 @@
 import { taskIdToBytes32 } from '../../core/sync/labelBatch';
-import type { BatchItem, SignedBatch, UploadResult } from '../../electron/common/services/hubService';
+import type { BatchItem, SignedBatch, UploadResult, VerdictUploadResult } from '../../electron/common/services/hubService';
+import type { SignedVerdict } from '../../electron/common/services/hubReviewSchemas';
 import type { GroundworkDb } from '../store/db';
 import type { OutboxRecord } from '../store/syncRecords';
 import { retryDelay, type BackoffPolicy } from './backoff';
+import { verdictPayloadOf } from './verdictRecords';
 
 /** What a batch record's `payload` holds: the items in core's canonical form and the merkle root they hash to. */
 export interface BatchPayload {
@@ -66,19 +68,38 @@ export class Outbox {
   }
 
   /** Saves the signature BEFORE any upload result is trusted: from now on only this signed batch is ever sent. */
-  async saveSigned(id: string, signed: SignedBatch): Promise<OutboxRecord> {
+  saveSigned(id: string, signed: SignedBatch): Promise<OutboxRecord> {
+    return this.saveSignature(id, (current) => {
+      const { root } = batchPayloadOf(current);
+      if (signed.batch.root.toLowerCase() !== root.toLowerCase()) throw new Error(`the host signed root ${signed.batch.root}, but the outbox holds ${root}; not saved`);
+      return { signature: signed.signature, signer: signed.batch.annotator, nonce: signed.batch.nonce, deadline: signed.batch.deadline, root: signed.batch.root };
+    });
+  }
+
+  /** The same for a verdict: the signed labels hash must be the one the record holds. */
+  saveSignedVerdict(id: string, signed: SignedVerdict): Promise<OutboxRecord> {
+    return this.saveSignature(id, (current) => {
+      const { labelsHash, itemId } = verdictPayloadOf(current);
+      if (signed.itemId !== itemId || signed.verdict.labelsHash.toLowerCase() !== labelsHash.toLowerCase()) {
+        throw new Error(`the host signed labels ${signed.verdict.labelsHash} of ${signed.itemId}, but the outbox holds ${labelsHash} of ${itemId}; not saved`);
+      }
+      const { reviewer, nonce, deadline } = signed.verdict;
+      return { signature: signed.signature, signer: reviewer, nonce, deadline, root: signed.verdict.labelsHash };
+    });
+  }
+
+  /** A new record (written before anything is signed, so a closed dialog leaves it to sign later). */
+  async add(record: OutboxRecord): Promise<void> {
+    await this.db.outbox.add(record);
+    this.notify();
+  }
+
+  private async saveSignature(id: string, signedFieldsOf: (current: OutboxRecord) => NonNullable<OutboxRecord['signed']>): Promise<OutboxRecord> {
     const record = await this.db.transaction('rw', this.db.outbox, async () => {
       const current = await this.db.outbox.get(id);
       if (!current) throw new Error(`outbox record ${id} does not exist`);
       if (current.signed) throw new Error(`outbox record ${id} is already signed; it is never signed twice`);
-      const { root } = batchPayloadOf(current);
-      if (signed.batch.root.toLowerCase() !== root.toLowerCase()) throw new Error(`the host signed root ${signed.batch.root}, but the outbox holds ${root}; not saved`);
-      const next: OutboxRecord = {
-        ...current,
-        signed: { signature: signed.signature, signer: signed.batch.annotator, nonce: signed.batch.nonce, deadline: signed.batch.deadline, root: signed.batch.root },
-        nextAttemptAt: this.now(),
-        updatedAt: this.now(),
-      };
+      const next: OutboxRecord = { ...current, signed: signedFieldsOf(current), nextAttemptAt: this.now(), updatedAt: this.now() };
       await this.db.outbox.put(next);
       return next;
     });
@@ -117,7 +138,7 @@ export class Outbox {
   }
 
   /** Applies an upload's outcome: accepted and rejected are final; anything else waits for the next attempt with backoff. */
-  async finishUpload(id: string, result: UploadResult | { status: 'error'; reason: string }, backoff: BackoffPolicy, random: () => number = Math.random): Promise<OutboxRecord> {
+  async finishUpload(id: string, result: UploadResult | VerdictUploadResult | { status: 'error'; reason: string }, backoff: BackoffPolicy, random: () => number = Math.random): Promise<OutboxRecord> {
     const record = await this.db.transaction('rw', this.db.outbox, async () => {
       const current = await this.db.outbox.get(id);
       if (!current) throw new Error(`outbox record ${id} does not exist`);

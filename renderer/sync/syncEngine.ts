@@ -1,9 +1,13 @@
-import type { UploadResult } from '../../electron/common/services/hubService';
+import type { UploadResult, VerdictUploadResult } from '../../electron/common/services/hubService';
 import type { OutboxRecord } from '../store/syncRecords';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { signedBatchOf, type Outbox } from './outbox';
 import { confirmSigning, prepareSigning, type SigningRequest } from './signBatch';
+import { confirmVerdictSigning, prepareVerdictSigning, type VerdictSigningRequest } from './signVerdict';
 import { describeThrown, type BatchTransport, type Connectivity } from './transport';
+import { signedVerdictOf, type VerdictTransport } from './verdictRecords';
+
+type UploadOutcome = UploadResult | VerdictUploadResult | { status: 'error'; reason: string };
 
 export interface SyncStatus {
   /** The machine reports a network (navigator.onLine). */
@@ -18,7 +22,8 @@ export interface SyncStatus {
 
 export interface SyncEngineOptions {
   outbox: Outbox;
-  transport: BatchTransport;
+  /** The host's hub service; verdict records need its verdict methods too (`host.hub` has both). */
+  transport: BatchTransport & Partial<VerdictTransport>;
   connectivity: Connectivity;
   backoff?: BackoffPolicy;
   /** Uploads at once (the hub dedupes, so this is about throughput only). */
@@ -34,7 +39,7 @@ export interface SyncEngineOptions {
  */
 export class SyncEngine {
   private readonly outbox: Outbox;
-  private readonly transport: BatchTransport;
+  private readonly transport: BatchTransport & Partial<VerdictTransport>;
   private readonly connectivity: Connectivity;
   private readonly backoff: BackoffPolicy;
   private readonly concurrency: number;
@@ -121,6 +126,25 @@ export class SyncEngine {
     return record;
   }
 
+  async prepareVerdictSigning(recordId: string): Promise<VerdictSigningRequest> {
+    return prepareVerdictSigning(this.outbox, this.verdicts(), recordId);
+  }
+
+  /** Signs a verdict after the reviewer confirmed; like a batch, the signed form is saved before the first upload. */
+  async confirmVerdictSigning(request: VerdictSigningRequest): Promise<OutboxRecord> {
+    const record = await confirmVerdictSigning(this.outbox, this.verdicts(), request, async (signed, upload) => {
+      if (await this.outbox.beginUpload(signed.id)) await this.finish(signed.id, upload);
+    });
+    this.kick();
+    return record;
+  }
+
+  private verdicts(): VerdictTransport {
+    const { prepareVerdict, signVerdict, uploadVerdict } = this.transport;
+    if (!prepareVerdict || !signVerdict || !uploadVerdict) throw new Error('this host cannot sign or upload verdicts');
+    return this.transport as VerdictTransport;
+  }
+
   private async pump(): Promise<void> {
     while (this.running && this.connectivity.isOnline()) {
       const due = await this.outbox.due(this.concurrency);
@@ -133,9 +157,9 @@ export class SyncEngine {
     const record = await this.outbox.beginUpload(due.id);
     if (!record) return;
     this.update({ uploading: this.state.uploading + 1 });
-    let result: UploadResult | { status: 'error'; reason: string };
+    let result: UploadOutcome;
     try {
-      result = await this.transport.uploadSigned({ signed: signedBatchOf(record) });
+      result = record.kind === 'verdict' ? await this.verdicts().uploadVerdict({ signed: signedVerdictOf(record) }) : await this.transport.uploadSigned({ signed: signedBatchOf(record) });
     } catch (error) {
       const { message, code } = describeThrown(error);
       result = { status: 'error', reason: code === 'locked' ? 'the wallet is locked: unlock it so the host can sign in to the hub' : message };
@@ -145,7 +169,7 @@ export class SyncEngine {
     await this.finish(record.id, result);
   }
 
-  private async finish(id: string, result: UploadResult | { status: 'error'; reason: string }): Promise<void> {
+  private async finish(id: string, result: UploadOutcome): Promise<void> {
     await this.outbox.finishUpload(id, result, this.backoff, this.random);
     if (result.status === 'accepted' || result.status === 'rejected') this.update({ hubReachable: true, lastProblem: null });
     else if (result.status === 'network') this.update({ hubReachable: false, lastProblem: result.failure.reason });

@@ -3,6 +3,7 @@ import { AttributeValueSchema } from '../../../core/model/labelSchema';
 import { BoxSchema } from '../../../core/model/shape';
 import { defineService, method } from '../contract/defineService';
 import { AddressSchema } from './walletService';
+import { DisputeSchema, ObjectReasonSchema, ReputationSchema, SignedVerdictSchema, TiersSchema, VerdictReceiptSchema, VerdictSummarySchema } from './hubReviewSchemas';
 
 /**
  * Talking to a hub: connect, sign in with the wallet (SIWE, built and signed on
@@ -149,7 +150,16 @@ export const DownloadJobResultSchema = z.object({
 });
 export type DownloadJobResult = z.infer<typeof DownloadJobResultSchema>;
 
+/** The outcome of a verdict upload, classified like a batch upload's. */
+export const VerdictUploadResultSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('accepted'), receipt: VerdictReceiptSchema }),
+  z.object({ status: z.literal('network'), failure: HubFailureSchema }),
+  z.object({ status: z.literal('rejected'), failure: HubFailureSchema }),
+]);
+export type VerdictUploadResult = z.infer<typeof VerdictUploadResultSchema>;
+
 const HubArgs = { hubUrl: HubUrlSchema };
+const IdArg = z.string().min(1).max(256);
 
 export const hubService = defineService(
   'hub',
@@ -185,6 +195,24 @@ export const hubService = defineService(
     signBatch: method(z.object({ requestId: z.string().min(1) }).strict(), SignedBatchSchema),
     /** Uploads a signed batch unchanged (first send and retries; idempotent on the hub). Signs in again first if the session expired. */
     uploadSigned: method(z.object({ signed: SignedBatchSchema }).strict(), UploadResultSchema),
+    /** Reviewers: the hub's disputed items (GET /disputes), never ones this wallet annotated. */
+    listDisputes: method(z.object({ ...HubArgs, taskId: IdArg.optional() }).strict(), z.array(DisputeSchema)),
+    /**
+     * Step 1 of a verdict: hashes the final labels, picks a nonce and a deadline and returns the EIP-712
+     * Verdict to confirm. Held 10 minutes under `requestId`; nothing is signed. Needs an unlocked wallet.
+     */
+    prepareVerdict: method(
+      z.object({ ...HubArgs, taskId: IdArg, itemId: IdArg, shapes: z.array(CanonicalShapeSchema).max(10_000), reasons: z.array(ObjectReasonSchema).max(20_000) }).strict(),
+      z.object({ requestId: z.string(), summary: VerdictSummarySchema }),
+    ),
+    /** Step 2, after the reviewer confirmed: signs the Verdict and returns it without uploading (the outbox stores it first). */
+    signVerdict: method(z.object({ requestId: z.string().min(1) }).strict(), SignedVerdictSchema),
+    /** POST /verdicts with a signed verdict, unchanged on every retry. */
+    uploadVerdict: method(z.object({ signed: SignedVerdictSchema }).strict(), VerdictUploadResultSchema),
+    /** GET /reputation/:account (default: the wallet's address). */
+    getReputation: method(z.object({ ...HubArgs, account: AddressSchema.optional() }).strict(), ReputationSchema),
+    /** GET /tiers: the hub's tier table. */
+    getTiers: method(z.object(HubArgs).strict(), TiersSchema),
     /**
      * Local network only (`local: true` hubs): closes a reward epoch as the local chain's operator (anvil's
      * public key 0), so a newcomer can run the whole loop — label, sync, epoch, claim — on one machine.

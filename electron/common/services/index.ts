@@ -6,6 +6,7 @@ import { videoService } from './videoService';
 import { walletService } from './walletService';
 import { hubService } from './hubService';
 import { rewardsService } from './rewardsService';
+import { stakeService } from './stakeService';
 
 export { appService, inferenceService, jobsService, mediaService, videoService };
 export * from './appService';
@@ -15,10 +16,12 @@ export * from './mediaService';
 export * from './videoService';
 export * from './walletService';
 export * from './hubService';
+export * from './hubReviewSchemas';
 export * from './rewardsService';
-export { walletService, hubService, rewardsService };
+export * from './stakeService';
+export { walletService, hubService, rewardsService, stakeService };
 export * from './intake';
 export * from './mediaUrlPath';
 
 /** Every service of the contract; hosts serve exactly these, the renderer proxies exactly these. */
-export const allServices = [appService, mediaService, jobsService, inferenceService, videoService, walletService, hubService, rewardsService] as const;
+export const allServices = [appService, mediaService, jobsService, inferenceService, videoService, walletService, hubService, rewardsService, stakeService] as const;

@@ -1,22 +1,35 @@
 import type { EventEmitterFor, ServiceImpl } from '../../common/contract/defineService';
 import { HubTaskSchema, type hubService, type HubInfo } from '../../common/services/hubService';
+import { DisputeSchema, ReputationSchema } from '../../common/services/hubReviewSchemas';
 import { ServiceError } from '../../common/contract/errors';
 import { localOperator } from '../localNetwork/localHubAccounts';
 import type { WalletKeys } from '../wallet/walletServiceImpl';
 import { createBatchSigning } from './batchSigning';
 import type { HubClient } from './hubClient';
-import { HubRequestError, normalizeHubUrl } from './hubHttp';
+import { hubJson, HubRequestError, normalizeHubUrl } from './hubHttp';
 import type { HubRegistry } from './hubRegistry';
+import { createVerdictSigning } from './verdictSigning';
 
 /** The hub service over the registry (known hubs, sessions), the authenticated client and two-step batch signing. */
 export function createHubService(registry: HubRegistry, client: HubClient, keys: WalletKeys, emit: EventEmitterFor<typeof hubService>): ServiceImpl<typeof hubService> {
   const signing = createBatchSigning(client, keys);
+  const verdicts = createVerdictSigning(client, keys);
   const announce = (info: HubInfo) => {
     emit('changed', info);
     return info;
   };
   // Sessions belong to the key that opened them.
   keys.onLock(() => registry.dropAllSessions());
+
+  /** Reads anyone may make (reputation, tiers): no sign-in, so a locked wallet still sees them; a hub that wants a session gets one. */
+  async function readPublic(hubUrl: string, path: string): Promise<unknown> {
+    try {
+      return await hubJson<unknown>(hubUrl, path);
+    } catch (error) {
+      if (error instanceof HubRequestError && error.failure.status === 401) return client.authed<unknown>(hubUrl, path);
+      throw error;
+    }
+  }
 
   return {
     list: () => registry.list(),
@@ -42,6 +55,20 @@ export function createHubService(registry: HubRegistry, client: HubClient, keys:
     prepareBatch: ({ hubUrl, taskId, items }) => signing.prepare(normalizeHubUrl(hubUrl), taskId, items),
     signBatch: ({ requestId }) => signing.sign(requestId),
     uploadSigned: ({ signed }) => signing.upload({ ...signed, hubUrl: normalizeHubUrl(signed.hubUrl) }),
+    listDisputes: async ({ hubUrl, taskId }) => {
+      const query = taskId ? `?taskId=${encodeURIComponent(taskId)}` : '';
+      const body = await client.authed<{ disputes: unknown[] } | unknown[]>(normalizeHubUrl(hubUrl), `/disputes${query}`);
+      return (Array.isArray(body) ? body : body.disputes).map((d) => DisputeSchema.parse(d));
+    },
+    prepareVerdict: (input) => verdicts.prepare({ ...input, hubUrl: normalizeHubUrl(input.hubUrl) }),
+    signVerdict: ({ requestId }) => verdicts.sign(requestId),
+    uploadVerdict: ({ signed }) => verdicts.upload({ ...signed, hubUrl: normalizeHubUrl(signed.hubUrl) }),
+    getReputation: async ({ hubUrl, account }) => {
+      const who = account ?? (await keys.address());
+      if (!who) throw new ServiceError('there is no wallet yet: create or import one to have a reputation', { code: 'no-wallet' });
+      return ReputationSchema.parse(await readPublic(normalizeHubUrl(hubUrl), `/reputation/${who}`));
+    },
+    getTiers: async ({ hubUrl }) => readPublic(normalizeHubUrl(hubUrl), '/tiers'),
     closeLocalEpoch: async ({ hubUrl }) => {
       const url = normalizeHubUrl(hubUrl);
       if (!(await registry.get(url))?.local) throw new ServiceError(`${url} is not this machine's local network: epochs are closed by its operator`, { code: 'not-local' });

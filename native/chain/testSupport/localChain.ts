@@ -2,7 +2,7 @@
 // artifacts, and the wallets that act on them. Not used by the app.
 import { Wallet, randomBytes, getAddress, hexlify, type JsonRpcProvider } from 'ethers';
 import { ANVIL_ACCOUNTS, ANVIL_DEPLOYER_KEY } from '../defaultAccounts';
-import { deployLocalNetwork, type LocalNetwork } from '../deployLocalNetwork';
+import { deployLocalNetwork, type DeployOptions, type LocalNetwork } from '../deployLocalNetwork';
 import { connectRpc } from '../rpcProvider';
 import { rewardsDistributorAt, testTokenAt, type RewardsDistributorContract, type TestTokenContract } from '../rewardsContracts';
 import { startAnvil, type AnvilHandle, type StartAnvilOptions } from '../startAnvil';
@@ -20,8 +20,8 @@ export interface LocalChain {
   provider: JsonRpcProvider;
   operator: Wallet;
   relayer: Wallet;
-  /** A fresh TestToken + RewardsDistributor pair on this chain. */
-  deploy(): Promise<Deployment>;
+  /** A fresh TestToken + RewardsDistributor + StakeRegistry on this chain. */
+  deploy(options?: DeployOptions): Promise<Deployment>;
   stop(): Promise<void>;
 }
 
@@ -35,8 +35,8 @@ export async function startLocalChain(options: StartAnvilOptions = {}): Promise<
     provider,
     operator,
     relayer,
-    async deploy() {
-      const network = await deployLocalNetwork(anvil.rpcUrl, ANVIL_DEPLOYER_KEY);
+    async deploy(deployOptions?: DeployOptions) {
+      const network = await deployLocalNetwork(anvil.rpcUrl, ANVIL_DEPLOYER_KEY, deployOptions);
       return {
         ...network,
         asOperator: rewardsDistributorAt(network.rewards, operator),
@@ -59,7 +59,7 @@ export function randomAccount(bytes: (n: number) => Uint8Array = randomBytes): s
 /** Sends a transaction through `call` and waits for it; returns the receipt (throws on revert). */
 export async function mined(call: Promise<{ wait(): Promise<unknown> }>) {
   const tx = await call;
-  const receipt = (await tx.wait()) as { status: number; gasUsed: bigint; logs: readonly unknown[] } | null;
+  const receipt = (await tx.wait()) as { status: number; gasUsed: bigint; blockNumber: number; logs: readonly unknown[] } | null;
   if (!receipt || receipt.status !== 1) throw new Error('transaction failed');
   return receipt;
 }

@@ -1,15 +1,25 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { HubInfo } from '../../../electron/common/services/hubService';
+import { DisputeStore } from '../../review/disputeStore';
+import { useStore } from '../StoreContext';
+import { ReviewQueuePanel } from '../review/ReviewQueuePanel';
+import { ReviewView } from '../review/ReviewView';
 import { HubPanel } from './HubPanel';
 import { OutboxPanel } from './OutboxPanel';
+import { ReputationPanel } from './ReputationPanel';
 import { RewardsPanel } from './RewardsPanel';
+import { StakePanel } from './StakePanel';
 import { TaskList } from './TaskList';
 import { useWalletStatus, WalletPanel } from './WalletPanel';
 
-/** The network half in one page: wallet, hub, tasks, outbox and rewards. */
+/** The network half in one page: wallet, hub, tasks, review queue, outbox, reputation, stake and rewards; reviewer mode opens over it. */
 export function NetworkView({ onOpenProject }: { onOpenProject: (projectId: string) => void }) {
   const wallet = useWalletStatus();
+  const store = useStore();
+  const disputes = useMemo(() => new DisputeStore(store.db), [store]);
   const [hub, setHub] = useState<HubInfo | null>(null);
+  const [reviewing, setReviewing] = useState<{ hubUrl: string; itemId: string } | null>(null);
+  if (reviewing) return <ReviewView disputes={disputes} hubUrl={reviewing.hubUrl} itemId={reviewing.itemId} onClose={() => setReviewing(null)} />;
   return (
     <div className="page">
       <div className="page-narrow stack" data-testid="network-view">
@@ -17,7 +27,10 @@ export function NetworkView({ onOpenProject }: { onOpenProject: (projectId: stri
         <WalletPanel />
         <HubPanel hub={hub} onHub={setHub} walletUnlocked={wallet?.unlocked ?? false} />
         <TaskList hub={hub} onOpenProject={onOpenProject} />
+        <ReviewQueuePanel disputes={disputes} hubUrl={hub?.hubUrl ?? null} onOpen={(hubUrl, itemId) => setReviewing({ hubUrl, itemId })} />
         <OutboxPanel />
+        <ReputationPanel hubUrl={hub?.hubUrl ?? null} hasWallet={Boolean(wallet?.address)} />
+        <StakePanel hubUrl={hub?.hubUrl ?? null} hasWallet={Boolean(wallet?.address)} />
         <RewardsPanel hubUrl={hub?.hubUrl ?? null} hasWallet={Boolean(wallet?.address)} localHub={hub?.local ?? false} />
       </div>
     </div>

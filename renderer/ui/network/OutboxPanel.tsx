@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { OutboxRecord } from '../../store/syncRecords';
 import { batchPayloadOf, isUnsigned } from '../../sync/outbox';
+import { verdictPayloadOf } from '../../sync/verdictRecords';
+import { VerdictSignDialog } from '../review/VerdictSignDialog';
 import { SubmitDialog } from './SubmitDialog';
 import { useOutboxRecords, useSyncStatus } from './SyncContext';
 
@@ -14,7 +16,7 @@ function stateText(r: OutboxRecord): string {
 export function OutboxPanel() {
   const records = useOutboxRecords();
   const status = useSyncStatus();
-  const [signing, setSigning] = useState<string | null>(null);
+  const [signing, setSigning] = useState<OutboxRecord | null>(null);
   const connection = !status.online ? 'offline' : status.hubReachable === false ? 'hub unreachable' : 'online';
   return (
     <section className="card stack" data-testid="outbox-panel">
@@ -40,11 +42,11 @@ export function OutboxPanel() {
           </thead>
           <tbody>
             {records.map((r) => (
-              <tr key={r.id} data-testid="outbox-row" data-state={r.state} data-signed={r.signed ? 'true' : 'false'} data-task-id={r.taskId}>
+              <tr key={r.id} data-testid="outbox-row" data-kind={r.kind} data-state={r.state} data-signed={r.signed ? 'true' : 'false'} data-task-id={r.taskId}>
                 <td>
                   {r.taskId} <span className="stat">{r.hubUrl}</span>
                 </td>
-                <td>{batchPayloadOf(r).items.length}</td>
+                <td>{r.kind === 'verdict' ? `verdict on ${verdictPayloadOf(r).itemId}` : batchPayloadOf(r).items.length}</td>
                 <td>
                   <span className={`badge${r.state === 'rejected' ? ' danger' : ''}`}>{stateText(r)}</span>
                   {r.lastError && r.state !== 'accepted' && (
@@ -56,7 +58,7 @@ export function OutboxPanel() {
                 <td className="stat">{r.attempts}</td>
                 <td>
                   {isUnsigned(r) && (
-                    <button className="btn" data-testid="outbox-sign" onClick={() => setSigning(r.id)}>
+                    <button className="btn" data-testid="outbox-sign" onClick={() => setSigning(r)}>
                       Review and sign
                     </button>
                   )}
@@ -66,7 +68,8 @@ export function OutboxPanel() {
           </tbody>
         </table>
       )}
-      {signing && <SubmitDialog recordId={signing} onClose={() => setSigning(null)} />}
+      {signing?.kind === 'batch' && <SubmitDialog recordId={signing.id} onClose={() => setSigning(null)} />}
+      {signing?.kind === 'verdict' && <VerdictSignDialog recordId={signing.id} onClose={() => setSigning(null)} />}
     </section>
   );
 }

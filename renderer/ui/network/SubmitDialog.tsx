@@ -1,8 +1,7 @@
-import { useEffect, useState } from 'react';
-import type { SigningRequest } from '../../sync/signBatch';
+import { useCallback } from 'react';
 import { Modal } from '../labeling/Modal';
-import { errorText } from './errorText';
 import { useSync } from './SyncContext';
+import { useTwoStepSigning } from './useTwoStepSigning';
 
 /**
  * The signature step of a batch in the outbox: shows exactly what the wallet
@@ -11,32 +10,8 @@ import { useSync } from './SyncContext';
  */
 export function SubmitDialog({ recordId, onClose }: { recordId: string; onClose: () => void }) {
   const { engine } = useSync();
-  const [request, setRequest] = useState<SigningRequest | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [signing, setSigning] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    engine.prepareSigning(recordId).then(
-      (prepared) => live && setRequest(prepared),
-      (e: unknown) => live && setError(errorText(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [engine, recordId]);
-
-  async function sign() {
-    if (!request) return;
-    setSigning(true);
-    try {
-      await engine.confirmSigning(request);
-      onClose();
-    } catch (e) {
-      setError(errorText(e));
-      setSigning(false);
-    }
-  }
+  const prepare = useCallback(() => engine.prepareSigning(recordId), [engine, recordId]);
+  const { request, error, signing, sign } = useTwoStepSigning(prepare, (r) => engine.confirmSigning(r), onClose);
 
   const s = request?.summary;
   return (

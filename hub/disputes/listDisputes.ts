@@ -1,0 +1,52 @@
+import { formConsensus } from '../../core/consensus';
+import { loadSubmissions } from '../consensus/loadSubmissions';
+import type { HubContext } from '../context';
+
+interface DisputeRow {
+  id: string;
+  task_id: string;
+  sha256: string;
+  file_name: string;
+  width: number;
+  height: number;
+  url: string | null;
+  label_schema: unknown;
+  reviewer_fee: string;
+}
+
+/**
+ * Disputed items still waiting for a verdict, with every submission and the
+ * consensus proposal (labels and clusters, recomputed by core
+ * `formConsensus` from the stored submissions: deterministic, so it is what
+ * consensus saw). Items the caller was assigned are never listed: a reviewer
+ * never rules on work they did or saw as an annotator.
+ */
+export async function listDisputes(ctx: HubContext, reviewer: string, opts: { taskId?: string; limit: number }) {
+  const rows = await ctx.db.query<DisputeRow>(
+    `SELECT i.id, i.task_id, i.sha256, i.file_name, i.width, i.height, i.url, t.label_schema, t.reviewer_fee::text AS reviewer_fee
+     FROM items i JOIN tasks t ON t.id = i.task_id
+     WHERE i.status = 'disputed' AND ($1::text IS NULL OR i.task_id = $1)
+       AND NOT EXISTS (SELECT 1 FROM verdicts v WHERE v.item_id = i.id)
+       AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.item_id = i.id AND a.annotator = $2)
+     ORDER BY i.task_id, i.idx LIMIT $3`,
+    [opts.taskId ?? null, reviewer, opts.limit],
+  );
+  const subs = await loadSubmissions(ctx.db, rows.map((r) => r.id));
+  return rows.map((r) => {
+    const submissions = subs.filter((s) => s.itemId === r.id).map((s) => ({ annotator: s.annotator, shapes: s.shapes }));
+    const proposal = formConsensus(submissions, { iouThreshold: ctx.config.iouThreshold });
+    return {
+      itemId: r.id,
+      taskId: r.task_id,
+      sha256: r.sha256,
+      fileName: r.file_name,
+      width: r.width,
+      height: r.height,
+      url: r.url,
+      submissions,
+      proposal: { labels: proposal.labels, clusters: proposal.clusters, score: proposal.score, annotators: proposal.annotators },
+      labelSchema: r.label_schema,
+      reviewerFee: r.reviewer_fee,
+    };
+  });
+}

@@ -1,0 +1,18 @@
+import type { HubContext } from '../context';
+import { scoreHoneypotSubmissions } from './honeypots';
+import { scoreFinalItems } from './scoreFinalItems';
+
+/**
+ * Brings reputations up to date with what the database already records:
+ * honeypot submissions, then items whose final labels are known. Derived
+ * from the rows (like consensus readiness), so nothing is lost if the hub
+ * stops, and the batch-ingest path stays untouched: whoever reads a
+ * reputation (GET /reputation, assignment tiers, disputes, epoch close)
+ * calls this first. Waits for queued consensus rounds so a read after an
+ * upload sees its effect.
+ */
+export async function catchUpReputation(ctx: Pick<HubContext, 'db' | 'config' | 'consensusIdle'>): Promise<void> {
+  await ctx.consensusIdle();
+  await scoreHoneypotSubmissions(ctx);
+  await scoreFinalItems(ctx);
+}

@@ -1,0 +1,78 @@
+import { applyScores, emptyReputation, mean, recordVerdictEvidence, scoreSubmission, verdictSupported } from '../../core/reputation';
+import type { CanonicalShape } from '../../core/sync/canonicalLabels';
+import { loadSubmissions } from '../consensus/loadSubmissions';
+import type { HubContext } from '../context';
+import type { Queryable } from '../db/adapter';
+import { freshReputation, loadReputations, lockReputations, saveReputations, updateAnnotator, type HistoryEntry } from './reputationStore';
+
+interface FinalRow {
+  id: string;
+  status: 'accepted' | 'resolved';
+  labels: CanonicalShape[];
+  finalized_at: Date | null;
+  honeypot: CanonicalShape[] | null;
+  reviewer: string | null;
+  verdict_at: Date | null;
+}
+
+/** Items decided per round: bounds one transaction. */
+const ROUND = 2000;
+
+/**
+ * Moves reputations by items whose final labels are known and not yet
+ * scored: every annotator of an accepted (consensus) or resolved (verdict)
+ * item is scored against its final labels (core `scoreSubmission`, the same
+ * matching as consensus and rewards). Honeypot items were already scored
+ * against their known answer when submitted, so their annotators are not
+ * scored twice; a verdict on a honeypot item is instead evidence about its
+ * REVIEWER (supported when the verdict agrees with the known answer).
+ * Returns the number of items scored. One transaction per round; each item
+ * is marked so it is never scored twice.
+ */
+export async function scoreFinalItems(ctx: Pick<HubContext, 'db' | 'config'>): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const n = await ctx.db.transaction(async (tx) => {
+      await lockReputations(tx);
+      const rows = await tx.query<FinalRow>(
+        `SELECT i.id, i.status, i.consensus->'labels' AS labels, i.finalized_at, h.shapes AS honeypot, v.reviewer, v.received_at AS verdict_at
+         FROM items i LEFT JOIN honeypots h ON h.item_id = i.id LEFT JOIN verdicts v ON v.item_id = i.id
+         WHERE i.status IN ('accepted', 'resolved') AND i.reputation_scored_at IS NULL
+         ORDER BY i.id LIMIT ${ROUND} FOR UPDATE OF i`,
+      );
+      if (rows.length === 0) return 0;
+      await scoreRows(ctx, tx, rows);
+      await tx.query('UPDATE items SET reputation_scored_at = now() WHERE id = ANY($1::text[])', [rows.map((r) => r.id)]);
+      return rows.length;
+    });
+    total += n;
+    if (n < ROUND) return total;
+  }
+}
+
+async function scoreRows(ctx: Pick<HubContext, 'config'>, tx: Queryable, rows: FinalRow[]): Promise<void> {
+  const iouThreshold = ctx.config.iouThreshold;
+  const plain = rows.filter((r) => !r.honeypot);
+  const subs = await loadSubmissions(tx, plain.map((r) => r.id));
+  const reviewers = rows.filter((r) => r.honeypot && r.reviewer).map((r) => r.reviewer!);
+  const reps = await loadReputations(tx, [...subs.map((s) => s.annotator), ...reviewers]);
+  const history: HistoryEntry[] = [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  for (const s of subs) {
+    const row = byId.get(s.itemId)!;
+    const score = scoreSubmission(s.shapes, row.labels, { iouThreshold });
+    const kind = row.status === 'resolved' ? 'verdict' : 'consensus';
+    const at = new Date(row.finalized_at ?? Date.now());
+    updateAnnotator(reps, history, { account: s.annotator, at, kind, itemId: s.itemId }, (rep) => applyScores(rep, score));
+  }
+  for (const row of rows) {
+    if (!row.honeypot || !row.reviewer) continue;
+    const supported = verdictSupported(row.labels, { kind: 'ground_truth', labels: row.honeypot }, iouThreshold);
+    const rep = reps.get(row.reviewer) ?? freshReputation();
+    const before = rep.reviewer ?? emptyReputation();
+    const reviewer = recordVerdictEvidence(before, { supported, weight: ctx.config.honeypotWeight });
+    reps.set(row.reviewer, { ...rep, reviewer });
+    history.push({ account: row.reviewer, at: new Date(row.verdict_at ?? Date.now()), kind: 'review', itemId: row.id, delta: mean(reviewer) - mean(before), mean: mean(reviewer) });
+  }
+  await saveReputations(tx, reps, history);
+}

@@ -1,0 +1,61 @@
+import { canTakeTask, lowerBound, preferForScarce, emptyReputation, type BetaReputation } from '../../core/reputation';
+import type { HubContext } from '../context';
+import type { Queryable } from '../db/adapter';
+import { forbidden } from '../http/hubError';
+import { catchUpReputation } from '../reputation/catchUp';
+import { accountStanding } from '../reputation/standing';
+
+/** How long an annotator's request for work keeps them in the competition for a task's scarce items. */
+export const SCARCE_WINDOW_MS = 10 * 60_000;
+
+/** A task of level L goes only to tiers that unlock it (core `canTakeTask`); otherwise 403 with what the next tier needs. */
+export async function requireTaskTier(ctx: HubContext, annotator: string, task: { id: string; level: number }): Promise<void> {
+  if (task.level <= 0) return;
+  await catchUpReputation(ctx);
+  const standing = await accountStanding(ctx, annotator);
+  if (canTakeTask(standing.tier, task.level, ctx.config.tierTable)) return;
+  const needs = standing.nextTier?.needs.map((n) => n.text).join(', ');
+  throw forbidden(
+    'tier_too_low',
+    `task ${task.id} is level ${task.level}; ${annotator} is tier ${standing.tier.tier} (${standing.tier.name}), which takes tasks up to level ${standing.tier.taskLevel}${needs ? ` — next tier needs: ${needs}` : ''}`,
+  );
+}
+
+/**
+ * The scarce-items rule. A task's items are scarce when fewer assignment
+ * slots remain (open items × redundancy − assigned) than annotators asking
+ * for them: everyone who asked for work on the task in the last
+ * SCARCE_WINDOW_MS and could still take one of the remaining items. Then the
+ * askers are ranked by core `preferForScarce` (reputation lower bound first,
+ * then fewest unsubmitted assignments, then address) and only the first
+ * `free` of them get new items; the others get none until slots free up or
+ * better-ranked askers stop asking. Work already assigned is always handed
+ * back. Runs inside the assignment transaction (serialised per task).
+ */
+export async function mayTakeScarceWork(ctx: HubContext, tx: Queryable, task: { id: string; redundancy: number }, annotator: string): Promise<boolean> {
+  const now = ctx.now();
+  await tx.query(
+    `INSERT INTO work_requests (task_id, annotator, requested_at) VALUES ($1, $2, $3)
+     ON CONFLICT (task_id, annotator) DO UPDATE SET requested_at = EXCLUDED.requested_at`,
+    [task.id, annotator, new Date(now).toISOString()],
+  );
+  const [slots] = await tx.query<{ free: number }>(
+    `SELECT coalesce(sum($2 - assigned), 0)::int AS free FROM items WHERE task_id = $1 AND status = 'open' AND assigned < $2`,
+    [task.id, task.redundancy],
+  );
+  const free = slots?.free ?? 0;
+  if (free === 0) return true;
+  const askers = await tx.query<{ annotator: string; open: number; overall: BetaReputation | null }>(
+    `SELECT r.annotator, rep.annotator->'overall' AS overall,
+       (SELECT count(*)::int FROM assignments a WHERE a.task_id = $1 AND a.annotator = r.annotator AND a.batch_id IS NULL) AS open
+     FROM work_requests r LEFT JOIN reputations rep ON rep.account = r.annotator
+     WHERE r.task_id = $1 AND r.requested_at > $2
+       AND EXISTS (SELECT 1 FROM items i WHERE i.task_id = $1 AND i.status = 'open' AND i.assigned < $3
+                   AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.item_id = i.id AND a.annotator = r.annotator))`,
+    [task.id, new Date(now - SCARCE_WINDOW_MS).toISOString(), task.redundancy],
+  );
+  if (askers.length <= free) return true;
+  const ranked = preferForScarce(askers.map((a) => ({ annotator: a.annotator, assignments: a.open, lower: lowerBound(a.overall ?? emptyReputation()) })));
+  const rank = ranked.findIndex((c) => c.annotator === annotator);
+  return rank < 0 || rank < free;
+}

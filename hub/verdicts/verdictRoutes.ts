@@ -1,0 +1,33 @@
+import type { FastifyInstance } from 'fastify';
+import { getAddress } from 'ethers';
+import { groundworkDomain } from '../../core/sync/eip712';
+import { requireRole } from '../auth/roles';
+import type { HubContext } from '../context';
+import { requireReviewer } from '../disputes/reviewerAccess';
+import { forbidden, HubError } from '../http/hubError';
+import { catchUpReputation } from '../reputation/catchUp';
+import { storeVerdict } from './storeVerdict';
+import { verifyVerdictBody } from './verifyVerdictBody';
+
+/**
+ * POST /verdicts: a reviewer's signed EIP-712 Verdict with the final labels
+ * and a reason per object. Checked like a batch (labels hash, signature,
+ * signer = reviewer = session, nonce, deadline), then stored and the item
+ * finalized; the annotators' reputations move at once.
+ */
+export function verdictRoutes(app: FastifyInstance, ctx: HubContext): void {
+  const domain = () => groundworkDomain({ chainId: ctx.config.chainId, verifyingContract: getAddress(ctx.config.rewardsContract) });
+
+  app.post('/verdicts', { preHandler: requireRole(ctx) }, async (req) => {
+    const verified = verifyVerdictBody(req.body, domain());
+    if (!verified.ok) throw new HubError(verified.status, verified.code, verified.message);
+    const account = req.account!;
+    if (verified.signer !== account.address) {
+      throw forbidden('signer_not_session', `the verdict is signed by ${verified.signer} but this session belongs to ${account.address}: upload your own verdicts`);
+    }
+    await requireReviewer(ctx, account);
+    const receipt = await storeVerdict(ctx, verified);
+    if (!receipt.duplicate) await catchUpReputation(ctx);
+    return receipt;
+  });
+}

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { checksumAddress } from '../../core/sync/address';
+import { itemLabelHash, sortCanonicalShapes, type CanonicalShape } from '../../core/sync/canonicalLabels';
+import type { Eip712Domain } from '../../core/sync/eip712';
+import { itemIdToBytes32 } from '../../core/sync/labelBatch';
+import { verdictDigest, type Verdict } from '../../core/sync/verdict';
+import { describeIssues, SignedVerdictUploadSchema } from '../../core/sync/wireSchemas';
+import { recoverSigner } from '../batches/recoverSigner';
+
+export const VERDICT_REASONS = ['ok', 'wrong_class', 'loose_box', 'missed_object', 'extra_object'] as const;
+
+/** The agreed body: core's signed verdict upload plus a reason per object (proposal clusters in order, then added objects). */
+export const VerdictBodySchema = SignedVerdictUploadSchema.extend({
+  reasons: z
+    .array(z.object({ index: z.number().int().min(0).max(100_000), reason: z.enum(VERDICT_REASONS) }))
+    .max(10_000)
+    .default([]),
+});
+
+export type VerdictReasonEntry = z.infer<typeof VerdictBodySchema>['reasons'][number];
+
+export interface VerifiedVerdict {
+  ok: true;
+  verdict: Verdict;
+  itemId: string;
+  /** Normalized and in canonical order: the item's final labels. */
+  shapes: CanonicalShape[];
+  reasons: VerdictReasonEntry[];
+  signature: string;
+  /** The EIP-712 digest: the verdict's identity (idempotency key, receipt id). */
+  digest: string;
+  signer: string;
+}
+
+export interface VerdictRejection {
+  ok: false;
+  status: number;
+  code: string;
+  message: string;
+}
+
+const reject = (status: number, code: string, message: string): VerdictRejection => ({ ok: false, status, code, message });
+
+/**
+ * Everything about a verdict that needs no database, checked as a batch is:
+ * body shape, the labels hash recomputed from the uploaded shapes (core
+ * `itemLabelHash`), the item id matching the signed `item`, the EIP-712
+ * digest in this hub's domain and the recovered signer (= `reviewer`).
+ */
+export function verifyVerdictBody(body: unknown, domain: Eip712Domain): VerifiedVerdict | VerdictRejection {
+  const parsed = VerdictBodySchema.safeParse(body);
+  if (!parsed.success) return reject(400, 'invalid_body', describeIssues(parsed.error));
+  const { verdict: signed, signature, itemId, shapes, reasons } = parsed.data;
+  const seen = new Set<number>();
+  for (const [i, r] of reasons.entries()) {
+    if (seen.has(r.index)) return reject(400, 'invalid_body', `reasons[${i}]: object ${r.index} has two reasons`);
+    seen.add(r.index);
+  }
+  let labelsHash: string;
+  let finalShapes: CanonicalShape[];
+  try {
+    finalShapes = sortCanonicalShapes(shapes);
+    labelsHash = itemLabelHash(itemId, finalShapes);
+  } catch (e) {
+    return reject(400, 'invalid_labels', (e as Error).message);
+  }
+  if (labelsHash !== signed.labelsHash.toLowerCase()) {
+    return reject(400, 'labels_mismatch', `the uploaded shapes hash to ${labelsHash}, but the signed verdict says ${signed.labelsHash}: labels changed after signing`);
+  }
+  const item = itemIdToBytes32(itemId);
+  if (item !== signed.item.toLowerCase()) return reject(400, 'item_mismatch', `the verdict is signed for item hash ${signed.item}, but itemId "${itemId}" hashes to ${item}`);
+  const verdict: Verdict = { ...signed, reviewer: checksumAddress(signed.reviewer), task: signed.task.toLowerCase(), item, labelsHash };
+  const digest = verdictDigest(domain, verdict);
+  let signer: string;
+  try {
+    signer = recoverSigner(digest, signature);
+  } catch (e) {
+    return reject(400, 'invalid_signature', (e as Error).message);
+  }
+  if (signer !== verdict.reviewer) {
+    return reject(
+      401,
+      'wrong_signer',
+      `the signature recovers to ${signer}, not verdict.reviewer ${verdict.reviewer}, in this hub's EIP-712 domain (chainId ${String(domain.chainId)}, verifyingContract ${domain.verifyingContract})`,
+    );
+  }
+  return { ok: true, verdict, itemId, shapes: finalShapes, reasons, signature: signature.toLowerCase(), digest, signer };
+}

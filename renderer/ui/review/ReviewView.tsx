@@ -1,0 +1,149 @@
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { modifiersOf } from '../../canvas/canvasInput';
+import { LabelCanvas } from '../../canvas/LabelCanvas';
+import { useHost } from '../../platform/HostContext';
+import type { DisputeStore } from '../../review/disputeStore';
+import { queueVerdict } from '../../review/queueVerdict';
+import { reviewCommandOf } from '../../review/reviewKeys';
+import { ReviewError } from '../../review/reviewTypes';
+import { runReviewCommand } from '../../review/runReviewCommand';
+import { isTextEntry, useEditorHotkeys } from '../labeling/useEditorHotkeys';
+import { errorText } from '../network/errorText';
+import { useSync } from '../network/SyncContext';
+import { AnnotatorOverlayLayer } from './AnnotatorOverlayLayer';
+import { ReviewSidePanel } from './ReviewSidePanel';
+import { useReviewWorkbench, type ReviewWorkbench } from './useReviewWorkbench';
+import { VerdictSignDialog } from './VerdictSignDialog';
+
+interface Props {
+  disputes: DisputeStore;
+  hubUrl: string;
+  itemId: string;
+  onClose: () => void;
+}
+
+/** Reviewer mode for one disputed item: the picture with every annotator's shapes, the decisions, and sign-and-submit. */
+export function ReviewView({ disputes, hubUrl, itemId, onClose }: Props) {
+  const { workbench, error } = useReviewWorkbench(disputes, hubUrl, itemId);
+  return (
+    <div className="labeling" data-testid="review-item" data-item-id={itemId}>
+      {error && <div className="error-box">{error}</div>}
+      {workbench && <ReviewBench workbench={workbench} disputes={disputes} hubUrl={hubUrl} onClose={onClose} />}
+    </div>
+  );
+}
+
+function ReviewBench({ workbench, disputes, hubUrl, onClose }: { workbench: ReviewWorkbench; disputes: DisputeStore; hubUrl: string; onClose: () => void }) {
+  const host = useHost();
+  const { outbox } = useSync();
+  const { session, editor, committer, schema, stored } = workbench;
+  const review = useSyncExternalStore(session.subscribe, session.getSnapshot);
+  const snapshot = useSyncExternalStore(editor.subscribe, editor.getSnapshot);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [signing, setSigning] = useState<string | null>(null);
+  const [submitted, setSubmitted] = useState(stored.record.state === 'submitted');
+
+  const act = useCallback((run: () => void) => {
+    try {
+      run();
+      setProblem(null);
+    } catch (e) {
+      if (!(e instanceof ReviewError)) throw e;
+      setProblem(e.message);
+    }
+  }, []);
+
+  const startRedraw = useCallback(
+    (index: number) => {
+      committer.beginRedraw(index);
+      session.select(index);
+      editor.setTool('box');
+    },
+    [committer, session, editor],
+  );
+
+  const submit = useCallback(async () => {
+    if (submitted) return;
+    try {
+      const record = await queueVerdict(outbox, disputes, hubUrl, session);
+      setSubmitted(true);
+      setSigning(record.id);
+    } catch (e) {
+      setProblem(errorText(e));
+    }
+  }, [submitted, outbox, disputes, hubUrl, session]);
+
+  // Reviewer keys first (capture phase); what they do not claim goes on to the editor (pan, zoom, N, undo).
+  useEffect(() => {
+    if (signing) return;
+    const classNames = schema.classes.map((c) => c.name);
+    const down = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || isTextEntry(e.target)) return;
+      const command = reviewCommandOf({ key: e.key, code: e.code, modifiers: modifiersOf(e), repeat: e.repeat });
+      if (!command || (command.kind === 'submit' && submitted)) return;
+      e.preventDefault();
+      e.stopPropagation();
+      act(() => runReviewCommand(session, command, { classNames, startRedraw, submit: () => void submit() }));
+    };
+    window.addEventListener('keydown', down, true);
+    return () => window.removeEventListener('keydown', down, true);
+  }, [signing, schema, session, startRedraw, submit, submitted, act]);
+  useEditorHotkeys(editor, signing !== null);
+
+  const media = stored.record.media;
+  const imageUrl = media ? host.mediaUrl(media.rootId, media.relPath) : null;
+  const open = session.unresolved();
+  return (
+    <>
+      <aside className="side left">
+        <section>
+          <button className="btn ghost" data-testid="review-back" onClick={onClose}>
+            ← Review queue
+          </button>
+          <h3>{stored.dispute.fileName}</h3>
+          <div className="stat">
+            task {stored.dispute.taskId} · item {stored.dispute.itemId}
+          </div>
+          <div className="stat" data-testid="review-open-count" data-value={open.length}>
+            {open.length === 0 ? 'every object decided' : `${open.length} object(s) still open`}
+          </div>
+          {!media && <div className="warn-text">The picture was not downloaded; download the disputes again.</div>}
+        </section>
+        <section>
+          <div className="row">
+            <button className="btn" onClick={() => editor.setTool('select')} aria-pressed={snapshot.tool === 'select'}>
+              Select (V)
+            </button>
+            <button className="btn" onClick={() => editor.setTool('box')} aria-pressed={snapshot.tool === 'box'}>
+              New object (N)
+            </button>
+          </div>
+          <div className="row">
+            <button className="btn" disabled={!review.canUndo} onClick={() => session.undo()}>
+              Undo
+            </button>
+            <button className="btn" disabled={!review.canRedo} onClick={() => session.redo()}>
+              Redo
+            </button>
+          </div>
+          {committer.redrawing() !== null && <div className="hint">Drag the new box for object {committer.redrawing()! + 1}.</div>}
+          <button className="btn primary" data-testid="submit-verdict" data-submitted={submitted ? 'true' : 'false'} disabled={open.length > 0 || submitted} onClick={() => void submit()}>
+            {submitted ? 'Verdict submitted (see the outbox)' : 'Sign and submit (Enter)'}
+          </button>
+          {problem && (
+            <div className="field-error" data-testid="review-error">
+              {problem}
+            </div>
+          )}
+        </section>
+      </aside>
+      <main className="center">
+        <div className="canvas-wrap">
+          <LabelCanvas snapshot={snapshot} imageUrl={imageUrl} input={editor} overlay={<AnnotatorOverlayLayer review={review} camera={snapshot.camera} />} />
+        </div>
+      </main>
+      <ReviewSidePanel session={session} review={review} schema={schema} onRedraw={startRedraw} act={act} />
+      {signing && <VerdictSignDialog recordId={signing} onClose={() => setSigning(null)} onSigned={onClose} />}
+    </>
+  );
+}

@@ -1,0 +1,79 @@
+import { useEffect, useState } from 'react';
+import type { Item } from '../../../core/model/item';
+import type { LabelSchema } from '../../../core/model/labelSchema';
+import { createEditor, type Editor } from '../../editor/createEditor';
+import type { DisputeStore, StoredDispute } from '../../review/disputeStore';
+import { ReviewCommitter } from '../../review/reviewCommitter';
+import { reviewLabelSchema } from '../../review/reviewSchema';
+import { ReviewSession } from '../../review/reviewSession';
+import type { ReviewDraft } from '../../review/reviewTypes';
+import { errorText } from '../network/errorText';
+
+export interface ReviewWorkbench {
+  stored: StoredDispute;
+  session: ReviewSession;
+  committer: ReviewCommitter;
+  editor: Editor;
+  schema: LabelSchema;
+}
+
+/** The stored dispute as an item the editor can open (the picture lives in the download job's media root). */
+function reviewItem(stored: StoredDispute): Item {
+  const { dispute, record } = stored;
+  return {
+    id: dispute.itemId,
+    projectId: 'review',
+    kind: 'image',
+    relPath: record.media?.relPath ?? dispute.fileName,
+    width: dispute.width,
+    height: dispute.height,
+    sha256: dispute.sha256,
+    phash: '0'.repeat(16),
+    status: 'new',
+    order: 0,
+  };
+}
+
+/**
+ * Opens a downloaded dispute for review: the review session (resuming the
+ * saved draft), an editor over it through a ReviewCommitter, and the draft
+ * saved after every decision so an offline review survives a reload.
+ */
+export function useReviewWorkbench(disputes: DisputeStore, hubUrl: string, itemId: string): { workbench: ReviewWorkbench | null; error: string | null } {
+  const [workbench, setWorkbench] = useState<ReviewWorkbench | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    let cleanup = () => undefined as void;
+    disputes.get(hubUrl, itemId).then(
+      (stored) => {
+        if (!live) return;
+        const session = new ReviewSession(stored.dispute, stored.record.draft as ReviewDraft | undefined);
+        const schema = reviewLabelSchema(stored.dispute);
+        const committer = new ReviewCommitter(session, schema);
+        const editor = createEditor({ committer, labelSchema: schema, author: 'reviewer' });
+        editor.loadItem(reviewItem(stored));
+        let saved = session.getDraft();
+        const off = session.subscribe(() => {
+          const draft = session.getDraft();
+          if (draft === saved) return;
+          saved = draft;
+          void disputes.saveDraft(hubUrl, itemId, draft);
+        });
+        cleanup = () => {
+          off();
+          editor.dispose();
+        };
+        setWorkbench({ stored, session, committer, editor, schema });
+      },
+      (e: unknown) => live && setError(errorText(e)),
+    );
+    return () => {
+      live = false;
+      cleanup();
+    };
+  }, [disputes, hubUrl, itemId]);
+
+  return { workbench, error };
+}
