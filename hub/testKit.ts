@@ -119,3 +119,12 @@ export async function signedBatch(hub: RunningHub, wallet: AnyWallet, taskId: st
 }
 
 export const box = (className: string, x: number, y: number, w = 50, h = 40) => ({ className, box: { x, y, w, h } });
+
+/** A hub on a local chain deployed by native/chain's deployLocalNetwork (passed in: the hub itself never imports native/). */
+export async function startChainTestHub(
+  chain: { rpcUrl: string; chainId: number },
+  network: { rewards: string; stakeRegistry: string; token: string },
+  overrides: Partial<HubConfig> & { requesters: string[]; operators: string[] },
+): Promise<RunningHub> {
+  return startTestHub({ chainId: chain.chainId, rewardsContract: network.rewards, token: network.token, rpcUrl: chain.rpcUrl, stakeRegistry: network.stakeRegistry, ...overrides });
+}

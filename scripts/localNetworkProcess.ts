@@ -29,6 +29,8 @@ async function main() {
       chainId: network.chainId,
       rewardsContract: network.rewards,
       token: network.token,
+      // Staked tokens count toward tiers only when the hub can read the registry.
+      stakeRegistry: network.stakeRegistry,
       rpcUrl: anvil.rpcUrl,
       operatorKey: ANVIL_DEPLOYER_KEY,
       operators: [network.operator],

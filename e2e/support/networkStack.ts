@@ -26,6 +26,8 @@ export async function startNetworkStack(): Promise<NetworkStack> {
       chainId: chain.chainId,
       rewardsContract: chain.rewards,
       token: chain.token,
+      // Staked tokens count toward tiers only when the hub can read the registry.
+      stakeRegistry: chain.stakeRegistry,
       rpcUrl: anvil.rpcUrl,
       operatorKey: ANVIL_DEPLOYER_KEY,
       operators: [chain.operator],
@@ -49,7 +51,7 @@ async function taskImage(i: number): Promise<Buffer> {
 }
 
 /** Publishes a task as the requester (anvil account 1): media uploaded by sha256, then the task. */
-export async function publishTask(hub: RunningHub, options: { title: string; images: number; redundancy: number; rewardPerItem: string; classes: string[] }): Promise<string> {
+export async function publishTask(hub: RunningHub, options: { title: string; images: number; redundancy: number; rewardPerItem: string; classes: string[]; reviewerFee?: string }): Promise<string> {
   const token = await signIn(hub, new Wallet(ANVIL_ACCOUNTS[1].privateKey));
   const items = [];
   for (let i = 0; i < options.images; i++) {
@@ -62,7 +64,7 @@ export async function publishTask(hub: RunningHub, options: { title: string; ima
   const classes = options.classes.map((name, i) => ({ id: `c${i}`, name, color: ['#e8590c', '#1c7ed6', '#2b8a3e'][i % 3], attributes: [] }));
   const res = await call<{ taskId: string }>(hub, 'POST', '/tasks', {
     token,
-    json: { title: options.title, labelSchema: { classes }, redundancy: options.redundancy, rewardPerItem: options.rewardPerItem, items },
+    json: { title: options.title, labelSchema: { classes }, redundancy: options.redundancy, rewardPerItem: options.rewardPerItem, items, ...(options.reviewerFee ? { reviewerFee: options.reviewerFee } : {}) },
   });
   if (res.status !== 201) throw new Error(`task creation refused: ${JSON.stringify(res.body)}`);
   return res.body.taskId;

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANVIL_ACCOUNTS, ANVIL_DEPLOYER_KEY, connectRpc, deployLocalNetwork, startAnvil, type AnvilHandle } from '../../native/chain';
 import type { RunningHub } from '../startHub';
-import { box, call, sha, signIn, startTestHub, TEST_SCHEMA } from '../testKit';
+import { box, call, sha, signIn, startChainTestHub, TEST_SCHEMA } from '../testKit';
 import { labelTask, signedVerdict } from '../verdicts/verdictTestKit';
 import { multipliedReward } from './epochPayouts';
 
@@ -42,7 +42,7 @@ describe('epoch payouts with verdicts, reviewer fees and reputation multipliers 
   beforeAll(async () => {
     anvil = await startAnvil({ port: 0 });
     network = await deployLocalNetwork(anvil.rpcUrl, ANVIL_DEPLOYER_KEY);
-    hub = await startTestHub({ chainId: anvil.chainId, rewardsContract: network.rewards, token: undefined, rpcUrl: anvil.rpcUrl, operatorKey: ANVIL_DEPLOYER_KEY, requesters: [requester.address], operators: [operator.address] });
+    hub = await startChainTestHub(anvil, network, { operatorKey: ANVIL_DEPLOYER_KEY, requesters: [requester.address], operators: [operator.address] });
     requesterToken = await signIn(hub, requester);
     operatorToken = await signIn(hub, operator);
     annotators = await Promise.all(wallets.map(async (wallet) => ({ wallet, token: await signIn(hub, wallet) })));

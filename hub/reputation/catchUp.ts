@@ -9,10 +9,11 @@ import { scoreFinalItems } from './scoreFinalItems';
  * stops, and the batch-ingest path stays untouched: whoever reads a
  * reputation (GET /reputation, assignment tiers, disputes, epoch close)
  * calls this first. Waits for queued consensus rounds so a read after an
- * upload sees its effect.
+ * upload sees its effect (assignment skips that wait: it ranks by what is
+ * already decided).
  */
-export async function catchUpReputation(ctx: Pick<HubContext, 'db' | 'config' | 'consensusIdle'>): Promise<void> {
-  await ctx.consensusIdle();
+export async function catchUpReputation(ctx: Pick<HubContext, 'db' | 'config' | 'consensusIdle'>, opts: { waitForConsensus?: boolean } = {}): Promise<void> {
+  if (opts.waitForConsensus !== false) await ctx.consensusIdle();
   await scoreHoneypotSubmissions(ctx);
   await scoreFinalItems(ctx);
 }

@@ -1,7 +1,7 @@
 import { Wallet } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningHub } from '../startHub';
-import { box, call, sha, signedBatch, signIn, startTestHub, TEST_SCHEMA } from '../testKit';
+import { box, call, sha, signedBatch, signIn, startTestHub, TEST_SCHEMA, type AnyWallet } from '../testKit';
 import { signedVerdict } from '../verdicts/verdictTestKit';
 
 const requester = Wallet.createRandom();
@@ -29,9 +29,9 @@ describe('honeypots (ground truth items)', () => {
   const media = [sha(9_000_001), sha(9_000_002), sha(9_000_003)];
   let taskId: string;
   const itemOf: Record<string, string> = {};
-  const rep = async (w: Wallet) => (await call<Rep>(hub, 'GET', `/reputation/${w.address}`)).body;
+  const rep = async (w: AnyWallet) => (await call<Rep>(hub, 'GET', `/reputation/${w.address}`)).body;
 
-  async function submit(w: Wallet, shapesFor: (sha256: string) => ReturnType<typeof box>[]) {
+  async function submit(w: AnyWallet, shapesFor: (sha256: string) => ReturnType<typeof box>[]) {
     const got = await call<{ items: { itemId: string; sha256: string }[] }>(hub, 'POST', `/tasks/${taskId}/assignments`, { token: tokens[w.address], json: { count: 3 } });
     for (const it of got.body.items) itemOf[it.sha256] = it.itemId;
     const signed = await signedBatch(hub, w, taskId, got.body.items.map((it) => ({ itemId: it.itemId, shapes: shapesFor(it.sha256) })));

@@ -8,10 +8,14 @@ import { accountStanding } from '../reputation/standing';
 /** How long an annotator's request for work keeps them in the competition for a task's scarce items. */
 export const SCARCE_WINDOW_MS = 10 * 60_000;
 
-/** A task of level L goes only to tiers that unlock it (core `canTakeTask`); otherwise 403 with what the next tier needs. */
+/**
+ * Before assigning: brings reputations up to date (the scarce-items ranking
+ * and the tier read them), then lets a task of level L go only to tiers that
+ * unlock it (core `canTakeTask`); otherwise 403 with what the next tier needs.
+ */
 export async function requireTaskTier(ctx: HubContext, annotator: string, task: { id: string; level: number }): Promise<void> {
+  await catchUpReputation(ctx, { waitForConsensus: false });
   if (task.level <= 0) return;
-  await catchUpReputation(ctx);
   const standing = await accountStanding(ctx, annotator);
   if (canTakeTask(standing.tier, task.level, ctx.config.tierTable)) return;
   const needs = standing.nextTier?.needs.map((n) => n.text).join(', ');

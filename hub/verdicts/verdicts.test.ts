@@ -1,7 +1,7 @@
 import { Wallet } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningHub } from '../startHub';
-import { box, call, createTestTask, signIn, startTestHub } from '../testKit';
+import { box, call, createTestTask, signIn, startTestHub, type AnyWallet } from '../testKit';
 import { labelTask, signedVerdict } from './verdictTestKit';
 
 const requester = Wallet.createRandom();
@@ -24,7 +24,7 @@ interface Rep {
 
 describe('disputes and verdicts', () => {
   let hub: RunningHub;
-  let annotators: { wallet: Wallet; token: string }[];
+  let annotators: { wallet: AnyWallet; token: string }[];
   let reviewerToken: string;
   let taskId: string;
   // [0]: everyone agrees → accepted; [1], [2]: a car, a person, a car far away → disputed.

@@ -62,6 +62,11 @@ function ReviewBench({ workbench, disputes, hubUrl, onClose }: { workbench: Revi
     [committer, session, editor],
   );
 
+  // Leaving the box tool (Esc, V, the toolbar) abandons a pending redraw: the next box drawn is a new object again.
+  useEffect(() => {
+    if (snapshot.tool === 'select') committer.beginRedraw(null);
+  }, [snapshot.tool, committer]);
+
   const submit = useCallback(async () => {
     if (submitted) return;
     try {
