@@ -1,45 +1,11 @@
 import { createHash } from 'node:crypto';
 import { Wallet } from 'ethers';
 import sharp from 'sharp';
-import { startHub, type RunningHub } from '../../hub/startHub';
+import type { RunningHub } from '../../hub/startHub';
 import { call, signIn } from '../../hub/testKit';
-import { ANVIL_ACCOUNTS, ANVIL_DEPLOYER_KEY, deployLocalNetwork, startAnvil, type AnvilHandle, type LocalNetwork } from '../../native/chain';
+import { ANVIL_ACCOUNTS } from '../../native/chain';
 
-export interface NetworkStack {
-  anvil: AnvilHandle;
-  chain: LocalNetwork;
-  hub: RunningHub;
-  stop(): Promise<void>;
-}
-
-/** anvil with the contracts deployed and funded, and a hub on in-memory PGlite that posts roots as the operator. */
-export async function startNetworkStack(): Promise<NetworkStack> {
-  const anvil = await startAnvil({});
-  let hub: RunningHub | null = null;
-  const stop = async () => {
-    await hub?.close().catch(() => undefined);
-    await anvil.stop();
-  };
-  try {
-    const chain = await deployLocalNetwork(anvil.rpcUrl, ANVIL_DEPLOYER_KEY);
-    hub = await startHub({
-      chainId: chain.chainId,
-      rewardsContract: chain.rewards,
-      token: chain.token,
-      // Staked tokens count toward tiers only when the hub can read the registry.
-      stakeRegistry: chain.stakeRegistry,
-      rpcUrl: anvil.rpcUrl,
-      operatorKey: ANVIL_DEPLOYER_KEY,
-      operators: [chain.operator],
-      requesters: [ANVIL_ACCOUNTS[1].address],
-      verifyWorkers: 0,
-    });
-    return { anvil, chain, hub, stop };
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-}
+export { startNetworkStack, type NetworkStack } from '../../scripts/localStack';
 
 /** Distinct small PNGs: a dark background with one bright block at a different place each. */
 async function taskImage(i: number): Promise<Buffer> {

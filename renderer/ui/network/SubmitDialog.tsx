@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { Modal } from '../labeling/Modal';
 import { useSync } from './SyncContext';
 import { useTwoStepSigning } from './useTwoStepSigning';
+import { SigningFooter } from './SigningFooter';
 
 /**
  * The signature step of a batch in the outbox: shows exactly what the wallet
@@ -57,21 +58,7 @@ export function SubmitDialog({ recordId, onClose }: { recordId: string; onClose:
           </tbody>
         </table>
       )}
-      {error && (
-        <div className="error-box" data-testid="sign-error">
-          {error}
-          <div className="hint">The batch stays in the outbox; sign it from there later.</div>
-        </div>
-      )}
-      <div className="row">
-        <span className="grow" />
-        <button className="btn ghost" onClick={onClose}>
-          Not now
-        </button>
-        <button className="btn primary" data-testid="confirm-sign" disabled={!request || signing} onClick={sign}>
-          {signing ? 'Signing…' : 'Sign and upload'}
-        </button>
-      </div>
+      <SigningFooter error={error} errorTestId="sign-error" subject="batch" confirmTestId="confirm-sign" confirmLabel="Sign and upload" canSign={!!request} signing={signing} onClose={onClose} onSign={() => void sign()} />
     </Modal>
   );
 }

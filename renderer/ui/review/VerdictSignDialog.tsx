@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { Modal } from '../labeling/Modal';
 import { useSync } from '../network/SyncContext';
 import { useTwoStepSigning } from '../network/useTwoStepSigning';
+import { SigningFooter } from '../network/SigningFooter';
 
 /**
  * The signature step of a verdict in the outbox: what the wallet would sign
@@ -46,21 +47,7 @@ export function VerdictSignDialog({ recordId, onClose, onSigned }: { recordId: s
           </tbody>
         </table>
       )}
-      {error && (
-        <div className="error-box" data-testid="verdict-sign-error">
-          {error}
-          <div className="hint">The verdict stays in the outbox; sign it from there later.</div>
-        </div>
-      )}
-      <div className="row">
-        <span className="grow" />
-        <button className="btn ghost" onClick={onClose}>
-          Not now
-        </button>
-        <button className="btn primary" data-testid="confirm-verdict" disabled={!request || signing} onClick={sign}>
-          {signing ? 'Signing…' : 'Sign and submit'}
-        </button>
-      </div>
+      <SigningFooter error={error} errorTestId="verdict-sign-error" subject="verdict" confirmTestId="confirm-verdict" confirmLabel="Sign and submit" canSign={!!request} signing={signing} onClose={onClose} onSign={() => void sign()} />
     </Modal>
   );
 }
