@@ -1,17 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { Contract } from 'ethers';
 import { connectRpc } from '../native/chain';
-import { LabelingPage } from './pages/LabelingPage';
-import { NetworkPage } from './pages/NetworkPage';
-import { ProjectListPage } from './pages/ProjectListPage';
 import { publishTask, startNetworkStack, type NetworkStack } from './support/networkStack';
-import { startHost, type RunningHost } from './support/startHost';
+import { labelEveryItem, openWorkstation, startWorkstationHosts, type WorkstationHosts } from './support/workstation';
 
-const rendererDir = process.env.GROUNDWORK_RENDERER_DIR || fileURLToPath(new URL('../out/renderer', import.meta.url));
 const TASK = 'Street signs';
 const REWARD_PER_ITEM = 10n ** 18n;
 const IMAGES = 2;
@@ -19,64 +11,38 @@ const IMAGES = 2;
 const BOX = { x: 60, y: 50, w: 120, h: 90 };
 
 let stack: NetworkStack | null = null;
-const hosts: RunningHost[] = [];
-let workDir = '';
+let workstations: WorkstationHosts | null = null;
 
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  workDir = await mkdtemp(path.join(os.tmpdir(), 'groundwork-e2e-network-'));
   stack = await startNetworkStack();
   // Two workstations, each with its own data folder (and so its own wallet).
-  for (const name of ['a', 'b']) hosts.push(await startHost({ dataDir: path.join(workDir, name), rendererDir }));
+  workstations = await startWorkstationHosts('network', ['a', 'b']);
 });
 
 test.afterAll(async () => {
-  await Promise.all(hosts.splice(0).map((h) => h.stop()));
+  await workstations?.stop();
+  workstations = null;
   await stack?.stop();
   stack = null;
-  if (workDir) await rm(workDir, { recursive: true, force: true });
 });
-
-async function workstation(browser: Browser, host: RunningHost): Promise<{ page: Page; network: NetworkPage; address: string }> {
-  const page = await (await browser.newContext()).newPage();
-  await new ProjectListPage(page).open(host.url);
-  const network = await new NetworkPage(page).open();
-  const address = await network.createWallet('correct horse battery');
-  await network.connectHub(stack!.hub.url, stack!.anvil.rpcUrl);
-  return { page, network, address };
-}
-
-/** Labels every item of the open project with BOX as `sign` and marks each done, all in the local store. */
-async function labelEverything(page: Page): Promise<void> {
-  const labeling = await new LabelingPage(page).waitUntilReady();
-  await expect(labeling.itemRows).toHaveCount(IMAGES);
-  for (let i = 0; i < IMAGES; i++) {
-    const relPath = (await labeling.itemRows.nth(i).getAttribute('data-rel-path'))!;
-    await labeling.openItem(relPath);
-    await labeling.useClass('sign');
-    await labeling.drawBox(BOX);
-    await page.getByTestId('mark-done-button').click();
-    await expect(labeling.item(relPath)).toHaveAttribute('data-status', 'done');
-  }
-  await labeling.expectAllSaved();
-}
 
 test('two workstations label one task offline, sync, the epoch closes, and one claims its tokens', async ({ browser }) => {
   test.setTimeout(240_000);
   const { hub, anvil, chain } = stack!;
   const taskId = await publishTask(hub, { title: TASK, images: IMAGES, redundancy: 2, rewardPerItem: REWARD_PER_ITEM.toString(), classes: ['vehicle', 'sign'] });
 
-  const a = await workstation(browser, hosts[0]!);
-  const b = await workstation(browser, hosts[1]!);
+  const a = await openWorkstation(browser, workstations!.hosts[0]!, hub.url, anvil.rpcUrl);
+  const b = await openWorkstation(browser, workstations!.hosts[1]!, hub.url, anvil.rpcUrl);
   expect(a.address).not.toBe(b.address);
 
   // Download first, then label with nothing sent to the hub: all of it lives in each browser's IndexedDB.
   for (const w of [a, b]) {
     await expect(w.network.taskRows).toHaveCount(1);
     await w.network.downloadAndOpen(TASK);
-    await labelEverything(w.page);
+    await labelEveryItem(w.page, IMAGES, 'sign', BOX);
     await w.network.open();
   }
   expect(await hub.context.db.query('SELECT 1 FROM batches')).toHaveLength(0);
