@@ -2,6 +2,7 @@ import type { HubContext } from '../context';
 import type { Queryable } from '../db/adapter';
 import { conflict, forbidden, HubError, notFound } from '../http/hubError';
 import type { VerifiedBatch } from './verifyBatchBody';
+import { receiptIfExpired } from '../http/expiredSignature';
 
 export interface BatchReceipt {
   batchId: string;
@@ -53,13 +54,8 @@ async function taskIdOf(ctx: HubContext, tx: Queryable, taskHash: string): Promi
  * the items (`ctx.consensus`).
  */
 export async function storeBatch(ctx: HubContext, v: VerifiedBatch): Promise<BatchReceipt> {
-  const nowSec = Math.floor(ctx.now() / 1000);
-  if (v.batch.deadline < nowSec) {
-    // An expired batch that was stored in time is still the same batch: answer its receipt.
-    const known = await existingReceipt(ctx.db, v.digest);
-    if (known) return known;
-    throw new HubError(400, 'deadline_passed', `the batch deadline ${v.batch.deadline} (${new Date(v.batch.deadline * 1000).toISOString()}) has passed: sign it again with a later deadline`);
-  }
+  const late = await receiptIfExpired(ctx, v.batch.deadline, 'batch', () => existingReceipt(ctx.db, v.digest));
+  if (late) return late;
   return ctx.db.transaction(async (tx) => {
     const taskId = await taskIdOf(ctx, tx, v.batch.task);
     if (!taskId) throw notFound('unknown_task', `no task on this hub has id hash ${v.batch.task}`);

@@ -4,6 +4,7 @@ import type { Queryable } from '../db/adapter';
 import { loadSubmissions } from '../consensus/loadSubmissions';
 import { conflict, forbidden, HubError, notFound } from '../http/hubError';
 import type { VerifiedVerdict } from './verifyVerdictBody';
+import { receiptIfExpired } from '../http/expiredSignature';
 
 export interface VerdictReceipt {
   verdictId: string;
@@ -41,12 +42,8 @@ interface ItemRow {
  * an item not in dispute. The same verdict again answers its first receipt.
  */
 export async function storeVerdict(ctx: HubContext, v: VerifiedVerdict): Promise<VerdictReceipt> {
-  const nowSec = Math.floor(ctx.now() / 1000);
-  if (v.verdict.deadline < nowSec) {
-    const known = await existingReceipt(ctx.db, v.digest);
-    if (known) return known;
-    throw new HubError(400, 'deadline_passed', `the verdict deadline ${v.verdict.deadline} (${new Date(v.verdict.deadline * 1000).toISOString()}) has passed: sign it again with a later deadline`);
-  }
+  const late = await receiptIfExpired(ctx, v.verdict.deadline, 'verdict', () => existingReceipt(ctx.db, v.digest));
+  if (late) return late;
   return ctx.db.transaction(async (tx) => {
     const [item] = await tx.query<ItemRow>(
       `SELECT i.id, i.status, i.task_id, t.task_hash, i.consensus FROM items i JOIN tasks t ON t.id = i.task_id WHERE i.id = $1 FOR UPDATE OF i`,

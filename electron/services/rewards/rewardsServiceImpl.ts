@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Contract, type JsonRpcProvider } from 'ethers';
-import { connectRpc, rewardsDistributorAt } from '../../../native/chain';
+import { Contract } from 'ethers';
+import { rewardsDistributorAt } from '../../../native/chain';
+import { createChainAccess } from '../chain/chainAccess';
 import type { EventEmitterFor, ServiceImpl } from '../../common/contract/defineService';
 import { ServiceError } from '../../common/contract/errors';
 import type { ClaimStatus, Rewards, rewardsService } from '../../common/services/rewardsService';
@@ -32,17 +33,9 @@ function reasonOf(error: unknown): string {
 }
 
 export function createRewardsService(registry: HubRegistry, client: HubClient, keys: WalletKeys, emit: EventEmitterFor<typeof rewardsService>, options: RewardsOptions = {}) {
-  const providers = new Map<string, JsonRpcProvider>();
+  const chains = createChainAccess(registry, client);
   const claims: ClaimStatus[] = [];
   const waiting = new Set<Promise<void>>();
-
-  async function chainOf(hubUrl: string) {
-    const config = (await registry.get(hubUrl))?.config ?? (await client.configOf(hubUrl));
-    if (!config.rpcUrl) throw new ServiceError(`no chain RPC URL is known for ${hubUrl}: connect to the hub again with its chain's rpcUrl`, { code: 'no-rpc' });
-    let provider = providers.get(config.rpcUrl);
-    if (!provider) providers.set(config.rpcUrl, (provider = connectRpc(config.rpcUrl)));
-    return { config, rpcUrl: config.rpcUrl, provider };
-  }
 
   async function account(): Promise<string> {
     const address = await keys.address();
@@ -52,7 +45,7 @@ export function createRewardsService(registry: HubRegistry, client: HubClient, k
 
   async function read(hubUrl: string): Promise<Rewards & { proof: HubProof }> {
     const address = await account();
-    const { config, provider } = await chainOf(hubUrl);
+    const { config, provider } = await chains.chainOf(hubUrl);
     const proof = await hubJson<HubProof>(hubUrl, `/rewards/${address}`);
     const distributor = rewardsDistributorAt(config.rewardsContract, provider);
     const tokenAddress = config.token ?? ((await distributor.getFunction('token')()) as string);
@@ -102,7 +95,7 @@ export function createRewardsService(registry: HubRegistry, client: HubClient, k
       if (BigInt(current.claimable) === 0n || current.proof.root === null) {
         throw new ServiceError(`nothing to claim: earned ${current.earned}, already claimed ${current.claimed}`, { code: 'nothing-to-claim' });
       }
-      const { config, rpcUrl, provider } = await chainOf(hubUrl);
+      const { config, rpcUrl, provider } = await chains.chainOf(hubUrl);
       await options.ensureGas?.(rpcUrl, signer.address);
       const base: ClaimStatus = {
         claimId: randomUUID(),
@@ -146,8 +139,7 @@ export function createRewardsService(registry: HubRegistry, client: HubClient, k
     /** Waits (at most 5 s) for claims still being mined, then closes the RPC connections; a claim left pending is still on chain. */
     async dispose() {
       await Promise.race([Promise.allSettled([...waiting]), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
-      for (const provider of providers.values()) provider.destroy();
-      providers.clear();
+      chains.dispose();
     },
   };
 }

@@ -8,7 +8,7 @@ import type { HubClient } from '../hub/hubClient';
 import { normalizeHubUrl } from '../hub/hubHttp';
 import type { HubRegistry } from '../hub/hubRegistry';
 import type { WalletKeys } from '../wallet/walletServiceImpl';
-import { createChainAccess } from './chainAccess';
+import { createChainAccess } from '../chain/chainAccess';
 import { stakeErrorsInterface } from './revertReason';
 import { createStakeJournal, type SentTx } from './stakeJournal';
 import { createStakeRegistryAddresses } from './stakeRegistryAddress';

@@ -6,8 +6,8 @@ import type { HubRegistry } from '../hub/hubRegistry';
 
 /**
  * The chain behind a hub: its remembered config and one RPC connection per
- * endpoint, kept for the host session. (The rewards service has the same
- * lookup inline; a later change can fold it into this.)
+ * endpoint, kept for the host session. Shared by the rewards and stake
+ * services.
  */
 export function createChainAccess(registry: HubRegistry, client: HubClient) {
   const providers = new Map<string, JsonRpcProvider>();
