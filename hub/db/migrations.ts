@@ -1,5 +1,6 @@
 import type { Db } from './adapter';
 import { reviewMigration } from '../reputation/reviewMigration';
+import { trustMigration } from './trustMigration';
 
 /**
  * Versioned schema. Append new versions; never edit an applied one. Each
@@ -99,6 +100,8 @@ export const migrations: { version: number; statements: string[] }[] = [
   },
   // Issue 6: disputes, verdicts, honeypots, reputation, tiers (see reputation/reviewMigration.ts).
   reviewMigration,
+  // Issue 9: evidence and slashings, random assignment, purge indexes (see trustMigration.ts).
+  trustMigration,
 ];
 
 export async function migrate(db: Db): Promise<number[]> {

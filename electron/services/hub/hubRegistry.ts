@@ -1,8 +1,9 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { HubConfigSchema, type HubConfig, type HubInfo } from '../../common/services/hubService';
 import { writeFileAtomic } from '../atomicWrite';
+import { logStateFileProblem, readStateFile, type StateFileProblem } from '../readStateFile';
 
 const KnownHubSchema = z.object({
   hubUrl: z.string(),
@@ -25,7 +26,7 @@ export interface HubSession {
  * so batches can be signed offline, and the default hub) and the sign-in
  * sessions of this host run, which stay in memory and on the Node side.
  */
-export function createHubRegistry(dataDir: string | null) {
+export function createHubRegistry(dataDir: string | null, onProblem: (problem: StateFileProblem) => void = logStateFileProblem('the list of known hubs')) {
   // null: kept in memory only (the local network's own requester and operator clients).
   const file = dataDir === null ? null : path.join(dataDir, 'hubs.json');
   const sessions = new Map<string, HubSession>();
@@ -34,16 +35,10 @@ export function createHubRegistry(dataDir: string | null) {
 
   async function load() {
     if (cache) return cache;
-    let text: string;
-    try {
-      if (file === null) throw new Error('in memory');
-      text = await readFile(file, 'utf8');
-    } catch {
-      return (cache = { defaultHub: null, hubs: [] });
-    }
-    const parsed = HubsFileSchema.safeParse(JSON.parse(text));
-    if (!parsed.success) throw new Error(`${file} is not a valid hubs file: ${parsed.error.issues[0]?.message ?? 'unknown error'}`);
-    return (cache = parsed.data);
+    const empty = () => ({ defaultHub: null, hubs: [] });
+    // A corrupt hubs.json is moved aside (the user connects again) instead of failing every call.
+    const state = file === null ? empty() : await readStateFile(file, HubsFileSchema, empty, onProblem);
+    return (cache ??= state);
   }
 
   function update(change: (state: z.infer<typeof HubsFileSchema>) => void): Promise<void> {

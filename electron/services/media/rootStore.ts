@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { MediaRootSchema, type MediaRoot } from '../../common/services/mediaService';
 import { writeFileAtomic } from '../atomicWrite';
+import { logStateFileProblem, readStateFile, type StateFileProblem } from '../readStateFile';
 import { MediaError } from './mediaErrors';
 import { resolveFolder } from './resolveFolder';
 
@@ -23,7 +24,7 @@ export interface RootStore {
 }
 
 /** Granted media roots, persisted in `<dataDir>/roots.json` so projects keep working across restarts. */
-export function createRootStore(dataDir: string): RootStore {
+export function createRootStore(dataDir: string, onProblem: (problem: StateFileProblem) => void = logStateFileProblem('the list of granted folders')): RootStore {
   const file = path.join(dataDir, 'roots.json');
   let cache: MediaRoot[] | null = null;
   // Grants are serialised so two concurrent openFolder calls cannot lose each other's write.
@@ -31,15 +32,9 @@ export function createRootStore(dataDir: string): RootStore {
 
   async function load(): Promise<MediaRoot[]> {
     if (cache) return cache;
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch {
-      return (cache = []);
-    }
-    const parsed = RootsFileSchema.safeParse(JSON.parse(text));
-    if (!parsed.success) throw new Error(`${file} is not a valid roots file: ${parsed.error.issues[0]?.message ?? 'unknown error'}`);
-    return (cache = parsed.data.roots);
+    // A corrupt roots.json is moved aside and the user grants folders again, instead of every call failing.
+    const state = await readStateFile(file, RootsFileSchema, () => ({ roots: [] }), onProblem);
+    return (cache ??= state.roots);
   }
 
   async function grant(folder: string): Promise<MediaRoot> {
