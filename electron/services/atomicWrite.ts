@@ -34,6 +34,11 @@ export async function writeFileAtomic(file: string, content: string | Uint8Array
     throw error;
   }
   await handle.close();
-  await rename(temp, file);
+  try {
+    await rename(temp, file);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
   await syncFolder(path.dirname(file));
 }
