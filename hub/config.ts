@@ -42,6 +42,10 @@ export interface HubConfig {
   multiplierBounds?: { min: number; max: number };
   /** How much one honeypot item counts in reputation, against 1 for an item scored by final labels (default 2). */
   honeypotWeight?: number;
+  /** Evidence counts (not yet used by a slash) at which an account becomes slashable (default 3 and 3; see evidence/). */
+  slashEvidenceThreshold?: SlashEvidenceThreshold;
+  /** Key holding SLASHER_ROLE on the StakeRegistry for `npm run hub -- slash` (default: operatorKey). */
+  slasherKey?: string;
   /** Clock in ms (tests). */
   now?: () => number;
 }
@@ -56,7 +60,21 @@ export const DEFAULTS = {
   iouThreshold: 0.5,
   multiplierBounds: { min: 0.5, max: 1.5 },
   honeypotWeight: 2,
+  slashEvidenceThreshold: { honeypotFailures: 3, verdictsAgainst: 3 },
 };
+
+/** An account is slashable once either count of its unused evidence reaches its number. */
+export interface SlashEvidenceThreshold {
+  honeypotFailures: number;
+  verdictsAgainst: number;
+}
+
+function positiveCount(value: string | undefined, name: string): number | undefined {
+  if (!value) return undefined;
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, got "${value}"`);
+  return n;
+}
 
 function addressList(value: string | undefined, name: string): string[] {
   if (!value) return [];
@@ -99,5 +117,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): HubConfig {
     publicUrl: env.HUB_PUBLIC_URL || undefined,
     stakeRegistry: env.STAKE_REGISTRY ? getAddress(env.STAKE_REGISTRY) : undefined,
     verifyWorkers: env.HUB_VERIFY_WORKERS ? Number(env.HUB_VERIFY_WORKERS) : undefined,
+    slashEvidenceThreshold: {
+      honeypotFailures: positiveCount(env.SLASH_HONEYPOT_FAILURES, 'SLASH_HONEYPOT_FAILURES') ?? DEFAULTS.slashEvidenceThreshold.honeypotFailures,
+      verdictsAgainst: positiveCount(env.SLASH_VERDICTS_AGAINST, 'SLASH_VERDICTS_AGAINST') ?? DEFAULTS.slashEvidenceThreshold.verdictsAgainst,
+    },
+    slasherKey: env.SLASHER_KEY || undefined,
   };
 }

@@ -1,5 +1,5 @@
 import type { Db } from './db/adapter';
-import type { HubConfig } from './config';
+import type { HubConfig, SlashEvidenceThreshold } from './config';
 import type { MediaStore } from './media/mediaStore';
 import type { BatchVerifier } from './batches/batchVerifier';
 import type { ChainClient } from './epochs/chainClient';
@@ -42,4 +42,5 @@ export interface ResolvedConfig extends Required<Pick<HubConfig, 'chainId' | 're
   tierTable: TierTable;
   multiplierBounds: { min: number; max: number };
   honeypotWeight: number;
+  slashEvidenceThreshold: SlashEvidenceThreshold;
 }

@@ -47,6 +47,7 @@ function resolve(config: HubConfig, listenUrl: string, token: string | null): Re
     tierTable: checkTierTable(config.tierTable ?? DEFAULT_TIER_TABLE),
     multiplierBounds: config.multiplierBounds ?? DEFAULTS.multiplierBounds,
     honeypotWeight: config.honeypotWeight ?? DEFAULTS.honeypotWeight,
+    slashEvidenceThreshold: config.slashEvidenceThreshold ?? DEFAULTS.slashEvidenceThreshold,
   };
 }
 
