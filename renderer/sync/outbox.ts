@@ -4,6 +4,7 @@ import type { SignedVerdict } from '../../electron/common/services/hubReviewSche
 import type { GroundworkDb } from '../store/db';
 import type { OutboxRecord } from '../store/syncRecords';
 import { retryDelay, type BackoffPolicy } from './backoff';
+import { withRefusal } from './refusalHistory';
 import { verdictPayloadOf } from './verdictRecords';
 
 /** What a batch record's `payload` holds: the items in core's canonical form and the merkle root they hash to. */
@@ -137,7 +138,7 @@ export class Outbox {
     return record;
   }
 
-  /** Applies an upload's outcome: accepted and rejected are final; anything else waits for the next attempt with backoff. */
+  /** Applies an upload's outcome: accepted and rejected end this signature's uploads (a rejected record may be re-signed, see resign.ts); anything else waits for the next attempt with backoff. */
   async finishUpload(id: string, result: UploadResult | VerdictUploadResult | { status: 'error'; reason: string }, backoff: BackoffPolicy, random: () => number = Math.random): Promise<OutboxRecord> {
     const record = await this.db.transaction('rw', this.db.outbox, async () => {
       const current = await this.db.outbox.get(id);
@@ -145,7 +146,8 @@ export class Outbox {
       const at = this.now();
       let next: OutboxRecord;
       if (result.status === 'accepted') next = { ...current, state: 'accepted', receipt: result.receipt, lastError: undefined, updatedAt: at };
-      else if (result.status === 'rejected') next = { ...current, state: 'rejected', lastError: `${result.failure.code}: ${result.failure.reason}`, updatedAt: at };
+      // The refusal also goes into the record's history: if it is re-signed, the user still sees what was refused and why.
+      else if (result.status === 'rejected') next = withRefusal(current, result.failure, at);
       else {
         const reason = result.status === 'network' ? result.failure.reason : result.reason;
         next = { ...current, state: 'pending', lastError: reason, nextAttemptAt: at + retryDelay(current.attempts, backoff, random), updatedAt: at };

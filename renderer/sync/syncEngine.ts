@@ -2,6 +2,7 @@ import type { UploadResult, VerdictUploadResult } from '../../electron/common/se
 import type { OutboxRecord } from '../store/syncRecords';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { signedBatchOf, type Outbox } from './outbox';
+import { reopenForSigning } from './resign';
 import { confirmSigning, prepareSigning, type SigningRequest } from './signBatch';
 import { confirmVerdictSigning, prepareVerdictSigning, type VerdictSigningRequest } from './signVerdict';
 import { describeThrown, type BatchTransport, type Connectivity } from './transport';
@@ -35,7 +36,8 @@ export interface SyncEngineOptions {
  * Uploads the outbox's signed batches whenever the machine is online: due
  * records one small wave at a time, each failure pushed back with exponential
  * backoff and jitter (persisted on the record, so it survives restarts).
- * Accepted and rejected are final; nothing is ever dropped or signed again.
+ * Accepted and rejected end a signature's uploads; nothing is ever dropped, and
+ * a signature is never replaced except by the user's "Sign again" (resign.ts).
  */
 export class SyncEngine {
   private readonly outbox: Outbox;
@@ -124,6 +126,11 @@ export class SyncEngine {
     });
     this.kick();
     return record;
+  }
+
+  /** "Sign again" on a record refused for a reason that is not its labels: back to unsigned, same labels, refusal kept in its history. */
+  reopenForSigning(recordId: string): Promise<OutboxRecord> {
+    return reopenForSigning(this.outbox, recordId);
   }
 
   async prepareVerdictSigning(recordId: string): Promise<VerdictSigningRequest> {

@@ -15,15 +15,18 @@ export function scriptedHub(annotator = '0x0000000000000000000000000000000000000
   const outcomes: Outcome[] = [];
   const stored = new Map<string, SignedBatch>();
   const sent: SignedBatch[] = [];
-  const prepared = new Map<string, { hubUrl: string; taskId: string; items: BatchItem[] }>();
+  const prepared = new Map<string, { hubUrl: string; taskId: string; items: BatchItem[]; deadline: number }>();
+  /** The deadline prepare puts in the next batch (the host's is now + 30 days). */
+  const options = { deadline: 2_000_000_000 };
   let nonce = 1000n;
   let signatures = 0;
 
   const transport: BatchTransport = {
     async prepareBatch({ hubUrl, taskId, items }) {
-      const { batch } = buildLabelBatch({ annotator, taskId, items, nonce: ++nonce, deadline: 2_000_000_000 });
+      const { deadline } = options;
+      const { batch } = buildLabelBatch({ annotator, taskId, items, nonce: ++nonce, deadline });
       const requestId = `req-${nonce}`;
-      prepared.set(requestId, { hubUrl, taskId, items });
+      prepared.set(requestId, { hubUrl, taskId, items, deadline });
       const summary: BatchSummary = { taskId, task: batch.task, itemCount: batch.itemCount, root: batch.root, hub: hubUrl, annotator, nonce: batch.nonce, deadline: batch.deadline, chainId: 31337, verifyingContract: annotator };
       return { requestId, summary };
     },
@@ -31,7 +34,7 @@ export function scriptedHub(annotator = '0x0000000000000000000000000000000000000
       const request = prepared.get(requestId);
       if (!request) throw new Error('unknown request');
       prepared.delete(requestId);
-      const built = buildLabelBatch({ annotator, taskId: request.taskId, items: request.items, nonce: requestId.slice(4), deadline: 2_000_000_000 });
+      const built = buildLabelBatch({ annotator, taskId: request.taskId, items: request.items, nonce: requestId.slice(4), deadline: request.deadline });
       signatures++;
       const signed: SignedBatch = { hubUrl: request.hubUrl, taskId: request.taskId, batch: built.batch, signature: `0x${signatures.toString(16).padStart(130, '0')}`, items: built.items };
       return signed;
@@ -53,5 +56,5 @@ export function scriptedHub(annotator = '0x0000000000000000000000000000000000000
     return { status: 'accepted', receipt: { batchId: key, root: signed.batch.root, duplicate, acceptedAt: 1 } };
   }
 
-  return { transport, outcomes, stored, sent, signatureCount: () => signatures };
+  return { transport, outcomes, stored, sent, options, signatureCount: () => signatures };
 }

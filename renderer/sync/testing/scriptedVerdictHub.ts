@@ -17,14 +17,15 @@ export function scriptedVerdictHub(reviewer = '0x0000000000000000000000000000000
   const sent: SignedVerdict[] = [];
   const stored = new Set<string>();
   const prepared = new Map<string, Omit<SignedVerdict, 'signature'>>();
-  const options = { tamper: false };
+  /** `deadline`: what prepare puts in the next verdict (the host's is now + 30 days). */
+  const options = { tamper: false, deadline: 2_000_000_000 };
   let nonce = 500n;
 
   const transport: VerdictTransport = {
     async prepareVerdict({ hubUrl, taskId, itemId, shapes, reasons }) {
       const sorted = sortCanonicalShapes(shapes);
       const labelsHash = itemLabelHash(itemId, options.tamper ? [] : sorted);
-      const verdict = { reviewer, task: taskIdToBytes32(taskId), item: itemIdToBytes32(itemId), labelsHash, nonce: String(++nonce), deadline: 2_000_000_000 };
+      const verdict = { reviewer, task: taskIdToBytes32(taskId), item: itemIdToBytes32(itemId), labelsHash, nonce: String(++nonce), deadline: options.deadline };
       const requestId = `verdict-${nonce}`;
       prepared.set(requestId, { hubUrl, taskId, itemId, verdict, shapes: sorted, reasons });
       const summary: VerdictSummary = { taskId, itemId, task: verdict.task, item: verdict.item, labelsHash, shapeCount: sorted.length, hub: hubUrl, reviewer, nonce: verdict.nonce, deadline: verdict.deadline, chainId: 31337, verifyingContract: reviewer };
