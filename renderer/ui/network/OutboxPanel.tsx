@@ -3,6 +3,9 @@ import type { OutboxRecord } from '../../store/syncRecords';
 import { batchPayloadOf, isUnsigned } from '../../sync/outbox';
 import { verdictPayloadOf } from '../../sync/verdictRecords';
 import { VerdictSignDialog } from '../review/VerdictSignDialog';
+import { OutboxHistory } from './OutboxHistory';
+import { OutboxLabels } from './OutboxLabels';
+import { OutboxRefusal } from './OutboxRefusal';
 import { SubmitDialog } from './SubmitDialog';
 import { useOutboxRecords, useSyncStatus } from './SyncContext';
 
@@ -12,7 +15,12 @@ function stateText(r: OutboxRecord): string {
   return r.state;
 }
 
-/** Every batch ever submitted, with its state; rejected ones show the hub's reason. */
+/**
+ * Every batch and verdict ever submitted, with its state. Rejected ones show
+ * the refusal in words and the hub's reason, keep their labels exportable, and
+ * offer "Sign again" when the refusal is not about the labels (which opens the
+ * usual sign dialog); earlier refusals of a re-signed record stay listed.
+ */
 export function OutboxPanel() {
   const records = useOutboxRecords();
   const status = useSyncStatus();
@@ -49,11 +57,18 @@ export function OutboxPanel() {
                 <td>{r.kind === 'verdict' ? `verdict on ${verdictPayloadOf(r).itemId}` : batchPayloadOf(r).items.length}</td>
                 <td>
                   <span className={`badge${r.state === 'rejected' ? ' danger' : ''}`}>{stateText(r)}</span>
-                  {r.lastError && r.state !== 'accepted' && (
-                    <div className={r.state === 'rejected' ? 'field-error' : 'stat'} data-testid="outbox-reason">
+                  {r.lastError && r.state === 'pending' && (
+                    <div className="stat" data-testid="outbox-reason">
                       {r.lastError}
                     </div>
                   )}
+                  {r.state === 'rejected' && (
+                    <>
+                      <OutboxRefusal record={r} others={records} onReopened={setSigning} />
+                      <OutboxLabels record={r} />
+                    </>
+                  )}
+                  <OutboxHistory record={r} />
                 </td>
                 <td className="stat">{r.attempts}</td>
                 <td>
