@@ -42,10 +42,20 @@ export interface HubConfig {
   multiplierBounds?: { min: number; max: number };
   /** How much one honeypot item counts in reputation, against 1 for an item scored by final labels (default 2). */
   honeypotWeight?: number;
+  /** Unsubmitted items one annotator may hold per task; new items stop there (default 50): a burst of requests cannot grab a large share of the pool. */
+  maxOpenAssignments?: number;
   /** Evidence counts (not yet used by a slash) at which an account becomes slashable (default 3 and 3; see evidence/). */
   slashEvidenceThreshold?: SlashEvidenceThreshold;
   /** Key holding SLASHER_ROLE on the StakeRegistry for `npm run hub -- slash` (default: operatorKey). */
   slasherKey?: string;
+  /**
+   * Abuse limits, requests per `windowMs` (default 60 s): `perIp` on every
+   * route (default 1,200), `signInPerIp` on each of POST /auth/nonce and
+   * /auth/verify (default 30), `perAccount` per signed-in address (default 600).
+   */
+  rateLimit?: { windowMs?: number; perIp?: number; signInPerIp?: number; perAccount?: number };
+  /** How often expired SIWE nonces and sessions are deleted (default 10 min). */
+  purgeIntervalMs?: number;
   /** Clock in ms (tests). */
   now?: () => number;
 }
@@ -53,6 +63,8 @@ export interface HubConfig {
 export const DEFAULTS = {
   host: '127.0.0.1',
   sessionTtlMs: 24 * 3600_000,
+  rateLimit: { windowMs: 60_000, perIp: 1_200, signInPerIp: 30, perAccount: 600 },
+  purgeIntervalMs: 10 * 60_000,
   maxItemsPerBatch: 5_000,
   maxShapesPerItem: 1_000,
   batchBodyLimit: 16 * 1024 * 1024,
@@ -60,6 +72,7 @@ export const DEFAULTS = {
   iouThreshold: 0.5,
   multiplierBounds: { min: 0.5, max: 1.5 },
   honeypotWeight: 2,
+  maxOpenAssignments: 50,
   slashEvidenceThreshold: { honeypotFailures: 3, verdictsAgainst: 3 },
 };
 

@@ -33,6 +33,9 @@ export interface ResolvedConfig extends Required<Pick<HubConfig, 'chainId' | 're
   /** The SIWE domain: the host[:port] of publicUrl. */
   siweDomain: string;
   sessionTtlMs: number;
+  /** Abuse limits per window (hub/access/rateLimits.ts). */
+  rateLimit: { windowMs: number; perIp: number; signInPerIp: number; perAccount: number };
+  purgeIntervalMs: number;
   maxItemsPerBatch: number;
   maxShapesPerItem: number;
   batchBodyLimit: number;
@@ -42,5 +45,7 @@ export interface ResolvedConfig extends Required<Pick<HubConfig, 'chainId' | 're
   tierTable: TierTable;
   multiplierBounds: { min: number; max: number };
   honeypotWeight: number;
+  /** Unsubmitted items one annotator may hold per task (tasks/assignWork.ts). */
+  maxOpenAssignments: number;
   slashEvidenceThreshold: SlashEvidenceThreshold;
 }

@@ -38,6 +38,8 @@ function resolve(config: HubConfig, listenUrl: string, token: string | null): Re
     publicUrl,
     siweDomain: new URL(publicUrl).host,
     sessionTtlMs: config.sessionTtlMs ?? DEFAULTS.sessionTtlMs,
+    rateLimit: { ...DEFAULTS.rateLimit, ...config.rateLimit },
+    purgeIntervalMs: config.purgeIntervalMs ?? DEFAULTS.purgeIntervalMs,
     maxItemsPerBatch: Math.min(config.maxItemsPerBatch ?? DEFAULTS.maxItemsPerBatch, SYNC_LIMITS.maxItemsPerBatch),
     maxShapesPerItem: Math.min(config.maxShapesPerItem ?? DEFAULTS.maxShapesPerItem, SYNC_LIMITS.maxShapesPerItem),
     batchBodyLimit: config.batchBodyLimit ?? DEFAULTS.batchBodyLimit,
@@ -47,6 +49,7 @@ function resolve(config: HubConfig, listenUrl: string, token: string | null): Re
     tierTable: checkTierTable(config.tierTable ?? DEFAULT_TIER_TABLE),
     multiplierBounds: config.multiplierBounds ?? DEFAULTS.multiplierBounds,
     honeypotWeight: config.honeypotWeight ?? DEFAULTS.honeypotWeight,
+    maxOpenAssignments: config.maxOpenAssignments ?? DEFAULTS.maxOpenAssignments,
     slashEvidenceThreshold: config.slashEvidenceThreshold ?? DEFAULTS.slashEvidenceThreshold,
   };
 }

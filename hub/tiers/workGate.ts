@@ -29,7 +29,8 @@ export async function requireTaskTier(ctx: HubContext, annotator: string, task: 
  * The scarce-items rule. A task's items are scarce when fewer assignment
  * slots remain (open items × redundancy − assigned) than annotators asking
  * for them: everyone who asked for work on the task in the last
- * SCARCE_WINDOW_MS and could still take one of the remaining items. Then the
+ * SCARCE_WINDOW_MS and could still take one of the remaining items (and is
+ * below the cap of unsubmitted work, `maxOpenAssignments`). Then the
  * askers are ranked by core `preferForScarce` (reputation lower bound first,
  * then fewest unsubmitted assignments, then address) and only the first
  * `free` of them get new items; the others get none until slots free up or
@@ -55,8 +56,9 @@ export async function mayTakeScarceWork(ctx: HubContext, tx: Queryable, task: { 
      FROM work_requests r LEFT JOIN reputations rep ON rep.account = r.annotator
      WHERE r.task_id = $1 AND r.requested_at > $2
        AND EXISTS (SELECT 1 FROM items i WHERE i.task_id = $1 AND i.status = 'open' AND i.assigned < $3
-                   AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.item_id = i.id AND a.annotator = r.annotator))`,
-    [task.id, new Date(now - SCARCE_WINDOW_MS).toISOString(), task.redundancy],
+                   AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.item_id = i.id AND a.annotator = r.annotator))
+       AND (SELECT count(*) FROM assignments a WHERE a.task_id = $1 AND a.annotator = r.annotator AND a.batch_id IS NULL) < $4`,
+    [task.id, new Date(now - SCARCE_WINDOW_MS).toISOString(), task.redundancy, ctx.config.maxOpenAssignments],
   );
   if (askers.length <= free) return true;
   const ranked = preferForScarce(askers.map((a) => ({ annotator: a.annotator, assignments: a.open, lower: lowerBound(a.overall ?? emptyReputation()) })));
