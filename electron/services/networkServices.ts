@@ -6,6 +6,7 @@ import { createHubClient } from './hub/hubClient';
 import { normalizeHubUrl } from './hub/hubHttp';
 import { createHubRegistry } from './hub/hubRegistry';
 import { createHubService } from './hub/hubServiceImpl';
+import { assertOwnSiweDomain } from './hub/siweDomain';
 import type { RootStore } from './media/rootStore';
 import { createRewardsService } from './rewards/rewardsServiceImpl';
 import { createStakeService } from './stake/stakeServiceImpl';
@@ -34,11 +35,14 @@ export async function createNetworkServices(dataDir: string, roots: RootStore, e
   const registry = createHubRegistry(dataDir);
   const client = createHubClient(registry, wallet.keys);
   const hub = createHubService(registry, client, wallet.keys, events.emitterFor(hubService));
-  const rewards = createRewardsService(registry, client, wallet.keys, events.emitterFor(rewardsService), { ensureGas: options.localHub?.ensureGas });
-  const stake = createStakeService(registry, client, wallet.keys, events.emitterFor(stakeService), { ensureGas: options.localHub?.ensureGas });
+  const rewards = createRewardsService(registry, wallet.keys, events.emitterFor(rewardsService), { ensureGas: options.localHub?.ensureGas });
+  const stake = createStakeService(registry, wallet.keys, events.emitterFor(stakeService), { ensureGas: options.localHub?.ensureGas });
   if (options.localHub) {
+    // Pinned without asking: the local network runs on this machine and this workstation deployed its contracts itself.
     const hubUrl = normalizeHubUrl(options.localHub.hubUrl);
-    await registry.remember(hubUrl, await client.fetchConfig(hubUrl), { rpcUrl: options.localHub.rpcUrl, local: true, makeDefault: true });
+    const config = await client.fetchConfig(hubUrl);
+    assertOwnSiweDomain(hubUrl, config);
+    await registry.remember(hubUrl, config, { rpcUrl: options.localHub.rpcUrl, local: true, makeDefault: true });
   }
   const registrations: ServiceRegistration[] = [
     registerService(walletService, wallet.service),

@@ -32,13 +32,49 @@ export const HubConfigSchema = z.object({
   token: AddressSchema.nullable(),
   /** The host[:port] SIWE messages must name (the hub's public host). */
   siweDomain: z.string().optional(),
-  /** JSON-RPC endpoint of the chain: given by `connect({ rpcUrl })`, set by the local network, or announced by the hub. */
+  /** JSON-RPC endpoint of the chain: given by `connect({ rpcUrl })`, set by the local network, or announced by the hub (a suggestion the user confirms). */
   rpcUrl: z.string().optional(),
+  /** The StakeRegistry staking approves the token for; null or absent when the hub has none. */
+  stakeRegistry: AddressSchema.nullable().optional(),
 });
 export type HubConfig = z.infer<typeof HubConfigSchema>;
 
+/** What trust-on-first-use pins of a hub: a later /config that differs in any of these must be confirmed again. */
+export const PinnedFieldSchema = z.enum(['chainId', 'rewardsContract', 'token', 'stakeRegistry', 'rpcUrl']);
+export type PinnedField = z.infer<typeof PinnedFieldSchema>;
+
+/** One check the host made over the chain's RPC before proposing a hub's values (failed checks are refusals, never proposals). */
+export const TrustCheckSchema = z.object({
+  check: z.enum(['rpc-chain', 'rewards-code', 'token-code', 'stake-registry-code', 'rewards-token', 'stake-registry-token', 'no-rpc']),
+  /** 'unchecked': there is no RPC URL to check over (give one to have the contracts checked). */
+  status: z.enum(['ok', 'unchecked']),
+  detail: z.string(),
+});
+export type TrustCheck = z.infer<typeof TrustCheckSchema>;
+
+/** A pinned value the hub now announces differently: old (pinned) → new (announced). */
+export const TrustChangeSchema = z.object({ field: PinnedFieldSchema, old: z.string().nullable(), new: z.string().nullable() });
+export type TrustChange = z.infer<typeof TrustChangeSchema>;
+
+/** What `connect` asks the user to trust, held by the host 10 minutes under `proposalId`. */
+export const TrustProposalSchema = z.object({
+  proposalId: z.string(),
+  hubUrl: z.string(),
+  /** The host of the URL the user entered: the only domain SIWE messages for this hub will name. */
+  siweDomain: z.string(),
+  /** The values that will be pinned: chain id, rewards contract, token, stake registry, RPC URL. */
+  config: HubConfigSchema,
+  /** Where the RPC URL comes from: the user, the hub's suggestion, the earlier pin; null: none known. */
+  rpcSource: z.enum(['user', 'hub', 'pinned']).nullable(),
+  checks: z.array(TrustCheckSchema),
+  /** Empty on first use; otherwise the pinned values the hub changed (show old → new). */
+  changes: z.array(TrustChangeSchema),
+});
+export type TrustProposal = z.infer<typeof TrustProposalSchema>;
+
 export const HubInfoSchema = z.object({
   hubUrl: z.string(),
+  /** The values pinned when the user trusted this hub (the local network's are pinned by the workstation that deployed them). */
   config: HubConfigSchema,
   /** The address signed in on this hub for this host session, or null. */
   signedInAs: AddressSchema.nullable(),
@@ -47,6 +83,13 @@ export const HubInfoSchema = z.object({
   local: z.boolean(),
 });
 export type HubInfo = z.infer<typeof HubInfoSchema>;
+
+/** `connect`'s answer: the hub as pinned, or what the user must confirm first. */
+export const ConnectResultSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('trusted'), info: HubInfoSchema }),
+  z.object({ status: z.literal('needs-confirmation'), proposal: TrustProposalSchema }),
+]);
+export type ConnectResult = z.infer<typeof ConnectResultSchema>;
 
 /** Why a hub call failed: `network` (unreachable, timeout, 5xx — retry later) or `rejected` (the hub said no: `code` and `reason` are its own). */
 export const HubFailureSchema = z.object({
@@ -166,8 +209,16 @@ export const hubService = defineService(
   {
     /** The hubs this workstation knows and the default one (the local network's hub when `npm start` made one). */
     list: method(z.object({}).strict(), z.object({ defaultHub: z.string().nullable(), hubs: z.array(HubInfoSchema) })),
-    /** Fetches the hub's /config, remembers the hub (in `<dataDir>/hubs.json`) and returns it. `rpcUrl` overrides the chain endpoint used for rewards. */
-    connect: method(z.object({ ...HubArgs, rpcUrl: z.string().url().optional(), makeDefault: z.boolean().default(false) }).strict(), HubInfoSchema),
+    /**
+     * Fetches the hub's /config (a `siweDomain` other than the host of `hubUrl` is refused) and compares it with
+     * what is pinned for this hub. Same values: `{ status: 'trusted', info }`. First use or changed values:
+     * checks them over the chain's RPC (chain id, code at each address, the contracts' `token()`; any failure
+     * is refused with a ServiceError naming it) and returns `{ status: 'needs-confirmation', proposal }`;
+     * nothing is pinned until `confirmTrust`. `rpcUrl` (the user's) wins over one the hub suggests.
+     */
+    connect: method(z.object({ ...HubArgs, rpcUrl: z.string().url().optional(), makeDefault: z.boolean().default(false) }).strict(), ConnectResultSchema),
+    /** The user confirmed a proposal of `connect`: pins its values in `<dataDir>/hubs.json`. Unknown/expired: details { code: 'unknown-proposal' }. */
+    confirmTrust: method(z.object({ ...HubArgs, proposalId: z.string().min(1).max(256) }).strict(), HubInfoSchema),
     /** Sign-In with Ethereum with the unlocked wallet (the EIP-4361 message is built and signed here). Locked wallet: details { code: 'locked' }. */
     signIn: method(z.object(HubArgs).strict(), HubInfoSchema),
     signOut: method(z.object(HubArgs).strict(), HubInfoSchema),

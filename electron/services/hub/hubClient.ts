@@ -2,17 +2,29 @@ import { HubConfigSchema, type HubConfig, type HubInfo } from '../../common/serv
 import type { WalletKeys } from '../wallet/walletServiceImpl';
 import { hubFetch, hubJson, HubRequestError, jsonOf, type HubRequest } from './hubHttp';
 import type { HubRegistry } from './hubRegistry';
+import { candidateConfig, configChangedError, pinnedChanges, untrustedHubError } from './pinnedValues';
+import { assertOwnSiweDomain, siweDomainOf } from './siweDomain';
 import { siweMessage } from './siweMessage';
 
 /** A signed-in session is asked to live this long; the hub may cut it shorter. */
 const SIGN_IN_VALIDITY_MS = 10 * 60_000;
 
+export interface HubClientOptions {
+  /**
+   * Pin a hub's /config on first use without asking. Only for the local
+   * network's own role clients (operator, requester): that hub runs on this
+   * machine against contracts this workstation deployed itself.
+   */
+  pinOnFirstUse?: boolean;
+}
+
 /**
  * Hub calls with the workstation's identity: fetching a hub's config, SIWE
  * sign-in with the unlocked wallet, and authenticated calls that sign in
- * again once when the hub says the session is gone (401).
+ * again once when the hub says the session is gone (401). Everything signed
+ * uses the hub's pinned values, never a live /config.
  */
-export function createHubClient(registry: HubRegistry, keys: WalletKeys) {
+export function createHubClient(registry: HubRegistry, keys: WalletKeys, options: HubClientOptions = {}) {
   async function fetchConfig(hubUrl: string): Promise<HubConfig> {
     const raw = await hubJson<unknown>(hubUrl, '/config');
     const parsed = HubConfigSchema.safeParse(raw);
@@ -23,18 +35,30 @@ export function createHubClient(registry: HubRegistry, keys: WalletKeys) {
     return parsed.data;
   }
 
-  /** The hub's config: remembered if known (signing works offline), fetched and remembered otherwise. */
+  /** The hub's pinned values (so signing works offline); a hub the user never confirmed is refused. */
   async function configOf(hubUrl: string): Promise<HubConfig> {
-    return (await registry.get(hubUrl))?.config ?? (await registry.remember(hubUrl, await fetchConfig(hubUrl))).config;
+    const pinned = (await registry.get(hubUrl))?.config;
+    if (pinned) return pinned;
+    if (options.pinOnFirstUse) return (await registry.remember(hubUrl, await fetchConfig(hubUrl))).config;
+    throw untrustedHubError(hubUrl);
   }
 
+  /**
+   * SIWE for the pinned hub: the domain is the host of the hub URL, the URI the
+   * hub URL, the chain id the pinned one. The live /config is read first and a
+   * foreign SIWE domain or a change of a pinned value refuses before anything is signed.
+   */
   async function signIn(hubUrl: string): Promise<HubInfo> {
     const signer = keys.signer();
     const config = await configOf(hubUrl);
+    const live = await fetchConfig(hubUrl);
+    assertOwnSiweDomain(hubUrl, live);
+    const changes = pinnedChanges(config, candidateConfig(live, config).config);
+    if (changes.length > 0) throw configChangedError(hubUrl, changes);
     const { nonce } = await hubJson<{ nonce: string }>(hubUrl, '/auth/nonce', { method: 'POST', body: {} });
     const now = new Date();
     const message = siweMessage({
-      domain: config.siweDomain ?? new URL(hubUrl).host,
+      domain: siweDomainOf(hubUrl),
       address: signer.address,
       uri: hubUrl,
       chainId: config.chainId,

@@ -7,10 +7,11 @@ import { logStateFileProblem, readStateFile, type StateFileProblem } from '../re
 
 const KnownHubSchema = z.object({
   hubUrl: z.string(),
+  /** The pinned values (chain id, rewards contract, token, stake registry, RPC URL): every use reads these, never a live /config. */
   config: HubConfigSchema,
-  /** The chain endpoint the user gave; wins over the hub's announced one. */
-  rpcUrl: z.string().optional(),
   local: z.boolean().default(false),
+  /** When the user confirmed these values (ISO time). Entries without it predate trust-on-first-use and were never confirmed. */
+  pinnedAt: z.string().optional(),
 });
 type KnownHub = z.infer<typeof KnownHubSchema>;
 const HubsFileSchema = z.object({ defaultHub: z.string().nullable(), hubs: z.array(KnownHubSchema) });
@@ -38,6 +39,12 @@ export function createHubRegistry(dataDir: string | null, onProblem: (problem: S
     const empty = () => ({ defaultHub: null, hubs: [] });
     // A corrupt hubs.json is moved aside (the user connects again) instead of failing every call.
     const state = file === null ? empty() : await readStateFile(file, HubsFileSchema, empty, onProblem);
+    // Hubs remembered before trust-on-first-use were never confirmed by the user: forgotten, so connecting asks again.
+    const pinned = state.hubs.filter((h) => h.pinnedAt !== undefined);
+    if (pinned.length !== state.hubs.length) {
+      state.hubs = pinned;
+      if (state.defaultHub !== null && !pinned.some((h) => h.hubUrl === state.defaultHub)) state.defaultHub = null;
+    }
     return (cache ??= state);
   }
 
@@ -57,8 +64,7 @@ export function createHubRegistry(dataDir: string | null, onProblem: (problem: S
 
   function info(hub: KnownHub): HubInfo {
     const session = sessions.get(hub.hubUrl);
-    const config = hub.rpcUrl ? { ...hub.config, rpcUrl: hub.rpcUrl } : hub.config;
-    return { hubUrl: hub.hubUrl, config, signedInAs: session?.address ?? null, roles: session?.roles ?? [], local: hub.local };
+    return { hubUrl: hub.hubUrl, config: hub.config, signedInAs: session?.address ?? null, roles: session?.roles ?? [], local: hub.local };
   }
 
   return {
@@ -70,11 +76,16 @@ export function createHubRegistry(dataDir: string | null, onProblem: (problem: S
       const hub = (await load()).hubs.find((h) => h.hubUrl === hubUrl);
       return hub ? info(hub) : null;
     },
-    /** Remembers (or refreshes) a hub; `rpcUrl` undefined keeps a previously given one. */
+    /**
+     * Pins a hub's values: call only with values the user confirmed (hubTrust) or the local network's own.
+     * `rpcUrl` given here wins over the config's.
+     */
     async remember(hubUrl: string, config: HubConfig, options: { rpcUrl?: string; local?: boolean; makeDefault?: boolean } = {}): Promise<HubInfo> {
       await update((state) => {
         const previous = state.hubs.find((h) => h.hubUrl === hubUrl);
-        const next: KnownHub = { hubUrl, config, rpcUrl: options.rpcUrl ?? previous?.rpcUrl, local: options.local ?? previous?.local ?? false };
+        const { siweDomain: _announced, ...values } = config;
+        const pinned: HubConfig = { ...values, siweDomain: new URL(hubUrl).host, ...(options.rpcUrl ? { rpcUrl: options.rpcUrl } : {}) };
+        const next: KnownHub = { hubUrl, config: pinned, local: options.local ?? previous?.local ?? false, pinnedAt: new Date().toISOString() };
         // One local network at a time: an earlier run's hub (another port, gone now) is forgotten.
         state.hubs = [...state.hubs.filter((h) => h.hubUrl !== hubUrl && !(next.local && h.local)), next];
         if (next.local && state.defaultHub !== null && !state.hubs.some((h) => h.hubUrl === state.defaultHub)) state.defaultHub = null;

@@ -8,12 +8,14 @@ import { createBatchSigning } from './batchSigning';
 import type { HubClient } from './hubClient';
 import { hubJson, HubRequestError, normalizeHubUrl } from './hubHttp';
 import type { HubRegistry } from './hubRegistry';
+import { createHubTrust } from './hubTrust';
 import { createVerdictSigning } from './verdictSigning';
 
 /** The hub service over the registry (known hubs, sessions), the authenticated client and two-step batch signing. */
 export function createHubService(registry: HubRegistry, client: HubClient, keys: WalletKeys, emit: EventEmitterFor<typeof hubService>): ServiceImpl<typeof hubService> {
   const signing = createBatchSigning(client, keys);
   const verdicts = createVerdictSigning(client, keys);
+  const trust = createHubTrust(registry, client.fetchConfig);
   const announce = (info: HubInfo) => {
     emit('changed', info);
     return info;
@@ -34,9 +36,11 @@ export function createHubService(registry: HubRegistry, client: HubClient, keys:
   return {
     list: () => registry.list(),
     connect: async ({ hubUrl, rpcUrl, makeDefault }) => {
-      const url = normalizeHubUrl(hubUrl);
-      return announce(await registry.remember(url, await client.fetchConfig(url), { rpcUrl, makeDefault }));
+      const result = await trust.connect(normalizeHubUrl(hubUrl), { rpcUrl, makeDefault });
+      if (result.status === 'trusted') announce(result.info);
+      return result;
     },
+    confirmTrust: async ({ hubUrl, proposalId }) => announce(await trust.confirm(normalizeHubUrl(hubUrl), proposalId)),
     signIn: async ({ hubUrl }) => announce(await client.signIn(normalizeHubUrl(hubUrl))),
     signOut: async ({ hubUrl }) => {
       const url = normalizeHubUrl(hubUrl);

@@ -8,7 +8,8 @@ import type { WalletKeys } from '../wallet/walletServiceImpl';
 function clientAs(privateKey: string): HubClient {
   const wallet = new Wallet(privateKey);
   const keys: WalletKeys = { address: async () => wallet.address, signer: () => wallet, onLock: () => undefined };
-  return createHubClient(createHubRegistry(null), keys);
+  // The local network runs on this machine against contracts this workstation deployed: its config is pinned on first use.
+  return createHubClient(createHubRegistry(null), keys, { pinOnFirstUse: true });
 }
 
 /**

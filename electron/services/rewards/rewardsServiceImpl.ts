@@ -5,7 +5,6 @@ import { createChainAccess } from '../chain/chainAccess';
 import type { EventEmitterFor, ServiceImpl } from '../../common/contract/defineService';
 import { ServiceError } from '../../common/contract/errors';
 import type { ClaimStatus, Rewards, rewardsService } from '../../common/services/rewardsService';
-import type { HubClient } from '../hub/hubClient';
 import { hubJson, normalizeHubUrl } from '../hub/hubHttp';
 import type { HubRegistry } from '../hub/hubRegistry';
 import type { WalletKeys } from '../wallet/walletServiceImpl';
@@ -32,8 +31,8 @@ function reasonOf(error: unknown): string {
   return e.shortMessage ?? e.message ?? String(error);
 }
 
-export function createRewardsService(registry: HubRegistry, client: HubClient, keys: WalletKeys, emit: EventEmitterFor<typeof rewardsService>, options: RewardsOptions = {}) {
-  const chains = createChainAccess(registry, client);
+export function createRewardsService(registry: HubRegistry, keys: WalletKeys, emit: EventEmitterFor<typeof rewardsService>, options: RewardsOptions = {}) {
+  const chains = createChainAccess(registry);
   const claims: ClaimStatus[] = [];
   const waiting = new Set<Promise<void>>();
 
@@ -47,8 +46,10 @@ export function createRewardsService(registry: HubRegistry, client: HubClient, k
     const address = await account();
     const { config, provider } = await chains.chainOf(hubUrl);
     const proof = await hubJson<HubProof>(hubUrl, `/rewards/${address}`);
+    // The pinned distributor and token: a hub cannot point the wallet at other contracts after the user trusted it.
     const distributor = rewardsDistributorAt(config.rewardsContract, provider);
-    const tokenAddress = config.token ?? ((await distributor.getFunction('token')()) as string);
+    const tokenAddress = config.token;
+    if (!tokenAddress) throw new ServiceError(`the token of ${hubUrl} was never checked: connect to it again with its chain's RPC URL and confirm`, { code: 'no-rpc' });
     const token = new Contract(tokenAddress, ERC20_ABI, provider);
     const [claimed, balance, symbol, decimals] = await Promise.all([
       distributor.getFunction('claimed')(address) as Promise<bigint>,

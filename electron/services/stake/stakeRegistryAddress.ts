@@ -1,36 +1,21 @@
 import { getAddress, isAddress } from 'ethers';
 import { ServiceError } from '../../common/contract/errors';
 import type { HubConfig } from '../../common/services/hubService';
-import { hubJson } from '../hub/hubHttp';
 
 /**
- * Which StakeRegistry a hub uses: the caller's `registry` wins; otherwise the
- * hub's `/config` `stakeRegistry`, from the remembered config when it carries
- * the field, else fetched once per host session. The remembered config is
- * checked first so a known hub works while it is unreachable.
+ * Which StakeRegistry and token staking uses: the ones pinned when the user
+ * trusted the hub, never a live /config (a hostile hub could otherwise have
+ * the wallet approve its token for a contract of its choosing). A caller's
+ * `registry` is accepted only when it is the pinned one.
  */
-export function createStakeRegistryAddresses() {
-  const announced = new Map<string, string>();
-
-  function checked(value: unknown, where: string): string {
-    if (typeof value !== 'string' || !isAddress(value)) {
-      throw new ServiceError(`${where} is not an address: ${JSON.stringify(value)}`, { code: 'no-registry' });
-    }
-    return getAddress(value);
+export function pinnedStakeTarget(hubUrl: string, pinned: HubConfig, given?: string): { registry: string; token: string } {
+  if (!pinned.stakeRegistry) {
+    throw new ServiceError(`${hubUrl} has no trusted stake registry (its /config announced none when you trusted it)`, { code: 'no-registry' });
   }
-
-  return async function registryOf(hubUrl: string, config: HubConfig, given?: string): Promise<string> {
-    if (given !== undefined) return checked(given, 'registry');
-    const remembered = (config as HubConfig & { stakeRegistry?: unknown }).stakeRegistry;
-    if (remembered !== undefined && remembered !== null) return checked(remembered, `${hubUrl}/config stakeRegistry`);
-    const cached = announced.get(hubUrl);
-    if (cached) return cached;
-    const live = await hubJson<{ stakeRegistry?: unknown }>(hubUrl, '/config');
-    if (live.stakeRegistry === undefined || live.stakeRegistry === null) {
-      throw new ServiceError(`${hubUrl} announces no stake registry (its /config has no stakeRegistry); pass registry explicitly`, { code: 'no-registry' });
-    }
-    const address = checked(live.stakeRegistry, `${hubUrl}/config stakeRegistry`);
-    announced.set(hubUrl, address);
-    return address;
-  };
+  const registry = getAddress(pinned.stakeRegistry);
+  if (given !== undefined && (!isAddress(given) || getAddress(given) !== registry)) {
+    throw new ServiceError(`refused: ${JSON.stringify(given)} is not the stake registry you trusted for ${hubUrl} (${registry})`, { code: 'no-registry' });
+  }
+  if (!pinned.token) throw new ServiceError(`the token of ${hubUrl} was never checked: connect to it again with its chain's RPC URL and confirm`, { code: 'no-rpc' });
+  return { registry, token: getAddress(pinned.token) };
 }

@@ -4,14 +4,13 @@ import { stakeRegistryAt } from '../../../native/chain';
 import type { EventEmitterFor, ServiceImpl } from '../../common/contract/defineService';
 import { ServiceError } from '../../common/contract/errors';
 import type { Stake, StakeAction, StakeTxStatus, stakeService } from '../../common/services/stakeService';
-import type { HubClient } from '../hub/hubClient';
 import { normalizeHubUrl } from '../hub/hubHttp';
 import type { HubRegistry } from '../hub/hubRegistry';
 import type { WalletKeys } from '../wallet/walletServiceImpl';
 import { createChainAccess } from '../chain/chainAccess';
 import { stakeErrorsInterface } from './revertReason';
 import { createStakeJournal, type SentTx } from './stakeJournal';
-import { createStakeRegistryAddresses } from './stakeRegistryAddress';
+import { pinnedStakeTarget } from './stakeRegistryAddress';
 
 /** The registry may hold any ERC-20: only the standard calls are used. */
 const ERC20_ABI = [
@@ -39,9 +38,8 @@ interface StakeRead {
   rpcUrl: string;
 }
 
-export function createStakeService(hubs: HubRegistry, client: HubClient, keys: WalletKeys, emit: EventEmitterFor<typeof stakeService>, options: StakeOptions = {}) {
-  const chains = createChainAccess(hubs, client);
-  const registryOf = createStakeRegistryAddresses();
+export function createStakeService(hubs: HubRegistry, keys: WalletKeys, emit: EventEmitterFor<typeof stakeService>, options: StakeOptions = {}) {
+  const chains = createChainAccess(hubs);
   const journal = createStakeJournal(emit, stakeErrorsInterface());
 
   async function account(): Promise<string> {
@@ -53,9 +51,13 @@ export function createStakeService(hubs: HubRegistry, client: HubClient, keys: W
   async function read(target: Target, address: string): Promise<StakeRead> {
     const hubUrl = normalizeHubUrl(target.hubUrl);
     const { config, provider, rpcUrl } = await chains.chainOf(hubUrl);
-    const registry = await registryOf(hubUrl, config, target.registry);
+    const { registry, token: tokenAddress } = pinnedStakeTarget(hubUrl, config, target.registry);
     const contract = stakeRegistryAt(registry, provider);
-    const tokenAddress = await contract.token();
+    // The token approved for staking is the pinned one; a registry that now holds another is refused.
+    const held = await contract.token();
+    if (held.toLowerCase() !== tokenAddress.toLowerCase()) {
+      throw new ServiceError(`refused: the stake registry ${registry} now holds ${held}, not the trusted token ${tokenAddress}`, { code: 'token-mismatch' });
+    }
     const token = new Contract(tokenAddress, ERC20_ABI, provider);
     const [[active, unbonding, availableAt], period, balance, allowance, symbol, decimals, latest] = await Promise.all([
       contract.stakeOf(address),
