@@ -32,7 +32,8 @@ function ingestSuite(name: string, databaseUrl: () => string | undefined) {
       ({ taskId } = await createTestTask(hub, reqToken, 6, 3));
       const got = await call<{ items: { itemId: string }[] }>(hub, 'POST', `/tasks/${taskId}/assignments`, { token: tokens[0], json: { count: 4 } });
       itemIds = got.body.items.map((i) => i.itemId);
-      for (const t of tokens.slice(1, 3)) await call(hub, 'POST', `/tasks/${taskId}/assignments`, { token: t, json: { count: 4 } });
+      // New items are drawn at random (tasks/pickRandomItems.ts): annotators 1 and 2 take all six, so they hold annotator 0's four too.
+      for (const t of tokens.slice(1, 3)) await call(hub, 'POST', `/tasks/${taskId}/assignments`, { token: t, json: { count: 6 } });
     }, 120_000);
     afterAll(async () => hub?.close());
 
