@@ -4,6 +4,8 @@ import { loadSubmissions } from '../consensus/loadSubmissions';
 import type { HubContext } from '../context';
 import type { Queryable } from '../db/adapter';
 import { badRequest } from '../http/hubError';
+import { submissionDetail } from '../evidence/evidenceDetail';
+import { recordEvidence, type EvidenceInput } from '../evidence/recordEvidence';
 import { loadReputations, lockReputations, saveReputations, updateAnnotator, type HistoryEntry } from './reputationStore';
 
 export interface HoneypotInput {
@@ -55,8 +57,8 @@ export async function scoreHoneypotSubmissions(ctx: Pick<HubContext, 'db' | 'con
   for (;;) {
     const n = await ctx.db.transaction(async (tx) => {
       await lockReputations(tx);
-      const pending = await tx.query<{ item_id: string; annotator: string; shapes: CanonicalShape[]; received_at: Date }>(
-        `SELECT a.item_id, a.annotator, h.shapes, b.received_at FROM honeypots h
+      const pending = await tx.query<{ item_id: string; task_id: string; annotator: string; shapes: CanonicalShape[]; received_at: Date }>(
+        `SELECT a.item_id, a.task_id, a.annotator, h.shapes, b.received_at FROM honeypots h
          JOIN assignments a ON a.item_id = h.item_id JOIN batches b ON b.id = a.batch_id
          WHERE NOT EXISTS (SELECT 1 FROM honeypot_scores s WHERE s.item_id = a.item_id AND s.annotator = a.annotator)
          ORDER BY a.item_id, a.annotator LIMIT ${ROUND}`,
@@ -68,13 +70,17 @@ export async function scoreHoneypotSubmissions(ctx: Pick<HubContext, 'db' | 'con
       const reps = await loadReputations(tx, subs.map((s) => s.annotator));
       const history: HistoryEntry[] = [];
       const agreed: boolean[] = [];
+      const evidence: EvidenceInput[] = [];
       for (const s of subs) {
         const p = answer.get(s.itemId)!;
         const score = scoreSubmission(s.shapes, p.shapes, { iouThreshold: ctx.config.iouThreshold });
         agreed.push(score.agreesWith);
+        // A known answer missed is slashable evidence (evidence/): recorded in this transaction, with the score.
+        if (!score.agreesWith) evidence.push({ account: s.annotator, kind: 'honeypot_failed', itemId: s.itemId, taskId: p.task_id, detail: submissionDetail(s, p.shapes, score) });
         updateAnnotator(reps, history, { account: s.annotator, at: new Date(p.received_at), kind: 'honeypot', itemId: s.itemId }, (rep) => applyScores(rep, score, { weight: ctx.config.honeypotWeight }));
       }
       await saveReputations(tx, reps, history);
+      await recordEvidence(tx, evidence);
       await tx.query(`INSERT INTO honeypot_scores (item_id, annotator, agreed) SELECT * FROM unnest($1::text[], $2::text[], $3::bool[])`, [
         subs.map((s) => s.itemId),
         subs.map((s) => s.annotator),

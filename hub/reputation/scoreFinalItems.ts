@@ -3,16 +3,22 @@ import type { CanonicalShape } from '../../core/sync/canonicalLabels';
 import { loadSubmissions } from '../consensus/loadSubmissions';
 import type { HubContext } from '../context';
 import type { Queryable } from '../db/adapter';
+import { submissionDetail } from '../evidence/evidenceDetail';
+import { recordEvidence, type EvidenceInput } from '../evidence/recordEvidence';
 import { freshReputation, loadReputations, lockReputations, saveReputations, updateAnnotator, type HistoryEntry } from './reputationStore';
 
 interface FinalRow {
   id: string;
+  task_id: string;
   status: 'accepted' | 'resolved';
   labels: CanonicalShape[];
   finalized_at: Date | null;
   honeypot: CanonicalShape[] | null;
   reviewer: string | null;
   verdict_at: Date | null;
+  verdict_id: string | null;
+  /** The verdict's agreeing annotators (consensus document of a resolved item). */
+  agreeing: string[] | null;
 }
 
 /** Items decided per round: bounds one transaction. */
@@ -35,7 +41,8 @@ export async function scoreFinalItems(ctx: Pick<HubContext, 'db' | 'config'>): P
     const n = await ctx.db.transaction(async (tx) => {
       await lockReputations(tx);
       const rows = await tx.query<FinalRow>(
-        `SELECT i.id, i.status, i.consensus->'labels' AS labels, i.finalized_at, h.shapes AS honeypot, v.reviewer, v.received_at AS verdict_at
+        `SELECT i.id, i.task_id, i.status, i.consensus->'labels' AS labels, i.finalized_at, h.shapes AS honeypot, v.reviewer, v.received_at AS verdict_at,
+           v.digest AS verdict_id, i.consensus->'agreeingAnnotators' AS agreeing
          FROM items i LEFT JOIN honeypots h ON h.item_id = i.id LEFT JOIN verdicts v ON v.item_id = i.id
          WHERE i.status IN ('accepted', 'resolved') AND i.reputation_scored_at IS NULL
          ORDER BY i.id LIMIT ${ROUND} FOR UPDATE OF i`,
@@ -58,12 +65,18 @@ async function scoreRows(ctx: Pick<HubContext, 'config'>, tx: Queryable, rows: F
   const reps = await loadReputations(tx, [...subs.map((s) => s.annotator), ...reviewers]);
   const history: HistoryEntry[] = [];
   const byId = new Map(rows.map((r) => [r.id, r]));
+  const evidence: EvidenceInput[] = [];
   for (const s of subs) {
     const row = byId.get(s.itemId)!;
     const score = scoreSubmission(s.shapes, row.labels, { iouThreshold });
     const kind = row.status === 'resolved' ? 'verdict' : 'consensus';
     const at = new Date(row.finalized_at ?? Date.now());
     updateAnnotator(reps, history, { account: s.annotator, at, kind, itemId: s.itemId }, (rep) => applyScores(rep, score));
+    // A verdict that did not side with this annotator is slashable evidence (evidence/). Honeypot items are
+    // left out here: their annotators were judged by the known answer (honeypot_failed), not twice.
+    if (row.status === 'resolved' && row.verdict_id && !(row.agreeing ?? []).includes(s.annotator)) {
+      evidence.push({ account: s.annotator, kind: 'verdict_against', itemId: s.itemId, taskId: row.task_id, detail: { verdictId: row.verdict_id, reviewer: row.reviewer, ...submissionDetail(s, row.labels, score) } });
+    }
   }
   for (const row of rows) {
     if (!row.honeypot || !row.reviewer) continue;
@@ -75,4 +88,5 @@ async function scoreRows(ctx: Pick<HubContext, 'config'>, tx: Queryable, rows: F
     history.push({ account: row.reviewer, at: new Date(row.verdict_at ?? Date.now()), kind: 'review', itemId: row.id, delta: mean(reviewer) - mean(before), mean: mean(reviewer) });
   }
   await saveReputations(tx, reps, history);
+  await recordEvidence(tx, evidence);
 }
