@@ -14,7 +14,7 @@ import { createHubService } from '../hubServiceImpl';
  * counted: the attacks assert that nothing was signed.
  */
 export function workstationUnderTest() {
-  const wallet = Wallet.createRandom();
+  const wallet = new Wallet(Wallet.createRandom().privateKey);
   const signed: string[] = [];
   const signer = new Proxy(wallet, {
     get(target, property, receiver) {
