@@ -1,5 +1,6 @@
 import { PGlite, types } from '@electric-sql/pglite';
 import { normalisedQueryable, type Db } from './adapter';
+import { createInProcessLocks } from './inProcessLocks';
 
 const parsers = { [types.INT8]: (x: string) => BigInt(x) };
 
@@ -8,6 +9,7 @@ export async function openPgliteDb(dataDir?: string): Promise<Db> {
   const pg = dataDir ? await PGlite.create(dataDir, { parsers }) : await PGlite.create({ parsers });
   const wrap = normalisedQueryable;
   const base = wrap(pg);
+  const locks = createInProcessLocks();
   return {
     kind: 'pglite',
     query: base.query,
@@ -16,6 +18,8 @@ export async function openPgliteDb(dataDir?: string): Promise<Db> {
     },
     // PGlite is a single connection: its transactions are serialised, which is what we want.
     transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    // One connection, one process: a mutex is the whole of "one holder at a time".
+    withSessionLock: (key, { wait }, fn) => locks(key, wait, () => fn({ query: base.query, assertHeld: async () => undefined })),
     close: () => pg.close(),
   };
 }

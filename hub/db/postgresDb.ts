@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { normalisedQueryable, type Db } from './adapter';
+import { withPostgresSessionLock } from './postgresSessionLock';
 
 const INT8 = 20;
 
@@ -36,6 +37,7 @@ export async function openPostgresDb(connectionString: string, max = 4): Promise
         client.release();
       }
     },
+    withSessionLock: (key, { wait }, fn) => withPostgresSessionLock(pool, key, wait, fn),
     close: () => pool.end(),
   };
 }
