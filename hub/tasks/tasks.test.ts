@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Wallet } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeOnPostgres } from '../db/testPostgres';
 import type { RunningHub } from '../startHub';
 import { call, createTestTask, signIn, startTestHub, TEST_SCHEMA } from '../testKit';
 
@@ -67,16 +68,19 @@ describe('tasks, media and work assignment', () => {
     const put = await call<{ size: number; created: boolean }>(hub, 'PUT', `/media/${sha}`, { token: reqToken, body: bytes });
     expect(put.status).toBe(201);
     expect(put.body).toEqual({ sha256: sha, size: 1000, created: true });
+    // Media is served to those with a right to an item showing it (hub/access): here the task's requester.
+    const task = { title: 'ranges', labelSchema: TEST_SCHEMA, redundancy: 1, rewardPerItem: '1', items: [{ sha256: sha, fileName: 'm.jpg', width: 10, height: 10 }] };
+    expect((await call(hub, 'POST', '/tasks', { token: reqToken, json: task })).status).toBe(201);
 
-    const whole = await fetch(`${hub.url}/media/${sha}`, { headers: { authorization: `Bearer ${tokens[0]}` } });
+    const whole = await fetch(`${hub.url}/media/${sha}`, { headers: { authorization: `Bearer ${reqToken}` } });
     expect(Buffer.from(await whole.arrayBuffer())).toEqual(bytes);
-    const part = await fetch(`${hub.url}/media/${sha}`, { headers: { authorization: `Bearer ${tokens[0]}`, range: 'bytes=100-199' } });
+    const part = await fetch(`${hub.url}/media/${sha}`, { headers: { authorization: `Bearer ${reqToken}`, range: 'bytes=100-199' } });
     expect(part.status).toBe(206);
     expect(part.headers.get('content-range')).toBe('bytes 100-199/1000');
     expect(Buffer.from(await part.arrayBuffer())).toEqual(bytes.subarray(100, 200));
-    const tail = await fetch(`${hub.url}/media/${sha}`, { headers: { authorization: `Bearer ${tokens[0]}`, range: 'bytes=-10' } });
+    const tail = await fetch(`${hub.url}/media/${sha}`, { headers: { authorization: `Bearer ${reqToken}`, range: 'bytes=-10' } });
     expect(Buffer.from(await tail.arrayBuffer())).toEqual(bytes.subarray(990));
-    const beyond = await fetch(`${hub.url}/media/${sha}`, { headers: { authorization: `Bearer ${tokens[0]}`, range: 'bytes=5000-' } });
+    const beyond = await fetch(`${hub.url}/media/${sha}`, { headers: { authorization: `Bearer ${reqToken}`, range: 'bytes=5000-' } });
     expect(beyond.status).toBe(416);
     expect(beyond.headers.get('content-range')).toBe('bytes */1000');
   });
@@ -88,8 +92,43 @@ describe('tasks, media and work assignment', () => {
       json: { title: 'remote', labelSchema: TEST_SCHEMA, redundancy: 1, rewardPerItem: '1', items: [{ sha256: sha, fileName: 'r.jpg', width: 10, height: 10, url: 'https://media.example/r.jpg' }] },
     });
     expect(res.status).toBe(201);
-    const got = await fetch(`${hub.url}/media/${sha}`, { headers: { authorization: `Bearer ${tokens[0]}` }, redirect: 'manual' });
+    const got = await fetch(`${hub.url}/media/${sha}`, { headers: { authorization: `Bearer ${reqToken}` }, redirect: 'manual' });
     expect(got.status).toBe(302);
     expect(got.headers.get('location')).toBe('https://media.example/r.jpg');
   });
+});
+
+describeOnPostgres('concurrent assignment', (url) => {
+  let hub: RunningHub;
+  const requester = Wallet.createRandom();
+
+  beforeAll(async () => {
+    hub = await startTestHub({ requesters: [requester.address], operators: [], databaseUrl: url() });
+  }, 120_000);
+  afterAll(async () => hub?.close());
+
+  it('never over-assigns an item when many annotators ask at once: each item to at most k, counters equal to the rows', async () => {
+    const ITEMS = 40;
+    const K = 3;
+    const { taskId } = await createTestTask(hub, await signIn(hub, requester), ITEMS, K);
+    const tokens = await Promise.all(Array.from({ length: 16 }, () => signIn(hub, Wallet.createRandom())));
+    // 16 annotators × 2 requests of 12, all in flight together: 384 asked for, 120 slots.
+    const replies = await Promise.all(
+      tokens.flatMap((token) => [0, 1].map(() => call<{ items: { itemId: string }[] }>(hub, 'POST', `/tasks/${taskId}/assignments`, { token, json: { count: 12 } }))),
+    );
+    expect(replies.every((r) => r.status === 200)).toBe(true);
+    const perItem = await hub.context.db.query<{ rows: number; distinct: number; assigned: number }>(
+      `SELECT count(a.annotator)::int AS rows, count(DISTINCT a.annotator)::int AS distinct, i.assigned
+       FROM items i LEFT JOIN assignments a ON a.item_id = i.id WHERE i.task_id = $1 GROUP BY i.id, i.assigned`,
+      [taskId],
+    );
+    expect(perItem).toHaveLength(ITEMS);
+    for (const r of perItem) {
+      expect(r.distinct).toBe(r.rows);
+      expect(r.rows).toBe(r.assigned);
+      expect(r.rows).toBeLessThanOrEqual(K);
+    }
+    // Every slot is taken: asking far exceeded the pool.
+    expect(perItem.reduce((n, r) => n + r.rows, 0)).toBe(ITEMS * K);
+  }, 120_000);
 });
