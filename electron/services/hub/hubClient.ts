@@ -50,8 +50,9 @@ export function createHubClient(registry: HubRegistry, keys: WalletKeys, options
    */
   async function signIn(hubUrl: string): Promise<HubInfo> {
     const signer = keys.signer();
-    const config = await configOf(hubUrl);
+    // The live /config first: an unreachable hub is a network failure (retry later) before anything else.
     const live = await fetchConfig(hubUrl);
+    const config = await configOf(hubUrl);
     assertOwnSiweDomain(hubUrl, live);
     const changes = pinnedChanges(config, candidateConfig(live, config).config);
     if (changes.length > 0) throw configChangedError(hubUrl, changes);
