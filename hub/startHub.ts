@@ -15,6 +15,7 @@ import { finalizeReadyItems } from './consensus/finalizeItems';
 import { connectChain } from './epochs/chainClient';
 import { closeEpoch, type EpochResult } from './epochs/closeEpoch';
 import { buildApp } from './http/buildApp';
+import { startPurging } from './auth/purgeExpired';
 import { openMediaStore } from './media/mediaStore';
 import { checkTierTable, DEFAULT_TIER_TABLE } from '../core/reputation/tiers';
 import { createStakeReader } from './tiers/stakeReader';
@@ -91,11 +92,13 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
     const url = await app.listen({ host: config.host ?? DEFAULTS.host, port: config.port ?? 0 });
     ctx.config = resolve(config, url, token);
     await finalizeReadyItems(ctx);
+    const stopPurging = startPurging(ctx, ctx.config.purgeIntervalMs);
     return {
       url,
       context: ctx,
       closeEpoch: () => closeEpoch(ctx),
       async close() {
+        await stopPurging();
         await app.close();
         await ctx.consensus.close();
         await ctx.statistics.close();

@@ -14,12 +14,17 @@ export interface Reply<T = Record<string, unknown>> {
   body: T;
 }
 
+/** Limits no ordinary test reaches. */
+export const GENEROUS_RATE_LIMITS = { perIp: 1_000_000, signInPerIp: 1_000_000, perAccount: 1_000_000 };
+
 export async function startTestHub(overrides: Partial<HubConfig> & { requesters: string[]; operators: string[] }): Promise<RunningHub> {
   return startHub({
     chainId: 31337,
     rewardsContract: Wallet.createRandom().address,
     token: Wallet.createRandom().address,
     verifyWorkers: 0,
+    // Tests share one IP (loopback) and sign in many accounts: generous limits unless a test sets real ones (hub/attacks/).
+    rateLimit: GENEROUS_RATE_LIMITS,
     ...overrides,
   });
 }

@@ -4,25 +4,34 @@ import { z } from 'zod';
 import type { HubContext } from '../context';
 import { badRequest, notFound } from '../http/hubError';
 import { parseBody } from '../http/parseBody';
-import { requireRole, ROLES, type Role } from './roles';
+import { signInRateLimit } from '../access/rateLimits';
+import { effectiveRoles, tokenHash, type Role } from './roles';
 import { issueNonce, verifySignIn } from './siweLogin';
 
 const VerifyBody = z.object({ message: z.string().min(1).max(4096), signature: z.string().regex(/^0x[0-9a-fA-F]{130}$/, '65-byte hex signature') });
 const GrantBody = z.object({ role: z.enum(['reviewer']) });
 
 export function authRoutes(app: FastifyInstance, ctx: HubContext): void {
-  app.post('/auth/nonce', async () => ({ nonce: await issueNonce(ctx) }));
+  // Anonymous, and each nonce is a row: a tighter per-IP limit than the rest of the API.
+  app.post('/auth/nonce', { config: { access: 'anyone', rateLimit: signInRateLimit(ctx) } }, async () => ({ nonce: await issueNonce(ctx) }));
 
-  app.post('/auth/verify', async (req) => {
+  app.post('/auth/verify', { config: { access: 'anyone', rateLimit: signInRateLimit(ctx) } }, async (req) => {
     const body = parseBody(VerifyBody, req.body);
     return verifySignIn(ctx, body.message, body.signature);
   });
 
-  app.get('/auth/me', { preHandler: requireRole(ctx) }, async (req) => req.account);
+  app.get('/auth/me', { config: { access: 'signedIn' } }, async (req) => req.account);
+
+  // Ends the caller's session (this token only; other sessions of the account stay).
+  app.post('/auth/logout', { config: { access: 'signedIn' } }, async (req) => {
+    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')![1]!;
+    await ctx.db.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash(token)]);
+    return { loggedOut: true, address: req.account!.address };
+  });
 
   // The operator grants (and revokes) the reviewer role; requester and operator come from config.
   for (const [method, grant] of [['post', true], ['delete', false]] as const) {
-    app[method]('/accounts/:address/roles', { preHandler: requireRole(ctx, 'operator') }, async (req) => {
+    app[method]('/accounts/:address/roles', { config: { access: 'operator' } }, async (req) => {
       const { role } = parseBody(GrantBody, req.body);
       let address: string;
       try {
@@ -37,7 +46,7 @@ export function authRoutes(app: FastifyInstance, ctx: HubContext): void {
         [address, role],
       );
       if (!rows[0]) throw notFound('unknown_account', `${address} has never signed in to this hub`);
-      return { address, roles: rows[0].roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r)) };
+      return { address, roles: effectiveRoles(ctx, address, rows[0].roles) };
     });
   }
 }

@@ -2,7 +2,7 @@ import { getAddress } from 'ethers';
 import type { FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import type { HubContext } from '../context';
-import { forbidden, unauthorized } from '../http/hubError';
+import { unauthorized } from '../http/hubError';
 
 export const ROLES = ['requester', 'annotator', 'reviewer', 'operator'] as const;
 export type Role = (typeof ROLES)[number];
@@ -23,12 +23,26 @@ export function tokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-/** Roles from config are re-applied on every sign-in, so a changed REQUESTERS/OPERATORS list takes effect. */
+/** Roles from the current config (REQUESTERS / OPERATORS); every account is an annotator. */
 export function configuredRoles(ctx: HubContext, address: string): Role[] {
   const roles: Role[] = ['annotator'];
   if (ctx.config.requesters.some((a) => getAddress(a) === address)) roles.push('requester');
   if (ctx.config.operators.some((a) => getAddress(a) === address)) roles.push('operator');
   return roles;
+}
+
+/** Roles an operator grants and revokes (stored in accounts.roles); the others come from config. */
+const GRANTED_ROLES: readonly Role[] = ['reviewer'];
+
+/**
+ * An account's roles right now: the granted roles stored in the database ∪
+ * the roles the current config gives. Computed on every request, so taking
+ * an address out of OPERATORS (or revoking reviewer) takes effect at once,
+ * not when the session ends; a stale 'operator' in accounts.roles means nothing.
+ */
+export function effectiveRoles(ctx: HubContext, address: string, stored: readonly string[]): Role[] {
+  const granted = stored.filter((r): r is Role => (GRANTED_ROLES as readonly string[]).includes(r));
+  return [...new Set([...configuredRoles(ctx, address), ...granted])].sort();
 }
 
 /** The signed-in account of a request, or 401. */
@@ -44,16 +58,6 @@ export async function authenticate(ctx: HubContext, req: FastifyRequest): Promis
   const row = rows[0];
   if (!row) throw unauthorized('unknown or revoked session token: sign in again');
   if (new Date(row.expires_at).getTime() <= ctx.now()) throw unauthorized('session expired: sign in again');
-  req.account = { address: row.address, roles: row.roles };
+  req.account = { address: row.address, roles: effectiveRoles(ctx, row.address, row.roles) };
   return req.account;
-}
-
-/** A preHandler that admits only accounts holding one of `roles`. */
-export function requireRole(ctx: HubContext, ...roles: Role[]) {
-  return async (req: FastifyRequest): Promise<void> => {
-    const account = await authenticate(ctx, req);
-    if (roles.length > 0 && !roles.some((r) => account.roles.includes(r))) {
-      throw forbidden('forbidden', `this needs the ${roles.join(' or ')} role; ${account.address} has ${account.roles.join(', ')}`);
-    }
-  };
 }

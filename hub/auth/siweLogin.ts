@@ -3,14 +3,16 @@ import { getAddress, verifyMessage } from 'ethers';
 import { SiweMessage } from 'siwe';
 import type { HubContext } from '../context';
 import { badRequest, unauthorized } from '../http/hubError';
-import { configuredRoles, tokenHash, type Account, type Role } from './roles';
+import { configuredRoles, effectiveRoles, tokenHash, type Account, type Role } from './roles';
+import { purgeExpired } from './purgeExpired';
 
 const NONCE_TTL_MS = 10 * 60_000;
 
 /** A single-use SIWE nonce (alphanumeric, as EIP-4361 requires), valid for ten minutes. */
 export async function issueNonce(ctx: HubContext): Promise<string> {
   const nonce = randomBytes(16).toString('hex');
-  await ctx.db.query('DELETE FROM auth_nonces WHERE expires_at < $1', [new Date(ctx.now())]);
+  // Expired rows go on every issue too, not only on the periodic purge.
+  await purgeExpired(ctx);
   await ctx.db.query('INSERT INTO auth_nonces (nonce, expires_at) VALUES ($1, $2)', [nonce, new Date(ctx.now() + NONCE_TTL_MS)]);
   return nonce;
 }
@@ -69,5 +71,5 @@ export async function verifySignIn(ctx: HubContext, message: string, signature: 
     await tx.query('INSERT INTO sessions (token_hash, address, expires_at) VALUES ($1, $2, $3)', [tokenHash(token), address, new Date(ctx.now() + ctx.config.sessionTtlMs)]);
     return row!.roles;
   });
-  return { token, address, roles };
+  return { token, address, roles: effectiveRoles(ctx, address, roles) };
 }

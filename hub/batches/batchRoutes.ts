@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { requireRole } from '../auth/roles';
 import type { HubContext } from '../context';
 import { forbidden, HubError } from '../http/hubError';
 import { storeBatch } from './storeBatch';
@@ -14,7 +13,7 @@ export function batchRoutes(app: FastifyInstance, ctx: HubContext): void {
     scope.removeContentTypeParser('application/json');
     scope.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: ctx.config.batchBodyLimit }, (_req, body, done) => done(null, body));
 
-    scope.post('/batches', { preHandler: requireRole(ctx, 'annotator'), bodyLimit: ctx.config.batchBodyLimit }, async (req) => {
+    scope.post('/batches', { config: { access: 'annotator' }, bodyLimit: ctx.config.batchBodyLimit }, async (req) => {
       if (typeof req.body !== 'string') throw new HubError(415, 'unsupported_media_type', 'send the batch as Content-Type: application/json');
       const verified = await ctx.verifier.verify(req.body);
       if (!verified.ok) throw new HubError(verified.status, verified.code, verified.message);

@@ -24,10 +24,12 @@ function ingestSuite(name: string, databaseUrl: () => string | undefined) {
     const tokens: string[] = [];
     let taskId: string;
     let itemIds: string[];
+    // Consensus details and lineage are for the task's requester (hub/access); annotators see their own view.
+    let reqToken: string;
 
     beforeAll(async () => {
       hub = await startTestHub({ requesters: [requester.address], operators: [operator.address], databaseUrl: databaseUrl() });
-      const reqToken = await signIn(hub, requester);
+      reqToken = await signIn(hub, requester);
       for (const a of annotators) tokens.push(await signIn(hub, a));
       ({ taskId } = await createTestTask(hub, reqToken, 6, 3));
       const got = await call<{ items: { itemId: string }[] }>(hub, 'POST', `/tasks/${taskId}/assignments`, { token: tokens[0], json: { count: 4 } });
@@ -134,11 +136,11 @@ function ingestSuite(name: string, databaseUrl: () => string | undefined) {
       // The third annotator misses the person and draws the car slightly off: two of three agree.
       const third = await signedBatch(hub, annotators[2]!, taskId, [{ itemId: item, shapes: [box('car', 14, 22)] }]);
       expect((await call(hub, 'POST', '/batches', { token: tokens[2], json: third })).status).toBe(200);
-      const state = await call<{ status: string; consensus: { labels: unknown[]; agreeingAnnotators: string[]; score: number } }>(hub, 'GET', `/items/${item}`, { token: tokens[0] });
+      const state = await call<{ status: string; consensus: { labels: unknown[]; agreeingAnnotators: string[]; score: number } }>(hub, 'GET', `/items/${item}`, { token: reqToken });
       expect(state.body.status).toBe('accepted');
       expect(state.body.consensus.labels).toHaveLength(2);
       expect(state.body.consensus.agreeingAnnotators).toEqual([annotators[0]!.address, annotators[1]!.address].sort());
-      const lineage = await call<{ submissions: { annotator: string; signature: string; batchId: string; labelsMatchHash: boolean }[] }>(hub, 'GET', `/items/${item}/lineage`, { token: tokens[0] });
+      const lineage = await call<{ submissions: { annotator: string; signature: string; batchId: string; labelsMatchHash: boolean }[] }>(hub, 'GET', `/items/${item}/lineage`, { token: reqToken });
       expect(lineage.body.submissions.map((s) => s.annotator).sort()).toEqual(annotators.slice(0, 3).map((a) => a.address).sort());
       expect(lineage.body.submissions.every((s) => s.labelsMatchHash && /^0x[0-9a-f]{130}$/.test(s.signature))).toBe(true);
       expect(lineage.body.submissions.find((s) => s.annotator === annotators[2]!.address)!.signature).toBe(third.signature.toLowerCase());
@@ -163,7 +165,7 @@ function ingestSuite(name: string, databaseUrl: () => string | undefined) {
       expect(verified.ok).toBe(true);
       await storeBatch(hub.context, verified as VerifiedBatch);
       await hub.context.consensusIdle();
-      expect((await call<{ status: string; submissions: number }>(hub, 'GET', `/items/${item}`, { token: tokens[0] })).body).toMatchObject({ status: 'open', submissions: 3 });
+      expect((await call<{ status: string; submissions: number }>(hub, 'GET', `/items/${item}`, { token: reqToken })).body).toMatchObject({ status: 'open', submissions: 3 });
       expect(await finalizeReadyItems(hub.context)).toBe(1);
       expect((await call<{ status: string }>(hub, 'GET', `/items/${item}`, { token: tokens[0] })).body.status).toBe('accepted');
       expect(await finalizeReadyItems(hub.context)).toBe(0);

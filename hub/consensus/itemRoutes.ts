@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { itemLabelHash } from '../../core/sync/canonicalLabels';
-import { requireRole } from '../auth/roles';
+import { annotatorItemView } from '../access/annotatorItemView';
 import type { HubContext } from '../context';
 import { notFound } from '../http/hubError';
 import { loadSubmissions } from './loadSubmissions';
@@ -31,9 +31,10 @@ async function itemRow(ctx: HubContext, itemId: string): Promise<ItemRow> {
 }
 
 export function itemRoutes(app: FastifyInstance, ctx: HubContext): void {
-  app.get('/items/:itemId', { preHandler: requireRole(ctx) }, async (req) => {
+  // Annotators of the item get their own view only (blind redundancy); see hub/access/annotatorItemView.ts.
+  app.get('/items/:itemId', { config: { access: 'item.read' } }, async (req) => {
     const row = await itemRow(ctx, (req.params as { itemId: string }).itemId);
-    return {
+    const item = {
       itemId: row.id,
       taskId: row.task_id,
       sha256: row.sha256,
@@ -44,10 +45,14 @@ export function itemRoutes(app: FastifyInstance, ctx: HubContext): void {
       finalizedAt: row.finalized_at ? new Date(row.finalized_at).toISOString() : null,
       rewardedEpoch: row.rewarded_epoch === null ? null : row.rewarded_epoch.toString(),
     };
+    if (req.itemView !== 'annotator') return item;
+    const me = req.account!.address;
+    const [own] = await ctx.db.query<{ submitted: boolean }>('SELECT batch_id IS NOT NULL AS submitted FROM assignments WHERE item_id = $1 AND annotator = $2', [row.id, me]);
+    return annotatorItemView(item, me, own?.submitted ?? false);
   });
 
   // Where an item's labels came from: each signed batch, its annotator and signature, and whether the stored labels still hash to what was signed.
-  app.get('/items/:itemId/lineage', { preHandler: requireRole(ctx) }, async (req) => {
+  app.get('/items/:itemId/lineage', { config: { access: 'item.lineage' } }, async (req) => {
     const row = await itemRow(ctx, (req.params as { itemId: string }).itemId);
     const subs = await loadSubmissions(ctx.db, [row.id]);
     const batches = await ctx.db.query<{ digest: string; root: string; nonce: string; deadline: string; item_count: number }>(

@@ -1,11 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { requireRole } from '../auth/roles';
 import type { HubContext } from '../context';
 import { parseBody } from '../http/parseBody';
-import { catchUpReputation } from '../reputation/catchUp';
 import { listDisputes } from './listDisputes';
-import { requireReviewer } from './reviewerAccess';
 
 const DisputeQuery = z.object({
   taskId: z.string().min(1).max(100).optional(),
@@ -13,11 +10,9 @@ const DisputeQuery = z.object({
 });
 
 export function disputeRoutes(app: FastifyInstance, ctx: HubContext): void {
-  app.get('/disputes', { preHandler: requireRole(ctx) }, async (req) => {
+  // The 'reviewer' rule reads the tier from an up-to-date reputation (hub/access/reviewerRights.ts).
+  app.get('/disputes', { config: { access: 'reviewer' } }, async (req) => {
     const query = parseBody(DisputeQuery, req.query, 'invalid_query');
-    // The reviewer tier is read from an up-to-date reputation.
-    if (!req.account!.roles.includes('reviewer')) await catchUpReputation(ctx);
-    await requireReviewer(ctx, req.account!);
     return { disputes: await listDisputes(ctx, req.account!.address, query) };
   });
 }

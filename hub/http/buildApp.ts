@@ -10,6 +10,8 @@ import { taskRoutes } from '../tasks/taskRoutes';
 import { disputeRoutes } from '../disputes/disputeRoutes';
 import { reputationRoutes } from '../reputation/reputationRoutes';
 import { verdictRoutes } from '../verdicts/verdictRoutes';
+import { installAccess } from '../access/installAccess';
+import { registerIpRateLimit } from '../access/rateLimits';
 
 const FASTIFY_CODES: Record<string, string> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'body_too_large',
@@ -31,9 +33,17 @@ export function buildApp(ctx: HubContext): FastifyInstance {
     return reply.status(status).send({ error: code, message: err.message });
   });
   app.setNotFoundHandler((req, reply) => reply.status(404).send({ error: 'not_found', message: `no route ${req.method} ${req.url}` }));
+  // Before any route: every route must declare who may call it (hub/access), and is rate limited.
+  installAccess(app, ctx);
+  registerIpRateLimit(app, ctx);
+  // In a plugin that loads after the rate limiter, so its onRoute hook sees every route.
+  app.register(async (routes) => hubRoutes(routes, ctx));
+  return app;
+}
 
-  app.get('/health', async () => ({ ok: true, db: ctx.db.kind }));
-  app.get('/config', async () => ({
+function hubRoutes(app: FastifyInstance, ctx: HubContext): void {
+  app.get('/health', { config: { access: 'anyone' } }, async () => ({ ok: true, db: ctx.db.kind }));
+  app.get('/config', { config: { access: 'anyone' } }, async () => ({
     chainId: ctx.config.chainId,
     rewardsContract: ctx.config.rewardsContract,
     token: ctx.config.token,
@@ -51,5 +61,4 @@ export function buildApp(ctx: HubContext): FastifyInstance {
   disputeRoutes(app, ctx);
   verdictRoutes(app, ctx);
   reputationRoutes(app, ctx);
-  return app;
 }

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { Readable } from 'node:stream';
-import { requireRole } from '../auth/roles';
 import type { HubContext } from '../context';
 import { badRequest, HubError, notFound } from '../http/hubError';
 import { parseByteRange } from './byteRange';
@@ -8,7 +7,7 @@ import { MediaHashMismatch, MediaTooLarge } from './mediaStore';
 
 const SHA256 = /^[0-9a-f]{64}$/;
 
-function shaParam(params: unknown): string {
+export function shaParam(params: unknown): string {
   const sha = (params as { sha256: string }).sha256;
   if (!SHA256.test(sha)) throw badRequest('invalid_sha256', `"${sha}" is not a lower-case hex sha256`);
   return sha;
@@ -18,7 +17,7 @@ export function mediaRoutes(app: FastifyInstance, ctx: HubContext): void {
   // Media bodies stay streams: a large upload is hashed while it is written, never held in memory.
   app.addContentTypeParser('application/octet-stream', (_req, payload, done) => done(null, payload));
 
-  app.put('/media/:sha256', { preHandler: requireRole(ctx, 'requester') }, async (req, reply) => {
+  app.put('/media/:sha256', { config: { access: 'requester' } }, async (req, reply) => {
     const sha = shaParam(req.params);
     if (!req.body || typeof (req.body as Readable).pipe !== 'function') {
       throw badRequest('invalid_media_body', 'send the media bytes with Content-Type: application/octet-stream');
@@ -35,7 +34,8 @@ export function mediaRoutes(app: FastifyInstance, ctx: HubContext): void {
     }
   });
 
-  app.get('/media/:sha256', { preHandler: requireRole(ctx) }, async (req, reply) => {
+  // Only to those the item rules let see an item with these bytes (hub/access/mediaAccess.ts).
+  app.get('/media/:sha256', { config: { access: 'media.read' } }, async (req, reply) => {
     const sha = shaParam(req.params);
     const size = await ctx.media.size(sha);
     if (size === null) {

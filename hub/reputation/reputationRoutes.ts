@@ -9,7 +9,7 @@ import { accountStanding, standingJson } from './standing';
 
 /** Public, like GET /rewards: a reputation is about work the hub already shows to reviewers and payers. */
 export function reputationRoutes(app: FastifyInstance, ctx: HubContext): void {
-  app.get('/reputation/:account', async (req) => {
+  app.get('/reputation/:account', { config: { access: 'anyone' } }, async (req) => {
     const raw = (req.params as { account: string }).account;
     let account: string;
     try {
@@ -22,7 +22,7 @@ export function reputationRoutes(app: FastifyInstance, ctx: HubContext): void {
     return standingJson(standing, history);
   });
 
-  app.get('/tiers', async () => ({
+  app.get('/tiers', { config: { access: 'anyone' } }, async () => ({
     ...tierTableToJson(ctx.config.tierTable),
     stakeRegistry: ctx.config.stakeRegistry,
     multiplierBounds: ctx.config.multiplierBounds,

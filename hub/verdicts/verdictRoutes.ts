@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { getAddress } from 'ethers';
 import { groundworkDomain } from '../../core/sync/eip712';
-import { requireRole } from '../auth/roles';
 import type { HubContext } from '../context';
-import { requireReviewer } from '../disputes/reviewerAccess';
 import { forbidden, HubError } from '../http/hubError';
+import { requireReviewerRights } from '../access/reviewerRights';
 import { catchUpReputation } from '../reputation/catchUp';
 import { storeVerdict } from './storeVerdict';
 import { verifyVerdictBody } from './verifyVerdictBody';
@@ -18,14 +17,15 @@ import { verifyVerdictBody } from './verifyVerdictBody';
 export function verdictRoutes(app: FastifyInstance, ctx: HubContext): void {
   const domain = () => groundworkDomain({ chainId: ctx.config.chainId, verifyingContract: getAddress(ctx.config.rewardsContract) });
 
-  app.post('/verdicts', { preHandler: requireRole(ctx) }, async (req) => {
+  // Reviewers only — checked after the signature, so a forged or foreign upload is refused as such first.
+  app.post('/verdicts', { config: { access: 'signedIn' } }, async (req) => {
     const verified = verifyVerdictBody(req.body, domain());
     if (!verified.ok) throw new HubError(verified.status, verified.code, verified.message);
     const account = req.account!;
     if (verified.signer !== account.address) {
       throw forbidden('signer_not_session', `the verdict is signed by ${verified.signer} but this session belongs to ${account.address}: upload your own verdicts`);
     }
-    await requireReviewer(ctx, account);
+    await requireReviewerRights(ctx, account);
     const receipt = await storeVerdict(ctx, verified);
     if (!receipt.duplicate) await catchUpReputation(ctx);
     return receipt;

@@ -30,13 +30,15 @@ describe('disputes and verdicts', () => {
   // [0]: everyone agrees → accepted; [1], [2]: a car, a person, a car far away → disputed.
   let items: string[];
   const verdictCount = async () => Number((await hub.context.db.query<{ n: number }>('SELECT count(*)::int AS n FROM verdicts'))[0]!.n);
-  const status = async (itemId: string) => (await call<{ status: string }>(hub, 'GET', `/items/${itemId}`, { token: reviewerToken })).body.status;
+  // The operator reads any item (reviewers only disputed ones: hub/access).
+  let operatorToken: string;
+  const status = async (itemId: string) => (await call<{ status: string }>(hub, 'GET', `/items/${itemId}`, { token: operatorToken })).body.status;
 
   beforeAll(async () => {
     hub = await startTestHub({ requesters: [requester.address], operators: [operator.address] });
     annotators = await Promise.all(wallets.map(async (wallet) => ({ wallet, token: await signIn(hub, wallet) })));
     reviewerToken = await signIn(hub, reviewer);
-    const operatorToken = await signIn(hub, operator);
+    operatorToken = await signIn(hub, operator);
     for (const who of [reviewer.address, wallets[0]!.address]) {
       expect((await call(hub, 'POST', `/accounts/${who}/roles`, { token: operatorToken, json: { role: 'reviewer' } })).status).toBe(200);
     }

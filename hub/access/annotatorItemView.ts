@@ -1,0 +1,39 @@
+/** The fields of a stored consensus document (items.consensus) this view reads. */
+interface ConsensusDoc {
+  status?: string;
+  labels?: unknown;
+  agreeingAnnotators?: string[];
+}
+
+/** Final decisions: consensus accepted, or a verdict resolved the dispute. */
+const FINAL = new Set(['accepted', 'resolved']);
+
+/**
+ * What an annotator assigned to an item may see of it: the item, its status,
+ * and — once it is final — the final labels and whether their own shapes
+ * agree with them. Never anything from which another annotator's work can be
+ * read back: the stored document's `annotators` (each one's address and
+ * agreement counts), `agreeingAnnotators` (who else agreed), `score`, a
+ * disputed item's merged labels (built from the others' shapes), a verdict's
+ * reviewer and reasons and the `proposal` it replaced — nor the number of
+ * submissions so far (blind redundancy: nobody learns who else is on it).
+ */
+export function annotatorItemView(
+  item: { itemId: string; taskId: string; sha256: string; status: string; redundancy: number; consensus: unknown; finalizedAt: string | null; rewardedEpoch: string | null },
+  annotator: string,
+  submitted: boolean,
+) {
+  const doc = (item.consensus ?? null) as ConsensusDoc | null;
+  const final = FINAL.has(item.status) && doc !== null;
+  return {
+    itemId: item.itemId,
+    taskId: item.taskId,
+    sha256: item.sha256,
+    status: item.status,
+    redundancy: item.redundancy,
+    consensus: final ? { status: item.status, labels: doc.labels ?? [] } : null,
+    yourSubmission: { submitted, agreesWithFinal: final ? (doc.agreeingAnnotators ?? []).includes(annotator) : null },
+    finalizedAt: final ? item.finalizedAt : null,
+    rewardedEpoch: item.rewardedEpoch,
+  };
+}
