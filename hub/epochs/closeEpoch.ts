@@ -1,31 +1,35 @@
 import type { HubContext } from '../context';
+import { SessionLockBusy, SessionLockLost, type LockedSession } from '../db/adapter';
 import { conflict, HubError } from '../http/hubError';
 import { finalizeReadyItems } from '../consensus/finalizeItems';
 import { catchUpReputation } from '../reputation/catchUp';
 import { epochPayouts, snapshotPaidReputation, type PayableItem } from './epochPayouts';
+import type { ChainClient } from './chainClient';
+import { refuseShrinkingTotals } from './refuseShrinkingTotals';
 import { buildEpochTree } from './rewardTree';
+import { settlePendingEpoch, type PendingEpoch } from './settlePendingEpoch';
+
+/** The session advisory lock every closer takes, in every hub process on the database. */
+export const EPOCH_CLOSE_LOCK = 424244n;
 
 export interface EpochResult {
   epoch: string;
   root: string;
-  txHash: string;
+  /** null only when a root found already on chain could not be traced to its transaction (see `note`). */
+  txHash: string | null;
+  /** True when this close found the pending epoch already on chain and only recorded it. */
+  recovered?: boolean;
+  note?: string;
   /** Cumulative wei per account after this epoch. */
   totals: Record<string, string>;
   /** Items whose rewards this epoch added. */
   rewardedItems: number;
 }
 
-interface EpochRow {
-  epoch: bigint;
-  root: string;
-  totals: Record<string, string>;
-  status: string;
-}
-
-async function post(ctx: HubContext, row: EpochRow, rewardedItems: number): Promise<EpochResult> {
-  const { txHash } = await ctx.chain!.postRoot(row.epoch, row.root);
-  await ctx.db.query(`UPDATE epochs SET status = 'posted', tx_hash = $2 WHERE epoch = $1`, [row.epoch, txHash]);
-  return { epoch: row.epoch.toString(), root: row.root, txHash, totals: row.totals, rewardedItems };
+async function settle(ctx: HubContext, chain: ChainClient, session: LockedSession, row: PendingEpoch, rewardedItems: number, totalsChecked: boolean): Promise<EpochResult> {
+  const settled = await settlePendingEpoch(ctx, chain, session, row, { totalsChecked });
+  const extra = settled.recovered ? { recovered: true, ...(settled.note ? { note: settled.note } : {}) } : {};
+  return { epoch: row.epoch.toString(), root: row.root, txHash: settled.txHash, totals: row.totals, rewardedItems, ...extra };
 }
 
 /**
@@ -34,18 +38,41 @@ async function post(ctx: HubContext, row: EpochRow, rewardedItems: number): Prom
  * the last epoch (the item's reward × their multiplier, see epochPayouts.ts)
  * and each verdict's reviewer (the task's reviewer fee), builds the tree of cumulative totals and posts its root.
  * The epoch is stored as 'pending' before the transaction is sent, so a
- * failed post is retried by the next close instead of being recomputed.
+ * failed post is settled by the next close (recorded if it was mined after
+ * all, posted otherwise) instead of being recomputed. Totals that would pay
+ * any account less than before are refused (refuseShrinkingTotals).
+ *
+ * One closer at a time across hub processes: a second one is refused at once
+ * with 409 epoch_close_in_progress rather than queued — waiting would only
+ * make it build a second epoch right after the first (or answer
+ * nothing_to_reward), which is not what an operator who pressed "close"
+ * twice, or two replicas on a timer, meant.
  */
 export async function closeEpoch(ctx: HubContext): Promise<EpochResult> {
-  if (!ctx.chain) throw new HubError(503, 'chain_not_configured', 'this hub has no RPC_URL/OPERATOR_KEY: it cannot post reward roots');
-  const [pending] = await ctx.db.query<EpochRow>(`SELECT epoch, root, totals, status FROM epochs WHERE status = 'pending' ORDER BY epoch LIMIT 1`);
-  if (pending) return post(ctx, pending, 0);
+  const chain = ctx.chain;
+  if (!chain) throw new HubError(503, 'chain_not_configured', 'this hub has no RPC_URL/OPERATOR_KEY: it cannot post reward roots');
+  try {
+    return await ctx.db.withSessionLock(EPOCH_CLOSE_LOCK, { wait: false }, (session) => closeHoldingLock(ctx, chain, session));
+  } catch (e) {
+    if (e instanceof SessionLockBusy) {
+      throw conflict('epoch_close_in_progress', 'another epoch close is running (in this or another hub process): nothing was done; GET /epochs shows its outcome when it ends');
+    }
+    if (e instanceof SessionLockLost) {
+      throw new HubError(503, 'epoch_close_lock_lost', 'the database connection holding the epoch-close lock dropped before the root was sent: nothing was posted; close again');
+    }
+    throw e;
+  }
+}
+
+async function closeHoldingLock(ctx: HubContext, chain: ChainClient, session: LockedSession): Promise<EpochResult> {
+  const [pending] = await ctx.db.query<PendingEpoch>(`SELECT epoch, root, totals FROM epochs WHERE status = 'pending' ORDER BY epoch LIMIT 1`);
+  if (pending) return settle(ctx, chain, session, pending, 0, false);
   // Decide everything that is complete: the background queue first, then anything a stop or failure left behind.
   await ctx.consensusIdle();
   await finalizeReadyItems(ctx);
   // Reputations of items decided so far (the multiplier snapshot below is taken after them).
   await catchUpReputation(ctx);
-  const onChain = await ctx.chain.currentEpoch();
+  const onChain = await chain.currentEpoch();
   const { row, rewardedItems } = await ctx.db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock(424243)');
     const [last] = await tx.query<{ epoch: bigint | null }>('SELECT max(epoch) AS epoch FROM epochs');
@@ -67,6 +94,8 @@ export async function closeEpoch(ctx: HubContext): Promise<EpochResult> {
     await snapshotPaidReputation(tx);
     const sums = await tx.query<{ account: string; total: string }>('SELECT account, sum(amount)::text AS total FROM rewards GROUP BY account ORDER BY account');
     const totals = Object.fromEntries(sums.map((s) => [s.account, s.total]));
+    // Inside the transaction: a refusal rolls the whole epoch back, so nothing is written.
+    await refuseShrinkingTotals(tx, chain, epoch, totals);
     const tree = buildEpochTree(ctx.config.chainId, ctx.config.rewardsContract, new Map(sums.map((s) => [s.account, BigInt(s.total)])));
     await tx.query(`UPDATE epochs SET root = $2, tree = $3::jsonb, totals = $4::jsonb, status = 'pending' WHERE epoch = $1`, [
       epoch,
@@ -74,7 +103,7 @@ export async function closeEpoch(ctx: HubContext): Promise<EpochResult> {
       JSON.stringify(tree.dump),
       JSON.stringify(totals),
     ]);
-    return { row: { epoch, root: tree.root, totals, status: 'pending' }, rewardedItems: items.length };
+    return { row: { epoch, root: tree.root, totals }, rewardedItems: items.length };
   });
-  return post(ctx, row, rewardedItems);
+  return settle(ctx, chain, session, row, rewardedItems, true);
 }
