@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { configFromEnv, type HubConfig } from './config';
 import { formatEvidenceReport, formatSlashOutcome, parseSlashAmount, stakeRegistryFromConfig } from './evidence/evidenceCommands';
 import { listEvidence } from './evidence/listEvidence';
-import { slashAccount } from './evidence/slashAccount';
+import { requireReason, slashAccount } from './evidence/slashAccount';
 import { startHub, type RunningHub } from './startHub';
 
 /**
@@ -37,11 +37,12 @@ async function main(argv: string[]): Promise<void> {
       options: { reason: { type: 'string' }, amount: { type: 'string' }, force: { type: 'boolean', default: false } },
     });
     if (positionals.length !== 1) throw new Error('usage: slash <address> --reason "…" [--amount <wei|all>] [--force]');
+    const reason = requireReason(values.reason);
     const amount = parseSlashAmount(values.amount);
     const registry = stakeRegistryFromConfig(config);
     try {
       await withHub(config, async (hub) => {
-        const outcome = await slashAccount(hub.context, registry, { account: positionals[0]!, reason: values.reason ?? '', amount, force: values.force });
+        const outcome = await slashAccount(hub.context, registry, { account: positionals[0]!, reason, amount, force: values.force });
         for (const line of formatSlashOutcome(outcome)) console.log(line);
         if (outcome.status !== 'slashed') process.exitCode = 1;
       });

@@ -40,6 +40,13 @@ export class SlashRefused extends Error {
   }
 }
 
+/** The operator's reason, trimmed; refused when empty (main.ts checks it before opening anything). */
+export function requireReason(reason: string | undefined): string {
+  const trimmed = (reason ?? '').trim();
+  if (!trimmed) throw new SlashRefused('reason_required', 'a slash needs --reason "…": it is stored with the slashing and shown to anyone who asks why');
+  return trimmed;
+}
+
 /**
  * Slashes an account on the evidence recorded against it and not used by an
  * earlier slash. The slashing row is stored 'pending' BEFORE the transaction
@@ -49,8 +56,7 @@ export class SlashRefused extends Error {
  * another slash of the account until someone looks.
  */
 export async function slashAccount(ctx: Pick<HubContext, 'db' | 'config' | 'consensusIdle'>, registry: StakeRegistryClient, order: SlashOrder): Promise<SlashOutcome> {
-  const reason = order.reason.trim();
-  if (!reason) throw new SlashRefused('reason_required', 'a slash needs --reason: it is stored with the slashing and shown to anyone who asks why');
+  const reason = requireReason(order.reason);
   if (order.amount !== 'all' && order.amount <= 0n) throw new SlashRefused('invalid_amount', `the amount must be positive wei or "all", got ${order.amount}`);
   const account = getAddress(order.account);
   await catchUpReputation(ctx);
