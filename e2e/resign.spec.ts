@@ -51,6 +51,9 @@ test('a batch refused because its deadline passed is signed again from the outbo
   await expect(refusal).toHaveAttribute('data-resignable', 'true');
   await expect(refusal).toContainText('expired');
   expect(await hub.context.db.query('SELECT 1 FROM batches')).toHaveLength(0);
+  // Refused or not, the labels stay the user's: they can be written out as they are.
+  await row.getByTestId('outbox-labels-export').click();
+  await expect(row.getByTestId('outbox-labels-exported')).toHaveText(/batch\.json$/);
 
   // Back to the present: "Sign again" shows the same batch for a new signature.
   hubClockAheadMs = 0;
