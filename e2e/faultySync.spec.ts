@@ -91,7 +91,11 @@ test('1,000 signed batches through a faulty network and a hub restart end accept
     const keys: WalletKeys = { address: async () => annotator.address, signer: () => annotator, onLock: () => undefined };
     const registry = createHubRegistry(null);
     const hubService = createHubService(registry, createHubClient(registry, keys), keys, () => undefined);
-    await retry('connect through the proxy', () => hubService.connect({ hubUrl: proxy.url, makeDefault: false }), Date.now() + 30_000);
+    // Trust on first use: connect proposes the hub's values, the user (here the test) confirms them.
+    await retry('connect through the proxy', async () => {
+      const connected = await hubService.connect({ hubUrl: proxy.url, makeDefault: false });
+      if (connected.status === 'needs-confirmation') await hubService.confirmTrust({ hubUrl: proxy.url, proposalId: connected.proposal.proposalId });
+    }, Date.now() + 30_000);
 
     await db.open();
     const outbox = new Outbox(db);

@@ -31,11 +31,27 @@ export class NetworkPage {
     return (await this.walletAddress.textContent())!;
   }
 
-  async connectHub(hubUrl: string, rpcUrl: string): Promise<void> {
+  /** Enters the hub and RPC URLs and presses Connect; a first connection then shows the trust prompt. */
+  async startConnect(hubUrl: string, rpcUrl: string): Promise<void> {
     await this.page.getByTestId('hub-url-input').fill(hubUrl);
     await this.page.getByTestId('hub-rpc-input').fill(rpcUrl);
     await this.page.getByTestId('hub-connect').click();
+  }
+
+  /** Connects and signs in; trusts the hub's values when the trust prompt asks (first connection or a changed config). */
+  async connectHub(hubUrl: string, rpcUrl: string): Promise<void> {
+    await this.startConnect(hubUrl, rpcUrl);
+    const prompt = this.page.getByTestId('trust-prompt');
+    const signedIn = this.page.locator('[data-testid="hub-status"][data-signed-in="true"]');
+    await expect(prompt.or(signedIn)).toBeVisible({ timeout: 30_000 });
+    if (await prompt.isVisible()) await this.trustHub();
     await expect(this.page.getByTestId('hub-status')).toHaveAttribute('data-signed-in', 'true');
+  }
+
+  /** Presses Trust in the open trust prompt. */
+  async trustHub(): Promise<void> {
+    await this.page.getByTestId('trust-confirm').click();
+    await expect(this.page.getByTestId('trust-prompt')).toHaveCount(0);
   }
 
   /** Downloads a task for offline work and opens its project in the labeling view. */
