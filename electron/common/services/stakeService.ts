@@ -7,9 +7,10 @@ import { AddressSchema } from './walletService';
  * Stake in the hub's StakeRegistry (tiers need stake): what the wallet has
  * staked, and the stake / unstake / withdraw transactions, signed and sent on
  * the Node side. Amounts are token base units as decimal strings. The registry
- * is the hub's `/config` `stakeRegistry`; `registry` overrides it (a hub that
- * does not announce one yet). Refusals are ServiceErrors with details { code }:
- * 'no-wallet', 'locked', 'no-rpc', 'no-registry', 'insufficient-balance',
+ * and the token approved for it are the ones pinned when the user trusted the
+ * hub (never a live `/config`); a `registry` argument must be that one.
+ * Refusals are ServiceErrors with details { code }: 'untrusted-hub', 'wrong-chain',
+ * 'token-mismatch', 'no-wallet', 'locked', 'no-rpc', 'no-registry', 'insufficient-balance',
  * 'insufficient-stake', 'nothing-to-withdraw', 'still-unbonding' (+ availableAt).
  */
 
