@@ -1,7 +1,7 @@
 import { getAddress } from 'ethers';
 import type { HubContext } from '../context';
 import { forbidden } from '../http/hubError';
-import { mayTakeScarceWork, requireTaskTier } from '../tiers/workGate';
+import { requireTaskTier, scarceWorkAllowance } from '../tiers/workGate';
 import { pickRandomItems } from './pickRandomItems';
 import { getTask } from './taskStore';
 
@@ -40,9 +40,9 @@ export async function assignWork(ctx: HubContext, annotator: string, taskId: str
        WHERE a.annotator = $1 AND a.task_id = $2 AND a.batch_id IS NULL ORDER BY i.idx`,
       [annotator, taskId],
     );
-    // Scarce items go to the best-ranked askers first (tiers/workGate.ts); assigned work always comes back.
-    const mayTakeNew = await mayTakeScarceWork(ctx, tx, task, annotator);
-    const want = mayTakeNew ? Math.max(0, Math.min(count - open.length, ctx.config.maxOpenAssignments - open.length)) : 0;
+    // Scarce items go to the best-ranked askers first, near the end each asker gets an equal share (tiers/workGate.ts); assigned work always comes back.
+    const allowance = await scarceWorkAllowance(ctx, tx, task, annotator);
+    const want = Math.max(0, Math.min(count - open.length, ctx.config.maxOpenAssignments - open.length, allowance));
     const fresh = want > 0 ? await pickRandomItems(tx, task, annotator, want) : [];
     // Open work first (index order), then the new items (index order).
     const ids = [...open.slice(0, count).map((r) => r.id), ...fresh.map((r) => r.id)];

@@ -128,7 +128,17 @@ describeOnPostgres('concurrent assignment', (url) => {
       expect(r.rows).toBe(r.assigned);
       expect(r.rows).toBeLessThanOrEqual(K);
     }
-    // Every slot is taken: asking far exceeded the pool.
-    expect(perItem.reduce((n, r) => n + r.rows, 0)).toBe(ITEMS * K);
+    // Near the end each request gets only its equal share of what is left (tiers/workGate.ts), so one wave may leave a
+    // few slots; asking again in turn fills every slot, still each item to k distinct annotators.
+    const total = async () => (await hub.context.db.query<{ n: number }>('SELECT count(*)::int AS n FROM assignments WHERE task_id = $1', [taskId]))[0]!.n;
+    for (let pass = 0; pass < 5 && (await total()) < ITEMS * K; pass++) {
+      for (const token of tokens) expect((await call(hub, 'POST', `/tasks/${taskId}/assignments`, { token, json: { count: 12 } })).status).toBe(200);
+    }
+    expect(await total()).toBe(ITEMS * K);
+    const [worst] = await hub.context.db.query<{ n: number }>(
+      'SELECT max(n)::int AS n FROM (SELECT count(DISTINCT annotator) AS n FROM assignments WHERE task_id = $1 GROUP BY item_id) t',
+      [taskId],
+    );
+    expect(worst!.n).toBe(K);
   }, 120_000);
 });

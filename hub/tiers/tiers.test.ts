@@ -112,6 +112,18 @@ describe('tiers in assignment and review', () => {
     expect(second.body.items).toHaveLength(2);
   });
 
+  it('near the end of a pool gives each asker at most an equal share of the free slots, so the first to ask cannot take the tail', async () => {
+    // Ten slots (ten items, one slot each) and two askers: the cap (50) would let either take them all.
+    const taskId = await createTask({ items: 10, redundancy: 1 });
+    const [a, b] = [await signIn(hub, Wallet.createRandom()), await signIn(hub, Wallet.createRandom())];
+    const ask = async (token: string, count: number) => (await call<{ items: unknown[] }>(hub, 'POST', `/tasks/${taskId}/assignments`, { token, json: { count } })).body.items.length;
+    expect(await ask(a, 1)).toBe(1);
+    expect(await ask(b, 1)).toBe(1);
+    // Eight free, two askers: four new for the first (plus the item it holds), then half of the four left for the other.
+    expect(await ask(a, 100)).toBe(5);
+    expect(await ask(b, 100)).toBe(3);
+  });
+
   it('hands out plentiful items to anyone, newcomers included', async () => {
     const taskId = await createTask({ items: 3, redundancy: 2 });
     for (const w of [Wallet.createRandom(), Wallet.createRandom()]) {

@@ -33,11 +33,16 @@ export async function requireTaskTier(ctx: HubContext, annotator: string, task: 
  * below the cap of unsubmitted work, `maxOpenAssignments`). Then the
  * askers are ranked by core `preferForScarce` (reputation lower bound first,
  * then fewest unsubmitted assignments, then address) and only the first
- * `free` of them get new items; the others get none until slots free up or
- * better-ranked askers stop asking. Work already assigned is always handed
- * back. Runs inside the assignment transaction (serialised per task).
+ * `free` of them get one new item each; the others get none until slots
+ * free up or better-ranked askers stop asking. Before that point, while the
+ * free slots could not fill every asker up to the cap, each request gets at
+ * most its equal share, ⌈free / askers⌉: whoever asks first at the end of a
+ * pool (a burst of many wallets) must not take the tail. Work already
+ * assigned is always handed back. Returns how many new items the caller may
+ * take (Infinity: plenty). Runs inside the assignment transaction
+ * (serialised per task).
  */
-export async function mayTakeScarceWork(ctx: HubContext, tx: Queryable, task: { id: string; redundancy: number }, annotator: string): Promise<boolean> {
+export async function scarceWorkAllowance(ctx: HubContext, tx: Queryable, task: { id: string; redundancy: number }, annotator: string): Promise<number> {
   const now = ctx.now();
   await tx.query(
     `INSERT INTO work_requests (task_id, annotator, requested_at) VALUES ($1, $2, $3)
@@ -49,7 +54,7 @@ export async function mayTakeScarceWork(ctx: HubContext, tx: Queryable, task: { 
     [task.id, task.redundancy],
   );
   const free = slots?.free ?? 0;
-  if (free === 0) return true;
+  if (free === 0) return Infinity;
   const askers = await tx.query<{ annotator: string; open: number; overall: BetaReputation | null }>(
     `SELECT r.annotator, rep.annotator->'overall' AS overall,
        (SELECT count(*)::int FROM assignments a WHERE a.task_id = $1 AND a.annotator = r.annotator AND a.batch_id IS NULL) AS open
@@ -60,8 +65,8 @@ export async function mayTakeScarceWork(ctx: HubContext, tx: Queryable, task: { 
        AND (SELECT count(*) FROM assignments a WHERE a.task_id = $1 AND a.annotator = r.annotator AND a.batch_id IS NULL) < $4`,
     [task.id, new Date(now - SCARCE_WINDOW_MS).toISOString(), task.redundancy, ctx.config.maxOpenAssignments],
   );
-  if (askers.length <= free) return true;
+  if (askers.length <= free) return Math.ceil(free / Math.max(1, askers.length));
   const ranked = preferForScarce(askers.map((a) => ({ annotator: a.annotator, assignments: a.open, lower: lowerBound(a.overall ?? emptyReputation()) })));
   const rank = ranked.findIndex((c) => c.annotator === annotator);
-  return rank < 0 || rank < free;
+  return rank < 0 || rank < free ? 1 : 0;
 }
