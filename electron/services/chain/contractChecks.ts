@@ -11,7 +11,12 @@ export interface ContractCheckResult {
   config: HubConfig;
   checks: TrustCheck[];
   /** What is wrong, one sentence each; any problem means the values must not be trusted. */
-  problems: string[];
+  problems: TrustProblem[];
+}
+
+export interface TrustProblem {
+  code: 'no-code' | 'token-mismatch';
+  message: string;
 }
 
 async function hasCode(rpcUrl: string, address: string): Promise<boolean> {
@@ -42,7 +47,9 @@ export async function checkHubContracts(candidate: HubConfig): Promise<ContractC
   }
   await assertRpcChain(rpcUrl, candidate.chainId);
   const checks: TrustCheck[] = [{ check: 'rpc-chain', status: 'ok', detail: `${rpcUrl} serves chain ${candidate.chainId}` }];
-  const problems: string[] = [];
+  const problems: TrustProblem[] = [];
+  const noCode = (message: string) => problems.push({ code: 'no-code', message });
+  const mismatch = (message: string) => problems.push({ code: 'token-mismatch', message });
   const config = { ...candidate };
 
   const coded: [TrustCheck['check'], string, string | null | undefined][] = [
@@ -53,22 +60,22 @@ export async function checkHubContracts(candidate: HubConfig): Promise<ContractC
   for (const [check, name, at] of coded) {
     if (!at) continue;
     if (await hasCode(rpcUrl, at)) checks.push({ check, status: 'ok', detail: `${name} ${at} has code on chain ${candidate.chainId}` });
-    else problems.push(`${name} ${at} has no code on chain ${candidate.chainId}`);
+    else noCode(`${name} ${at} has no code on chain ${candidate.chainId}`);
   }
   if (problems.length > 0) return { config, checks, problems };
 
   const rewardsToken = await tokenOf(rpcUrl, candidate.rewardsContract);
-  if (rewardsToken === null) problems.push(`the rewards contract ${candidate.rewardsContract} does not answer token()`);
+  if (rewardsToken === null) mismatch(`the rewards contract ${candidate.rewardsContract} does not answer token()`);
   else if (candidate.token === null) {
     config.token = rewardsToken;
     if (await hasCode(rpcUrl, rewardsToken)) checks.push({ check: 'rewards-token', status: 'ok', detail: `the rewards contract pays ${rewardsToken} (the hub did not name a token)` });
-    else problems.push(`the token ${rewardsToken} of the rewards contract has no code on chain ${candidate.chainId}`);
-  } else if (rewardsToken !== candidate.token) problems.push(`the rewards contract pays ${rewardsToken}, not the announced token ${candidate.token}`);
+    else noCode(`the token ${rewardsToken} of the rewards contract has no code on chain ${candidate.chainId}`);
+  } else if (rewardsToken !== candidate.token) mismatch(`the rewards contract pays ${rewardsToken}, not the announced token ${candidate.token}`);
   else checks.push({ check: 'rewards-token', status: 'ok', detail: `the rewards contract pays the announced token ${rewardsToken}` });
 
   if (candidate.stakeRegistry && config.token) {
     const staked = await tokenOf(rpcUrl, candidate.stakeRegistry);
-    if (staked !== config.token) problems.push(`the stake registry ${candidate.stakeRegistry} holds ${staked ?? 'no token()'}, not the token ${config.token}: staking would approve another token`);
+    if (staked !== config.token) mismatch(`the stake registry ${candidate.stakeRegistry} holds ${staked ?? 'no token()'}, not the token ${config.token}: staking would approve another token`);
     else checks.push({ check: 'stake-registry-token', status: 'ok', detail: `staking approves ${staked} for the stake registry` });
   }
   return { config, checks, problems };

@@ -36,10 +36,10 @@ export function createHubClient(registry: HubRegistry, keys: WalletKeys, options
   }
 
   /** The hub's pinned values (so signing works offline); a hub the user never confirmed is refused. */
-  async function configOf(hubUrl: string): Promise<HubConfig> {
+  async function configOf(hubUrl: string, live?: HubConfig): Promise<HubConfig> {
     const pinned = (await registry.get(hubUrl))?.config;
     if (pinned) return pinned;
-    if (options.pinOnFirstUse) return (await registry.remember(hubUrl, await fetchConfig(hubUrl))).config;
+    if (options.pinOnFirstUse) return (await registry.remember(hubUrl, live ?? (await fetchConfig(hubUrl)))).config;
     throw untrustedHubError(hubUrl);
   }
 
@@ -52,8 +52,8 @@ export function createHubClient(registry: HubRegistry, keys: WalletKeys, options
     const signer = keys.signer();
     // The live /config first: an unreachable hub is a network failure (retry later) before anything else.
     const live = await fetchConfig(hubUrl);
-    const config = await configOf(hubUrl);
     assertOwnSiweDomain(hubUrl, live);
+    const config = await configOf(hubUrl, live);
     const changes = pinnedChanges(config, candidateConfig(live, config).config);
     if (changes.length > 0) throw configChangedError(hubUrl, changes);
     const { nonce } = await hubJson<{ nonce: string }>(hubUrl, '/auth/nonce', { method: 'POST', body: {} });

@@ -39,7 +39,8 @@ export function createHubTrust(registry: HubRegistry, fetchConfig: (hubUrl: stri
 
     const { config, checks, problems } = await checkHubContracts(candidate);
     if (problems.length > 0) {
-      throw new ServiceError(`refused: ${hubUrl} cannot be trusted: ${problems.join('; ')}`, { code: problems.some((p) => p.includes('has no code')) ? 'no-code' : 'token-mismatch', problems });
+      const messages = problems.map((p) => p.message);
+      throw new ServiceError(`refused: ${hubUrl} cannot be trusted: ${messages.join('; ')}`, { code: problems[0]!.code, problems: messages });
     }
     const changes = pinned ? pinnedChanges(pinned, config) : [];
     if (pinned && changes.length === 0) return { status: 'trusted', info: (await registry.get(hubUrl))! };

@@ -28,7 +28,9 @@ describe('attack: a hostile hub relays a SIWE login to another website', () => {
     expect(refused?.message).toContain(FOREIGN);
     expect(refused?.message).toContain(own);
     expect(refused?.details).toMatchObject({ code: 'foreign-siwe-domain', hubDomain: own, siweDomain: FOREIGN });
-    await expect(ws.hub.signIn({ hubUrl: hostile.url })).rejects.toMatchObject({ details: { code: 'untrusted-hub' } });
+    // A direct sign-in is refused the same way (and the hub was never pinned either).
+    await expect(ws.hub.signIn({ hubUrl: hostile.url })).rejects.toMatchObject({ details: { code: 'foreign-siwe-domain' } });
+    expect(await ws.registry.get(hostile.url)).toBeNull();
     expect(ws.signed).toEqual([]);
     expect(hostile.verified).toEqual([]);
     expect(hostile.requests).not.toContain('POST /auth/nonce');
