@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SessionLockBusy, type Db } from './adapter';
+import { SessionLockBusy, SessionLockLost, type Db } from './adapter';
 import { openDb } from './openDb';
 import { describeOnPostgres } from './testPostgres';
 
@@ -78,10 +78,30 @@ sessionLockSuite('PGlite (in-process mutex)', async () => {
   return { first: db, second: db, close: () => db.close() };
 });
 
-describeOnPostgres('session advisory lock', (url) =>
+describeOnPostgres('session advisory lock', (url) => {
   sessionLockSuite('PostgreSQL, two pools (two hub processes)', async () => {
     const first = await openDb({ databaseUrl: url() });
     const second = await openDb({ databaseUrl: url() });
     return { first, second, close: async () => void (await Promise.all([first.close(), second.close()])) };
-  }),
-);
+  });
+
+  it('tells the holder when its connection dropped (the server released the lock), and a second holder can then enter', async () => {
+    const first = await openDb({ databaseUrl: url() });
+    const second = await openDb({ databaseUrl: url() });
+    try {
+      await expect(
+        first.withSessionLock(KEY, { wait: false }, async (s) => {
+          const [me] = await s.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+          await second.query('SELECT pg_terminate_backend($1)', [me!.pid]);
+          // The server has dropped the session, and the lock with it: someone else may be inside now.
+          expect(await second.withSessionLock(KEY, { wait: false }, async () => 'entered')).toBe('entered');
+          await s.assertHeld();
+        }),
+      ).rejects.toBeInstanceOf(SessionLockLost);
+      // The dead connection was not returned to the pool: the lock is free and the pool still works.
+      expect(await first.withSessionLock(KEY, { wait: false }, async (s) => (await s.assertHeld(), 'again'))).toBe('again');
+    } finally {
+      await Promise.all([first.close(), second.close()]);
+    }
+  }, 120_000);
+});
