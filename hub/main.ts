@@ -3,13 +3,15 @@ import { configFromEnv, type HubConfig } from './config';
 import { formatEvidenceReport, formatSlashOutcome, parseSlashAmount, stakeRegistryFromConfig } from './evidence/evidenceCommands';
 import { listEvidence } from './evidence/listEvidence';
 import { requireReason, slashAccount } from './evidence/slashAccount';
+import { slashingDocument } from './evidence/slashingDocument';
 import { startHub, type RunningHub } from './startHub';
 
 /**
  * `npm run hub` — serve the hub from environment settings (see README.md).
  * `npm run hub -- close-epoch` — close one epoch against the same database
  * and chain, print the root and transaction, and exit.
- * `npm run hub -- evidence [--all]` — accounts with slashable evidence, and the slashings.
+ * `npm run hub -- evidence [--all]` — accounts with slashable evidence, and the slashings;
+ * `-- evidence --slashing <id>` — the evidence document a slashing's hash was taken over.
  * `npm run hub -- slash <address> --reason "…" [--amount <wei|all>] [--force]` — slash on the recorded evidence.
  */
 async function main(argv: string[]): Promise<void> {
@@ -24,8 +26,16 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   if (command === 'evidence') {
-    const { values } = parseArgs({ args: argv.slice(1), options: { all: { type: 'boolean', default: false } } });
+    const { values } = parseArgs({ args: argv.slice(1), options: { all: { type: 'boolean', default: false }, slashing: { type: 'string' } } });
     await withHub(config, async (hub) => {
+      if (values.slashing !== undefined) {
+        const doc = await slashingDocument(hub.context.db, values.slashing);
+        if (!doc) throw new Error(`no slashing #${values.slashing}`);
+        console.log(doc.document);
+        console.error(`slashing #${doc.slashingId} of ${doc.account}: recorded hash ${doc.recordedHash}, keccak256 of the document above ${doc.recomputedHash}${doc.recordedHash === doc.recomputedHash ? '' : ' — MISMATCH'}; tx ${doc.txHash ?? '-'}`);
+        if (doc.recordedHash !== doc.recomputedHash) process.exitCode = 1;
+        return;
+      }
       for (const line of formatEvidenceReport(await listEvidence(hub.context, { all: values.all }), { all: values.all })) console.log(line);
     });
     return;

@@ -1,4 +1,4 @@
-import { Contract, Wallet, parseUnits, type Log } from 'ethers';
+import { Contract, Wallet, id as keccakOfText, parseUnits, type Log } from 'ethers';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -130,8 +130,8 @@ describe('attack: an annotator who fails honeypots keeps their stake', () => {
         [cheater.address],
       );
       expect(evidence.map((e) => e.kind)).toEqual(['honeypot_failed', 'honeypot_failed', 'honeypot_failed', 'honeypot_failed']);
-      const [row, ...others] = await db.query<{ account: string; amount: string; reason: string; evidence_ids: string[]; evidence_hash: string; status: string; tx_hash: string }>(
-        `SELECT account, amount::text AS amount, reason, evidence_ids::text[] AS evidence_ids, evidence_hash, status, tx_hash FROM slashings`,
+      const [row, ...others] = await db.query<{ id: string; account: string; amount: string; reason: string; evidence_ids: string[]; evidence_hash: string; status: string; tx_hash: string }>(
+        `SELECT id::text AS id, account, amount::text AS amount, reason, evidence_ids::text[] AS evidence_ids, evidence_hash, status, tx_hash FROM slashings`,
       );
       expect(others).toEqual([]);
       expect(row).toMatchObject({ account: cheater.address, amount: amount.toString(), reason: 'drew a person on four known cars', status: 'slashed', evidence_ids: evidence.map((e) => e.id) });
@@ -159,6 +159,12 @@ describe('attack: an annotator who fails honeypots keeps their stake', () => {
       expect(after.stdout).toMatch(new RegExp(`${honest.address}\\s+honeypot_failed 1 .*below threshold`));
       expect(after.stdout).toMatch(new RegExp(`${cheater.address}\\s+honeypot_failed 0\\s+verdict_against 0\\s+used 4\\s+below threshold, slashed ${amount} wei so far`));
       expect(after.stdout).toContain(`${amount} wei slashed tx ${row!.tx_hash}`);
+
+      // An auditor asks for the slashing's evidence document and hashes it themselves.
+      const audit = await hubCommand(['evidence', '--slashing', row!.id], env);
+      expect(audit.code, audit.stderr).toBe(0);
+      expect(keccakOfText(audit.stdout.trim())).toBe(recomputed);
+      expect(JSON.parse(audit.stdout)).toMatchObject({ account: cheater.address, schema: 'groundwork-evidence/1', evidence: evidence.map((e) => ({ id: e.id, kind: 'honeypot_failed' })) });
     } finally {
       provider.destroy();
     }

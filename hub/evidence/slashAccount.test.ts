@@ -2,10 +2,11 @@ import { Wallet } from 'ethers';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningHub } from '../startHub';
 import { createTestTask, signIn, startTestHub } from '../testKit';
-import { evidenceHash } from './evidenceHash';
+import { evidenceDocument, evidenceHash } from './evidenceHash';
 import { listEvidence } from './listEvidence';
 import { recordEvidence } from './recordEvidence';
 import { slashAccount, SlashRefused, type SlashOrder } from './slashAccount';
+import { slashingDocument } from './slashingDocument';
 import { SlashNotApplied, type SlashedEvent, type StakeRegistryClient } from './stakeRegistryClient';
 
 const requester = Wallet.createRandom();
@@ -81,6 +82,16 @@ describe('slashAccount (registry faked; the anvil journey is hub/attacks/cheater
     expect(outcome).toMatchObject({ status: 'slashed', amount: 100n, evidenceHash: hash, evidenceIds: evidence.map((e) => e.id), fromActive: 60n, fromUnbonding: 40n });
     expect(registry.sent).toEqual([{ account: cheater, amount: 100n, hash, rowAtSend: { status: 'pending', evidence_hash: hash, evidence_ids: evidence.map((e) => e.id), tx_hash: null } }]);
     expect(await slashings()).toEqual([{ status: 'slashed', tx_hash: outcome.txHash, error: null, evidence_ids: evidence.map((e) => e.id), amount: '100', reason: 'three failed honeypots' }]);
+    // What an auditor gets for the slashing: the exact document, and the hash recomputed beside the recorded one.
+    expect(await slashingDocument(hub.context.db, outcome.slashingId)).toEqual({
+      slashingId: outcome.slashingId,
+      account: cheater,
+      document: evidenceDocument(cheater, evidence),
+      recordedHash: hash,
+      recomputedHash: hash,
+      txHash: outcome.txHash,
+    });
+    expect(await slashingDocument(hub.context.db, 'x; DROP')).toBeNull();
 
     const listed = (await listEvidence(hub.context, { all: true })).accounts.find((a) => a.account === cheater)!;
     expect(listed).toMatchObject({ honeypotFailures: 0, usedEvidence: 3, slashable: false, slashedAmount: 100n });
