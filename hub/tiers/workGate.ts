@@ -35,9 +35,10 @@ export async function requireTaskTier(ctx: HubContext, annotator: string, task: 
  * then fewest unsubmitted assignments, then address) and only the first
  * `free` of them get one new item each; the others get none until slots
  * free up or better-ranked askers stop asking. Before that point, while the
- * free slots could not fill every asker up to the cap, each request gets at
- * most its equal share, ⌈free / askers⌉: whoever asks first at the end of a
- * pool (a burst of many wallets) must not take the tail. Work already
+ * free slots could not fill every asker up to the cap, an asker may hold at
+ * most an equal share of the work left, ⌈(free + askers' unsubmitted) /
+ * askers⌉: whoever asks first at the end of a pool (a burst of many
+ * wallets, or of requests) must not take the tail. Work already
  * assigned is always handed back. Returns how many new items the caller may
  * take (Infinity: plenty). Runs inside the assignment transaction
  * (serialised per task).
@@ -65,7 +66,13 @@ export async function scarceWorkAllowance(ctx: HubContext, tx: Queryable, task: 
        AND (SELECT count(*) FROM assignments a WHERE a.task_id = $1 AND a.annotator = r.annotator AND a.batch_id IS NULL) < $4`,
     [task.id, new Date(now - SCARCE_WINDOW_MS).toISOString(), task.redundancy, ctx.config.maxOpenAssignments],
   );
-  if (askers.length <= free) return Math.ceil(free / Math.max(1, askers.length));
+  if (askers.length <= free) {
+    // Equal shares of the work left — free slots plus what the askers hold unsubmitted — counting what the caller
+    // already holds, so a burst of back-to-back requests gets one share, not one per request.
+    const held = askers.reduce((n, a) => n + a.open, 0);
+    const mine = askers.find((a) => a.annotator === annotator)?.open ?? 0;
+    return Math.max(0, Math.ceil((free + held) / askers.length) - mine);
+  }
   const ranked = preferForScarce(askers.map((a) => ({ annotator: a.annotator, assignments: a.open, lower: lowerBound(a.overall ?? emptyReputation()) })));
   const rank = ranked.findIndex((c) => c.annotator === annotator);
   return rank < 0 || rank < free ? 1 : 0;
