@@ -18,7 +18,7 @@ test.describe.configure({ mode: 'serial' });
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   stack = await startNetworkStack();
-  workstations = await startWorkstationHosts('trust', ['a']);
+  workstations = await startWorkstationHosts('trust', ['a', 'b']);
   hostile = await startHostileHub({});
 });
 
@@ -29,8 +29,9 @@ test.afterAll(async () => {
   stack = null;
 });
 
-async function openNetwork(page: Page): Promise<NetworkPage> {
-  await new ProjectListPage(page).open(workstations!.hosts[0]!.url);
+/** The network view of workstation `index` (each has its own data folder), with a new wallet. */
+async function openNetwork(page: Page, index: number): Promise<NetworkPage> {
+  await new ProjectListPage(page).open(workstations!.hosts[index]!.url);
   const network = await new NetworkPage(page).open();
   await network.createWallet('correct horse battery');
   return network;
@@ -39,7 +40,7 @@ async function openNetwork(page: Page): Promise<NetworkPage> {
 test('the trust prompt shows the checked chain and contracts, and only Trust connects', async ({ page }) => {
   test.setTimeout(120_000);
   const { hub, anvil, chain } = stack!;
-  const network = await openNetwork(page);
+  const network = await openNetwork(page, 0);
 
   await network.startConnect(hub.url, anvil.rpcUrl);
   const prompt = page.getByTestId('trust-prompt');
@@ -65,7 +66,7 @@ test('the trust prompt shows the checked chain and contracts, and only Trust con
 });
 
 test('a hub asking to sign in for another website is refused in the error box, with no prompt', async ({ page }) => {
-  const network = await openNetwork(page);
+  const network = await openNetwork(page, 1);
   hostile!.config = groundworkConfig(hostile!.url, { chainId: 31337, rewardsContract: stack!.chain.rewards, token: stack!.chain.token, siweDomain: 'wallet.other-site.example' });
   await network.startConnect(hostile!.url, stack!.anvil.rpcUrl);
   const error = page.getByTestId('hub-error');
