@@ -29,13 +29,19 @@ export function createHubTrust(registry: HubRegistry, fetchConfig: (hubUrl: stri
     for (const [id, h] of held) if (h.expiresAt <= now()) held.delete(id);
   }
 
+  /** The hub as pinned (made the default when asked: the same values, pinned again). */
+  async function trusted(hubUrl: string, pinned: HubConfig, makeDefault = false): Promise<ConnectResult> {
+    const info = makeDefault ? await registry.remember(hubUrl, pinned, { makeDefault }) : (await registry.get(hubUrl))!;
+    return { status: 'trusted', info };
+  }
+
   async function connect(hubUrl: string, options: { rpcUrl?: string; makeDefault?: boolean } = {}): Promise<ConnectResult> {
     dropExpired();
     const announced = await fetchConfig(hubUrl);
     assertOwnSiweDomain(hubUrl, announced);
     const pinned = (await registry.get(hubUrl))?.config ?? null;
     const { config: candidate, rpcSource } = candidateConfig(announced, pinned, options.rpcUrl);
-    if (pinned && pinnedChanges(pinned, candidate).length === 0) return { status: 'trusted', info: (await registry.get(hubUrl))! };
+    if (pinned && pinnedChanges(pinned, candidate).length === 0) return trusted(hubUrl, pinned, options.makeDefault);
 
     const { config, checks, problems } = await checkHubContracts(candidate);
     if (problems.length > 0) {
@@ -43,7 +49,7 @@ export function createHubTrust(registry: HubRegistry, fetchConfig: (hubUrl: stri
       throw new ServiceError(`refused: ${hubUrl} cannot be trusted: ${messages.join('; ')}`, { code: problems[0]!.code, problems: messages });
     }
     const changes = pinned ? pinnedChanges(pinned, config) : [];
-    if (pinned && changes.length === 0) return { status: 'trusted', info: (await registry.get(hubUrl))! };
+    if (pinned && changes.length === 0) return trusted(hubUrl, pinned, options.makeDefault);
     const proposal: TrustProposal = { proposalId: randomUUID(), hubUrl, siweDomain: siweDomainOf(hubUrl), config, rpcSource, checks, changes };
     held.set(proposal.proposalId, { proposal, makeDefault: options.makeDefault ?? false, expiresAt: now() + PROPOSAL_WINDOW_MS });
     return { status: 'needs-confirmation', proposal };
