@@ -15,7 +15,7 @@ import { createHubService } from '../electron/services/hub/hubServiceImpl';
 import type { WalletKeys } from '../electron/services/wallet/walletServiceImpl';
 import type { HubConfig } from '../hub/config';
 import { startHub, type RunningHub } from '../hub/startHub';
-import { call, createTestTask, siweMessage, type AnyWallet } from '../hub/testKit';
+import { call, createTestTask, GENEROUS_RATE_LIMITS, siweMessage, type AnyWallet } from '../hub/testKit';
 import { GroundworkDb } from '../renderer/store/db';
 import { Outbox } from '../renderer/sync/outbox';
 import { SyncEngine } from '../renderer/sync/syncEngine';
@@ -77,6 +77,9 @@ test('1,000 signed batches through a faulty network and a hub restart end accept
       // The workstation reaches the hub through the proxy: that is the host its SIWE messages name.
       publicUrl: proxy.url,
       verifyWorkers: 0,
+      // A fault test of the outbox, not of the hub's abuse limits: one annotator takes all 1,000 items and retries as fast as backoff allows.
+      maxOpenAssignments: BATCHES,
+      rateLimit: GENEROUS_RATE_LIMITS,
     };
     hub = await startHub(config);
     hubUrl = hub.url;

@@ -23,7 +23,7 @@ import { storeBatch } from '../../hub/batches/storeBatch';
 import { finalizeItems } from '../../hub/consensus/finalizeItems';
 import { startHub, type RunningHub } from '../../hub/startHub';
 import { assignWork } from '../../hub/tasks/assignWork';
-import { call, signIn, signedBatch, TEST_SCHEMA } from '../../hub/testKit';
+import { call, GENEROUS_RATE_LIMITS, signIn, signedBatch, TEST_SCHEMA } from '../../hub/testKit';
 import { groundworkDomain } from '../../core/sync/eip712';
 
 const ANNOTATORS = 3;
@@ -151,6 +151,9 @@ async function main() {
     requesters: [requester.address],
     operators: [],
     verifyWorkers: WORKERS,
+    // Ingest throughput, not abuse limits: every annotator takes thousands of items and uploads as fast as it can.
+    maxOpenAssignments: 1_000_000,
+    rateLimit: GENEROUS_RATE_LIMITS,
   });
   console.log(`hub on PGlite started in ${Date.now() - t0} ms; ${WORKERS} verify worker(s), ${os.cpus().length} cores, concurrency ${CONCURRENCY}, load ${load()}`);
   try {
