@@ -12,7 +12,7 @@ let s: AccessScenario;
 beforeAll(async () => {
   s = await buildAccessScenario(startTestHub);
 }, 180_000);
-afterAll(async () => s?.hub.close());
+afterAll(async () => s?.hub.close(), 120_000);
 
 type Expect = Record<Caller, number | 'skip'>;
 const all = (status: number, except: Partial<Expect> = {}): Expect => ({ ...Object.fromEntries(CALLERS.map((c) => [c, status])), signedOut: 401, ...except }) as Expect;

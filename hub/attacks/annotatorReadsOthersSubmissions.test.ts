@@ -12,7 +12,7 @@ describe('attack: an annotator reads the other submissions of an item they were 
   beforeAll(async () => {
     s = await buildAccessScenario(startTestHub);
   }, 180_000);
-  afterAll(async () => s?.hub.close());
+  afterAll(async () => s?.hub.close(), 120_000);
 
   /** Anything in a reply that betrays the other annotators: their addresses or the coordinates they drew. */
   function leaks(body: unknown): string[] {

@@ -14,7 +14,7 @@ describe('attack: one IP or one account floods the API', () => {
     beforeAll(async () => {
       hub = await startTestHub({ requesters: [], operators: [], rateLimit: { perIp: 20, signInPerIp: 1000, perAccount: 1000, windowMs: 10 * 60_000 } });
     }, 120_000);
-    afterAll(async () => hub?.close());
+    afterAll(async () => hub?.close(), 120_000);
 
     it('answers 429 rate_limited past the per-IP limit, on public routes too', async () => {
       const statuses: number[] = [];
@@ -33,7 +33,7 @@ describe('attack: one IP or one account floods the API', () => {
     beforeAll(async () => {
       hub = await startTestHub({ requesters: [], operators: [], rateLimit: { perIp: 100_000, signInPerIp: 1000, perAccount: 20, windowMs: 10 * 60_000 } });
     }, 120_000);
-    afterAll(async () => hub?.close());
+    afterAll(async () => hub?.close(), 120_000);
 
     it('limits the account across all its sessions, and leaves other accounts alone', async () => {
       const sessions = [await signIn(hub, attacker), await signIn(hub, attacker)];

@@ -22,7 +22,7 @@ describe('attack: expired nonces and sessions pile up forever', () => {
     beforeAll(async () => {
       hub = await startTestHub({ requesters: [], operators: [], now, sessionTtlMs: 60_000, purgeIntervalMs: 100 });
     }, 120_000);
-    afterAll(async () => hub?.close());
+    afterAll(async () => hub?.close(), 120_000);
 
     it('deletes sessions and nonces once they expire, and keeps live ones', async () => {
       offset = 0;
@@ -51,7 +51,7 @@ describe('attack: expired nonces and sessions pile up forever', () => {
     beforeAll(async () => {
       hub = await startTestHub({ requesters: [], operators: [], now, sessionTtlMs: 60_000, purgeIntervalMs: 3_600_000 });
     }, 120_000);
-    afterAll(async () => hub?.close());
+    afterAll(async () => hub?.close(), 120_000);
 
     it('deletes expired rows whenever a nonce is issued, even between periodic purges', async () => {
       offset = 0;

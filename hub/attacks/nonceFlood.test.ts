@@ -14,7 +14,7 @@ describe('attack: one address asks for 2,000 sign-in nonces', () => {
   beforeAll(async () => {
     hub = await startTestHub({ requesters: [], operators: [], rateLimit: { signInPerIp: LIMIT, windowMs: 10 * 60_000 } });
   }, 120_000);
-  afterAll(async () => hub?.close());
+  afterAll(async () => hub?.close(), 120_000);
 
   it('gets at most the limit of nonces, 429 rate_limited for the rest, and the table stays bounded', async () => {
     const statuses: number[] = [];

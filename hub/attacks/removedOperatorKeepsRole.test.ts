@@ -17,7 +17,7 @@ describe('attack: an operator removed from OPERATORS keeps using their session',
   beforeAll(async () => {
     hub = await startTestHub({ requesters: [requester.address], operators: [operator.address] });
   }, 120_000);
-  afterAll(async () => hub?.close());
+  afterAll(async () => hub?.close(), 120_000);
 
   it('loses the role on the next request with the same token', async () => {
     const token = await signIn(hub, operator);

@@ -12,7 +12,7 @@ describe('attack: a reviewer reads the submissions of a disputed item they label
   beforeAll(async () => {
     s = await buildAccessScenario(startTestHub);
   }, 180_000);
-  afterAll(async () => s?.hub.close());
+  afterAll(async () => s?.hub.close(), 120_000);
 
   it('is refused the lineage and gets the annotator view of the item', async () => {
     const lineage = await call<{ error: string }>(s.hub, 'GET', `/items/${s.items.disputed}/lineage`, { token: s.token.reviewerWhoLabeled });

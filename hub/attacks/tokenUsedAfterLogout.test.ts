@@ -11,7 +11,7 @@ describe('attack: a token is replayed after its owner logged out', () => {
   beforeAll(async () => {
     hub = await startTestHub({ requesters: [], operators: [] });
   }, 120_000);
-  afterAll(async () => hub?.close());
+  afterAll(async () => hub?.close(), 120_000);
 
   it('is refused once POST /auth/logout ended the session; other sessions of the account stay', async () => {
     const stolen = await signIn(hub, user);

@@ -8,7 +8,7 @@ describe('attack: an account never assigned an item reads it by id', () => {
   beforeAll(async () => {
     s = await buildAccessScenario(startTestHub);
   }, 180_000);
-  afterAll(async () => s?.hub.close());
+  afterAll(async () => s?.hub.close(), 120_000);
 
   const items = () => Object.entries(s.items).filter(([k]) => k !== 'otherTask');
 
