@@ -38,6 +38,9 @@ export async function startNetworkStack(hubOverrides: Partial<HubConfig> = {}): 
       operators: [chain.operator],
       requesters: [ANVIL_ACCOUNTS[1].address],
       verifyWorkers: 0,
+      // Everyone on the local network signs in from 127.0.0.1 (the user, the demo's simulated annotators,
+      // the requester and operator clients): sign-in is limited per IP, so one machine gets a larger allowance.
+      rateLimit: { signInPerIp: 600 },
       ...hubOverrides,
     });
     return { anvil, chain, hub, stop };
