@@ -20,7 +20,7 @@ async function main(argv: string[]): Promise<void> {
   if (command === 'close-epoch') {
     await withHub(config, async (hub) => {
       const result = await hub.closeEpoch();
-      console.log(`epoch ${result.epoch} closed: root ${result.root}, tx ${result.txHash}, ${result.rewardedItems} item(s) rewarded`);
+      console.log(`epoch ${result.epoch} closed: root ${result.root}, tx ${result.txHash ?? `unknown${result.note ? ` (${result.note})` : ''}`}, ${result.rewardedItems} item(s) rewarded`);
       for (const [account, total] of Object.entries(result.totals)) console.log(`  ${account}  cumulative ${total}`);
     });
     return;

@@ -271,7 +271,7 @@ export const hubService = defineService(
      */
     closeLocalEpoch: method(
       z.object(HubArgs).strict(),
-      z.looseObject({ epoch: z.string(), root: z.string(), txHash: z.string() }),
+      z.looseObject({ epoch: z.string(), root: z.string(), txHash: z.string().nullable() }),
     ),
   },
   {
