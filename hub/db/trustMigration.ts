@@ -36,5 +36,7 @@ export const trustMigration = {
     `CREATE INDEX auth_nonces_expiry ON auth_nonces(expires_at)`,
     `CREATE INDEX sessions_expiry ON sessions(expires_at)`,
     `CREATE INDEX sessions_address ON sessions(address)`,
+    // Media access and URL redirects look items up by their media hash (access/mediaAccess.ts).
+    `CREATE INDEX items_sha256 ON items(sha256)`,
   ],
 };

@@ -22,6 +22,9 @@ interface Rep {
   scoredItems: number;
 }
 
+// One deadline for the verdict that is sent twice: signed in different seconds, a default deadline would make it another verdict.
+const VERDICT_DEADLINE = Math.floor(Date.now() / 1000) + 3600;
+
 describe('disputes and verdicts', () => {
   let hub: RunningHub;
   let annotators: { wallet: AnyWallet; token: string }[];
@@ -105,7 +108,7 @@ describe('disputes and verdicts', () => {
 
   it('accepts a valid verdict: the item is finalized with its labels, agreeing annotators named, reputations move', async () => {
     const before = await Promise.all(wallets.map(async (w) => (await call<Rep>(hub, 'GET', `/reputation/${w.address}`)).body));
-    const signed = await signedVerdict(hub, reviewer, taskId, items[1]!, [box('car', 10.001, 10)], { nonce: '777', reasons: [{ index: 0, reason: 'ok' }, { index: 1, reason: 'wrong_class' }] });
+    const signed = await signedVerdict(hub, reviewer, taskId, items[1]!, [box('car', 10.001, 10)], { nonce: '777', deadline: VERDICT_DEADLINE, reasons: [{ index: 0, reason: 'ok' }, { index: 1, reason: 'wrong_class' }] });
     const res = await call<{ status: string; agreeingAnnotators: string[]; duplicate: boolean }>(hub, 'POST', '/verdicts', { token: reviewerToken, json: signed });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body).toMatchObject({ status: 'resolved', duplicate: false, agreeingAnnotators: [wallets[0]!.address] });
@@ -130,7 +133,7 @@ describe('disputes and verdicts', () => {
   });
 
   it('answers the same verdict again with its first receipt, and refuses a replayed nonce on another item', async () => {
-    const again = await signedVerdict(hub, reviewer, taskId, items[1]!, [box('car', 10.001, 10)], { nonce: '777', reasons: [{ index: 0, reason: 'ok' }, { index: 1, reason: 'wrong_class' }] });
+    const again = await signedVerdict(hub, reviewer, taskId, items[1]!, [box('car', 10.001, 10)], { nonce: '777', deadline: VERDICT_DEADLINE, reasons: [{ index: 0, reason: 'ok' }, { index: 1, reason: 'wrong_class' }] });
     const dup = await call<{ duplicate: boolean }>(hub, 'POST', '/verdicts', { token: reviewerToken, json: again });
     expect(dup.status).toBe(200);
     expect(dup.body.duplicate).toBe(true);

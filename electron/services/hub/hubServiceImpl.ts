@@ -6,7 +6,7 @@ import { localOperator } from '../localNetwork/localHubAccounts';
 import type { WalletKeys } from '../wallet/walletServiceImpl';
 import { createBatchSigning } from './batchSigning';
 import type { HubClient } from './hubClient';
-import { hubJson, HubRequestError, normalizeHubUrl } from './hubHttp';
+import { hubFetch, hubJson, HubRequestError, normalizeHubUrl } from './hubHttp';
 import type { HubRegistry } from './hubRegistry';
 import { createHubTrust } from './hubTrust';
 import { createVerdictSigning } from './verdictSigning';
@@ -44,7 +44,10 @@ export function createHubService(registry: HubRegistry, client: HubClient, keys:
     signIn: async ({ hubUrl }) => announce(await client.signIn(normalizeHubUrl(hubUrl))),
     signOut: async ({ hubUrl }) => {
       const url = normalizeHubUrl(hubUrl);
+      const session = registry.session(url);
       registry.dropSession(url);
+      // Ends the session on the hub too, so the token is worthless if it leaked; best effort (offline sign-out still forgets it here).
+      if (session) await hubFetch(url, '/auth/logout', { method: 'POST', body: {}, token: session.token, timeoutMs: 5_000 }).catch(() => undefined);
       const info = await registry.get(url);
       if (!info) throw new HubRequestError({ kind: 'rejected', code: 'unknown_hub', reason: `not connected to ${url}` });
       return announce(info);
