@@ -106,6 +106,10 @@ export const HubTaskSchema = z.looseObject({
   labelSchema: z.unknown(),
   redundancy: z.number().int().positive(),
   rewardPerItem: UintStringSchema,
+  /** false for a task above the caller's tier: listed so the annotator sees what a tier unlocks, but not assigned. */
+  available: z.boolean().optional(),
+  requiredTier: z.object({ tier: z.number().int(), name: z.string() }).optional(),
+  unavailableReason: z.string().optional(),
 });
 export type HubTask = z.infer<typeof HubTaskSchema>;
 

@@ -9,6 +9,12 @@ import { SubmitDialog } from './SubmitDialog';
 import { useSync } from './SyncContext';
 import { submitWorkUnit } from '../../sync/workUnit';
 
+/** Why a listed task cannot be taken, in words: the tier it needs. */
+function unavailableText(task: HubTask): string {
+  const tier = task.requiredTier;
+  return tier ? `Needs the ${tier.name} tier (tier ${tier.tier})` : 'Not available to you yet';
+}
+
 /** The hub's open tasks (download for offline work) and the tasks already on this machine (open, submit) — the latter work offline. */
 export function TaskList({ hub, onOpenProject }: { hub: HubInfo | null; onOpenProject: (projectId: string) => void }) {
   const host = useHost();
@@ -85,6 +91,11 @@ export function TaskList({ hub, onOpenProject }: { hub: HubInfo | null; onOpenPr
                           <div style={{ width: `${pct}%` }} />
                         </div>
                       </div>
+                    ) : task.available === false ? (
+                      // The hub lists tasks above the caller's tier (so they see what a tier unlocks) but will not assign them.
+                      <span className="stat" data-testid="task-unavailable" title={task.unavailableReason}>
+                        {unavailableText(task)}
+                      </span>
                     ) : (
                       <button className="btn" data-testid="task-download" onClick={() => download(task)}>
                         {p?.phase === 'done' ? 'Download more' : 'Download for offline'}
