@@ -61,6 +61,10 @@ export const JobParamsSchema = z.discriminatedUnion('kind', [
 ]);
 export type JobParams = z.infer<typeof JobParamsSchema>;
 
+/** One image a prelabel job could not label, by its path in the media folder, and why. */
+export const PrelabelFailureSchema = z.object({ itemId: z.string(), relPath: z.string(), error: z.string() });
+export type PrelabelFailure = z.infer<typeof PrelabelFailureSchema>;
+
 /** `JobInfo.result` of a succeeded 'prelabel' job; the per-item predictions come from `jobs.results`. */
 export const PrelabelJobResultSchema = z.object({
   modelId: z.string(),
@@ -68,6 +72,8 @@ export const PrelabelJobResultSchema = z.object({
   provider: z.string(),
   items: z.number().int().nonnegative(),
   failed: z.number().int().nonnegative(),
+  /** The failed items in item order ("Retry failed" re-runs exactly these); absent in results of older builds. */
+  failures: z.array(PrelabelFailureSchema).optional(),
 });
 export type PrelabelJobResult = z.infer<typeof PrelabelJobResultSchema>;
 

@@ -36,6 +36,9 @@ async function setup(itemCount: number) {
   return { dataDir, ...run, params };
 }
 
+/** Item 2 is the corrupt file in every setup: the one failure a result lists. */
+const corruptFailure = { itemId: 'item-2', relPath: 'corrupt.png', error: expect.stringContaining('cannot decode image corrupt.png') as string };
+
 type ItemResultEvent = { jobId: string; index: number; result: ItemPredictions };
 
 function collectItemResults(clients: ContractClients, jobId: () => string | undefined, onEach?: (event: ItemResultEvent, all: ItemResultEvent[]) => void) {
@@ -84,7 +87,7 @@ describe('prelabel job', () => {
     });
 
     expect(final).toMatchObject({ state: 'succeeded', done: 6, total: 6, failed: 1, resumable: true, subject: { projectId: 'project-1', rootId: params.rootId, modelId: TEST_MODEL_ID } });
-    expect(PrelabelJobResultSchema.parse(final.result)).toEqual({ modelId: TEST_MODEL_ID, provider: 'cpu', items: 6, failed: 1 });
+    expect(PrelabelJobResultSchema.parse(final.result)).toEqual({ modelId: TEST_MODEL_ID, provider: 'cpu', items: 6, failed: 1, failures: [corruptFailure] });
     expect(changes.map((c) => c.state).slice(0, 2)).toEqual(['queued', 'running']);
     expect(changes.filter((c) => c.state === 'succeeded')).toHaveLength(1);
     expect(changes.at(-1)).toBe(final);
@@ -192,10 +195,13 @@ describe('prelabel job across a host restart', () => {
     expect(lines.map((l) => l.result.itemId)).toEqual(lines.map((l) => params.items[l.item]!.itemId));
     expect(new Set([...caughtUp.results.map((r) => r.result.itemId), ...resumedEvents.map((e) => e.result.itemId)]).size).toBe(12);
 
-    // A third run finds it finished and serves its results; it cannot be resumed again.
+    // A third run finds it finished and serves its results; it cannot be resumed again. The second host
+    // stops first, as in a real restart: its outcome.json write may still be under way when 'succeeded' is sent.
+    await second.services.dispose();
     const third = await host(dataDir);
     expect((await third.clients.jobs.list({})).find((j) => j.id === jobId)).toMatchObject({ state: 'succeeded', done: 12, failed: 1 });
-    expect((await third.clients.jobs.get({ jobId })).result).toEqual({ modelId: TEST_MODEL_ID, provider: 'cpu', items: 12, failed: 1 });
+    // The failure recorded before the interruption is in the result of the resumed run.
+    expect((await third.clients.jobs.get({ jobId })).result).toEqual({ modelId: TEST_MODEL_ID, provider: 'cpu', items: 12, failed: 1, failures: [corruptFailure] });
     expect((await third.clients.jobs.results({ jobId, from: 10, limit: 5 })).results.map((r) => r.index)).toEqual([10, 11]);
     await expect(third.clients.jobs.resume({ jobId })).rejects.toThrow(/is succeeded; only an interrupted job can be resumed/);
   });
