@@ -117,7 +117,7 @@ describe('manifests that lie and model files that are broken', () => {
     expect(listing('broken-json.json').manifest).toBeUndefined();
     expect(listing('broken-json.json').problems[0]).toMatch(/^invalid JSON: /);
     expect(listing('bad-fields.json').problems).toEqual(['input.width: Invalid input: expected number, received string']);
-    expect(listing('task-decoder.json').problems).toEqual(["decoder: task 'detect' needs decoder 'yolo-v5' or 'yolo-v8', not 'ppocr-det'"]);
+    expect(listing('task-decoder.json').problems).toEqual(["decoder: task 'detect' needs decoder 'yolo-v5' or 'yolo-v8' or 'yolo-v11', not 'ppocr-det'"]);
     // A manifest that does not parse declares no model.
     await expect(engine.load('bad-fields')).rejects.toBeInstanceOf(UnknownModelError);
   });

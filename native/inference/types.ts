@@ -17,7 +17,7 @@ export interface ModelManifest {
   sha256: string;
   input: { name: string; width: number; height: number; /** 'dynamic' when the model accepts any multiple of 32 (PP-OCR det) */ size: 'fixed' | 'dynamic' };
   normalization: { mean: [number, number, number]; std: [number, number, number]; /** scale applied before mean/std, usually 1/255 */ scale: number; channelOrder: 'rgb' | 'bgr' };
-  decoder: 'yolo-v5' | 'yolo-v8' | 'ppocr-det' | 'ppocr-rec';
+  decoder: 'yolo-v5' | 'yolo-v8' | 'yolo-v11' | 'ppocr-det' | 'ppocr-rec';
   classes: string[];
   defaults: { confidence: number; iou: number };
   /** For 'ocr' pipelines: the recognition model's manifest id, run on every detected text box. */

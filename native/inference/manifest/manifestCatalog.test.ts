@@ -21,7 +21,7 @@ describe('manifest schema', () => {
   it.each([
     [{ ...valid, task: 'ocr', decoder: 'ppocr-det' }, "recognizer: task 'ocr' needs a recognizer (the id of a 'text-recognize' manifest)"],
     [{ ...valid, task: 'text-recognize', decoder: 'ppocr-rec' }, "dictionary: decoder 'ppocr-rec' needs a dictionary file"],
-    [{ ...valid, task: 'detect', decoder: 'ppocr-det' }, "decoder: task 'detect' needs decoder 'yolo-v5' or 'yolo-v8', not 'ppocr-det'"],
+    [{ ...valid, task: 'detect', decoder: 'ppocr-det' }, "decoder: task 'detect' needs decoder 'yolo-v5' or 'yolo-v8' or 'yolo-v11', not 'ppocr-det'"],
     [{ ...valid, sha256: 'ABC' }, 'sha256: 64 lowercase hex digits'],
     [{ ...valid, classes: [] }, 'classes: Too small: expected array to have >=1 items'],
     [{ ...valid, normalization: { ...valid.normalization, std: [1, 0, 1] } }, 'normalization.std: std values must not be 0'],

@@ -12,7 +12,7 @@ const fraction = z.number().min(0).max(1);
 
 /** Which decoders produce what each task needs. */
 const decodersByTask: Record<ModelManifest['task'], ModelManifest['decoder'][]> = {
-  detect: ['yolo-v5', 'yolo-v8'],
+  detect: ['yolo-v5', 'yolo-v8', 'yolo-v11'],
   'text-detect': ['ppocr-det'],
   ocr: ['ppocr-det'],
   'text-recognize': ['ppocr-rec'],
@@ -37,7 +37,7 @@ export const ModelManifestSchema = z
       .object({ mean: rgbTriple, std: rgbTriple, scale: z.number().positive(), channelOrder: z.enum(['rgb', 'bgr']) })
       .strict()
       .refine((n) => n.std.every((s) => s !== 0), { message: 'std values must not be 0', path: ['std'] }),
-    decoder: z.enum(['yolo-v5', 'yolo-v8', 'ppocr-det', 'ppocr-rec']),
+    decoder: z.enum(['yolo-v5', 'yolo-v8', 'yolo-v11', 'ppocr-det', 'ppocr-rec']),
     classes: z.array(z.string().min(1)).min(1),
     defaults: z.object({ confidence: fraction, iou: fraction }).strict(),
     recognizer: z.string().min(1).optional(),

@@ -1,3 +1,4 @@
+import { probability } from './probability';
 import type { RotatedRect } from './rotatedRect';
 
 /**
@@ -5,6 +6,7 @@ import type { RotatedRect } from './rotatedRect';
  * PaddleOCR's "fast" box score (the mean of the map under the filled box
  * polygon). Scoring the box rather than the component's own pixels lets a
  * ragged, half-confident region fail the box threshold.
+ * The result is always in [0, 1]: see `probability`.
  */
 export function boxScore(prob: Float32Array, width: number, height: number, r: RotatedRect): number {
   const hw = r.w / 2 + 1e-6;
@@ -24,7 +26,7 @@ export function boxScore(prob: Float32Array, width: number, height: number, r: R
       const u = dx * r.ux + dy * r.uy;
       const v = -dx * r.uy + dy * r.ux;
       if (Math.abs(u) <= hw && Math.abs(v) <= hh) {
-        sum += prob[y * width + x]!;
+        sum += probability(prob[y * width + x]!);
         count++;
       }
     }

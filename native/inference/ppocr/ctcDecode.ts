@@ -1,3 +1,5 @@
+import { probability } from './probability';
+
 /**
  * Greedy CTC decoding of one sequence of per-step class probabilities (the
  * recognizer's softmax output, [steps, classes] row-major): take the argmax
@@ -8,6 +10,11 @@
  * Unlike PaddleOCR, spaces at either end are dropped with their
  * probabilities: the space class fires on the margin a detected box leaves
  * around small text, and one line of text never starts or ends with a space.
+ *
+ * Degenerate outputs decode without throwing: a NaN probability never wins
+ * the argmax (a step of only NaN reads as blank), and the confidence is
+ * clamped to [0, 1]. A tensor whose size or class count does not match
+ * throws a clear error.
  */
 export function ctcGreedyDecode(
   probs: Float32Array,
@@ -15,7 +22,10 @@ export function ctcGreedyDecode(
   classes: number,
   dictionary: readonly string[],
 ): { text: string; confidence: number } {
-  if (probs.length < steps * classes) throw new Error(`CTC input has ${probs.length} values, expected ${steps}×${classes}`);
+  if (!Number.isInteger(steps) || !Number.isInteger(classes) || steps < 0 || classes < 1) {
+    throw new Error(`CTC input needs steps ≥ 0 and classes ≥ 1, got ${steps}×${classes}`);
+  }
+  if (probs.length !== steps * classes) throw new Error(`CTC input has ${probs.length} values, expected ${steps}×${classes}`);
   if (dictionary.length !== classes) {
     throw new Error(`Recognizer outputs ${classes} classes but the dictionary has ${dictionary.length} (blank + characters + space)`);
   }
@@ -25,9 +35,9 @@ export function ctcGreedyDecode(
   for (let t = 0; t < steps; t++) {
     const row = t * classes;
     let best = 0;
-    let bestP = probs[row]!;
+    let bestP = probability(probs[row]!);
     for (let k = 1; k < classes; k++) {
-      const p = probs[row + k]!;
+      const p = probability(probs[row + k]!);
       if (p > bestP) {
         bestP = p;
         best = k;

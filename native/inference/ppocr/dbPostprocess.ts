@@ -1,3 +1,4 @@
+import { clampToImage } from '../decode/usableBox';
 import { boxScore } from './boxScore';
 import { componentOutline, findComponents } from './components';
 import { convexHull } from './convexHull';
@@ -29,6 +30,12 @@ const minOutputSide = 3;
 /**
  * DB (Differentiable Binarization) post-processing: from the probability map
  * (map pixels) to text quadrilaterals in the original image's pixels.
+ *
+ * Never throws on a map of the right size, whatever its values: a region
+ * that cannot form a box (one pixel, one line) is dropped, NaN counts as
+ * background, and every detection returned has a finite box inside the
+ * image, a positive size and a score in [0, 1]. Sizes that do not match the
+ * map throw a clear error before any work.
  */
 export function dbPostprocess(
   prob: Float32Array,
@@ -37,8 +44,11 @@ export function dbPostprocess(
   params: DbParams,
 ): TextDetection[] {
   const { width, height } = map;
+  checkSize('Probability map', width, height, 0);
+  checkSize('Original image', original.width, original.height, 1);
   if (prob.length !== width * height) throw new Error(`Probability map has ${prob.length} values, expected ${width}×${height}`);
   const mask = new Uint8Array(prob.length);
+  // NaN > threshold is false: a NaN pixel is background.
   for (let i = 0; i < prob.length; i++) mask[i] = prob[i]! > params.binThreshold ? 1 : 0;
 
   const sx = original.width / width;
@@ -46,16 +56,24 @@ export function dbPostprocess(
   const out: TextDetection[] = [];
   for (const component of findComponents(mask, width, height, params.maxCandidates)) {
     const kernel = minAreaRect(convexHull(componentOutline(component)));
-    if (Math.min(kernel.w, kernel.h) < minKernelSide) continue;
+    if (!kernel || !(Math.min(kernel.w, kernel.h) >= minKernelSide)) continue;
     const score = boxScore(prob, width, height, kernel);
     if (score < params.boxThreshold) continue;
     const grown = unclipRect(kernel, params.unclipRatio);
-    if (Math.min(grown.w, grown.h) < minGrownSide) continue;
+    if (!(Math.min(grown.w, grown.h) >= minGrownSide)) continue;
     const quad = rectCorners(grown).map(([x, y]): Point => [clamp(x * sx, original.width), clamp(y * sy, original.height)]) as Quad;
-    if (distance(quad[0], quad[1]) <= minOutputSide || distance(quad[0], quad[3]) <= minOutputSide) continue;
-    out.push({ quad, box: quadBounds(quad), score });
+    if (!(distance(quad[0], quad[1]) > minOutputSide && distance(quad[0], quad[3]) > minOutputSide)) continue;
+    const box = clampToImage(quadBounds(quad), original.width, original.height);
+    if (!box) continue;
+    out.push({ quad, box, score });
   }
   return readingOrder(out);
+}
+
+function checkSize(what: string, width: number, height: number, min: number): void {
+  if (!Number.isInteger(width) || !Number.isInteger(height) || width < min || height < min) {
+    throw new Error(`${what} size must be integers ≥ ${min}, got ${width}×${height}`);
+  }
 }
 
 function clamp(v: number, max: number): number {

@@ -12,7 +12,7 @@ function rotatedRectPoints(cx: number, cy: number, w: number, h: number, deg: nu
 
 describe('minAreaRect', () => {
   it('finds an axis-aligned rectangle from its hull', () => {
-    const r = minAreaRect(convexHull([[10, 20], [110, 20], [110, 60], [10, 60], [50, 40]]));
+    const r = minAreaRect(convexHull([[10, 20], [110, 20], [110, 60], [10, 60], [50, 40]]))!;
     expect(r.cx).toBeCloseTo(60);
     expect(r.cy).toBeCloseTo(40);
     expect(r.w).toBeCloseTo(100);
@@ -24,7 +24,7 @@ describe('minAreaRect', () => {
   it('recovers a 200×40 rectangle rotated by 10°, whatever points fill it', () => {
     const corners = rotatedRectPoints(300, 200, 200, 40, 10);
     const inner = rotatedRectPoints(300, 200, 120, 10, 10);
-    const r = minAreaRect(convexHull([...corners, ...inner]));
+    const r = minAreaRect(convexHull([...corners, ...inner]))!;
     expect(r.cx).toBeCloseTo(300);
     expect(r.cy).toBeCloseTo(200);
     expect(r.w).toBeCloseTo(200);
@@ -33,25 +33,29 @@ describe('minAreaRect', () => {
   });
 
   it('describes a rectangle rising to the right with a negative angle and w along the line', () => {
-    const r = minAreaRect(convexHull(rotatedRectPoints(0, 0, 300, 50, -30)));
+    const r = minAreaRect(convexHull(rotatedRectPoints(0, 0, 300, 50, -30)))!;
     expect(r.w).toBeCloseTo(300);
     expect(r.h).toBeCloseTo(50);
     expect((Math.atan2(r.uy, r.ux) * 180) / Math.PI).toBeCloseTo(-30);
   });
 
   it('keeps w as the more horizontal side, so a tall box has w < h', () => {
-    const r = minAreaRect(convexHull(rotatedRectPoints(50, 50, 30, 120, 5)));
+    const r = minAreaRect(convexHull(rotatedRectPoints(50, 50, 30, 120, 5)))!;
     expect(r.w).toBeCloseTo(30);
     expect(r.h).toBeCloseTo(120);
     expect(r.ux).toBeGreaterThan(0.99);
   });
 
   it('beats the axis-aligned box for a diamond', () => {
-    const r = minAreaRect(convexHull([[0, 10], [10, 0], [20, 10], [10, 20]]));
+    const r = minAreaRect(convexHull([[0, 10], [10, 0], [20, 10], [10, 20]]))!;
     expect(r.w * r.h).toBeCloseTo(200);
   });
 
-  it('says what is wrong for a degenerate hull', () => {
-    expect(() => minAreaRect([[1, 1]])).toThrow(/at least two distinct points, got 1/);
+  it('has no rectangle for points that cannot span one (a one-pixel DB region used to throw here)', () => {
+    expect(minAreaRect([[1, 1]])).toBeUndefined();
+    expect(minAreaRect([])).toBeUndefined();
+    expect(minAreaRect([[0, 0], [Number.NaN, 2], [3, 3]])).toBeUndefined();
+    // Two distinct points still give a (zero-height) rectangle, which DB then drops as too thin.
+    expect(minAreaRect([[0, 0], [4, 0]])).toMatchObject({ w: 4, h: 0 });
   });
 });

@@ -6,8 +6,13 @@ import type { Point } from './types';
  * rectangle always lies on a hull edge, so each edge direction is tried and
  * the hull projected onto it and its normal. O(h²) is fine here: the hulls of
  * text components have a few dozen points.
+ *
+ * Returns undefined when the points cannot span a rectangle direction (fewer
+ * than two distinct points, e.g. a one-pixel region, or coordinates that are
+ * not finite): the caller drops such a region instead of failing the image.
  */
-export function minAreaRect(hull: readonly Point[]): RotatedRect {
+export function minAreaRect(hull: readonly Point[]): RotatedRect | undefined {
+  if (!hull.every(([x, y]) => Number.isFinite(x) && Number.isFinite(y))) return undefined;
   let best: { area: number; ux: number; uy: number; u0: number; u1: number; v0: number; v1: number } | undefined;
   for (let i = 0; i < hull.length; i++) {
     const [x1, y1] = hull[i]!;
@@ -31,7 +36,7 @@ export function minAreaRect(hull: readonly Point[]): RotatedRect {
     const area = (u1 - u0) * (v1 - v0);
     if (!best || area < best.area - 1e-9) best = { area, ux, uy, u0, u1, v0, v1 };
   }
-  if (!best) throw new Error(`minAreaRect needs at least two distinct points, got ${hull.length}`);
+  if (!best) return undefined;
   const { ux, uy, u0, u1, v0, v1 } = best;
   const cu = (u0 + u1) / 2;
   const cv = (v0 + v1) / 2;

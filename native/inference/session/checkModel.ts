@@ -37,6 +37,7 @@ export function expectedLayout(manifest: ModelManifest): string {
   const c = manifest.classes.length;
   switch (manifest.decoder) {
     case 'yolo-v8':
+    case 'yolo-v11':
       return `[1, ${4 + c}, N] (4 box values + ${c} classes, anchors last)`;
     case 'yolo-v5':
       return `[1, N, ${5 + c}] (4 box values + objectness + ${c} classes per anchor)`;
@@ -54,7 +55,8 @@ export function outputLayoutProblem(manifest: ModelManifest, outputName: string,
     `manifest says decoder '${manifest.decoder}' with ${c} classes, so output '${outputName}' should be ${expectedLayout(manifest)}, but the model's output is ${showDims(dims)}${hint}`;
   switch (manifest.decoder) {
     case 'yolo-v8':
-      if (dims.length !== 3 || !fits(dims[1], 4 + c)) return wrong(yoloHint(dims, 'yolo-v8'));
+    case 'yolo-v11':
+      if (dims.length !== 3 || !fits(dims[1], 4 + c)) return wrong(yoloHint(dims, manifest.decoder));
       return undefined;
     case 'yolo-v5':
       if (dims.length !== 3 || !fits(dims[2], 5 + c)) return wrong(yoloHint(dims, 'yolo-v5'));
@@ -67,10 +69,10 @@ export function outputLayoutProblem(manifest: ModelManifest, outputName: string,
 }
 
 /** When the dims fit the other YOLO layout, say so: the likeliest lie is the decoder name. */
-function yoloHint(dims: Dims, decoder: 'yolo-v5' | 'yolo-v8'): string {
+function yoloHint(dims: Dims, decoder: 'yolo-v5' | 'yolo-v8' | 'yolo-v11'): string {
   if (dims.length !== 3) return '';
   const [, a, b] = dims;
-  if (decoder === 'yolo-v8' && typeof b === 'number' && b > 5 && typeof a === 'number' && a > b) return ` (that looks like the yolo-v5 layout with ${b - 5} classes)`;
+  if (decoder !== 'yolo-v5' && typeof b === 'number' && b > 5 && typeof a === 'number' && a > b) return ` (that looks like the yolo-v5 layout with ${b - 5} classes)`;
   if (decoder === 'yolo-v5' && typeof a === 'number' && a > 4 && typeof b === 'number' && b > a) return ` (that looks like the yolo-v8 layout with ${a - 4} classes)`;
   return '';
 }
