@@ -1,14 +1,19 @@
 import { formatDuration } from './eta';
+import { FailedItems } from './FailedItems';
 import type { PrelabelJobView } from './prelabelJobController';
 
 interface Props {
   view: PrelabelJobView;
   onCancel: () => void;
   onResume: () => void;
+  onRetryFailed: () => void;
 }
 
-/** The background job: bar with count, ETA and failures; cancel while it runs, resume after an interruption. */
-export function JobProgress({ view, onCancel, onResume }: Props) {
+/** How a person reads the job's state: a run that got through every image "finished", even with some failed. */
+const STATE_LABELS: Partial<Record<string, string>> = { succeeded: 'finished', failed: 'stopped' };
+
+/** The background job: bar with count, ETA and failures; cancel while it runs, resume after an interruption, retry the failed images after it finished. */
+export function JobProgress({ view, onCancel, onResume, onRetryFailed }: Props) {
   const info = view.info;
   const done = info?.done ?? view.record.ingested;
   const total = info?.total ?? view.record.total;
@@ -20,8 +25,8 @@ export function JobProgress({ view, onCancel, onResume }: Props) {
       <progress max={Math.max(1, total)} value={done} style={{ width: '100%' }} />
       <div className="row hint" style={{ gap: 6 }}>
         <span className="grow">
-          {done} / {total} · {state}
-          {info && info.failed > 0 && ` · ${info.failed} failed`}
+          {done} / {total} · {STATE_LABELS[state] ?? state}
+          {info && info.failed > 0 && `, ${info.failed} failed`}
           {active && view.etaMs !== null && ` · ${formatDuration(view.etaMs)} left`}
         </span>
         {active && (
@@ -35,7 +40,13 @@ export function JobProgress({ view, onCancel, onResume }: Props) {
           </button>
         )}
       </div>
-      {info?.message && <div className="hint">{info.message}</div>}
+      {info?.message && active && <div className="hint">{info.message}</div>}
+      {state === 'failed' && (
+        <div className="error-box" data-testid="prelabel-job-error">
+          The run stopped: {info?.error ?? 'no reason was given'}
+        </div>
+      )}
+      <FailedItems failures={view.failures} canRetry={!active} onRetry={onRetryFailed} />
       {state === 'interrupted' && !resumable && <div className="hint">The job was interrupted and cannot be resumed; start it again.</div>}
       {view.error && <div className="error-box">{view.error}</div>}
     </div>

@@ -47,7 +47,7 @@ export function PrelabelPanel({ session, project, editor, snapshot, allItems, pi
             {picked.length > 0 ? `Selected (${picked.length})` : `Whole project (${allItems.length})`}
           </button>
         </div>
-        {jobView && <JobProgress view={jobView} onCancel={() => void job.cancel()} onResume={() => void job.resume()} />}
+        {jobView && <JobProgress view={jobView} onCancel={() => void job.cancel()} onResume={() => void job.resume()} onRetryFailed={() => void job.retryFailed()} />}
         {session.jobError && <div className="error-box">{session.jobError}</div>}
         {runner.status && (
           <div className="hint" data-testid="prelabel-status">

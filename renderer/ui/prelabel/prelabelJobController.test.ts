@@ -15,15 +15,21 @@ class SteppedHost {
   readonly events = createEventBus();
   private info: JobInfo | null = null;
   private params: Extract<JobParams, { kind: 'prelabel' }> | null = null;
-  readonly log: { index: number; result: ItemPredictions }[] = [];
+  /** The current job's results log (each start begins a new job with its own). */
+  log: { index: number; result: ItemPredictions }[] = [];
+  readonly started: Extract<JobParams, { kind: 'prelabel' }>[] = [];
   private readonly emit = this.events.emitterFor(jobsService);
 
   readonly impl: ServiceImpl<typeof jobsService> = {
     start: async ({ params }) => {
       if (params.kind !== 'prelabel') throw new Error('only prelabel');
       this.params = params;
-      this.info = { id: 'job_1', kind: 'prelabel', state: 'running', done: 0, total: params.items.length, message: '', startedAt: 1, resumable: true, failed: 0 };
-      return { jobId: 'job_1' };
+      this.started.push(params);
+      this.log = [];
+      const id = `job_${this.started.length}`;
+      const subject = { projectId: params.projectId, rootId: params.rootId, modelId: params.modelId };
+      this.info = { id, kind: 'prelabel', state: 'running', done: 0, total: params.items.length, message: '', startedAt: this.started.length, resumable: true, failed: 0, subject };
+      return { jobId: id };
     },
     cancel: async () => ({ cancelled: false }),
     get: async ({ jobId }) => {
@@ -53,8 +59,14 @@ class SteppedHost {
     const result: ItemPredictions =
       outcome === 'boxes' ? { ok: true, itemId, width: 640, height: 480, predictions: [{ className: 'cat', classIndex: 0, box: { x: 10, y: 10, w: 40, h: 30 }, score: 0.9 }] } : { ok: false, itemId, error: 'truncated JPEG' };
     this.log.push({ index, result });
-    if (stream) this.emit('itemResult', { jobId: 'job_1', index, result });
+    if (stream) this.emit('itemResult', { jobId: this.info!.id, index, result });
     this.update({ done: index + 1, failed: this.info!.failed + (outcome === 'fails' ? 1 : 0) }, stream);
+  }
+
+  /** The job ends on its own; its result lists the failed items, as the real host's does. */
+  succeed(stream = true): void {
+    const failures = this.log.flatMap(({ index, result }) => (result.ok ? [] : [{ itemId: result.itemId, relPath: this.params!.items[index]!.relPath, error: result.error }]));
+    this.update({ state: 'succeeded', result: { modelId: this.params!.modelId, provider: 'cpu', items: this.log.length, failed: failures.length, failures } }, stream);
   }
 
   update(patch: Partial<JobInfo>, stream = true): void {
@@ -104,5 +116,51 @@ describe('PrelabelJobController', () => {
     // A finished job is not offered again after the next restart.
     expect(await store.prelabel.unfinishedJobs(project.id)).toEqual([]);
     second.dispose();
+  });
+
+  it('lists the images a finished job failed on, keeps the list across a restart, and retries only those', async () => {
+    const { store, project, items } = await projectWithItems(3);
+    const host = new SteppedHost();
+    const controller = new PrelabelJobController(host.host(), store, project.id, 'local');
+    const thresholds = { confidence: 0.4, iou: 0.5 };
+    await controller.start({ modelId: 'yolo', rootId: 'root', thresholds, items: items.map((i) => ({ itemId: i.id, relPath: i.relPath })) });
+    host.finishItem('boxes');
+    host.finishItem('fails');
+    host.finishItem('boxes');
+    expect(controller.getView()!.failures).toEqual([]);
+    host.succeed();
+    await until(() => controller.getView()!.failures.length === 1);
+    expect(controller.getView()).toMatchObject({ info: { state: 'succeeded', failed: 1 }, failures: [{ itemId: items[1]!.id, relPath: items[1]!.relPath, error: 'truncated JPEG' }] });
+    controller.dispose();
+
+    // Reopened after the job ended: the failed list is still there (the host keeps it in the job's result).
+    const reopened = new PrelabelJobController(host.host(), store, project.id, 'local');
+    await reopened.restore();
+    expect(reopened.getView()).toMatchObject({ record: { jobId: 'job_1', finished: true }, failures: [{ itemId: items[1]!.id }] });
+
+    await reopened.retryFailed();
+    expect(host.started[1]).toEqual({ kind: 'prelabel', projectId: project.id, modelId: 'yolo', rootId: 'root', thresholds, items: [{ itemId: items[1]!.id, relPath: items[1]!.relPath }] });
+    expect(reopened.getView()).toMatchObject({ record: { jobId: 'job_2', total: 1 }, failures: [] });
+    host.finishItem('boxes');
+    host.succeed();
+    await until(async () => (await store.prelabel.getJob('job_2'))?.finished === true);
+    expect(reopened.getView()).toMatchObject({ info: { state: 'succeeded', failed: 0 }, failures: [] });
+    expect(await store.loadShapes(items[1]!.id)).toHaveLength(1);
+    reopened.dispose();
+  });
+
+  it('finds no failed list to restore when the newest job had none', async () => {
+    const { store, project, items } = await projectWithItems(1);
+    const host = new SteppedHost();
+    const controller = new PrelabelJobController(host.host(), store, project.id, 'local');
+    await controller.start({ modelId: 'yolo', rootId: 'root', thresholds: { confidence: 0.4, iou: 0.5 }, items: [{ itemId: items[0]!.id, relPath: items[0]!.relPath }] });
+    host.finishItem('boxes');
+    host.succeed();
+    await until(async () => (await store.prelabel.getJob('job_1'))?.finished === true);
+    controller.dispose();
+    const reopened = new PrelabelJobController(host.host(), store, project.id, 'local');
+    await reopened.restore();
+    expect(reopened.getView()).toBeNull();
+    reopened.dispose();
   });
 });

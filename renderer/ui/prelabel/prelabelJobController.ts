@@ -1,9 +1,10 @@
-import type { ItemPredictions, JobInfo } from '../../../electron/common/services';
+import type { ItemPredictions, JobInfo, PrelabelFailure } from '../../../electron/common/services';
 import type { Host } from '../../platform/connectHost';
 import type { LabelStore } from '../../store/labelStore';
 import type { PrelabelResult } from '../../store/prelabelRecords';
 import type { PrelabelJobRecord } from '../../store/records';
 import { remainingMs, type ProgressSample } from './eta';
+import { jobFailures } from './jobFailures';
 
 export interface PrelabelJobView {
   record: PrelabelJobRecord;
@@ -12,6 +13,8 @@ export interface PrelabelJobView {
   etaMs: number | null;
   /** Last problem applying results (the job goes on). */
   error: string | null;
+  /** Once the job finished: the images it could not label, with the reason (file name first). */
+  failures: PrelabelFailure[];
 }
 
 export interface StartPrelabel {
@@ -72,10 +75,14 @@ export class PrelabelJobController {
     return state === 'queued' || state === 'running';
   }
 
-  /** After a restart: the project's newest unfinished job, caught up, and resumable if the host was stopped under it. */
+  /**
+   * After a restart: the project's newest unfinished job, caught up, and
+   * resumable if the host was stopped under it; otherwise its newest job if
+   * that finished with failed images, so their list and "Retry failed" stay.
+   */
   async restore(): Promise<void> {
     const [record] = await this.store.prelabel.unfinishedJobs(this.projectId);
-    if (!record) return;
+    if (!record) return this.restoreLastFailures();
     let info: JobInfo;
     try {
       info = (await this.host.jobs.list({})).find((j) => j.id === record.jobId) ?? (await this.host.jobs.get({ jobId: record.jobId }));
@@ -98,6 +105,20 @@ export class PrelabelJobController {
     await this.settle();
   }
 
+  /** "Retry failed": a new job over only the images the finished job could not label, with its model and thresholds. */
+  async retryFailed(): Promise<void> {
+    const view = this.view;
+    const rootId = view?.info?.subject?.rootId;
+    if (!view || !rootId || view.failures.length === 0) return;
+    const items = view.failures.map(({ itemId, relPath }) => ({ itemId, relPath }));
+    try {
+      await this.start({ modelId: view.record.modelId, rootId, thresholds: view.record.thresholds, items });
+    } catch (e) {
+      // Shown on the job that is still on screen; its list stays so the user can try again.
+      this.fail(e);
+    }
+  }
+
   async cancel(): Promise<void> {
     if (this.view) await this.host.jobs.cancel({ jobId: this.view.record.jobId });
   }
@@ -115,10 +136,18 @@ export class PrelabelJobController {
     this.listeners.clear();
   }
 
+  private async restoreLastFailures(): Promise<void> {
+    const newest = (await this.host.jobs.list({})).find((j) => j.kind === 'prelabel' && j.subject?.projectId === this.projectId);
+    if (!newest || newest.state !== 'succeeded' || newest.failed === 0) return;
+    const record = await this.store.prelabel.getJob(newest.id);
+    // `list` leaves results out; the failures are in the result.
+    if (record) this.adopt(record, await this.host.jobs.get({ jobId: newest.id }));
+  }
+
   private adopt(record: PrelabelJobRecord, info: JobInfo): void {
     this.appliedAbove.clear();
     this.firstSample = null;
-    this.set({ record, info: null, etaMs: null, error: null });
+    this.set({ record, info: null, etaMs: null, error: null, failures: [] });
     this.onChanged(info);
   }
 
@@ -127,7 +156,7 @@ export class PrelabelJobController {
     if (!view || info.id !== view.record.jobId) return;
     const sample = { at: Date.now(), done: info.done };
     this.firstSample ??= sample;
-    this.set({ ...view, info, etaMs: info.state === 'running' ? remainingMs(this.firstSample, sample, info.total) : null });
+    this.set({ ...view, info, etaMs: info.state === 'running' ? remainingMs(this.firstSample, sample, info.total) : null, failures: jobFailures(info) });
     if (FINAL_STATES.has(info.state) || info.state === 'interrupted') void this.settle();
   }
 
