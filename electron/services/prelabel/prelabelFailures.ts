@@ -2,19 +2,26 @@ import type { PrelabelFailure } from '../../common/services/jobsService';
 import type { ResultLine } from '../jobs/resultsLog';
 
 /**
- * The failed items of a prelabel job, in item order, from its results log
- * (the persisted record: a resumed job's earlier failures are in it too).
- * An item counts by its first line, as `tally` does.
+ * The failed items of one prelabel job, listed in item order for its result.
+ * Seeded from the results log a resumed job starts with (its earlier
+ * failures count too), then fed as items fail, so the end of a long job does
+ * not read its whole log again. An item counts by its first line, as `tally`
+ * does.
  */
-export function failuresOf(items: readonly { itemId: string; relPath: string }[], lines: readonly ResultLine[]): PrelabelFailure[] {
+export function createFailureList(items: readonly { itemId: string; relPath: string }[], recorded: readonly ResultLine[] = []) {
+  const byPosition = new Map<number, PrelabelFailure>();
   const seen = new Set<number>();
-  const failures: { item: number; failure: PrelabelFailure }[] = [];
-  for (const line of lines) {
+  const add = (position: number, error: string) => {
+    const item = items[position];
+    if (item && !byPosition.has(position)) byPosition.set(position, { itemId: item.itemId, relPath: item.relPath, error });
+  };
+  for (const line of recorded) {
     if (seen.has(line.item)) continue;
     seen.add(line.item);
-    const item = items[line.item];
-    if (line.result.ok || !item) continue;
-    failures.push({ item: line.item, failure: { itemId: item.itemId, relPath: item.relPath, error: line.result.error } });
+    if (!line.result.ok) add(line.item, line.result.error);
   }
-  return failures.sort((a, b) => a.item - b.item).map((f) => f.failure);
+  return {
+    add,
+    list: (): PrelabelFailure[] => [...byPosition.entries()].sort(([a], [b]) => a - b).map(([, failure]) => failure),
+  };
 }

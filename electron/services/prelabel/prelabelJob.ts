@@ -6,14 +6,10 @@ import type { JobFolders } from '../jobs/jobFolders';
 import type { JobHandler } from '../jobs/jobRunner';
 import { tally } from '../jobs/persistedJobs';
 import type { RootStore } from '../media/rootStore';
-import { failedItem, failsWholeJob } from './itemFailure';
-import { failuresOf } from './prelabelFailures';
-import { runWindowed } from './runWindowed';
+import { predictItems } from './predictItems';
+import { createFailureList } from './prelabelFailures';
 
 type PrelabelParams = Extract<JobParams, { kind: 'prelabel' }>;
-
-/** Two predictions in flight: the engine decodes the next image while the current one runs. */
-const PREDICT_WINDOW = 2;
 
 export interface PrelabelJobDeps {
   roots: RootStore;
@@ -39,7 +35,9 @@ export function createPrelabelJob(deps: PrelabelJobDeps): JobHandler<PrelabelPar
   return async (params, { jobId, signal, progress }) => {
     const total = params.items.length;
     const log = deps.folders.log(jobId);
-    const { doneItems, failed: failedBefore } = tally(await log.readAll());
+    const recorded = await log.readAll();
+    const { doneItems, failed: failedBefore } = tally(recorded);
+    const failures = createFailureList(params.items, recorded);
     let done = doneItems.size;
     let failed = failedBefore;
     const eta = createEta(total, done);
@@ -51,34 +49,31 @@ export function createPrelabelJob(deps: PrelabelJobDeps): JobHandler<PrelabelPar
     const pending = params.items.map((_, position) => position).filter((position) => !doneItems.has(position));
     const appender = await log.openAppender();
     try {
-      await runWindowed(
-        pending,
-        PREDICT_WINDOW,
+      await predictItems({
+        items: pending,
         signal,
-        (position) => {
+        describe: (position) => params.items[position]!,
+        predict: (position) => {
           const { itemId, relPath } = params.items[position]!;
-          return deps.predictor.predict({ modelId: params.modelId, rootPath, itemId, relPath, thresholds: params.thresholds }).catch((error: unknown) => {
-            if (failsWholeJob(error)) throw error;
-            return failedItem(itemId, relPath, error);
-          });
+          return deps.predictor.predict({ modelId: params.modelId, rootPath, itemId, relPath, thresholds: params.thresholds });
         },
-        async (position, result) => {
+        onResult: async (position, result) => {
           const index = await appender.append({ item: position, result });
           done++;
           if (!result.ok) {
             failed++;
+            failures.add(position, result.error);
             warn(`groundwork: prelabel job ${jobId}: ${params.items[position]!.relPath} failed, the job goes on: ${result.error}`);
           }
           deps.onItemResult({ jobId, index, result });
           progress(done, total, eta(done, failed), failed);
         },
-      );
+      });
     } finally {
       await appender.close();
     }
     signal.throwIfAborted();
-    const failures = failuresOf(params.items, await log.readAll());
-    const result: PrelabelJobResult = { modelId: params.modelId, provider: loaded.provider, items: total, failed: failures.length, failures };
+    const result: PrelabelJobResult = { modelId: params.modelId, provider: loaded.provider, items: total, failed, failures: failures.list() };
     return result;
   };
 }
