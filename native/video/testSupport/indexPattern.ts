@@ -26,3 +26,16 @@ export async function readFrameIndex(jpeg: Uint8Array, patternWidth: number): Pr
   }
   return n;
 }
+
+/** The same from a raw 8-bit grayscale frame (what `readGrayFrames` yields). */
+export function readGrayFrameIndex(frame: { width: number; pixels: Uint8Array }, patternWidth: number): number {
+  const scale = frame.width / patternWidth;
+  const cell = patternWidth / 16;
+  let n = 0;
+  for (let i = 0; i < 16; i++) {
+    const x = Math.round((i * cell + cell / 2) * scale);
+    const y = Math.round((cell / 2) * scale);
+    if (frame.pixels[y * frame.width + x]! > 128) n |= 1 << i;
+  }
+  return n;
+}
