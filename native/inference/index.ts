@@ -4,3 +4,5 @@ export { ModelLoadError, ImageDecodeError, UnknownModelError } from './errors';
 export { defaultProviders } from './session/providers';
 export { parseManifest, ModelManifestSchema } from './manifest/manifestSchema';
 export type * from './types';
+export { confirmProposedManifest, type ManifestCorrections } from './manifest/confirmProposedManifest';
+export type { UltralyticsReading } from './manifest/manifestFromUltralytics';

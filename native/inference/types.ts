@@ -1,4 +1,5 @@
 import type { Box } from '../../core/model/shape';
+import type { UltralyticsReading } from './manifest/manifestFromUltralytics';
 
 /**
  * The public face of the inference engine. Everything else under
@@ -32,6 +33,14 @@ export interface ModelListing {
   manifest?: ModelManifest;
   /** Every problem found without loading the model (bad JSON, missing file, bad hash…). */
   problems: string[];
+  /**
+   * Set for a `.onnx` file found without a manifest: `manifest` (when present)
+   * was proposed from the file's own metadata and already runs, but the user
+   * should confirm or correct it (confirmProposedManifest writes it to
+   * `manifestPath`). `readFromModel` is what was read, to show them.
+   */
+  needsConfirmation?: true;
+  readFromModel?: UltralyticsReading;
 }
 
 /**

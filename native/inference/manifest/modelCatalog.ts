@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { ModelListing, ModelManifest } from '../types';
 import { sha256OfFile } from './fileHash';
 import { parseManifest } from './manifestSchema';
+import { proposeFromModelFile } from './proposeFromModelFile';
 import { messageOf } from '../errors';
 
 /** A manifest that parsed, with where it lives. */
@@ -18,8 +19,10 @@ export interface CatalogEntry {
 
 /**
  * Every `*.json` directly inside each models folder, validated, with its files
- * checked (exists, not empty, sha256). Folders that do not exist are skipped:
- * `<dataDir>/models` is created only when the user adds a model.
+ * checked (exists, not empty, sha256), then every `*.onnx` no manifest names,
+ * with a manifest proposed from its Ultralytics metadata (listed with
+ * `needsConfirmation`; see proposeFromModelFile). Folders that do not exist
+ * are skipped: `<dataDir>/models` is created only when the user adds a model.
  */
 export async function scanModels(modelsDirs: string[]): Promise<{ listings: ModelListing[]; entries: Map<string, CatalogEntry> }> {
   const listings: ModelListing[] = [];
@@ -44,6 +47,20 @@ export async function scanModels(modelsDirs: string[]): Promise<{ listings: Mode
       });
     }
   }
+  const declaredFiles = new Set(listings.flatMap((l) => (l.manifest ? [path.resolve(path.dirname(l.manifestPath), l.manifest.file)] : [])));
+  for (const dir of modelsDirs) {
+    for (const modelPath of await modelFilesWithoutManifest(dir, declaredFiles)) {
+      const listing = await proposeFromModelFile(modelPath);
+      listings.push(listing);
+      if (!listing.manifest || listing.problems.length) continue;
+      const earlier = entries.get(listing.manifest.id);
+      if (earlier) {
+        listing.problems.push(`model id '${listing.manifest.id}' is already declared by ${earlier.manifestPath}; confirm this model under another id`);
+        continue;
+      }
+      entries.set(listing.manifest.id, { manifest: listing.manifest, manifestPath: listing.manifestPath, modelPath, problems: listing.problems });
+    }
+  }
   for (const entry of entries.values()) {
     const recognizerId = entry.manifest.recognizer;
     if (!recognizerId) continue;
@@ -56,9 +73,26 @@ export async function scanModels(modelsDirs: string[]): Promise<{ listings: Mode
 }
 
 async function manifestFilesIn(dir: string): Promise<string[]> {
+  return (await namesIn(dir)).filter((name) => name.endsWith('.json')).map((name) => path.join(dir, name));
+}
+
+/**
+ * `*.onnx` files directly in the folder that no manifest names and that have
+ * no `<stem>.json` beside them (a broken manifest is reported as such, not
+ * second-guessed by a proposal). These get a proposed manifest.
+ */
+async function modelFilesWithoutManifest(dir: string, declared: Set<string>): Promise<string[]> {
+  const names = await namesIn(dir);
+  const jsons = new Set(names.filter((n) => n.endsWith('.json')));
+  return names
+    .filter((n) => n.toLowerCase().endsWith('.onnx') && !jsons.has(`${n.slice(0, -'.onnx'.length)}.json`))
+    .map((n) => path.join(dir, n))
+    .filter((p) => !declared.has(path.resolve(p)));
+}
+
+async function namesIn(dir: string): Promise<string[]> {
   try {
-    const names = await readdir(dir);
-    return names.filter((name) => name.endsWith('.json')).sort().map((name) => path.join(dir, name));
+    return (await readdir(dir)).sort();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
