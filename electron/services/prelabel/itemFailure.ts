@@ -8,7 +8,7 @@ import type { ItemPredictions } from '../../common/services/inferenceService';
  * that image's output, an unsupported pixel format) belongs to that image.
  */
 const JOB_FATAL_NAMES = new Set(['ModelLoadError', 'UnknownModelError']);
-const ENGINE_GONE = [/^inference worker exited/, /^the inference engine has been disposed/];
+const ENGINE_GONE = [/^inference worker exited/, /^the inference engine has been (disposed|shut down)/];
 
 export function failsWholeJob(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
