@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BoxSchema } from '../../../core/model/shape';
 import { defineService, method } from '../contract/defineService';
 import { ItemPredictionsSchema, ThresholdsSchema } from './inferenceService';
 import { RelPathSchema } from './mediaService';
@@ -40,13 +41,21 @@ export const JobParamsSchema = z.discriminatedUnion('kind', [
   }),
   /** Scene-change pass over a video; result: ShotsResult. */
   z.object({ kind: z.literal('shots'), rootId: z.string().min(1), relPath: RelPathSchema, threshold: z.number().min(0).max(1).default(0.3) }),
-  /** Detector every `everyK` frames, linked into tracks; result: AutoTrackResult. */
+  /**
+   * Auto-track; result: AutoTrackResult. 'detector' (needs modelId and thresholds): the detector every
+   * `everyK` frames, linked into tracks. 'visual' (no model): follows `target`, the box the user drew on
+   * startFrame, with a visual tracker, keyframes every `everyK` frames, ending where it loses the object.
+   * Without `tracker`: 'detector' when a modelId is given, else 'visual'.
+   */
   z.object({
     kind: z.literal('autotrack'),
     rootId: z.string().min(1),
     relPath: RelPathSchema,
-    modelId: z.string().min(1),
-    thresholds: ThresholdsSchema,
+    tracker: z.enum(['detector', 'visual']).optional(),
+    modelId: z.string().min(1).optional(),
+    thresholds: ThresholdsSchema.optional(),
+    /** The box to follow (video pixels, on startFrame) and the class name its track gets; 'visual' only. */
+    target: z.object({ box: BoxSchema, className: z.string().min(1) }).optional(),
     everyK: z.number().int().positive().max(1000),
     startFrame: z.number().int().nonnegative(),
     endFrame: z.number().int().nonnegative(),
