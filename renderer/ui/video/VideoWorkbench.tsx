@@ -101,7 +101,7 @@ function VideoFrameView({ editor, document, project, controller, onExport, onImp
         <ShapePanels editor={editor} snapshot={snapshot} />
         <ShotsPanel controller={controller} rootId={project.rootId} item={item} segments={videoState.segments} frame={video.frame} />
         <TagsPanel controller={controller} schema={snapshot.labelSchema} tags={videoState.frameTags} frame={video.frame} range={range} />
-        <AutoTrackPanel controller={controller} rootId={project.rootId} item={item} schema={snapshot.labelSchema} />
+        <AutoTrackPanel controller={controller} rootId={project.rootId} item={item} schema={snapshot.labelSchema} frame={video.frame} selected={selectedShape ? { box: selectedShape.box, classId: selectedShape.classId } : null} />
         <VideoFormatsPanel controller={controller} project={project} item={item} />
       </aside>
     </>
