@@ -13,6 +13,24 @@ export const ModelSummarySchema = z.object({
   available: z.boolean(),
   problems: z.array(z.string()),
   manifestPath: z.string(),
+  /**
+   * False for a model that cannot pre-label on its own (a text recognizer needs a detector to find the
+   * text first): the model picker does not offer it.
+   */
+  runsAlone: z.boolean(),
+  /** A `.onnx` found without a manifest: what was read from it is proposed; the user confirms or corrects it (`confirmModel`). */
+  needsConfirmation: z.boolean(),
+  /** What was read from the model file (Ultralytics metadata, input/output shapes, decoder and why, notes), to show the user. */
+  readFromModel: z
+    .object({
+      metadata: z.record(z.string(), z.string()),
+      classes: z.array(z.string()).optional(),
+      inputSize: z.object({ width: z.number(), height: z.number(), from: z.string() }).optional(),
+      decoder: z.string().optional(),
+      decoderReason: z.string().optional(),
+      notes: z.array(z.string()),
+    })
+    .optional(),
 });
 export type ModelSummary = z.infer<typeof ModelSummarySchema>;
 
@@ -51,6 +69,28 @@ export const inferenceService = defineService(
   'inference',
   {
     listModels: method(z.object({}).strict(), z.array(ModelSummarySchema)),
+    /**
+     * Confirms a proposed model (one listed with `needsConfirmation`), with the user's corrections: writes its
+     * manifest beside the file. Only a listed proposal's `manifestPath` is accepted, never an arbitrary path.
+     */
+    confirmModel: method(
+      z
+        .object({
+          manifestPath: z.string().min(1).max(4096),
+          corrections: z
+            .object({
+              id: z.string().min(1).max(128).optional(),
+              name: z.string().min(1).max(256).optional(),
+              classes: z.array(z.string().min(1).max(256)).min(1).max(10_000).optional(),
+              decoder: z.enum(['yolo-v5', 'yolo-v8', 'yolo-v11']).optional(),
+              defaults: z.object({ confidence: z.number().min(0).max(1), iou: z.number().min(0).max(1) }).optional(),
+            })
+            .strict()
+            .default({}),
+        })
+        .strict(),
+      ModelSummarySchema,
+    ),
     /** Loads the model once (later calls are instant) and reports the provider that loaded. */
     loadModel: method(z.object({ modelId: z.string().min(1) }).strict(), LoadedModelSchema),
     /** Pre-label one item now (the hotkey path); background runs go through jobs ('prelabel'). */

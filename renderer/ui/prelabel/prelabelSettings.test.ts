@@ -8,7 +8,7 @@ describe('pre-label settings', () => {
   });
 
   it('takes a new model’s default thresholds and keeps the accept threshold', () => {
-    const model = { id: 'yolo', name: 'YOLO', task: 'detect', classes: ['car'], defaults: { confidence: 0.25, iou: 0.7 }, available: true, problems: [], manifestPath: '/m.json' };
+    const model = { id: 'yolo', name: 'YOLO', task: 'detect', classes: ['car'], defaults: { confidence: 0.25, iou: 0.7 }, available: true, problems: [], manifestPath: '/m.json', runsAlone: true, needsConfirmation: false };
     expect(settingsForModel({ ...FALLBACK_SETTINGS, acceptThreshold: 0.9 }, model)).toEqual({ modelId: 'yolo', confidence: 0.25, iou: 0.7, acceptThreshold: 0.9 });
   });
 });
