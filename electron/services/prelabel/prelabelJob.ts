@@ -32,7 +32,7 @@ export interface PrelabelJobDeps {
  */
 export function createPrelabelJob(deps: PrelabelJobDeps): JobHandler<PrelabelParams> {
   const warn = deps.warn ?? ((message: string) => console.warn(message));
-  return async (params, { jobId, signal, progress }) => {
+  const handler: JobHandler<PrelabelParams> = async (params, { jobId, signal, progress }) => {
     const total = params.items.length;
     const log = deps.folders.log(jobId);
     const recorded = await log.readAll();
@@ -76,4 +76,10 @@ export function createPrelabelJob(deps: PrelabelJobDeps): JobHandler<PrelabelPar
     const result: PrelabelJobResult = { modelId: params.modelId, provider: loaded.provider, items: total, failed, failures: failures.list() };
     return result;
   };
+  // A job that stops as a whole says why on the host too, not only in its state.
+  return (params, context) =>
+    handler(params, context).catch((error: unknown) => {
+      if (!context.signal.aborted) warn(`groundwork: prelabel job ${context.jobId} stopped: ${error instanceof Error ? error.message : String(error)}`);
+      throw error;
+    });
 }

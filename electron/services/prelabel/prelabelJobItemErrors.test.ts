@@ -75,9 +75,10 @@ describe('prelabel job item errors', () => {
 
   it('fails the whole job when the model cannot be used, or the engine is gone, instead of failing every item', async () => {
     for (const error of [new ModelLoadError("model 'm': output has 3 dims"), new Error('inference worker exited (code 134)')]) {
-      const { run, events } = await runJob(['a.jpg', 'b.jpg', 'c.jpg'], fakePredictor({ 'b.jpg': error }));
+      const { run, events, warnings } = await runJob(['a.jpg', 'b.jpg', 'c.jpg'], fakePredictor({ 'b.jpg': error }));
       await expect(run).rejects.toThrow(error.message);
       expect(events.filter((e) => !e.ok)).toEqual([]);
+      expect(warnings).toEqual([`groundwork: prelabel job ${JOB_ID} stopped: ${error.message}`]);
     }
   });
 });
