@@ -33,8 +33,8 @@ export function FailedItems({ failures, canRetry, onRetry }: Props) {
 
 const fileName = (relPath: string) => relPath.slice(relPath.lastIndexOf('/') + 1);
 
-/** The host's reason names the file already ("cannot decode image a/b.jpg: …"); say it once, in bold, with the folder kept in the tooltip. */
+/** The host puts the file first when the reason did not name it ("a/b.jpg: …"); it is in bold already, so say it once. */
 function reasonWithoutPath(f: PrelabelFailure): string {
-  const reason = f.error.split(`${f.relPath}: `).join('').split(f.relPath).join(fileName(f.relPath));
-  return reason.trim() || f.error;
+  const prefix = `${f.relPath}: `;
+  return f.error.startsWith(prefix) ? f.error.slice(prefix.length) : f.error;
 }
