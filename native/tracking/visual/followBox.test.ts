@@ -60,4 +60,16 @@ describe('BoxFollower on real-photo videos (libx264 medium, B-frames)', () => {
     expect(stored.at(-1)).toMatchObject({ frame: track.endFrame, outside: true });
     expect(() => follower.push(119, { width: 640, height: 360, pixels: new Uint8Array(640 * 360) })).toThrow(/already ended/);
   });
+
+  it('ends the track when the object leaves the picture', { timeout: 120_000 }, async () => {
+    const scene = await photoScene({ kind: 'leaving', width: 640, height: 360, frames: 90 });
+    const { follower } = await follow(scene);
+    const track = follower.result();
+    const gone = scene.truth.findIndex((b) => b === null);
+    expect(gone).toBeGreaterThan(0);
+    expect(track.endFrame).toBeDefined();
+    expect(track.endFrame!).toBeGreaterThanOrEqual(scene.visible.findIndex((v) => v < 0.75));
+    expect(track.endFrame!).toBeLessThanOrEqual(gone);
+    for (const k of track.keyframes) expect(iou(k.box, scene.truth[k.frame]!)).toBeGreaterThan(0.5);
+  });
 });

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import sharp from 'sharp';
+import sharp, { type OverlayOptions } from 'sharp';
 import type { Box } from '../../../core/model/shape';
 import { resolveBinaries } from '../process/binaries';
 import { REAL_PHOTOS } from './realPhotos';
@@ -20,8 +20,10 @@ import { REAL_PHOTOS } from './realPhotos';
  *   (its upper part) for a while; it stays visible to the end.
  * - `vanishing`: the object moves into a wide wall of ice and stays behind
  *   it: it is fully hidden from some frame on (truth null there).
+ * - `leaving`: the object moves out of the picture on the right (no
+ *   occluder): truth is the part inside the picture, null once it is out.
  */
-export type PhotoSceneKind = 'occluded' | 'vanishing';
+export type PhotoSceneKind = 'occluded' | 'vanishing' | 'leaving';
 
 export interface PhotoSceneSpec {
   kind: PhotoSceneKind;
@@ -58,7 +60,7 @@ export function sceneLayout(spec: PhotoSceneSpec): { boxes: Box[]; occluder: Box
     const scale = 1 + 0.35 * t;
     const w = Math.round(baseW * scale);
     const h = Math.round(baseH * scale);
-    const cx = kind === 'occluded' ? W * (0.18 + 0.6 * t) : W * (0.2 + 0.55 * Math.min(1, t * 1.25));
+    const cx = kind === 'occluded' ? W * (0.18 + 0.6 * t) : kind === 'leaving' ? W * (0.3 + 1.1 * t) : W * (0.2 + 0.55 * Math.min(1, t * 1.25));
     const cy = H * (0.5 + 0.12 * Math.sin(2 * Math.PI * t));
     boxes.push({ x: Math.round(cx - w / 2), y: Math.round(cy - h / 2), w, h });
   }
@@ -69,6 +71,9 @@ export function sceneLayout(spec: PhotoSceneSpec): { boxes: Box[]; occluder: Box
     const pillar = { x: Math.round(W * 0.5), w: Math.round(W * 0.12) };
     const crossing = boxes.reduce((a, b) => (Math.abs(b.x + b.w / 2 - (pillar.x + pillar.w / 2)) < Math.abs(a.x + a.w / 2 - (pillar.x + pillar.w / 2)) ? b : a));
     occluder = { ...pillar, y: 0, h: Math.round(crossing.y + crossing.h / 3) };
+  } else if (kind === 'leaving') {
+    // Nothing in the way: a zero-size occluder.
+    occluder = { x: 0, y: 0, w: 0, h: 0 };
   } else {
     // A wall wider and taller than the object, which it enters and stays behind.
     occluder = { x: Math.round(W * 0.62), y: Math.round(H * 0.15), w: Math.round(W * 0.3), h: Math.round(H * 0.75) };
@@ -76,11 +81,17 @@ export function sceneLayout(spec: PhotoSceneSpec): { boxes: Box[]; occluder: Box
   return { boxes, occluder };
 }
 
-/** The share of `box` outside `cover`. */
-function visibleShare(box: Box, cover: Box): number {
-  const ix = Math.max(0, Math.min(box.x + box.w, cover.x + cover.w) - Math.max(box.x, cover.x));
-  const iy = Math.max(0, Math.min(box.y + box.h, cover.y + cover.h) - Math.max(box.y, cover.y));
-  return 1 - (ix * iy) / (box.w * box.h);
+/** The share of `box` that lies in `area`. */
+function overlapShare(box: Box, area: Box): number {
+  const ix = Math.max(0, Math.min(box.x + box.w, area.x + area.w) - Math.max(box.x, area.x));
+  const iy = Math.max(0, Math.min(box.y + box.h, area.y + area.h) - Math.max(box.y, area.y));
+  return (ix * iy) / (box.w * box.h);
+}
+
+function clip(box: Box, area: Box): Box {
+  const x = Math.max(box.x, area.x);
+  const y = Math.max(box.y, area.y);
+  return { x, y, w: Math.min(box.x + box.w, area.x + area.w) - x, h: Math.min(box.y + box.h, area.y + area.h) - y };
 }
 
 const made = new Map<string, Promise<PhotoScene>>();
@@ -98,8 +109,10 @@ export function photoScene(spec: PhotoSceneSpec): Promise<PhotoScene> {
 
 async function makeScene(spec: PhotoSceneSpec): Promise<PhotoScene> {
   const { boxes, occluder } = sceneLayout(spec);
-  const visible = boxes.map((b) => visibleShare(b, occluder));
-  const truth = boxes.map((b, i) => (visible[i]! > 0 ? b : null));
+  const frame = { x: 0, y: 0, w: spec.width, h: spec.height };
+  // The occluders lie inside the picture, so what shows is what is inside it minus what is under the occluder.
+  const visible = boxes.map((b) => overlapShare(b, frame) - overlapShare(b, occluder));
+  const truth = boxes.map((b, i) => (visible[i]! > 0 ? clip(b, frame) : null));
   const hash = createHash('sha1').update(key(spec) + sceneLayout.toString() + renderFrames.toString() + encodeArgs(spec).join(' ')).digest('hex').slice(0, 12);
   const file = path.join(os.tmpdir(), 'groundwork-photo-scenes', `${spec.kind}-${spec.width}x${spec.height}-${spec.frames}-${hash}.mp4`);
   try {
@@ -121,15 +134,20 @@ async function* renderFrames(spec: PhotoSceneSpec, boxes: Box[], occluder: Box):
   const background = await sharp(REAL_PHOTOS.pointLobos()).extract(BACKGROUND_CROP).resize(width, height, { fit: 'fill' }).removeAlpha().raw().toBuffer();
   const object = sharp(REAL_PHOTOS.pointLobos()).extract(OBJECT_CROP);
   const objectPng = await object.png().toBuffer();
-  const wall = await sharp(REAL_PHOTOS.ice()).resize(occluder.w, occluder.h, { fit: 'cover' }).removeAlpha().png().toBuffer();
+  const wall = occluder.w > 0 ? await sharp(REAL_PHOTOS.ice()).resize(occluder.w, occluder.h, { fit: 'cover' }).removeAlpha().png().toBuffer() : Buffer.alloc(0);
   const raw = { width, height, channels: 3 as const };
   for (const box of boxes) {
-    const patch = await sharp(objectPng).resize(box.w, box.h, { fit: 'fill' }).png().toBuffer();
+    // Only the part inside the picture is drawn (an object leaving the picture is cut by its edge).
+    const shown = clip(box, { x: 0, y: 0, w: width, h: height });
+    const layers: OverlayOptions[] = [];
+    if (shown.w > 0 && shown.h > 0) {
+      const whole = await sharp(objectPng).resize(box.w, box.h, { fit: 'fill' }).png().toBuffer();
+      const part = await sharp(whole).extract({ left: shown.x - box.x, top: shown.y - box.y, width: shown.w, height: shown.h }).png().toBuffer();
+      layers.push({ input: part, left: shown.x, top: shown.y });
+    }
+    if (occluder.w > 0) layers.push({ input: wall, left: occluder.x, top: occluder.y });
     yield sharp(background, { raw })
-      .composite([
-        { input: patch, left: box.x, top: box.y },
-        { input: wall, left: occluder.x, top: occluder.y },
-      ])
+      .composite(layers)
       .removeAlpha()
       .raw()
       .toBuffer();
