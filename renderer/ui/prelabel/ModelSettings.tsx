@@ -1,6 +1,7 @@
 import type { ModelSummary } from '../../../electron/common/services';
 import type { ModelsState } from './useModels';
 import { settingsForModel, type PrelabelSettings } from './prelabelSettings';
+import { ProposedModel } from './ProposedModel';
 
 interface Props {
   state: ModelsState;
@@ -33,7 +34,10 @@ function UnitInput({ label, value, testId, onChange }: { label: string; value: n
 export function ModelSettings({ state, settings, onChange }: Props) {
   const { models, listError, loaded, loading, loadError } = state;
   const chosen: ModelSummary | undefined = models.find((m) => m.id === settings.modelId);
-  const broken = models.filter((m) => !m.available);
+  const broken = models.filter((m) => !m.available && !m.needsConfirmation);
+  // Only models that pre-label on their own are offered (a text recognizer needs a detector first); proposals wait for the user.
+  const offered = models.filter((m) => m.runsAlone && !m.needsConfirmation);
+  const proposals = models.filter((m) => m.needsConfirmation);
   return (
     <div className="stack" style={{ gap: 6 }}>
       <select
@@ -45,7 +49,7 @@ export function ModelSettings({ state, settings, onChange }: Props) {
         }}
       >
         <option value="">— choose a model —</option>
-        {models.map((m) => (
+        {offered.map((m) => (
           <option key={m.id} value={m.id} disabled={!m.available}>
             {m.name} ({m.task}){m.available ? '' : ' — unavailable'}
           </option>
@@ -63,6 +67,9 @@ export function ModelSettings({ state, settings, onChange }: Props) {
       )}
       {loadError && <div className="error-box" data-testid="model-load-error">{loadError}</div>}
       {listError && <div className="error-box">Could not list models: {listError}</div>}
+      {proposals.map((m) => (
+        <ProposedModel key={m.manifestPath} model={m} onConfirm={(c) => state.confirmModel(m.manifestPath, c)} />
+      ))}
       {broken.length > 0 && (
         <details data-testid="model-problems">
           <summary className="hint">{broken.length} model{broken.length === 1 ? '' : 's'} with problems</summary>

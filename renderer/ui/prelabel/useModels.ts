@@ -9,6 +9,8 @@ export interface ModelsState {
   loaded: LoadedModel | null;
   loading: boolean;
   loadError: string | null;
+  /** Confirms a proposed model (found without a manifest) with the user's corrections, then lists the models again. */
+  confirmModel(manifestPath: string, corrections: { name: string; classes: string[] }): Promise<void>;
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -18,6 +20,7 @@ export function useModels(modelId: string | null): ModelsState {
   const host = useHost();
   const [models, setModels] = useState<ModelSummary[]>([]);
   const [listError, setListError] = useState<string | null>(null);
+  const [listed, setListed] = useState(0);
   const [load, setLoad] = useState<{ loaded: LoadedModel | null; loading: boolean; loadError: string | null }>({ loaded: null, loading: false, loadError: null });
 
   useEffect(() => {
@@ -29,7 +32,12 @@ export function useModels(modelId: string | null): ModelsState {
     return () => {
       live = false;
     };
-  }, [host]);
+  }, [host, listed]);
+
+  async function confirmModel(manifestPath: string, corrections: { name: string; classes: string[] }) {
+    await host.inference.confirmModel({ manifestPath, corrections });
+    setListed((n) => n + 1);
+  }
 
   const available = models.some((m) => m.id === modelId && m.available);
   useEffect(() => {
@@ -48,5 +56,5 @@ export function useModels(modelId: string | null): ModelsState {
     };
   }, [host, modelId, available]);
 
-  return { models, listError, ...load };
+  return { models, listError, ...load, confirmModel };
 }
