@@ -21,14 +21,41 @@ describe('buildPrelabel', () => {
     expect(change.put[0]!.box).toEqual({ x: 0, y: 470, w: 90, h: 10 });
   });
 
-  it('replaces the still-pending pre-labels of earlier runs and keeps reviewed ones and human boxes', () => {
+  it('a re-run replaces only that model’s still-pending pre-labels and records which; reviewed, human and other models’ boxes stay', () => {
     const first = run([prediction('text', 10), prediction('text', 100)]).change.put;
     const accepted = review(first[0]!, 'accepted');
     const human = humanShape('h1');
-    const second = run([prediction('text', 10)], { runId: 'run_2', existing: [accepted, first[1]!, human] });
+    const otherModel = run([prediction('logo', 400)], { runId: 'run_yolo', modelId: 'yolo' }).change.put[0]!;
+    const second = run([prediction('text', 200)], { runId: 'run_2', existing: [accepted, first[1]!, human, otherModel] });
     expect(second.change.remove).toEqual([first[1]!.id]);
+    expect(second.run.replaced).toEqual([first[1]!.prelabel!.predictionId]);
     expect(second.change.put).toHaveLength(1);
     expect(second.change.put[0]!.prelabel!.runId).toBe('run_2');
+  });
+
+  it('does not propose again a prediction that repeats a staying box of the same class at IoU ≥ the NMS threshold', () => {
+    const accepted = review(run([prediction('text', 100)]).change.put[0]!, 'accepted'); // box x 100..150
+    const second = run(
+      [
+        prediction('text', 100), // IoU 1 with the accepted box: not proposed
+        prediction('text', 110), // IoU 40/60 ≈ 0.67 ≥ 0.45: not proposed
+        prediction('text', 125), // IoU 25/75 ≈ 0.33 < 0.45: proposed
+        prediction('logo', 100), // another class: proposed
+      ],
+      { runId: 'run_2', existing: [accepted] },
+    );
+    expect(second.change.put.map((s) => [s.classId, s.box.x])).toEqual([['cls_text', 125], ['cls_logo', 100]]);
+    expect(second.run.predictions.map((p) => p.box.x)).toEqual([125, 100]); // not proposed: not on record either
+    expect(second.change.remove).toEqual([]);
+    // The model's own replaced pending boxes do not block it: it proposes them afresh.
+    const pending = run([prediction('text', 100)]).change.put[0]!;
+    expect(run([prediction('text', 100)], { runId: 'run_3', existing: [pending] }).change.put).toHaveLength(1);
+  });
+
+  it('keeps the model’s class names on the record when given', () => {
+    const plan = buildPrelabel({ runId: 'r', modelId: 'm', thresholds: { confidence: 0.5, iou: 0.5 }, item, schema: ocrSchema, outcome: { ok: true, predictions: [] }, existing: [], author: 'a', now: 5, modelClasses: ['text'] });
+    expect(plan.run.modelClasses).toEqual(['text']);
+    expect(run([]).run.modelClasses).toBeUndefined();
   });
 
   it('records a failed item with its reason and changes no shape', () => {

@@ -2,6 +2,7 @@ import { clampBox } from '../geometry/box';
 import { defaultAttributes, type LabelSchema } from '../model/labelSchema';
 import type { Shape } from '../model/shape';
 import { newId } from '../util/ids';
+import { repeatsExistingBox } from './alreadyLabeled';
 import { classIdByModelName, shapeAttributesFor } from './classMapping';
 import type { ModelPrediction, PrelabelRun, RunPrediction, Thresholds } from './types';
 import { itemUncertainty } from './uncertainty';
@@ -14,8 +15,10 @@ export interface PrelabelInput {
   schema: LabelSchema;
   /** Successful result: the model's predictions; failed: the reason. */
   outcome: { ok: true; predictions: readonly ModelPrediction[] } | { ok: false; error: string };
-  /** The item's shapes now: pending pre-labels among them are replaced by this run. */
+  /** The item's shapes now: this model's pending pre-labels among them are replaced by this run. */
   existing: readonly Shape[];
+  /** The model's class names, when known: kept on the record so "missed" counts only classes it maps to. */
+  modelClasses?: readonly string[];
   author: string;
   now: number;
 }
@@ -28,24 +31,32 @@ export interface PrelabelPlan {
 
 /**
  * Turns one item's model output into a run record and the shape change that
- * applies it: every prediction whose class the project has becomes a pending
- * pre-label shape, and the item's still-pending pre-labels of earlier runs go
- * (accepted and corrected ones are the annotator's and stay).
+ * applies it. A re-run keeps work: only THIS model's still-pending pre-labels
+ * go (listed in the record's `replaced`); the annotator's accepted, corrected
+ * and hand-drawn boxes and other models' pre-labels stay. Every prediction
+ * whose class the project has becomes a pending pre-label shape, unless it
+ * repeats a box that stays (same class, IoU ≥ the run's NMS threshold): then
+ * it is not proposed again and is left out of the record.
  */
 export function buildPrelabel(input: PrelabelInput): PrelabelPlan {
   const { runId, modelId, thresholds, item, outcome, now } = input;
-  const base = { runId, projectId: item.projectId, itemId: item.id, modelId, thresholds, createdAt: now };
-  if (!outcome.ok) return { run: { ...base, predictions: [], uncertainty: 0, error: outcome.error }, change: { put: [], remove: [] } };
+  const modelClasses = input.modelClasses ? { modelClasses: [...input.modelClasses] } : {};
+  const base = { runId, projectId: item.projectId, itemId: item.id, modelId, thresholds, ...modelClasses, createdAt: now };
+  if (!outcome.ok) return { run: { ...base, predictions: [], uncertainty: 0, error: outcome.error, replaced: [] }, change: { put: [], remove: [] } };
 
+  const replaced = input.existing.filter((s) => s.prelabel?.review === 'pending' && s.prelabel.modelId === modelId);
+  const staying = input.existing.filter((s) => !replaced.includes(s));
   const classOf = classIdByModelName(input.schema);
-  const predictions: RunPrediction[] = outcome.predictions.map((p) => ({
-    predictionId: newId('prd_'),
-    classId: classOf(p.className),
-    className: p.className,
-    box: clampBox(p.box, item.width, item.height),
-    score: p.score,
-    attributes: { ...(p.attributes ?? {}) },
-  }));
+  const predictions: RunPrediction[] = outcome.predictions
+    .map((p) => ({
+      predictionId: newId('prd_'),
+      classId: classOf(p.className),
+      className: p.className,
+      box: clampBox(p.box, item.width, item.height),
+      score: p.score,
+      attributes: { ...(p.attributes ?? {}) },
+    }))
+    .filter((p) => p.classId === null || !repeatsExistingBox({ classId: p.classId, box: p.box }, staying, thresholds.iou));
   const put: Shape[] = [];
   for (const p of predictions) {
     const cls = p.classId === null ? undefined : input.schema.classes.find((c) => c.id === p.classId);
@@ -66,6 +77,6 @@ export function buildPrelabel(input: PrelabelInput): PrelabelPlan {
       prelabel: { runId, predictionId: p.predictionId, modelId, score: p.score, predictedBox: p.box, predictedClassId: cls.id, review: 'pending' },
     });
   }
-  const remove = input.existing.filter((s) => s.prelabel?.review === 'pending').map((s) => s.id);
-  return { run: { ...base, predictions, uncertainty: itemUncertainty(predictions, thresholds.confidence) }, change: { put, remove } };
+  const run: PrelabelRun = { ...base, predictions, uncertainty: itemUncertainty(predictions, thresholds.confidence), replaced: replaced.map((s) => s.prelabel!.predictionId) };
+  return { run, change: { put, remove: replaced.map((s) => s.id) } };
 }

@@ -1,14 +1,16 @@
 import type { AttributeValue, LabelSchema } from '../model/labelSchema';
 import type { Item } from '../model/item';
 import type { Box, Shape } from '../model/shape';
-import { isHumanDrawn, latestRuns, reviewPredictions } from './reviewState';
+import { countedRuns, isHumanDrawn, reviewItemPredictions, runsByItem } from './reviewState';
 import type { PredictionFate, PrelabelRun } from './types';
 
 /**
- * The corrections export: one JSON line per item that has a run, pairing
- * each prediction of its latest run with the label it ended as, plus the
- * boxes people added — the data to fine-tune the model on what annotators
- * fixed. Classes and attributes are written by NAME so the file stands alone.
+ * The corrections export: one JSON line per item that has a successful run,
+ * pairing each counted prediction (of every run that counts, with the same
+ * fates as the statistics: reviewState.ts) with the label it ended as, plus
+ * the boxes people added — the data to fine-tune the models on what
+ * annotators fixed. Unmapped predictions are listed too (fate `unmapped`).
+ * Classes and attributes are written by NAME so the file stands alone.
  */
 export interface CorrectionLabel {
   className: string;
@@ -22,17 +24,18 @@ export interface CorrectionLine {
   width: number;
   height: number;
   status: Item['status'];
-  modelId: string;
-  runId: string;
-  thresholds: PrelabelRun['thresholds'];
+  /** The runs whose predictions are listed, oldest first. */
+  runs: { runId: string; modelId: string; thresholds: PrelabelRun['thresholds']; createdAt: number }[];
   predictions: {
+    runId: string;
+    modelId: string;
     predictionId: string;
     className: string;
     box: Box;
     score: number;
     attributes: Record<string, AttributeValue>;
     fate: PredictionFate;
-    /** The label it became (matched by predictionId); null when rejected, unreviewed or unmapped. */
+    /** The label it became (matched by predictionId); null when rejected or unmapped. */
     final: CorrectionLabel | null;
   }[];
   humanAdded: CorrectionLabel[];
@@ -53,11 +56,11 @@ function labelOf(schema: LabelSchema, shape: Shape): CorrectionLabel {
 }
 
 export function correctionLines(input: CorrectionsInput): CorrectionLine[] {
-  const latest = latestRuns(input.runs);
+  const itemRuns = runsByItem(input.runs);
   const lines: CorrectionLine[] = [];
   for (const item of [...input.items].sort((a, b) => a.order - b.order)) {
-    const run = latest.get(item.id);
-    if (!run) continue;
+    const runs = countedRuns(itemRuns.get(item.id) ?? []);
+    if (runs.length === 0) continue;
     const shapes = input.shapesByItem.get(item.id) ?? [];
     lines.push({
       item: item.relPath,
@@ -65,10 +68,10 @@ export function correctionLines(input: CorrectionsInput): CorrectionLine[] {
       width: item.width,
       height: item.height,
       status: item.status,
-      modelId: run.modelId,
-      runId: run.runId,
-      thresholds: run.thresholds,
-      predictions: reviewPredictions(run, shapes, item.status).map(({ prediction: p, fate, shape }) => ({
+      runs: runs.map((r) => ({ runId: r.runId, modelId: r.modelId, thresholds: r.thresholds, createdAt: r.createdAt })),
+      predictions: reviewItemPredictions(runs, shapes).map(({ run, prediction: p, fate, shape }) => ({
+        runId: run.runId,
+        modelId: run.modelId,
         predictionId: p.predictionId,
         className: p.className,
         box: p.box,

@@ -1,55 +1,87 @@
-import type { ItemStatus } from '../model/item';
 import type { Shape } from '../model/shape';
 import type { PredictionFate, PrelabelRun, RunPrediction } from './types';
 
 /**
- * Where each prediction of an item's LATEST successful run stands. The rules
- * (statistics and the corrections export both use them):
+ * Where each prediction of an item stands. The rules (statistics and the
+ * corrections export both use them):
  *
- * - `unmapped`: the project had no class of the prediction's name, so no shape
- *   was made; it counts nowhere.
- * - a shape refers to the prediction (shape.prelabel.runId/predictionId):
- *   its review state — `pending` (not looked at yet), `accepted` (taken as
- *   predicted), `corrected` (moved, resized, reclassed or re-attributed first).
- * - no shape refers to it: it was deleted (Delete on a pre-label, or the
- *   pre-label step was undone). It is `rejected` once the item is REVIEWED,
- *   else `unreviewed`. An item is reviewed when it is marked done or when none
- *   of the run's pre-labels is still pending — while some are, a deletion may
- *   still be undone and is not yet a verdict.
+ * Which predictions count: those of EVERY successful run on the item (a
+ * failed run made no prediction), except the ones a later run replaced — a
+ * re-run of a model removes that model's still-pending pre-labels and lists
+ * them in its `replaced`; they were never judged, and the new run proposes
+ * afresh. So a re-run adds its predictions while the earlier runs' reviewed
+ * predictions keep their fate.
+ *
+ * The fate of a counted prediction, exactly one of:
+ * - a shape refers to it (shape.prelabel.runId/predictionId): the shape's
+ *   review — `pending` (not looked at yet), `accepted` (taken as predicted),
+ *   `corrected` (box, class or attributes changed before taking it);
+ * - no shape refers to it: `rejected`, at once — the annotator deleted it.
+ *   Undoing a pre-label step also leaves its predictions without shapes, so
+ *   they count as rejected too: the annotator threw those proposals away.
+ *
+ * `unmapped` predictions (no project class of that name, so no shape was
+ * made) are listed for the export but count nowhere.
+ *
+ * Records written before re-runs kept work have no `replaced`: such a run
+ * removed EVERY pending pre-label of the item, so a shape-less prediction of
+ * any run before it is taken as replaced, not rejected.
  */
 export interface ReviewedPrediction {
+  run: PrelabelRun;
   prediction: RunPrediction;
   fate: PredictionFate;
-  /** The shape that holds the prediction now (absent when rejected, unreviewed or unmapped). */
+  /** The shape that holds the prediction now (absent when rejected or unmapped). */
   shape?: Shape;
 }
 
-export function reviewPredictions(run: PrelabelRun, shapes: readonly Shape[], status: ItemStatus): ReviewedPrediction[] {
-  const byPrediction = new Map<string, Shape>();
-  for (const s of shapes) if (s.prelabel?.runId === run.runId) byPrediction.set(s.prelabel.predictionId, s);
-  let anyPending = false;
-  for (const s of byPrediction.values()) if (s.prelabel?.review === 'pending') anyPending = true;
-  const reviewed = status === 'done' || !anyPending;
-  return run.predictions.map((prediction) => {
-    if (prediction.classId === null) return { prediction, fate: 'unmapped' };
-    const shape = byPrediction.get(prediction.predictionId);
-    if (shape?.prelabel) return { prediction, fate: shape.prelabel.review, shape };
-    return { prediction, fate: reviewed ? 'rejected' : 'unreviewed' };
+function byAge(a: PrelabelRun, b: PrelabelRun): number {
+  return a.createdAt - b.createdAt || (a.runId < b.runId ? -1 : a.runId > b.runId ? 1 : 0);
+}
+
+/** The successful runs on one item, oldest first. */
+export function countedRuns(runs: Iterable<PrelabelRun>): PrelabelRun[] {
+  return [...runs].filter((r) => r.error === undefined).sort(byAge);
+}
+
+/** The counted predictions of one item (all its runs, any order) with their fates, oldest run first. */
+export function reviewItemPredictions(itemRuns: Iterable<PrelabelRun>, shapes: readonly Shape[]): ReviewedPrediction[] {
+  const runs = countedRuns(itemRuns);
+  const key = (runId: string, predictionId: string) => `${runId}\u0000${predictionId}`;
+  const holder = new Map<string, Shape>();
+  for (const s of shapes) if (s.prelabel) holder.set(key(s.prelabel.runId, s.prelabel.predictionId), s);
+  const replaced = new Set(runs.flatMap((r) => r.replaced ?? []));
+  let lastLegacy = -1;
+  runs.forEach((r, i) => {
+    if (r.replaced === undefined) lastLegacy = i;
   });
+  const out: ReviewedPrediction[] = [];
+  runs.forEach((run, index) => {
+    for (const prediction of run.predictions) {
+      if (prediction.classId === null) {
+        out.push({ run, prediction, fate: 'unmapped' });
+        continue;
+      }
+      const shape = holder.get(key(run.runId, prediction.predictionId));
+      if (shape?.prelabel) out.push({ run, prediction, fate: shape.prelabel.review, shape });
+      else if (!replaced.has(prediction.predictionId) && index >= lastLegacy) out.push({ run, prediction, fate: 'rejected' });
+    }
+  });
+  return out;
 }
 
-/** Each item's latest run that did not fail (a failed re-run leaves the earlier pre-labels in place). */
-export function latestRuns(runs: Iterable<PrelabelRun>): Map<string, PrelabelRun> {
-  const latest = new Map<string, PrelabelRun>();
+/** Run records grouped by item. */
+export function runsByItem(runs: Iterable<PrelabelRun>): Map<string, PrelabelRun[]> {
+  const out = new Map<string, PrelabelRun[]>();
   for (const run of runs) {
-    if (run.error !== undefined) continue;
-    const seen = latest.get(run.itemId);
-    if (!seen || run.createdAt > seen.createdAt || (run.createdAt === seen.createdAt && run.runId > seen.runId)) latest.set(run.itemId, run);
+    const list = out.get(run.itemId);
+    if (list) list.push(run);
+    else out.set(run.itemId, [run]);
   }
-  return latest;
+  return out;
 }
 
-/** Boxes a person drew from scratch (not from a prediction): on an item with a run, objects the model missed. */
+/** Boxes a person drew from scratch (not from a prediction). */
 export function isHumanDrawn(shape: Shape): boolean {
   return shape.source.kind === 'human' && shape.prelabel === undefined;
 }

@@ -1,45 +1,95 @@
 import { describe, expect, it } from 'vitest';
 import type { Shape } from '../model/shape';
-import { computePrelabelStats } from './statistics';
-import { humanShape, item, prediction, review, run } from './testKit';
+import { computePrelabelStats, type StatsInput } from './statistics';
+import { humanShape, item, ocrSchema, prediction, review, run } from './testKit';
+
+const stats = (runs: StatsInput['runs'], shapesByItem: StatsInput['shapesByItem'], items = [{ id: item.id }]) =>
+  computePrelabelStats({ schema: ocrSchema, runs, items, shapesByItem });
 
 describe('computePrelabelStats', () => {
   const three = () => run([prediction('text', 10), prediction('text', 100), prediction('text', 200), prediction('car', 300)]);
 
-  it('counts accepted, corrected and rejected once nothing is pending, and human boxes as missed', () => {
+  it('puts every mapped prediction in exactly one of accepted, corrected, rejected, pending; unmapped ones nowhere', () => {
     const { run: record, change } = three();
     const [a, b] = change.put;
-    const shapes: Shape[] = [review(a!, 'accepted'), review(b!, 'corrected', { box: { x: 1, y: 1, w: 5, h: 5 } }), humanShape('h1')];
-    const stats = computePrelabelStats({ runs: [record], items: [{ id: item.id, status: 'in_progress' }], shapesByItem: new Map([[item.id, shapes]]) });
-    expect(stats.project).toEqual({ accepted: 1, corrected: 1, rejected: 1, missed: 1, pending: 0, items: 1, verificationRate: 1 / 3 });
-    expect(stats.byModel.get('ppocr')).toEqual(stats.project);
+    const shapes: Shape[] = [review(a!, 'accepted'), review(b!, 'corrected', { box: { x: 1, y: 1, w: 5, h: 5 } })]; // third deleted
+    const project = stats([record], new Map([[item.id, shapes]])).project;
+    expect(project).toEqual({ accepted: 1, corrected: 1, rejected: 1, pending: 0, missed: 0, items: 1, verificationRate: 1 / 3, correctionRate: 1 / 3 });
+    expect(project.accepted + project.corrected + project.rejected + project.pending).toBe(3); // 'car' is unmapped
   });
 
-  it('does not count a deletion as rejected while pre-labels of the run are still pending, unless the item is done', () => {
+  it('counts deleting a pending pre-label as rejected at once, while others are still pending', () => {
     const { run: record, change } = three();
     const shapes = [review(change.put[0]!, 'accepted'), change.put[1]!]; // third deleted, second still pending
-    const input = (status: 'in_progress' | 'done') => ({ runs: [record], items: [{ id: item.id, status }], shapesByItem: new Map([[item.id, shapes]]) });
-    expect(computePrelabelStats(input('in_progress')).project).toMatchObject({ accepted: 1, rejected: 0, pending: 1 });
-    expect(computePrelabelStats(input('done')).project).toMatchObject({ accepted: 1, rejected: 1, pending: 1, verificationRate: 0.5 });
+    const s = stats([record], new Map([[item.id, shapes]]));
+    expect(s.project).toMatchObject({ accepted: 1, rejected: 1, pending: 1, verificationRate: 0.5, correctionRate: 0 });
   });
 
-  it('uses each item’s latest successful run, per model', () => {
-    const old = run([prediction('text', 10)], { runId: 'run_old', now: 1, modelId: 'yolo' });
-    const latest = run([prediction('text', 10)], { runId: 'run_new', now: 2, existing: old.change.put });
-    const failed = { ...latest.run, runId: 'run_fail', createdAt: 3, predictions: [], error: 'decode failed' };
+  it('gives both rates per model and per class, predictions counted for the class the model predicted', () => {
+    const { run: record, change } = run([prediction('text', 10), prediction('logo', 100), prediction('logo', 200)]);
+    const [text, logo1] = change.put;
+    const shapes = [review(text!, 'accepted'), review(logo1!, 'corrected', { classId: 'cls_text' })]; // second logo deleted
+    const s = stats([record], new Map([[item.id, shapes]]));
+    expect(s.byModel.get('ppocr')).toEqual(s.project);
+    expect(s.byClass.get('cls_text')).toMatchObject({ accepted: 1, corrected: 0, rejected: 0, verificationRate: 1, correctionRate: 0, items: 1 });
+    expect(s.byClass.get('cls_logo')).toMatchObject({ accepted: 0, corrected: 1, rejected: 1, verificationRate: 0, correctionRate: 0.5, items: 1 });
+    expect(s.byModelClass.get('ppocr')?.get('cls_logo')).toEqual(s.byClass.get('cls_logo'));
+  });
+
+  it('counts as missed only hand-drawn boxes of classes the model maps to', () => {
+    const { run: record, change } = run([prediction('text', 10)]);
+    const withNames = { ...record, modelClasses: ['text'] };
+    const handText = { ...humanShape('h_text'), classId: 'cls_text' };
+    const handLogo = humanShape('h_logo'); // a logo: the text model cannot predict it
+    const s = stats([withNames], new Map([[item.id, [...change.put, handText, handLogo]]]));
+    expect(s.project).toMatchObject({ missed: 1, pending: 1 });
+    expect(s.byClass.get('cls_text')).toMatchObject({ missed: 1 });
+    expect(s.byClass.has('cls_logo')).toBe(false);
+    // The model's names map by name like predictions do; a class it never predicted still counts once named.
+    const logoModel = { ...withNames, modelClasses: ['text', 'LOGO'] };
+    expect(stats([logoModel], new Map([[item.id, [...change.put, handText, handLogo]]])).project.missed).toBe(2);
+    // Without the names on record, the classes the model did predict stand for them.
+    expect(stats([record], new Map([[item.id, [...change.put, handText, handLogo]]])).project.missed).toBe(1);
+  });
+
+  it('counts every successful run per model; a failed one counts nowhere', () => {
+    const yolo = run([prediction('logo', 300)], { runId: 'run_yolo', now: 1, modelId: 'yolo' });
+    const ocr = run([prediction('text', 10)], { runId: 'run_ocr', now: 2, existing: yolo.change.put });
+    const failed = { ...ocr.run, runId: 'run_fail', createdAt: 3, predictions: [], error: 'decode failed' };
     const other = run([prediction('text', 10)], { runId: 'run_b', itemId: 'itm_2' });
     const shapesByItem = new Map([
-      [item.id, [review(latest.change.put[0]!, 'accepted')]],
-      ['itm_2', [humanShape('h', 'itm_2'), ...other.change.put]],
+      [item.id, [review(ocr.change.put[0]!, 'accepted'), ...yolo.change.put]],
+      ['itm_2', [{ ...humanShape('h', 'itm_2'), classId: 'cls_text' }, ...other.change.put]],
     ]);
-    const stats = computePrelabelStats({ runs: [old.run, latest.run, failed, other.run], items: [{ id: item.id, status: 'new' }, { id: 'itm_2', status: 'new' }, { id: 'itm_3', status: 'new' }], shapesByItem });
-    expect(stats.project).toMatchObject({ accepted: 1, pending: 1, missed: 1, items: 2, verificationRate: 1 });
-    expect([...stats.byModel.keys()]).toEqual(['ppocr']);
+    const s = stats([yolo.run, ocr.run, failed, other.run], shapesByItem, [{ id: item.id }, { id: 'itm_2' }, { id: 'itm_3' }]);
+    expect(s.project).toMatchObject({ accepted: 1, pending: 2, missed: 1, items: 2, verificationRate: 1 });
+    expect(s.byModel.get('yolo')).toMatchObject({ pending: 1, items: 1 });
+    expect(s.byModel.get('ppocr')).toMatchObject({ accepted: 1, pending: 1, missed: 1, items: 2 });
   });
 
-  it('has no verification rate before any review', () => {
+  it('a re-run keeps the earlier runs’ verdicts and adds its own predictions; replaced pending ones count nowhere', () => {
+    const first = run([prediction('text', 10), prediction('text', 100), prediction('text', 200)], { runId: 'run_1', now: 1 });
+    const [accepted, stillPending] = first.change.put;
+    const before = [review(accepted!, 'accepted'), stillPending!]; // third deleted: rejected
+    const second = run([prediction('text', 10), prediction('text', 100), prediction('text', 400)], { runId: 'run_2', now: 2, existing: before });
+    const after = [...before.filter((s) => !second.change.remove.includes(s.id)), ...second.change.put];
+    const s = stats([first.run, second.run], new Map([[item.id, after]]));
+    // run_1: accepted 1, rejected 1 (deleted before the re-run), its pending one replaced.
+    // run_2: x=10 repeats the accepted box (not proposed), x=100 and x=400 pending.
+    expect(s.project).toMatchObject({ accepted: 1, rejected: 1, corrected: 0, pending: 2, items: 1, verificationRate: 0.5 });
+  });
+
+  it('reads records written before re-runs kept work: shape-less predictions of runs before such a record were replaced', () => {
+    const first = run([prediction('text', 10), prediction('text', 100)], { runId: 'run_1', now: 1 });
+    const legacy = run([prediction('text', 300)], { runId: 'run_2', now: 2, existing: [review(first.change.put[0]!, 'accepted'), first.change.put[1]!] });
+    const { replaced: _dropped, ...legacyRecord } = legacy.run;
+    void _dropped;
+    const shapes = [review(first.change.put[0]!, 'accepted'), ...legacy.change.put];
+    expect(stats([first.run, legacyRecord], new Map([[item.id, shapes]])).project).toMatchObject({ accepted: 1, rejected: 0, pending: 1 });
+  });
+
+  it('has no rates before any review', () => {
     const { run: record, change } = three();
-    const stats = computePrelabelStats({ runs: [record], items: [{ id: item.id, status: 'new' }], shapesByItem: new Map([[item.id, change.put]]) });
-    expect(stats.project).toMatchObject({ accepted: 0, corrected: 0, rejected: 0, pending: 3, verificationRate: null });
+    expect(stats([record], new Map([[item.id, change.put]])).project).toMatchObject({ accepted: 0, corrected: 0, rejected: 0, pending: 3, verificationRate: null, correctionRate: null });
   });
 });

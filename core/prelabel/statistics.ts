@@ -1,69 +1,78 @@
-import type { ItemStatus } from '../model/item';
+import type { LabelSchema } from '../model/labelSchema';
 import type { Shape } from '../model/shape';
-import { isHumanDrawn, latestRuns, reviewPredictions } from './reviewState';
+import { emptyCounts, withRates, type CountKey, type PrelabelCounts } from './counts';
+import { classScopesByModel } from './modelClassScope';
+import { countedRuns, isHumanDrawn, reviewItemPredictions, runsByItem } from './reviewState';
 import type { PrelabelRun } from './types';
 
-/**
- * How often a model was right, counted over each item's latest successful run
- * (rules in reviewState.ts):
- * - accepted / corrected / rejected / pending: predictions by fate;
- * - missed: human-drawn boxes on items that have a run — objects the model
- *   did not find (counted for the model of the item's latest run);
- * - verificationRate = accepted / (accepted + corrected + rejected), null
- *   before anything was reviewed.
- */
-export interface PrelabelCounts {
-  accepted: number;
-  corrected: number;
-  rejected: number;
-  missed: number;
-  pending: number;
-  /** Items with a run that counts. */
-  items: number;
-  verificationRate: number | null;
-}
+export { correctionRate, emptyCounts, verificationRate, type PrelabelCounts } from './counts';
 
+/**
+ * How often the models were right (which predictions count and their fates:
+ * reviewState.ts; the rows and rates: counts.ts). Predictions count for the
+ * class the model predicted; a hand-drawn box counts as missed for a model
+ * that ran on its item and maps its class, and for the project and its class
+ * once if any such model did.
+ */
 export interface PrelabelStats {
   project: PrelabelCounts;
   byModel: Map<string, PrelabelCounts>;
+  /** By project class id. */
+  byClass: Map<string, PrelabelCounts>;
+  /** By model id, then project class id. */
+  byModelClass: Map<string, Map<string, PrelabelCounts>>;
 }
 
 export interface StatsInput {
+  schema: LabelSchema;
   runs: Iterable<PrelabelRun>;
-  items: Iterable<{ id: string; status: ItemStatus }>;
+  items: Iterable<{ id: string }>;
   shapesByItem: ReadonlyMap<string, readonly Shape[]>;
 }
 
-export function emptyCounts(): PrelabelCounts {
-  return { accepted: 0, corrected: 0, rejected: 0, missed: 0, pending: 0, items: 0, verificationRate: null };
-}
-
-export function verificationRate(c: Pick<PrelabelCounts, 'accepted' | 'corrected' | 'rejected'>): number | null {
-  const reviewed = c.accepted + c.corrected + c.rejected;
-  return reviewed === 0 ? null : c.accepted / reviewed;
+function row<K>(map: Map<K, PrelabelCounts>, key: K): PrelabelCounts {
+  let c = map.get(key);
+  if (!c) map.set(key, (c = emptyCounts()));
+  return c;
 }
 
 export function computePrelabelStats(input: StatsInput): PrelabelStats {
-  const latest = latestRuns(input.runs);
+  const runs = [...input.runs];
+  const scopes = classScopesByModel(input.schema, runs);
+  const itemRuns = runsByItem(runs);
   const project = emptyCounts();
   const byModel = new Map<string, PrelabelCounts>();
+  const byClass = new Map<string, PrelabelCounts>();
+  const byModelClass = new Map<string, Map<string, PrelabelCounts>>();
+  const modelClass = (modelId: string, classId: string) => row(byModelClass.get(modelId) ?? byModelClass.set(modelId, new Map()).get(modelId)!, classId);
+
   for (const item of input.items) {
-    const run = latest.get(item.id);
-    if (!run) continue;
-    let model = byModel.get(run.modelId);
-    if (!model) byModel.set(run.modelId, (model = emptyCounts()));
+    const models = [...new Set(countedRuns(itemRuns.get(item.id) ?? []).map((r) => r.modelId))];
+    if (models.length === 0) continue;
     const shapes = input.shapesByItem.get(item.id) ?? [];
-    const add = (key: 'accepted' | 'corrected' | 'rejected' | 'missed' | 'pending' | 'items', n = 1) => {
-      project[key] += n;
-      model[key] += n;
+    // Rows that counted something on this item, so each gets its item counted once.
+    const touched = new Set<PrelabelCounts>([project, ...models.map((m) => row(byModel, m))]);
+    const add = (key: CountKey, ...rows: PrelabelCounts[]) => {
+      for (const r of rows) {
+        r[key] += 1;
+        touched.add(r);
+      }
     };
-    add('items');
-    for (const { fate } of reviewPredictions(run, shapes, item.status)) {
-      if (fate === 'accepted' || fate === 'corrected' || fate === 'rejected' || fate === 'pending') add(fate);
+    for (const { run, prediction, fate } of reviewItemPredictions(itemRuns.get(item.id) ?? [], shapes)) {
+      if (fate === 'unmapped') continue;
+      const classId = prediction.classId!;
+      add(fate, project, row(byModel, run.modelId), row(byClass, classId), modelClass(run.modelId, classId));
     }
-    add('missed', shapes.filter(isHumanDrawn).length);
+    for (const shape of shapes.filter(isHumanDrawn)) {
+      const blamed = models.filter((m) => scopes.get(m)?.has(shape.classId));
+      if (blamed.length === 0) continue;
+      add('missed', project, row(byClass, shape.classId), ...blamed.flatMap((m) => [row(byModel, m), modelClass(m, shape.classId)]));
+    }
+    for (const r of touched) r.items += 1;
   }
-  project.verificationRate = verificationRate(project);
-  for (const c of byModel.values()) c.verificationRate = verificationRate(c);
-  return { project, byModel };
+  withRates(project);
+  for (const c of byModel.values()) withRates(c);
+  for (const c of byClass.values()) withRates(c);
+  for (const perClass of byModelClass.values()) for (const c of perClass.values()) withRates(c);
+  return { project, byModel, byClass, byModelClass };
 }

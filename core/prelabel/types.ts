@@ -44,8 +44,23 @@ export interface PrelabelRun {
   uncertainty: number;
   /** Why the item could not be pre-labeled (corrupt image…); no predictions then. */
   error?: string;
+  /**
+   * Predictions of EARLIER runs of the same model on the item that were still
+   * pending when this run came and that it removed: they were replaced, not
+   * rejected, and count nowhere. Absent on records written before re-runs
+   * kept work (those removed every pending pre-label; see reviewState.ts).
+   */
+  replaced?: string[];
+  /**
+   * The model's own class names, when the ingester knew them: "missed" counts
+   * only hand-drawn boxes of the project classes these map to.
+   */
+  modelClasses?: string[];
   createdAt: number;
 }
 
-/** The fate of one prediction of an item's latest run; see reviewState.ts for the rules. */
-export type PredictionFate = 'pending' | 'accepted' | 'corrected' | 'rejected' | 'unreviewed' | 'unmapped';
+/** Where a counted prediction ends: exactly one of these (see reviewState.ts). */
+export type CountedFate = 'pending' | 'accepted' | 'corrected' | 'rejected';
+
+/** `unmapped`: the project had no class of that name, no shape was made; it counts nowhere. */
+export type PredictionFate = CountedFate | 'unmapped';

@@ -68,6 +68,29 @@ describe('PrelabelRecords', () => {
     expect(lines.map((l) => l.predictions.map((p) => p.fate))).toEqual([['accepted', 'rejected', 'unmapped']]);
   });
 
+  it('a re-run of the same model keeps the accepted boxes and their statistics and adds only new objects', async () => {
+    const { store, project, items } = await setup();
+    const itemId = items[0]!.id;
+    await store.prelabel.ingest({ ...result(itemId, 'run_a', ['cat', 'dog']), modelClasses: ['cat', 'dog', 'zebra'] });
+    const doc = await store.openItem(itemId);
+    const [cat, dog] = [...doc.getShapes()].sort((x, y) => x.box.x - y.box.x);
+    doc.commit({ put: [{ ...cat!, version: 2, prelabel: { ...cat!.prelabel!, review: 'accepted' } }], remove: [dog!.id] }, { history: true, label: 'review' });
+    // The same two objects again, and one more cat far away.
+    const rerun = result(itemId, 'run_b', ['cat', 'dog']);
+    if (rerun.outcome.ok) rerun.outcome = { ok: true, predictions: [...rerun.outcome.predictions, { className: 'cat', box: { x: 400, y: 300, w: 60, h: 60 }, score: 0.7 }] };
+    const { run } = await store.prelabel.ingest(rerun);
+    // The accepted cat is not proposed again; the rejected dog is (the annotator's rejection of it stays counted).
+    expect(doc.getShapes().map((s) => [s.prelabel!.runId, s.classId, s.prelabel!.review]).sort()).toEqual([
+      ['run_a', cat!.classId, 'accepted'],
+      ['run_b', cat!.classId, 'pending'],
+      ['run_b', dog!.classId, 'pending'],
+    ].sort());
+    expect(run.predictions).toHaveLength(2);
+    const stats = await store.prelabel.stats(project.id);
+    expect(stats.project).toMatchObject({ accepted: 1, rejected: 1, pending: 2, items: 1, verificationRate: 0.5 });
+    expect((await store.prelabel.listRuns(project.id)).find((r) => r.runId === 'run_a')?.modelClasses).toEqual(['cat', 'dog', 'zebra']);
+  });
+
   it('keeps and lists the jobs this renderer started until they are finished; deleting the project removes runs and jobs', async () => {
     const { store, project, items } = await setup();
     await store.prelabel.saveJob({ jobId: 'j1', projectId: project.id, modelId: 'm', thresholds: { confidence: 0.3, iou: 0.5 }, total: 3, ingested: 0, startedAt: 1, finished: false });

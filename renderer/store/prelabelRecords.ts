@@ -20,6 +20,8 @@ export interface PrelabelResult {
   /** The host's ItemPredictions, minus the item id. */
   outcome: { ok: true; predictions: readonly ModelPrediction[] } | { ok: false; error: string };
   author: string;
+  /** The model's class names, when the caller knows them: kept on the run so "missed" counts only classes the model maps to. */
+  modelClasses?: readonly string[];
 }
 
 /**
@@ -88,8 +90,10 @@ export class PrelabelRecords {
   }
 
   async stats(projectId: string): Promise<PrelabelStats> {
+    const project = await this.store.getProject(projectId);
+    if (!project) throw new StoreError(`pre-label statistics: project ${projectId} does not exist`);
     const { items, runs, shapesByItem } = await this.snapshot(projectId);
-    return computePrelabelStats({ runs, items, shapesByItem });
+    return computePrelabelStats({ schema: project.labelSchema, runs, items, shapesByItem });
   }
 
   async corrections(projectId: string): Promise<CorrectionLine[]> {
