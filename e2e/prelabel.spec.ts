@@ -29,7 +29,7 @@ test.afterAll(async () => {
   await rm(folder, { recursive: true, force: true });
 });
 
-test('pre-label with PP-OCR, accept one, correct one, reject one; statistics and shapes survive a reload', async ({ page }) => {
+test('pre-label with PP-OCR, reject one, accept one, correct one; statistics and shapes survive a reload; a re-run keeps the work', async ({ page }) => {
   test.setTimeout(180_000);
   const host = e2eHost();
   const projects = await new ProjectListPage(page).open(host.url);
@@ -58,19 +58,23 @@ test('pre-label with PP-OCR, accept one, correct one, reject one; statistics and
   await expect(prelabel.stat('pending')).toHaveText('3');
 
   const [accept, correct, reject] = image.words.map((w) => w.box);
+  // Reject: select and Delete. It counts as rejected at once, while the others are still pending.
+  await labeling.selectAt(centre(reject!));
+  await expect(labeling.selectedShapeClass).toHaveText('text');
+  await labeling.press('Delete');
+  await expect(labeling.shapeCount).toHaveText('2');
+  await prelabel.expectStats({ accepted: 0, corrected: 0, rejected: 1 });
+  await expect(prelabel.stat('pending')).toHaveText('2');
+  await expect(page.getByTestId('stat-verification-rate')).toHaveText('0 %');
   // Accept: select and Enter.
   await labeling.selectAt(centre(accept!));
   await expect(labeling.selectedShapeClass).toHaveText('text');
   await labeling.press('Enter');
   // Correct: moving a pending pre-label accepts it as corrected.
   await labeling.dragImage(centre(correct!), { x: centre(correct!).x + 30, y: centre(correct!).y + 20 });
-  // Reject: select and Delete.
-  await labeling.selectAt(centre(reject!));
-  await expect(labeling.selectedShapeClass).toHaveText('text');
-  await labeling.press('Delete');
-  await expect(labeling.shapeCount).toHaveText('2');
   await prelabel.expectStats({ accepted: 1, corrected: 1, rejected: 1, missed: 0 });
   await expect(prelabel.stat('pending')).toHaveText('0');
+  await expect(page.getByTestId('stat-verification-rate')).toHaveText('33 %');
 
   // Everything is durable: after a reload the shapes and the statistics are the same.
   await labeling.expectAllSaved();
@@ -86,6 +90,16 @@ test('pre-label with PP-OCR, accept one, correct one, reject one; statistics and
   // The moved box is where it was put, still a text box.
   await labeling.selectAt({ x: centre(correct!).x + 30, y: centre(correct!).y + 20 });
   await expect(labeling.selectedShapeClass).toHaveText('text');
+
+  // Re-running the model on the item keeps the work: the accepted and corrected boxes and their
+  // statistics stay, the accepted word is not proposed again (same box), the rejected word is.
+  await prelabel.itemButton.click();
+  await expect(prelabel.stat('pending')).not.toHaveText('0', { timeout: 60_000 });
+  await prelabel.expectStats({ accepted: 1, corrected: 1, rejected: 1, missed: 0 });
+  const pending = Number(await prelabel.stat('pending').textContent());
+  expect(pending).toBeGreaterThanOrEqual(1);
+  expect(pending).toBeLessThanOrEqual(2); // the corrected word may come back (it was moved off its box); the accepted one never
+  await expect(labeling.shapeCount).toHaveText(String(2 + pending));
 
   await prelabel.exportCorrectionsButton.click();
   await expect(page.getByTestId('export-corrections-result')).toContainText('corrections.jsonl');
