@@ -36,6 +36,12 @@ function row<K>(map: Map<K, PrelabelCounts>, key: K): PrelabelCounts {
   return c;
 }
 
+function nestedRow(map: Map<string, Map<string, PrelabelCounts>>, outer: string, inner: string): PrelabelCounts {
+  let rows = map.get(outer);
+  if (!rows) map.set(outer, (rows = new Map()));
+  return row(rows, inner);
+}
+
 export function computePrelabelStats(input: StatsInput): PrelabelStats {
   const runs = [...input.runs];
   const scopes = classScopesByModel(input.schema, runs);
@@ -44,7 +50,7 @@ export function computePrelabelStats(input: StatsInput): PrelabelStats {
   const byModel = new Map<string, PrelabelCounts>();
   const byClass = new Map<string, PrelabelCounts>();
   const byModelClass = new Map<string, Map<string, PrelabelCounts>>();
-  const modelClass = (modelId: string, classId: string) => row(byModelClass.get(modelId) ?? byModelClass.set(modelId, new Map()).get(modelId)!, classId);
+  const modelClass = (modelId: string, classId: string) => nestedRow(byModelClass, modelId, classId);
 
   for (const item of input.items) {
     const models = [...new Set(countedRuns(itemRuns.get(item.id) ?? []).map((r) => r.modelId))];
