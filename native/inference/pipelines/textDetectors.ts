@@ -2,9 +2,8 @@ import ort from 'onnxruntime-node';
 import { dbDefaults, dbPostprocess } from '../ppocr/dbPostprocess';
 import { detectText, quadBounds, type Quad, type StageTimings, type TextDetection } from '../ppocr/index';
 import { unletterboxPoint } from '../decode/yolo';
-import { letterbox, type LetterboxTransform } from '../preprocess/letterbox';
+import { imageRows, letterbox, letterboxTensor, type LetterboxTransform } from '../preprocess/letterbox';
 import { rawRgb, type OpenedImage } from '../preprocess/readImage';
-import { toNchw } from '../preprocess/toNchw';
 import type { ModelManifest } from '../types';
 
 /**
@@ -36,17 +35,22 @@ export function letterboxDetector(manifest: ModelManifest, session: ort.Inferenc
   return {
     async prepare(image) {
       const boxed = await letterbox(image, width, height);
-      return { tensor: new ort.Tensor('float32', toNchw(boxed.data, width, height, manifest.normalization), [1, 3, height, width]), transform: boxed.transform };
+      return { tensor: new ort.Tensor('float32', letterboxTensor(boxed, manifest.normalization), [1, 3, height, width]), transform: boxed.transform };
     },
     sizeOf: ({ transform }) => ({ width: transform.imageWidth, height: transform.imageHeight }),
     async detect({ tensor, transform }, boxThreshold, timings) {
       const start = performance.now();
       const outputs = await session.run({ [name]: tensor });
       const runEnd = performance.now();
-      const prob = outputs[session.outputNames[0]!]!;
-      const found = dbPostprocess(prob.data as Float32Array, { width, height }, { width, height }, { ...dbDefaults, boxThreshold });
+      const prob = outputs[session.outputNames[0]!]!.data as Float32Array;
+      // Only the rows that hold the image: the letterbox's top and bottom
+      // padding has no text, and skipping it shortens this serial step (44 %
+      // of the map for a 16:9 image in a square input).
+      const rows = imageRows(transform, height);
+      const map = { width, height: rows.end - rows.start };
+      const found = dbPostprocess(prob.subarray(rows.start * width, rows.end * width), map, map, { ...dbDefaults, boxThreshold });
       const mapped = found.map((d) => {
-        const quad = d.quad.map((p) => unletterboxPoint(p, transform)) as Quad;
+        const quad = d.quad.map(([x, y]) => unletterboxPoint([x, y + rows.start], transform)) as Quad;
         return { ...d, quad, box: quadBounds(quad) };
       });
       Object.assign(timings, { preprocessMs: 0, runMs: runEnd - start, postprocessMs: performance.now() - runEnd });

@@ -3,9 +3,8 @@ import { ModelLoadError } from '../errors';
 import { outputLayoutProblem } from '../session/checkModel';
 import type { OpenedSession } from '../session/openSession';
 import { decodeYolo, type YoloLayout } from '../decode/yolo';
-import { letterbox, type LetterboxTransform } from '../preprocess/letterbox';
+import { letterbox, letterboxTensor, type LetterboxTransform } from '../preprocess/letterbox';
 import { openImage } from '../preprocess/readImage';
-import { toNchw } from '../preprocess/toNchw';
 import type { ModelManifest } from '../types';
 import { elapsedSince, type ModelRunner } from './runner';
 
@@ -26,7 +25,7 @@ export function createYoloRunner(manifest: ModelManifest, opened: OpenedSession)
       const start = performance.now();
       const image = openImage(source);
       const boxed = await letterbox(image, width, height);
-      const tensor = new ort.Tensor('float32', toNchw(boxed.data, width, height, manifest.normalization), [1, 3, height, width]);
+      const tensor = new ort.Tensor('float32', letterboxTensor(boxed, manifest.normalization), [1, 3, height, width]);
       return { tensor, transform: boxed.transform, decodeMs: elapsedSince(start) };
     },
     async predict(prepared, thresholds) {

@@ -1,4 +1,6 @@
+import type { ModelManifest } from '../types';
 import { decodeError, imageSize, type OpenedImage } from './readImage';
+import { toNchw } from './toNchw';
 
 /** How an image was fitted into the model input: original = (input - pad) / scale. */
 export interface LetterboxTransform {
@@ -51,4 +53,24 @@ export async function letterbox(image: OpenedImage, width: number, height: numbe
     throw await decodeError(image, new Error(`letterbox produced ${info.width}×${info.height}×${info.channels}, expected ${width}×${height}×3`));
   }
   return { data, width, height, transform: containTransform(size.width, size.height, width, height) };
+}
+
+/**
+ * The model's input tensor data for a letterboxed image. The top and bottom
+ * padding rows (sharp's embed writes exactly the pad grey there; the test
+ * checks it) are filled rather than converted: this loop runs on the
+ * worker's thread between two runs, so every row skipped shortens the serial
+ * part of the pipeline.
+ */
+export function letterboxTensor(boxed: LetterboxedImage, normalization: ModelManifest['normalization']): Float32Array {
+  const { transform, width, height } = boxed;
+  const rows = imageRows(transform, height);
+  const padded = rows.end - rows.start < height;
+  return toNchw(boxed.data, width, height, normalization, padded ? { top: rows.start, bottom: height - rows.end, value: PAD.r } : undefined);
+}
+
+/** The input rows [start, end) the image covers; the rest is top/bottom padding (fit 'contain' pads either rows or columns). */
+export function imageRows(t: LetterboxTransform, height: number): { start: number; end: number } {
+  const resizedH = Math.max(1, Math.round(t.imageHeight * t.scale));
+  return { start: t.padY, end: Math.min(height, t.padY + resizedH) };
 }

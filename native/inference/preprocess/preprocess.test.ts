@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { containTransform, letterbox } from './letterbox';
+import { containTransform, letterbox, letterboxTensor } from './letterbox';
 import { openImage } from './readImage';
 import { toNchw } from './toNchw';
 
@@ -35,6 +35,19 @@ describe('letterbox', () => {
     const corner = t.padY > 0 ? [0, 0] : [W - 1, H - 1];
     if (t.padX > 0 || t.padY > 0) expect([...boxed.data.subarray((corner[1]! * W + corner[0]!) * 3, (corner[1]! * W + corner[0]!) * 3 + 3)]).toEqual([114, 114, 114]);
   });
+
+  it.each([
+    [1280, 720, 640, 640],
+    [333, 777, 640, 640],
+    [1001, 999, 640, 640],
+    [1280, 720, 640, 384],
+  ])('%i×%i into %i×%i: letterboxTensor (padding rows filled) equals the per-pixel conversion of the whole input', async (w, h, W, H) => {
+    const file = path.join(dir, `noise-${w}x${h}.jpg`);
+    await sharp({ create: { width: w, height: h, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 128, sigma: 60 } } }).jpeg().toFile(file);
+    const boxed = await letterbox(openImage(file), W, H);
+    const norm = { scale: 1 / 255, mean: [0.485, 0.456, 0.406] as [number, number, number], std: [0.229, 0.224, 0.225] as [number, number, number], channelOrder: 'bgr' as const };
+    expect(letterboxTensor(boxed, norm)).toEqual(toNchw(boxed.data, W, H, norm));
+  });
 });
 
 describe('toNchw', () => {
@@ -50,6 +63,12 @@ describe('toNchw', () => {
     const out = toNchw(hwc, 2, 1, { scale: 1 / 255, mean: [0.1, 0.2, 0.3], std: [0.5, 0.25, 0.125], channelOrder: 'bgr' });
     const expected = [(0 - 0.1) / 0.5, (1 - 0.1) / 0.5, (0 - 0.2) / 0.25, (128 / 255 - 0.2) / 0.25, (1 - 0.3) / 0.125, (0 - 0.3) / 0.125];
     [...out].forEach((v, i) => expect(v).toBeCloseTo(expected[i]!, 5));
+  });
+
+  it('uniform rows are filled with the value, the rest converted', () => {
+    const rows = new Uint8Array([9, 9, 9, 1, 2, 3, 9, 9, 9]); // 1×3: pad, pixel, pad
+    const norm = { scale: 1, mean: [0, 0, 0] as [number, number, number], std: [1, 1, 1] as [number, number, number], channelOrder: 'rgb' as const };
+    expect([...toNchw(rows, 1, 3, norm, { top: 1, bottom: 1, value: 9 })]).toEqual([9, 1, 9, 9, 2, 9, 9, 3, 9]);
   });
 
   it('refuses a buffer of the wrong size', () => {
