@@ -60,7 +60,8 @@ export async function pipelineBlock(
       failed++;
     }
     if (done === 0) firstItemMs = performance.now() - start;
-    onItem?.(++done);
+    done++; // not inside onItem?.(…): an optional call skips its arguments when there is no callback
+    onItem?.(done);
   }
   return { perImageMs: (performance.now() - start) / files.length, firstItemMs, boxes, failed, stages };
 }
