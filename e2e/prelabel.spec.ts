@@ -75,6 +75,8 @@ test('pre-label with PP-OCR, reject one, accept one, correct one; statistics and
   await prelabel.expectStats({ accepted: 1, corrected: 1, rejected: 1, missed: 0 });
   await expect(prelabel.stat('pending')).toHaveText('0');
   await expect(page.getByTestId('stat-verification-rate')).toHaveText('33 %');
+  await expect(page.getByTestId('stat-correction-rate')).toHaveText('33 %');
+  await expect(page.getByTestId('stat-class').filter({ hasText: 'text:' })).toContainText('verified 33 % · corrected 33 %');
 
   // Everything is durable: after a reload the shapes and the statistics are the same.
   await labeling.expectAllSaved();

@@ -4,6 +4,9 @@ import { useStoreQuery } from '../useStoreQuery';
 
 const percent = (r: number | null) => (r === null ? '—' : `${Math.round(r * 100)} %`);
 
+/** Both rates of a row: shares of its reviewed predictions (accepted + corrected + rejected). */
+const rates = (c: PrelabelCounts) => `verified ${percent(c.verificationRate)} · corrected ${percent(c.correctionRate)}`;
+
 /** Re-reads the statistics after shapes settle (every review edit changes them), not on every frame of a drag. */
 function useSettled<T>(value: T, ms: number): T {
   const [settled, setSettled] = useState(value);
@@ -24,13 +27,14 @@ function Row({ label, value, testId }: { label: string; value: number | string; 
 }
 
 /**
- * Verification statistics of the project (and per model): see
- * core/prelabel/statistics.ts for what each number counts.
+ * Verification statistics of the project, per model and per class: see
+ * core/prelabel/README.md for what each number counts.
  */
 export function PrelabelStats({ projectId, shapesVersion }: { projectId: string; shapesVersion: unknown }) {
   const settled = useSettled(shapesVersion, 250);
-  const { data } = useStoreQuery((s) => s.prelabel.stats(projectId), [projectId, settled]);
-  const p: PrelabelCounts | undefined = data?.project;
+  const { data } = useStoreQuery(async (s) => ({ stats: await s.prelabel.stats(projectId), project: await s.getProject(projectId) }), [projectId, settled]);
+  const p: PrelabelCounts | undefined = data?.stats.project;
+  const className = (classId: string) => data?.project?.labelSchema.classes.find((c) => c.id === classId)?.name ?? classId;
   return (
     <div className="stack" style={{ gap: 2 }} data-testid="prelabel-stats">
       <Row label="Accepted unchanged" value={p?.accepted ?? 0} testId="stat-accepted" />
@@ -39,10 +43,16 @@ export function PrelabelStats({ projectId, shapesVersion }: { projectId: string;
       <Row label="Missed (drawn by hand)" value={p?.missed ?? 0} testId="stat-missed" />
       <Row label="Pending review" value={p?.pending ?? 0} testId="stat-pending" />
       <Row label="Verification rate" value={percent(p?.verificationRate ?? null)} testId="stat-verification-rate" />
-      {data && data.byModel.size > 1 &&
-        [...data.byModel].map(([modelId, c]) => (
+      <Row label="Correction rate" value={percent(p?.correctionRate ?? null)} testId="stat-correction-rate" />
+      {data &&
+        [...data.stats.byModel].map(([modelId, c]) => (
           <div key={modelId} className="hint" data-testid="stat-model" data-model-id={modelId}>
-            {modelId}: {c.accepted}/{c.corrected}/{c.rejected} · missed {c.missed} · {percent(c.verificationRate)}
+            {modelId}: {c.accepted}/{c.corrected}/{c.rejected} · missed {c.missed} · {rates(c)}
+            {[...(data.stats.byModelClass.get(modelId) ?? [])].map(([classId, k]) => (
+              <div key={classId} data-testid="stat-class" data-model-id={modelId} data-class-name={className(classId)}>
+                {className(classId)}: {k.accepted}/{k.corrected}/{k.rejected} · missed {k.missed} · {rates(k)}
+              </div>
+            ))}
           </div>
         ))}
     </div>
