@@ -92,7 +92,11 @@ async function exerciseInference(clients: ContractClients, dataDir: string) {
     available: true,
     problems: [],
     manifestPath: path.join(path.resolve(dataDir), 'models', `${TEST_MODEL_ID}.json`),
+    runsAlone: true,
+    needsConfirmation: false,
   });
+  // Only a listed proposal can be confirmed: a declared model's manifest path is refused, nothing is written.
+  await expect(inference.confirmModel({ manifestPath: path.join(path.resolve(dataDir), 'models', `${TEST_MODEL_ID}.json`), corrections: {} })).rejects.toThrow(/no proposed model waits for confirmation/);
   expect(models.find((m) => m.id === 'broken')).toMatchObject({ available: false, problems: [expect.stringMatching(/^invalid JSON/)] });
 
   const loaded = await inference.loadModel({ modelId: TEST_MODEL_ID });
