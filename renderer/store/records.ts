@@ -33,6 +33,8 @@ export interface PrelabelJobRecord {
   projectId: string;
   modelId: string;
   thresholds: { confidence: number; iou: number };
+  /** Every class the model can predict: "missed" counts hand-drawn boxes of these classes only (core/prelabel). */
+  modelClasses?: string[];
   total: number;
   /** Results 0..ingested-1 are in the store (ingesting again is harmless: it is idempotent). */
   ingested: number;

@@ -123,7 +123,7 @@ describe('PrelabelJobController', () => {
     const host = new SteppedHost();
     const controller = new PrelabelJobController(host.host(), store, project.id, 'local');
     const thresholds = { confidence: 0.4, iou: 0.5 };
-    await controller.start({ modelId: 'yolo', rootId: 'root', thresholds, items: items.map((i) => ({ itemId: i.id, relPath: i.relPath })) });
+    await controller.start({ modelId: 'yolo', rootId: 'root', thresholds, items: items.map((i) => ({ itemId: i.id, relPath: i.relPath })) }, ['car', 'person']);
     host.finishItem('boxes');
     host.finishItem('fails');
     host.finishItem('boxes');
@@ -146,6 +146,8 @@ describe('PrelabelJobController', () => {
     await until(async () => (await store.prelabel.getJob('job_2'))?.finished === true);
     expect(reopened.getView()).toMatchObject({ info: { state: 'succeeded', failed: 0 }, failures: [] });
     expect(await store.loadShapes(items[1]!.id)).toHaveLength(1);
+    // Every run of both jobs knows all the model's classes, so "missed" counts hand-drawn boxes of those classes only.
+    expect((await store.db.prelabelRuns.toArray()).map((r) => r.modelClasses)).toEqual([['car', 'person'], ['car', 'person'], ['car', 'person'], ['car', 'person']]);
     reopened.dispose();
   });
 

@@ -95,10 +95,11 @@ export class PrelabelJobController {
     await this.settle();
   }
 
-  async start(params: StartPrelabel): Promise<void> {
+  /** `modelClasses`: every class the model can predict, kept on the job so each run it ingests knows them. */
+  async start(params: StartPrelabel, modelClasses?: readonly string[]): Promise<void> {
     if (this.running) throw new Error('a pre-label job is already running for this project');
     const { jobId } = await this.host.jobs.start({ params: { kind: 'prelabel', projectId: this.projectId, ...params } });
-    const record: PrelabelJobRecord = { jobId, projectId: this.projectId, modelId: params.modelId, thresholds: params.thresholds, total: params.items.length, ingested: 0, startedAt: Date.now(), finished: false };
+    const record: PrelabelJobRecord = { jobId, projectId: this.projectId, modelId: params.modelId, thresholds: params.thresholds, ...(modelClasses ? { modelClasses: [...modelClasses] } : {}), total: params.items.length, ingested: 0, startedAt: Date.now(), finished: false };
     await this.store.prelabel.saveJob(record);
     this.adopt(record, await this.host.jobs.get({ jobId }));
     // Results that streamed before the job id was known are fetched, not lost.
@@ -112,7 +113,7 @@ export class PrelabelJobController {
     if (!view || !rootId || view.failures.length === 0) return;
     const items = view.failures.map(({ itemId, relPath }) => ({ itemId, relPath }));
     try {
-      await this.start({ modelId: view.record.modelId, rootId, thresholds: view.record.thresholds, items });
+      await this.start({ modelId: view.record.modelId, rootId, thresholds: view.record.thresholds, items }, view.record.modelClasses);
     } catch (e) {
       // Shown on the job that is still on screen; its list stays so the user can try again.
       this.fail(e);
@@ -187,7 +188,7 @@ export class PrelabelJobController {
     this.chain = this.chain.then(async () => {
       if (this.disposed || this.view?.record.jobId !== job.jobId || index < this.view.record.ingested || this.appliedAbove.has(index)) return;
       try {
-        await this.store.prelabel.ingest({ runId: job.jobId, modelId: job.modelId, thresholds: job.thresholds, itemId: result.itemId, outcome: outcomeOf(result), author: this.author });
+        await this.store.prelabel.ingest({ runId: job.jobId, modelId: job.modelId, thresholds: job.thresholds, modelClasses: job.modelClasses, itemId: result.itemId, outcome: outcomeOf(result), author: this.author });
       } catch (e) {
         this.fail(e);
       }

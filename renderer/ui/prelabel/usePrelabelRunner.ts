@@ -70,7 +70,7 @@ export function usePrelabelRunner(project: Project, model: ModelSummary | undefi
         if (!ready) return;
         setStatus(`Pre-labeling ${item.relPath}…`);
         const result = await host.inference.predictItem({ ...ready, rootId: project.rootId, itemId: item.id, relPath: item.relPath });
-        const { run } = await store.prelabel.ingest({ runId: newId('run_'), ...ready, itemId: item.id, outcome: outcomeOf(result), author });
+        const { run } = await store.prelabel.ingest({ runId: newId('run_'), ...ready, modelClasses: model?.classes, itemId: item.id, outcome: outcomeOf(result), author });
         const made = run.predictions.filter((p) => p.classId !== null).length;
         setStatus(run.error ? `${item.relPath}: ${run.error}` : `${item.relPath}: ${made} pre-label${made === 1 ? '' : 's'}`);
       } catch (e) {
@@ -79,7 +79,7 @@ export function usePrelabelRunner(project: Project, model: ModelSummary | undefi
         setBusy(false);
       }
     },
-    [busy, prepare, host, store, project.rootId, author],
+    [busy, prepare, host, store, project.rootId, author, model],
   );
 
   const runJob = useCallback(
@@ -89,7 +89,7 @@ export function usePrelabelRunner(project: Project, model: ModelSummary | undefi
       try {
         const ready = await prepare();
         if (!ready) return;
-        await jobs.start({ ...ready, rootId: project.rootId, items: items.map((i) => ({ itemId: i.id, relPath: i.relPath })) });
+        await jobs.start({ ...ready, rootId: project.rootId, items: items.map((i) => ({ itemId: i.id, relPath: i.relPath })) }, model?.classes);
         setStatus(null);
       } catch (e) {
         setStatus(`Could not start the pre-label job: ${message(e)}`);
@@ -97,7 +97,7 @@ export function usePrelabelRunner(project: Project, model: ModelSummary | undefi
         setBusy(false);
       }
     },
-    [busy, prepare, jobs, project.rootId],
+    [busy, prepare, jobs, project.rootId, model],
   );
 
   return { runItem, runJob, busy, status, question };
