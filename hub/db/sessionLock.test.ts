@@ -73,6 +73,15 @@ function sessionLockSuite(name: string, open: () => Promise<{ first: Db; second:
   });
 }
 
+/** Polls until the server no longer lists the backend: by then it has exited and released its advisory locks. */
+async function waitUntilGone(db: Db, pid: number): Promise<void> {
+  for (;;) {
+    const rows = await db.query('SELECT 1 FROM pg_stat_activity WHERE pid = $1', [pid]);
+    if (rows.length === 0) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 sessionLockSuite('PGlite (in-process mutex)', async () => {
   const db = await openDb({});
   return { first: db, second: db, close: () => db.close() };
@@ -93,6 +102,8 @@ describeOnPostgres('session advisory lock', (url) => {
         first.withSessionLock(KEY, { wait: false }, async (s) => {
           const [me] = await s.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
           await second.query('SELECT pg_terminate_backend($1)', [me!.pid]);
+          // pg_terminate_backend only signals the backend; it releases its locks when it has exited.
+          await waitUntilGone(second, me!.pid);
           // The server has dropped the session, and the lock with it: someone else may be inside now.
           expect(await second.withSessionLock(KEY, { wait: false }, async () => 'entered')).toBe('entered');
           await s.assertHeld();
