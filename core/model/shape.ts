@@ -33,6 +33,16 @@ export const PrelabelSchema = z.object({
   predictedBox: BoxSchema,
   predictedClassId: z.string().min(1),
   review: PrelabelReviewSchema,
+  /**
+   * Set when the auto-accept policy decided (core/prelabel/autoAccept):
+   * `auto` — scored above its model × class threshold and was accepted
+   * without a human (review `accepted`); `audit` — scored above it too but
+   * was drawn for the random audit sample and waits for a human like any
+   * pending pre-label. `auditRate` is the chance it had of being drawn.
+   * Absent: an ordinary pre-label every human decision applies to.
+   */
+  decision: z.enum(['auto', 'audit']).optional(),
+  auditRate: z.number().gt(0).max(1).optional(),
 });
 export type Prelabel = z.infer<typeof PrelabelSchema>;
 
