@@ -52,6 +52,19 @@ describe('pre-label review', () => {
     expect(review(u, 'a')).toBe('accepted');
   });
 
+  it('moving an auto-accepted pre-label corrects it: a human judged what the policy accepted; Enter leaves it alone', () => {
+    const auto = (id: string, x: number): Shape => {
+      const s = prelabel(id, x, 0.97);
+      return { ...s, prelabel: { ...s.prelabel!, review: 'accepted', decision: 'auto' } };
+    };
+    const t = createTestEditor({ shapes: [auto('a', 100), auto('b', 300)] });
+    t.click(350, 120).keyDown('Enter');
+    expect(t.committer.commits).toHaveLength(0);
+    expect(review(t, 'b')).toBe('accepted');
+    t.drag([150, 120], [170, 140]);
+    expect(t.shape('a').prelabel).toMatchObject({ review: 'corrected', decision: 'auto' });
+  });
+
   it('editing attributes of a pending pre-label corrects it', () => {
     const t = reviewEditor();
     t.editor.setAttributes('a', { parked: true });

@@ -12,6 +12,11 @@ export function isPending(shape: Shape): boolean {
   return shape.prelabel?.review === 'pending';
 }
 
+/** Accepted by the auto-accept policy, not by a person (core/prelabel/autoAccept). */
+export function isAutoAccepted(shape: Shape): boolean {
+  return shape.prelabel?.decision === 'auto' && shape.prelabel.review === 'accepted';
+}
+
 function withReview(shape: Shape, review: 'accepted' | 'corrected'): Shape {
   return { ...shape, prelabel: { ...shape.prelabel!, review } };
 }
@@ -39,7 +44,9 @@ function sameJson(a: unknown, b: unknown): boolean {
  * prediction before taking it. Other shapes pass through unchanged.
  */
 export function reviewAfterEdit(stored: Shape, next: Shape): Shape {
-  if (!isPending(stored) || !isPending(next)) return next;
+  // An auto-accepted pre-label no human had looked at is judged by the first edit too: changing it is a correction.
+  const judgeable = (s: Shape) => isPending(s) || isAutoAccepted(s);
+  if (!judgeable(stored) || !judgeable(next)) return next;
   const changed = !sameJson(stored.box, next.box) || stored.classId !== next.classId || !sameJson(stored.attributes, next.attributes);
   return changed ? withReview(next, 'corrected') : next;
 }
