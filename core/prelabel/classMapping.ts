@@ -21,17 +21,32 @@ export function unknownModelClasses(schema: LabelSchema, modelClasses: readonly 
 /** Tasks whose predictions carry OCR attributes. */
 const TEXT_TASKS = new Set(['ocr', 'text-detect', 'text-recognize']);
 
+export function isTextTask(task: string): boolean {
+  return TEXT_TASKS.has(task);
+}
+
+/** The attribute that holds an OCR box's recognised text, and the one with its detected quadrilateral (JSON text). */
+export const TEXT_ATTRIBUTE = 'text';
+export const QUAD_ATTRIBUTE = 'quad';
+const TEXT_ATTRIBUTE_NAMES = [TEXT_ATTRIBUTE, QUAD_ATTRIBUTE] as const;
+
+const textSpec = (name: string): AttributeSpec => ({ id: newId('att_'), name, type: 'text', default: '' });
+const hasAttribute = (cls: LabelClass, name: string) => cls.attributes.some((a) => a.name.toLowerCase() === name.toLowerCase());
+
+/** The class's text attribute holding recognised text (named `text`, any case), if it has one. */
+export function textAttributeOf(cls: LabelClass | undefined): Extract<AttributeSpec, { type: 'text' }> | undefined {
+  const spec = cls?.attributes.find((a) => a.name.toLowerCase() === TEXT_ATTRIBUTE);
+  return spec?.type === 'text' ? spec : undefined;
+}
+
 /**
  * Attributes a class made for a model class gets, so the model's attributes
  * have somewhere to land: OCR text boxes carry the read text and the
  * detected quadrilateral (as JSON text).
  */
 export function attributesForModelClass(task: string): AttributeSpec[] {
-  if (!TEXT_TASKS.has(task)) return [];
-  return [
-    { id: newId('att_'), name: 'text', type: 'text', default: '' },
-    { id: newId('att_'), name: 'quad', type: 'text', default: '' },
-  ];
+  if (!isTextTask(task)) return [];
+  return TEXT_ATTRIBUTE_NAMES.map(textSpec);
 }
 
 /** The schema with one class added per unknown model class name (palette colours continue). */
@@ -41,15 +56,58 @@ export function withModelClasses(schema: LabelSchema, names: readonly string[], 
   return { classes: [...schema.classes, ...added] };
 }
 
+/** An attribute `withTextAttributes` added, for telling the user. */
+export interface AddedAttribute {
+  classId: string;
+  className: string;
+  attribute: string;
+}
+
 /**
- * A prediction's attributes (by name) as shape attributes (by id) of `cls`:
- * only attributes the class declares, coerced to their type; the rest stay
- * in the run record only.
+ * Before an OCR-task model runs: every project class its class names map to
+ * gets the `text` and `quad` text attributes it lacks (matched by name, any
+ * case; existing attributes stay as they are), so the recognised text lands
+ * on the shapes instead of being dropped. Other tasks leave the schema alone.
+ * `added` lists what was added, so the change is never silent.
+ */
+export function withTextAttributes(schema: LabelSchema, modelClasses: readonly string[], task: string): { schema: LabelSchema; added: AddedAttribute[] } {
+  if (!isTextTask(task)) return { schema, added: [] };
+  const lookup = classIdByModelName(schema);
+  const targets = new Set(modelClasses.map(lookup).filter((id): id is string => id !== null));
+  const added: AddedAttribute[] = [];
+  const classes = schema.classes.map((cls) => {
+    if (!targets.has(cls.id)) return cls;
+    const missing = TEXT_ATTRIBUTE_NAMES.filter((name) => !hasAttribute(cls, name));
+    if (missing.length === 0) return cls;
+    for (const attribute of missing) added.push({ classId: cls.id, className: cls.name, attribute });
+    return { ...cls, attributes: [...cls.attributes, ...missing.map(textSpec)] };
+  });
+  return { schema: added.length > 0 ? { ...schema, classes } : schema, added };
+}
+
+const WHAT_IT_HOLDS: Record<string, string> = { [TEXT_ATTRIBUTE]: 'the recognised text', [QUAD_ATTRIBUTE]: 'the detected outline' };
+
+/** What to tell the user after `withTextAttributes` added attributes (one sentence per attribute name), or null when it added none. */
+export function describeAddedTextAttributes(added: readonly AddedAttribute[]): string | null {
+  const sentences = TEXT_ATTRIBUTE_NAMES.flatMap((attribute) => {
+    const classes = [...new Set(added.filter((a) => a.attribute === attribute).map((a) => `“${a.className}”`))];
+    if (classes.length === 0) return [];
+    const subject = classes.length === 1 ? `Class ${classes[0]} now has` : `Classes ${classes.join(', ')} now have`;
+    return [`${subject} a “${attribute}” attribute that holds ${WHAT_IT_HOLDS[attribute]}.`];
+  });
+  return sentences.length > 0 ? sentences.join(' ') : null;
+}
+
+/**
+ * A prediction's attributes (by name: exact, then any case) as shape
+ * attributes (by id) of `cls`: only attributes the class declares, coerced
+ * to their type; the rest stay in the run record only.
  */
 export function shapeAttributesFor(cls: LabelClass, predicted: Record<string, AttributeValue>, base: Record<string, AttributeValue>): Record<string, AttributeValue> {
   const out = { ...base };
+  const folded = new Map(Object.entries(predicted).map(([name, value]) => [name.toLowerCase(), value] as const));
   for (const spec of cls.attributes) {
-    const value = predicted[spec.name];
+    const value = predicted[spec.name] ?? folded.get(spec.name.toLowerCase());
     if (value === undefined) continue;
     if (spec.type === 'text') out[spec.id] = String(value);
     else if (spec.type === 'number' && typeof value === 'number' && Number.isFinite(value)) out[spec.id] = value;
