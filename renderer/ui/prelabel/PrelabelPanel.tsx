@@ -49,6 +49,11 @@ export function PrelabelPanel({ session, project, editor, snapshot, allItems, pi
         </div>
         {jobView && <JobProgress view={jobView} onCancel={() => void job.cancel()} onResume={() => void job.resume()} onRetryFailed={() => void job.retryFailed()} />}
         {session.jobError && <div className="error-box">{session.jobError}</div>}
+        {(runner.notice ?? jobView?.notice) && (
+          <div className="hint" data-testid="prelabel-notice">
+            {runner.notice ?? jobView?.notice}
+          </div>
+        )}
         {runner.status && (
           <div className="hint" data-testid="prelabel-status">
             {runner.status}

@@ -53,11 +53,11 @@ class SteppedHost {
   }
 
   /** The next item finishes: its result is logged and (unless the renderer is away) streamed. */
-  finishItem(outcome: 'boxes' | 'fails', stream = true): void {
+  finishItem(outcome: 'boxes' | 'fails', stream = true, attributes?: Record<string, string>): void {
     const index = this.log.length;
     const { itemId } = this.params!.items[index]!;
-    const result: ItemPredictions =
-      outcome === 'boxes' ? { ok: true, itemId, width: 640, height: 480, predictions: [{ className: 'cat', classIndex: 0, box: { x: 10, y: 10, w: 40, h: 30 }, score: 0.9 }] } : { ok: false, itemId, error: 'truncated JPEG' };
+    const prediction = { className: 'cat', classIndex: 0, box: { x: 10, y: 10, w: 40, h: 30 }, score: 0.9, ...(attributes ? { attributes } : {}) };
+    const result: ItemPredictions = outcome === 'boxes' ? { ok: true, itemId, width: 640, height: 480, predictions: [prediction] } : { ok: false, itemId, error: 'truncated JPEG' };
     this.log.push({ index, result });
     if (stream) this.emit('itemResult', { jobId: this.info!.id, index, result });
     this.update({ done: index + 1, failed: this.info!.failed + (outcome === 'fails' ? 1 : 0) }, stream);
@@ -149,6 +149,39 @@ describe('PrelabelJobController', () => {
     // Every run of both jobs knows all the model's classes, so "missed" counts hand-drawn boxes of those classes only.
     expect((await store.db.prelabelRuns.toArray()).map((r) => r.modelClasses)).toEqual([['car', 'person'], ['car', 'person'], ['car', 'person'], ['car', 'person']]);
     reopened.dispose();
+  });
+
+  it('gives the classes an OCR model maps to a text attribute before the job, says so, and keeps the read text; "Retry failed" does the same', async () => {
+    const { store, project, items } = await projectWithItems(2);
+    const host = new SteppedHost();
+    const controller = new PrelabelJobController(host.host(), store, project.id, 'local');
+    const start = { modelId: 'ppocr', rootId: 'root', thresholds: { confidence: 0.4, iou: 0.5 }, items: items.map((i) => ({ itemId: i.id, relPath: i.relPath })) };
+    await controller.start(start, ['cat'], 'ocr');
+    const textAttribute = async () => (await store.getProject(project.id))!.labelSchema.classes.find((c) => c.name === 'cat')!.attributes.find((a) => a.name === 'text');
+    const text = await textAttribute();
+    expect(text).toMatchObject({ type: 'text' });
+    expect(controller.getView()!.notice).toBe('Class “cat” now has a “text” attribute that holds the recognised text. Class “cat” now has a “quad” attribute that holds the detected outline.');
+    host.finishItem('boxes', true, { text: 'EXIT', quad: '[[10,10],[50,10],[50,40],[10,40]]' });
+    host.finishItem('fails');
+    host.succeed();
+    await until(async () => (await store.prelabel.getJob('job_1'))?.finished === true);
+    expect((await store.loadShapes(items[0]!.id))[0]!.attributes[text!.id]).toBe('EXIT');
+
+    // Someone drops the attributes again; the retry puts them back before it runs.
+    await store.updateLabelSchema(project.id, { classes: (await store.getProject(project.id))!.labelSchema.classes.map((c) => (c.name === 'cat' ? { ...c, attributes: [] } : c)) });
+    await controller.retryFailed();
+    expect(await textAttribute()).toBeDefined();
+    expect(controller.getView()).toMatchObject({ record: { jobId: 'job_2' }, notice: expect.stringContaining('“text” attribute') });
+    controller.dispose();
+  });
+
+  it('leaves the schema alone for a model that does not read text', async () => {
+    const { store, project, items } = await projectWithItems(1);
+    const controller = new PrelabelJobController(new SteppedHost().host(), store, project.id, 'local');
+    await controller.start({ modelId: 'yolo', rootId: 'root', thresholds: { confidence: 0.4, iou: 0.5 }, items: [{ itemId: items[0]!.id, relPath: items[0]!.relPath }] }, ['cat'], 'detect');
+    expect((await store.getProject(project.id))!.labelSchema).toEqual(project.labelSchema);
+    expect(controller.getView()!.notice).toBeNull();
+    controller.dispose();
   });
 
   it('finds no failed list to restore when the newest job had none', async () => {

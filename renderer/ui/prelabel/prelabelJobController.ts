@@ -5,6 +5,7 @@ import type { PrelabelResult } from '../../store/prelabelRecords';
 import type { PrelabelJobRecord } from '../../store/records';
 import { remainingMs, type ProgressSample } from './eta';
 import { jobFailures } from './jobFailures';
+import { prepareTextAttributes } from './textAttributeSetup';
 
 export interface PrelabelJobView {
   record: PrelabelJobRecord;
@@ -15,6 +16,8 @@ export interface PrelabelJobView {
   error: string | null;
   /** Once the job finished: the images it could not label, with the reason (file name first). */
   failures: PrelabelFailure[];
+  /** A change made to the project before the job started (an OCR model's classes got a `text` attribute). */
+  notice: string | null;
 }
 
 export interface StartPrelabel {
@@ -48,6 +51,8 @@ export class PrelabelJobController {
   private readonly appliedAbove = new Set<number>();
   private firstSample: ProgressSample | null = null;
   private disposed = false;
+  /** The model task of each job started in this session, so "Retry failed" prepares the schema like the first start. */
+  private readonly taskByJob = new Map<string, string>();
 
   constructor(
     private readonly host: Host,
@@ -95,13 +100,18 @@ export class PrelabelJobController {
     await this.settle();
   }
 
-  /** `modelClasses`: every class the model can predict, kept on the job so each run it ingests knows them. */
-  async start(params: StartPrelabel, modelClasses?: readonly string[]): Promise<void> {
+  /**
+   * `modelClasses`: every class the model can predict, kept on the job so each run it ingests knows them.
+   * `task`: the model's task; an OCR model's classes get the `text` attribute first, so the recognised text is kept.
+   */
+  async start(params: StartPrelabel, modelClasses?: readonly string[], task?: string): Promise<void> {
     if (this.running) throw new Error('a pre-label job is already running for this project');
+    const notice = task && modelClasses ? await prepareTextAttributes(this.store, this.projectId, modelClasses, task) : null;
     const { jobId } = await this.host.jobs.start({ params: { kind: 'prelabel', projectId: this.projectId, ...params } });
+    if (task) this.taskByJob.set(jobId, task);
     const record: PrelabelJobRecord = { jobId, projectId: this.projectId, modelId: params.modelId, thresholds: params.thresholds, ...(modelClasses ? { modelClasses: [...modelClasses] } : {}), total: params.items.length, ingested: 0, startedAt: Date.now(), finished: false };
     await this.store.prelabel.saveJob(record);
-    this.adopt(record, await this.host.jobs.get({ jobId }));
+    this.adopt(record, await this.host.jobs.get({ jobId }), notice);
     // Results that streamed before the job id was known are fetched, not lost.
     await this.settle();
   }
@@ -113,7 +123,7 @@ export class PrelabelJobController {
     if (!view || !rootId || view.failures.length === 0) return;
     const items = view.failures.map(({ itemId, relPath }) => ({ itemId, relPath }));
     try {
-      await this.start({ modelId: view.record.modelId, rootId, thresholds: view.record.thresholds, items }, view.record.modelClasses);
+      await this.start({ modelId: view.record.modelId, rootId, thresholds: view.record.thresholds, items }, view.record.modelClasses, this.taskByJob.get(view.record.jobId));
     } catch (e) {
       // Shown on the job that is still on screen; its list stays so the user can try again.
       this.fail(e);
@@ -145,10 +155,10 @@ export class PrelabelJobController {
     if (record) this.adopt(record, await this.host.jobs.get({ jobId: newest.id }));
   }
 
-  private adopt(record: PrelabelJobRecord, info: JobInfo): void {
+  private adopt(record: PrelabelJobRecord, info: JobInfo, notice: string | null = null): void {
     this.appliedAbove.clear();
     this.firstSample = null;
-    this.set({ record, info: null, etaMs: null, error: null, failures: [] });
+    this.set({ record, info: null, etaMs: null, error: null, failures: [], notice });
     this.onChanged(info);
   }
 

@@ -8,6 +8,7 @@ import { useHost } from '../../platform/HostContext';
 import { useStore } from '../StoreContext';
 import { outcomeOf, type PrelabelJobController } from './prelabelJobController';
 import type { PrelabelSettings } from './prelabelSettings';
+import { prepareTextAttributes } from './textAttributeSetup';
 
 /** The model's classes the project lacks, waiting for the annotator's answer. */
 export interface ClassQuestion {
@@ -22,6 +23,8 @@ export interface PrelabelRunner {
   runJob(items: readonly Item[]): Promise<void>;
   busy: boolean;
   status: string | null;
+  /** A change made to the project for the run (an OCR model's classes got a `text` attribute), said once. */
+  notice: string | null;
   question: ClassQuestion | null;
 }
 
@@ -30,7 +33,8 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 /**
  * Starting pre-label runs: checks the model, asks once to add the model's
  * classes the project lacks (OCR's `text` comes with `text` and `quad`
- * attributes), then runs one item through inference.predictItem or many as
+ * attributes), gives the classes an OCR model maps to those attributes
+ * where they lack them (and says so), then runs one item through inference.predictItem or many as
  * a 'prelabel' job.
  */
 export function usePrelabelRunner(project: Project, model: ModelSummary | undefined, settings: PrelabelSettings | null, jobs: PrelabelJobController, author: string): PrelabelRunner {
@@ -38,6 +42,7 @@ export function usePrelabelRunner(project: Project, model: ModelSummary | undefi
   const store = useStore();
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [question, setQuestion] = useState<ClassQuestion | null>(null);
   const projectRef = useRef(project);
   projectRef.current = project;
@@ -58,6 +63,9 @@ export function usePrelabelRunner(project: Project, model: ModelSummary | undefi
       setQuestion(null);
       if (add) await store.updateLabelSchema(project.id, withModelClasses((await store.getProject(project.id))!.labelSchema, missing, model.task));
     }
+    // Without a `text` attribute on its class an OCR box's recognised text would be dropped.
+    const added = await prepareTextAttributes(store, project.id, model.classes, model.task);
+    if (added) setNotice(added);
     return { modelId: model.id, thresholds: { confidence: settings.confidence, iou: settings.iou } };
   }, [model, settings, store, project.id]);
 
@@ -89,7 +97,7 @@ export function usePrelabelRunner(project: Project, model: ModelSummary | undefi
       try {
         const ready = await prepare();
         if (!ready) return;
-        await jobs.start({ ...ready, rootId: project.rootId, items: items.map((i) => ({ itemId: i.id, relPath: i.relPath })) }, model?.classes);
+        await jobs.start({ ...ready, rootId: project.rootId, items: items.map((i) => ({ itemId: i.id, relPath: i.relPath })) }, model?.classes, model?.task);
         setStatus(null);
       } catch (e) {
         setStatus(`Could not start the pre-label job: ${message(e)}`);
@@ -100,5 +108,5 @@ export function usePrelabelRunner(project: Project, model: ModelSummary | undefi
     [busy, prepare, jobs, project.rootId, model],
   );
 
-  return { runItem, runJob, busy, status, question };
+  return { runItem, runJob, busy, status, notice, question };
 }
