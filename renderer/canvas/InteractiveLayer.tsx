@@ -1,12 +1,15 @@
 import { Fragment, useMemo } from 'react';
-import { Layer, Rect } from 'react-konva';
+import { Label, Layer, Rect, Tag, Text } from 'react-konva';
 import type { Box, Shape } from '../../core/model/shape';
 import type { Camera, Preview } from '../editor/types';
 import { boxToScreen } from './cameraMath';
 import { HANDLE_IDS, handlePoints } from '../editor/handles';
+import { fitTextLine, type ShapeTextOf } from './shapeText';
 
 /** Side of a drawn resize handle in screen pixels (the editor's grab tolerance is separate). */
 const HANDLE_SIZE = 8;
+/** The selected box's text is shown whatever the zoom, at least as long as this width (screen px) allows. */
+const SELECTED_TEXT_WIDTH = 520;
 
 interface Props {
   shapes: readonly Shape[];
@@ -17,10 +20,12 @@ interface Props {
   moving: ReadonlyMap<string, Box>;
   camera: Camera;
   colorOf: (classId: string) => string;
+  /** A box's text (OCR text), shown under the selected box. */
+  textOf?: ShapeTextOf | null;
 }
 
 /** The few nodes that change during a gesture: hover and selection outlines, handles and the preview box. */
-export function InteractiveLayer({ shapes, selectedIds, hoveredId, preview, moving, camera, colorOf }: Props) {
+export function InteractiveLayer({ shapes, selectedIds, hoveredId, preview, moving, camera, colorOf, textOf }: Props) {
   const byId = useMemo(() => new Map(shapes.map((s) => [s.id, s] as const)), [shapes]);
   const selected = new Set(selectedIds);
   // Selected shapes first, then anything else being moved (a move can start on an unselected shape).
@@ -37,6 +42,7 @@ export function InteractiveLayer({ shapes, selectedIds, hoveredId, preview, movi
           box={boxToScreen(moving.get(s.id) ?? s.box, camera)}
           color={colorOf(s.classId)}
           withHandles={selectedIds.length === 1 && selected.has(s.id)}
+          text={textOf?.(s)}
         />
       ))}
       {preview?.kind === 'draw' && (
@@ -46,9 +52,16 @@ export function InteractiveLayer({ shapes, selectedIds, hoveredId, preview, movi
   );
 }
 
-function SelectedBox({ box, color, withHandles }: { box: Box; color: string; withHandles: boolean }) {
+function SelectedBox({ box, color, withHandles, text }: { box: Box; color: string; withHandles: boolean; text?: string }) {
   return (
     <Fragment>
+      {text !== undefined && (
+        // Over the static layer's (shorter) line at the same place, whatever the zoom.
+        <Label x={Math.round(box.x)} y={Math.round(box.y + box.h) + 2} listening={false}>
+          <Tag fill="#111111" opacity={0.85} stroke={color} strokeWidth={1} />
+          <Text text={fitTextLine(text, Math.max(box.w, SELECTED_TEXT_WIDTH))} fontSize={12} fontFamily="system-ui, sans-serif" fill="#ffffff" padding={3} />
+        </Label>
+      )}
       <Rect {...rectProps(box)} stroke="#ffffff" strokeWidth={3.5} opacity={0.85} listening={false} />
       <Rect {...rectProps(box)} stroke={color} strokeWidth={2} fill={withAlpha(color, 0.12)} listening={false} />
       {withHandles &&

@@ -5,6 +5,7 @@ import { previewBoxes } from '../editor/previewBoxes';
 import type { CanvasInputSink } from './canvasInput';
 import { classColorLookup } from './classColors';
 import { InteractiveLayer } from './InteractiveLayer';
+import { shapeTextLookup } from './shapeText';
 import { StaticShapesLayer } from './StaticShapesLayer';
 import { useCanvasPointer } from './useCanvasPointer';
 import { useElementSize } from './useElementSize';
@@ -41,6 +42,7 @@ export function LabelCanvas({ snapshot, imageUrl, input, onStaticDraw, image: de
   const error = decoded === undefined ? loaded.error : null;
   const { camera, shapes, labelSchema, preview } = snapshot;
   const colorOf = useMemo(() => classColorLookup(labelSchema), [labelSchema]);
+  const textOf = useMemo(() => shapeTextLookup(labelSchema), [labelSchema]);
   const viewport = useMemo(() => ({ width: size.width, height: size.height }), [size.width, size.height]);
   const onDrawn = useFirstRenderMark(snapshot.item?.id ?? null, onStaticDraw);
   const moving = useMemo(() => previewBoxes(preview), [preview]);
@@ -71,6 +73,7 @@ export function LabelCanvas({ snapshot, imageUrl, input, onStaticDraw, image: de
             camera={camera}
             viewport={viewport}
             colorOf={colorOf}
+            textOf={textOf}
             hiddenIds={hiddenIds}
             onDrawn={onDrawn}
           />
@@ -82,6 +85,7 @@ export function LabelCanvas({ snapshot, imageUrl, input, onStaticDraw, image: de
             moving={moving}
             camera={camera}
             colorOf={colorOf}
+            textOf={textOf}
           />
           {overlay}
         </Stage>

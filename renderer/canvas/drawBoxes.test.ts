@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Shape } from '../../core/model/shape';
-import { DOUBLE_LINE_MAX_BOXES, drawBoxes } from './drawBoxes';
+import { DOUBLE_LINE_MAX_BOXES, drawBoxes, MAX_TEXT_LABELS, MIN_TEXT_BOX_HEIGHT } from './drawBoxes';
+import { shapeTextLookup } from './shapeText';
 
 /** Records the calls drawBoxes makes; enough of CanvasRenderingContext2D for it. */
 function recordingContext() {
   const calls: string[] = [];
   const rects: number[][] = [];
+  const texts: { t: string; x: number; y: number }[] = [];
   const ctx = {
     lineWidth: 0,
     strokeStyle: '',
@@ -20,9 +22,11 @@ function recordingContext() {
       calls.push(`stroke ${this.strokeStyle}`);
     },
     setLineDash: (d: number[]) => calls.push(`dash ${d.join(',')}`),
-    fillText: (t: string) => calls.push(`text ${t}`),
+    fillText: (t: string, x: number, y: number) => calls.push(`text ${t}`) && texts.push({ t, x, y }),
+    fill: () => calls.push('fill'),
+    measureText: (t: string) => ({ width: t.length * 6 }),
   };
-  return { ctx: ctx as unknown as CanvasRenderingContext2D, calls, rects };
+  return { ctx: ctx as unknown as CanvasRenderingContext2D, calls, rects, texts };
 }
 
 function shape(i: number, classId: string, source: Shape['source'] = { kind: 'human' }): Shape {
@@ -75,5 +79,48 @@ describe('drawBoxes', () => {
     drawBoxes(ctx, [prelabeled(1, 'a', 0.9, 'accepted'), prelabeled(2, 'b', 0.8, 'corrected'), shape(3, 'a', { kind: 'model', modelId: 'm', score: 0.7 })], { x: 0, y: 0, zoom: 1 }, colorOf);
     expect(calls.some((c) => c.startsWith('dash'))).toBe(false);
     expect(calls.some((c) => c.startsWith('text'))).toBe(false);
+  });
+
+  describe('box text (OCR)', () => {
+    const schema = {
+      classes: [
+        { id: 'a', name: 'text', color: '#ff0000', attributes: [{ id: 'att_q', name: 'quad', type: 'text' as const, default: '' }, { id: 'att_t', name: 'Text', type: 'text' as const, default: '' }] },
+        { id: 'b', name: 'car', color: '#00ff00', attributes: [{ id: 'att_n', name: 'plate', type: 'text' as const, default: '' }] },
+      ],
+    };
+    const textOf = shapeTextLookup(schema)!;
+    const withText = (i: number, classId: string, attributes: Shape['attributes']): Shape => ({ ...shape(i, classId), attributes });
+
+    it('writes the value of the class’s `text` attribute under the box, and nothing else', () => {
+      const { ctx, texts } = recordingContext();
+      const shapes = [withText(1, 'a', { att_t: '  EXIT ', att_q: '[[0,0]]' }), withText(2, 'a', { att_t: '   ' }), withText(3, 'b', { att_n: 'AB-123' }), { ...prelabeled(4, 'a', 0.5, 'pending'), attributes: { att_t: 'PUSH' } }];
+      drawBoxes(ctx, shapes, { x: 100, y: 50, zoom: 2 }, colorOf, textOf);
+      // box 1 (10,5,8,4) → screen left 120, bottom 68; the line starts 2 px below, padded 3/2 inside its band.
+      expect(texts).toContainEqual({ t: 'EXIT', x: 123, y: 72 });
+      expect(texts.map((t) => t.t).sort()).toEqual(['0.50', 'EXIT', 'PUSH']);
+    });
+
+    it('only once the zoom makes the box readable, and not when too many would be', () => {
+      const one = [withText(1, 'a', { att_t: 'EXIT' })];
+      const small = recordingContext();
+      drawBoxes(small.ctx, one, { x: 0, y: 0, zoom: (MIN_TEXT_BOX_HEIGHT - 1) / 4 }, colorOf, textOf);
+      expect(small.texts).toEqual([]);
+      const crowd = recordingContext();
+      const many = Array.from({ length: MAX_TEXT_LABELS + 1 }, (_, i) => withText(i, 'a', { att_t: `w${i}` }));
+      drawBoxes(crowd.ctx, many, { x: 0, y: 0, zoom: 4 }, colorOf, textOf);
+      expect(crowd.texts).toEqual([]);
+      expect(crowd.calls.filter((c) => c.startsWith('stroke'))).toHaveLength(1);
+    });
+
+    it('cuts long text to the box width (at least ~96 px) with an ellipsis, on one line', () => {
+      const { ctx, texts } = recordingContext();
+      drawBoxes(ctx, [withText(1, 'a', { att_t: `first line\n${'x'.repeat(100)}` })], { x: 0, y: 0, zoom: 4 }, colorOf, textOf);
+      expect(texts[0]!.t).toMatch(/^first line x+…$/);
+      expect(texts[0]!.t.length).toBe(Math.floor(96 / 6.5));
+    });
+
+    it('costs nothing per box when no class has a text attribute', () => {
+      expect(shapeTextLookup({ classes: [{ id: 'b', name: 'car', color: '#00ff00', attributes: [] }] })).toBeNull();
+    });
   });
 });

@@ -1,5 +1,6 @@
 import type { Shape } from '../../core/model/shape';
 import type { Camera } from '../editor/types';
+import { fitTextLine, type ShapeTextOf } from './shapeText';
 
 /**
  * Outlines are 1-px lines (Skia rasterises those on its hairline fast path:
@@ -12,24 +13,42 @@ export const DOUBLE_LINE_MAX_BOXES = 2000;
 const MODEL_DASH = [5, 4];
 /** Score labels cost a fillText each; past this many visible pending pre-labels they are left out. */
 const MAX_SCORE_LABELS = 400;
+/**
+ * A box's text (an OCR box's recognised text) is drawn under it once the
+ * zoom makes the box at least this tall on screen, and only while at most
+ * MAX_TEXT_LABELS of them are readable (each costs a measureText and a
+ * fillText).
+ */
+export const MIN_TEXT_BOX_HEIGHT = 8;
+export const MAX_TEXT_LABELS = 300;
+const TEXT_FONT_PX = 12;
 
 /**
  * Draws every given box as outlines in screen space, one path per colour (and
  * per source kind), so 10,000 boxes cost a handful of stroke calls instead of
  * 10,000. Coordinates are snapped to half pixels so 1-px-ish lines stay crisp.
+ * With `textOf`, a box's text (an OCR box's recognised text) is written under
+ * it while the zoom makes it readable.
  */
 export function drawBoxes(
   ctx: CanvasRenderingContext2D,
   shapes: Iterable<Shape>,
   camera: Camera,
   colorOf: (classId: string) => string,
+  textOf?: ShapeTextOf | null,
 ): number {
   // Pre-labels awaiting review are dashed with their score; once accepted or corrected they look like any label.
   const human = new Map<string, Shape[]>();
   const model = new Map<string, Shape[]>();
+  const texts: { shape: Shape; text: string }[] = [];
+  const readable = MIN_TEXT_BOX_HEIGHT / camera.zoom;
   let count = 0;
   for (const s of shapes) {
     count++;
+    if (textOf && s.box.h >= readable && texts.length <= MAX_TEXT_LABELS) {
+      const text = textOf(s);
+      if (text !== undefined) texts.push({ shape: s, text });
+    }
     const groups = s.prelabel?.review === 'pending' ? model : human;
     const color = colorOf(s.classId);
     let list = groups.get(color);
@@ -46,6 +65,7 @@ export function drawBoxes(
     ctx.setLineDash([]);
     drawScores(ctx, model, camera);
   }
+  if (texts.length <= MAX_TEXT_LABELS) drawTexts(ctx, texts, camera);
   ctx.restore();
   return count;
 }
@@ -81,4 +101,24 @@ function drawScores(ctx: CanvasRenderingContext2D, model: Map<string, Shape[]>, 
       ctx.fillText(s.prelabel.score.toFixed(2), x + 2, y - 2);
     }
   }
+}
+
+/** Each text on one line under its box, white on a dark band so it reads over any picture; the bands are one fill. */
+function drawTexts(ctx: CanvasRenderingContext2D, texts: readonly { shape: Shape; text: string }[], camera: Camera): void {
+  if (texts.length === 0) return;
+  ctx.font = `${TEXT_FONT_PX}px system-ui, sans-serif`;
+  ctx.textBaseline = 'top';
+  const lines = texts.map(({ shape, text }) => {
+    const b = shape.box;
+    const x = Math.round(b.x * camera.zoom + camera.x);
+    const y = Math.round((b.y + b.h) * camera.zoom + camera.y) + 2;
+    const line = fitTextLine(text, b.w * camera.zoom);
+    return { x, y, line, width: ctx.measureText(line).width };
+  });
+  ctx.beginPath();
+  for (const l of lines) ctx.rect(l.x, l.y, l.width + 6, TEXT_FONT_PX + 4);
+  ctx.fillStyle = 'rgba(17, 17, 17, 0.72)';
+  ctx.fill();
+  ctx.fillStyle = '#ffffff';
+  for (const l of lines) ctx.fillText(l.line, l.x + 3, l.y + 2);
 }
