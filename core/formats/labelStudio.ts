@@ -9,7 +9,19 @@ import type { AnnotationFormat, DatasetBox, DatasetImage, FormatFile, ImportCont
 
 export const LABEL_STUDIO_FILE = 'tasks.json';
 
+/**
+ * A box's recognised text (OCR) travels as Label Studio's OCR template has
+ * it: beside the box's `rectanglelabels` result, a `textarea` result of the
+ * per-region `<TextArea name="transcription" toName="image" perRegion="true"/>`
+ * with the SAME result id and geometry, `value.text` holding the text. On
+ * import a textarea result whose id matches a rectangle's becomes that box's
+ * `text` attribute; the box's other attributes are not carried.
+ */
+const TEXT_ATTRIBUTE = 'text';
+const TRANSCRIPTION = 'transcription';
+
 const ResultSchema = z.object({
+  id: z.union([z.string(), z.number()]).optional(),
   type: z.string(),
   original_width: z.number().optional(),
   original_height: z.number().optional(),
@@ -24,6 +36,7 @@ const RectangleValueSchema = z.object({
   rotation: z.number().optional(),
   rectanglelabels: z.array(z.string().min(1)).min(1),
 });
+const TextAreaValueSchema = z.object({ text: z.array(z.string()) });
 const TasksSchema = z.array(
   z.object({
     data: z.object({ image: z.string().min(1) }),
@@ -40,31 +53,42 @@ function exportLabelStudio(dataset: LabelDataset): FormatFile[] {
     data: { image: image.fileName },
     annotations: [
       {
-        result: image.boxes.map((b, r) => {
+        result: image.boxes.flatMap((b, r) => {
           classIndex(b.className);
           const box = exportBox(b.box, image);
-          return {
+          const region = {
             id: `${t + 1}_${r + 1}`,
-            type: 'rectanglelabels',
-            from_name: 'label',
-            to_name: 'image',
             original_width: image.width,
             original_height: image.height,
             image_rotation: 0,
-            value: {
-              x: pct(box.x, image.width),
-              y: pct(box.y, image.height),
-              width: pct(box.w, image.width),
-              height: pct(box.h, image.height),
-              rotation: 0,
-              rectanglelabels: [b.className],
-            },
           };
+          const geometry = { x: pct(box.x, image.width), y: pct(box.y, image.height), width: pct(box.w, image.width), height: pct(box.h, image.height), rotation: 0 };
+          const rectangle = { ...region, type: 'rectanglelabels', from_name: 'label', to_name: 'image', value: { ...geometry, rectanglelabels: [b.className] } };
+          const text = boxText(b);
+          if (text === undefined) return [rectangle];
+          return [rectangle, { ...region, type: 'textarea', from_name: TRANSCRIPTION, to_name: 'image', value: { ...geometry, text: [text] } }];
         }),
       },
     ],
   }));
   return [{ path: LABEL_STUDIO_FILE, content: JSON.stringify(tasks, null, 2) + '\n' }];
+}
+
+/** The box's non-empty `text` attribute (name in any case), if it has one. */
+function boxText(box: DatasetBox): string | undefined {
+  const entry = Object.entries(box.attributes ?? {}).find(([name]) => name.toLowerCase() === TEXT_ATTRIBUTE);
+  return typeof entry?.[1] === 'string' && entry[1] !== '' ? entry[1] : undefined;
+}
+
+/** The text of each `textarea` result by its result id (lines joined), for the rectangle of the same id. */
+function transcriptions(file: string, at: string, results: readonly z.infer<typeof ResultSchema>[]): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const [r, result] of results.entries()) {
+    if (result.type !== 'textarea' || result.id === undefined) continue;
+    const value = parseJsonStructure(file, TextAreaValueSchema, result.value, `${at}[${r}].value`);
+    if (value.text.length > 0) texts.set(String(result.id), value.text.join('\n'));
+  }
+  return texts;
 }
 
 /**
@@ -108,6 +132,7 @@ function importLabelStudio(files: FormatFile[], context: ImportContext): LabelDa
     const source = resolveImage(lookup, file.path, `[${t}].data.image`, imageNameCandidates(task.data.image));
     if (images.has(source.fileName)) throw new FormatError(file.path, `[${t}].data.image`, `image "${source.fileName}" has two tasks`);
     const chosen = chosenResults(task);
+    const texts = transcriptions(file.path, `[${t}].${chosen.key}[0].result`, chosen.results);
     const boxes: DatasetBox[] = [];
     for (const [r, result] of chosen.results.entries()) {
       if (result.type !== 'rectanglelabels') continue;
@@ -124,6 +149,8 @@ function importLabelStudio(files: FormatFile[], context: ImportContext): LabelDa
         h: (value.height / 100) * source.height,
       };
       const imported: DatasetBox = { className, box: importedBox(file.path, `${at}.value`, box, source) };
+      const text = result.id === undefined ? undefined : texts.get(String(result.id));
+      if (text !== undefined) imported.attributes = { [TEXT_ATTRIBUTE]: text };
       const score = result.score ?? chosen.score;
       if (score !== undefined) imported.score = score;
       boxes.push(imported);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formats, formatIds } from './index';
-import { contextOf, sampleDataset, withoutExtras } from './testKit';
+import { contextOf, ocrDataset, sampleDataset, withoutExtras } from './testKit';
 
 /** What each format can carry besides class and box. */
 const carries = {
@@ -8,7 +8,7 @@ const carries = {
   yolo: { attributes: false, score: false },
   voc: { attributes: false, score: false },
   cvat: { attributes: true, score: false },
-  labelstudio: { attributes: false, score: false },
+  labelstudio: { attributes: 'text', score: false },
 } as const;
 
 describe.each(formatIds)('%s round trip', (id) => {
@@ -16,6 +16,12 @@ describe.each(formatIds)('%s round trip', (id) => {
 
   it('imports what it exported', () => {
     const dataset = sampleDataset();
+    const back = format.importDataset(format.exportDataset(dataset), contextOf(dataset));
+    expect(back).toEqual(withoutExtras(dataset, carries[id]));
+  });
+
+  it('keeps an OCR box’s recognised text where the format can carry it', () => {
+    const dataset = ocrDataset();
     const back = format.importDataset(format.exportDataset(dataset), contextOf(dataset));
     expect(back).toEqual(withoutExtras(dataset, carries[id]));
   });

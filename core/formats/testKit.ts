@@ -38,8 +38,37 @@ export function contextOf(dataset: LabelDataset): ImportContext {
   return { images: dataset.images.map(({ fileName, width, height }) => ({ fileName, width, height })) };
 }
 
-/** The dataset as a format that cannot carry attributes and/or scores reads it back. */
-export function withoutExtras(dataset: LabelDataset, keep: { attributes: boolean; score: boolean }): LabelDataset {
+/**
+ * OCR boxes as a pre-label run leaves them: each `text` box carries its
+ * recognised text and detected quadrilateral (JSON text), with characters
+ * that need escaping in JSON and XML, two lines, and one whose text is empty.
+ */
+export function ocrDataset(): LabelDataset {
+  return {
+    classes: ['text', 'logo'],
+    images: [
+      {
+        fileName: 'signs/door.jpg',
+        width: 800,
+        height: 600,
+        boxes: [
+          { className: 'text', box: { x: 100, y: 50, w: 200, h: 40 }, attributes: { text: 'EXIT', quad: '[[100,50],[300,50],[300,90],[100,90]]' } },
+          { className: 'text', box: { x: 120.5, y: 300.25, w: 310, h: 36.5 }, attributes: { text: 'Push → 押す "now" <b>&amp;', quad: '' } },
+          { className: 'text', box: { x: 500, y: 400, w: 120, h: 60 }, attributes: { text: 'OPEN\n9–17', quad: '' } },
+          { className: 'text', box: { x: 10, y: 10, w: 30, h: 20 }, attributes: { text: '', quad: '' } },
+          { className: 'logo', box: { x: 600, y: 20, w: 150, h: 150 } },
+        ],
+      },
+    ],
+  };
+}
+
+/**
+ * The dataset as a format that cannot carry attributes and/or scores reads
+ * it back; `attributes: 'text'` — one that carries only a box's non-empty
+ * OCR `text` attribute (Label Studio's per-region transcription).
+ */
+export function withoutExtras(dataset: LabelDataset, keep: { attributes: boolean | 'text'; score: boolean }): LabelDataset {
   return {
     classes: dataset.classes,
     images: dataset.images.map((image) => ({
@@ -47,7 +76,8 @@ export function withoutExtras(dataset: LabelDataset, keep: { attributes: boolean
       boxes: image.boxes.map((b) => ({
         className: b.className,
         box: b.box,
-        ...(keep.attributes && b.attributes ? { attributes: b.attributes } : {}),
+        ...(keep.attributes === true && b.attributes ? { attributes: b.attributes } : {}),
+        ...(keep.attributes === 'text' && typeof b.attributes?.text === 'string' && b.attributes.text !== '' ? { attributes: { text: b.attributes.text } } : {}),
         ...(keep.score && b.score !== undefined ? { score: b.score } : {}),
       })),
     })),
