@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { modelClassKey } from './autoAccept/thresholds';
 import { buildPrelabel } from './buildPrelabel';
 import { humanShape, item, ocrSchema, prediction, review, run } from './testKit';
 
@@ -62,5 +63,41 @@ describe('buildPrelabel', () => {
     const plan = buildPrelabel({ runId: 'r', modelId: 'm', thresholds: { confidence: 0.5, iou: 0.5 }, item, schema: ocrSchema, outcome: { ok: false, error: 'truncated JPEG' }, existing: [], author: 'a', now: 5 });
     expect(plan.run).toMatchObject({ error: 'truncated JPEG', predictions: [], uncertainty: 0 });
     expect(plan.change).toEqual({ put: [], remove: [] });
+  });
+});
+
+describe('buildPrelabel with auto-accept', () => {
+  const thresholds = new Map([[modelClassKey('ppocr', 'cls_text'), { threshold: 0.9, lowerBound: 0.93, reviewed: 80 }]]);
+  const draws = (...values: number[]) => () => values.shift() ?? 0.99;
+
+  it('accepts at or above the model × class threshold, audits with chance auditRate, leaves the rest pending', () => {
+    const { run: record, change } = run([prediction('text', 10, 0.95), prediction('text', 100, 0.9), prediction('text', 200, 0.5), prediction('logo', 300, 0.99)], {
+      autoAccept: { thresholds, auditRate: 0.1, random: draws(0.5, 0.05) },
+    });
+    expect(change.put.map((s) => [s.prelabel!.review, s.prelabel!.decision, s.prelabel!.auditRate])).toEqual([
+      ['accepted', 'auto', undefined],
+      ['pending', 'audit', 0.1],
+      ['pending', undefined, undefined],
+      ['pending', undefined, undefined], // no threshold for logo
+    ]);
+    expect(record.predictions.map((p) => [p.decision, p.auditRate])).toEqual([['auto', undefined], ['audit', 0.1], [undefined, undefined], [undefined, undefined]]);
+  });
+
+  it('counts only predictions a human must look at in the item’s uncertainty', () => {
+    const allAuto = run([prediction('text', 10, 0.92), prediction('text', 100, 0.95)], { autoAccept: { thresholds, auditRate: 0.1, random: () => 0.5 } });
+    expect(allAuto.run.uncertainty).toBe(0);
+    const without = run([prediction('text', 10, 0.92), prediction('text', 100, 0.95)]);
+    expect(without.run.uncertainty).toBeGreaterThan(0);
+    // An audit item ranks by its scores like any pending one.
+    const audited = run([prediction('text', 10, 0.92)], { autoAccept: { thresholds, auditRate: 0.1, random: () => 0 } });
+    expect(audited.run.uncertainty).toBeCloseTo(run([prediction('text', 10, 0.92)]).run.uncertainty, 12);
+  });
+
+  it('a re-run keeps auto-accepted pre-labels (they are accepted) and replaces a still-pending audit one', () => {
+    const first = run([prediction('text', 10, 0.95), prediction('text', 200, 0.95)], { autoAccept: { thresholds, auditRate: 0.5, random: draws(0.9, 0.1) } });
+    const [auto, audit] = first.change.put;
+    const second = run([prediction('text', 400, 0.6)], { runId: 'run_2', existing: [auto!, audit!] });
+    expect(second.change.remove).toEqual([audit!.id]);
+    expect(second.run.replaced).toEqual([audit!.prelabel!.predictionId]);
   });
 });

@@ -3,6 +3,8 @@ import { defaultAttributes, type LabelSchema } from '../model/labelSchema';
 import type { Shape } from '../model/shape';
 import { newId } from '../util/ids';
 import { repeatsExistingBox } from './alreadyLabeled';
+import { decideAutoAccept } from './autoAccept/decide';
+import { modelClassKey, type ThresholdChoice } from './autoAccept/thresholds';
 import { classIdByModelName, shapeAttributesFor } from './classMapping';
 import type { ModelPrediction, PrelabelRun, RunPrediction, Thresholds } from './types';
 import { itemUncertainty } from './uncertainty';
@@ -21,6 +23,14 @@ export interface PrelabelInput {
   modelClasses?: readonly string[];
   author: string;
   now: number;
+  /**
+   * The auto-accept policy at work (core/prelabel/autoAccept): a mapped
+   * prediction scoring at least its model × class threshold is accepted
+   * without a human (`decision: 'auto'`), or — with chance `auditRate` —
+   * sent to review as an audit sample (`decision: 'audit'`). Absent: every
+   * pre-label is pending.
+   */
+  autoAccept?: { thresholds: ReadonlyMap<string, ThresholdChoice>; auditRate: number; random: () => number };
 }
 
 export interface PrelabelPlan {
@@ -36,7 +46,10 @@ export interface PrelabelPlan {
  * and hand-drawn boxes and other models' pre-labels stay. Every prediction
  * whose class the project has becomes a pending pre-label shape, unless it
  * repeats a box that stays (same class, IoU ≥ the run's NMS threshold): then
- * it is not proposed again and is left out of the record.
+ * it is not proposed again and is left out of the record. With
+ * `autoAccept`, predictions at or above their threshold are accepted at once
+ * or drawn for audit (the decision is on the shape and the run record), and
+ * the item's uncertainty counts only the predictions a human must look at.
  */
 export function buildPrelabel(input: PrelabelInput): PrelabelPlan {
   const { runId, modelId, thresholds, item, outcome, now } = input;
@@ -61,6 +74,8 @@ export function buildPrelabel(input: PrelabelInput): PrelabelPlan {
   for (const p of predictions) {
     const cls = p.classId === null ? undefined : input.schema.classes.find((c) => c.id === p.classId);
     if (!cls) continue;
+    const decided = decide(input.autoAccept, modelId, cls.id, p.score);
+    if (decided) Object.assign(p, decided);
     put.push({
       id: newId('shp_'),
       projectId: item.projectId,
@@ -74,9 +89,29 @@ export function buildPrelabel(input: PrelabelInput): PrelabelPlan {
       createdAt: now,
       updatedAt: now,
       version: 1,
-      prelabel: { runId, predictionId: p.predictionId, modelId, score: p.score, predictedBox: p.box, predictedClassId: cls.id, review: 'pending' },
+      prelabel: {
+        runId,
+        predictionId: p.predictionId,
+        modelId,
+        score: p.score,
+        predictedBox: p.box,
+        predictedClassId: cls.id,
+        review: p.decision === 'auto' ? 'accepted' : 'pending',
+        ...(decided ?? {}),
+      },
     });
   }
-  const run: PrelabelRun = { ...base, predictions, uncertainty: itemUncertainty(predictions, thresholds.confidence), replaced: replaced.map((s) => s.prelabel!.predictionId) };
+  // Auto-accepted predictions need no human: they do not move the item up the "most uncertain first" queue.
+  const needHuman = predictions.filter((p) => p.decision !== 'auto');
+  const uncertainty = itemUncertainty(needHuman, thresholds.confidence);
+  const run: PrelabelRun = { ...base, predictions, uncertainty, replaced: replaced.map((s) => s.prelabel!.predictionId) };
   return { run, change: { put, remove: replaced.map((s) => s.id) } };
+}
+
+function decide(policy: PrelabelInput['autoAccept'], modelId: string, classId: string, score: number): Pick<RunPrediction, 'decision' | 'auditRate'> | null {
+  if (!policy) return null;
+  const threshold = policy.thresholds.get(modelClassKey(modelId, classId))?.threshold ?? null;
+  const decision = decideAutoAccept(score, threshold, policy.auditRate, policy.random);
+  if (decision === null) return null;
+  return decision === 'audit' ? { decision, auditRate: policy.auditRate } : { decision };
 }

@@ -1,7 +1,7 @@
 import type { AttributeValue, LabelSchema } from '../model/labelSchema';
 import type { Item } from '../model/item';
 import type { Box, Shape } from '../model/shape';
-import { countedRuns, isHumanDrawn, reviewItemPredictions, runsByItem } from './reviewState';
+import { countedRuns, decisionOf, isHumanDrawn, reviewItemPredictions, runsByItem, type ReviewedPrediction } from './reviewState';
 import type { PredictionFate, PrelabelRun } from './types';
 
 /**
@@ -35,6 +35,8 @@ export interface CorrectionLine {
     score: number;
     attributes: Record<string, AttributeValue>;
     fate: PredictionFate;
+    /** Set when the auto-accept policy decided: `auto` (accepted without a human) or `audit` (drawn for review at random). */
+    decision?: 'auto' | 'audit';
     /** The label it became (matched by predictionId); null when rejected or unmapped. */
     final: CorrectionLabel | null;
   }[];
@@ -55,6 +57,23 @@ function labelOf(schema: LabelSchema, shape: Shape): CorrectionLabel {
   return { className: cls?.name ?? shape.classId, box: shape.box, attributes };
 }
 
+function exportedPrediction(schema: LabelSchema, reviewed: ReviewedPrediction): CorrectionLine['predictions'][number] {
+  const { run, prediction: p, fate, shape } = reviewed;
+  const { decision } = decisionOf(reviewed);
+  return {
+    runId: run.runId,
+    modelId: run.modelId,
+    predictionId: p.predictionId,
+    className: p.className,
+    box: p.box,
+    score: p.score,
+    attributes: p.attributes,
+    fate,
+    ...(decision ? { decision } : {}),
+    final: shape ? labelOf(schema, shape) : null,
+  };
+}
+
 export function correctionLines(input: CorrectionsInput): CorrectionLine[] {
   const itemRuns = runsByItem(input.runs);
   const lines: CorrectionLine[] = [];
@@ -69,17 +88,7 @@ export function correctionLines(input: CorrectionsInput): CorrectionLine[] {
       height: item.height,
       status: item.status,
       runs: runs.map((r) => ({ runId: r.runId, modelId: r.modelId, thresholds: r.thresholds, createdAt: r.createdAt })),
-      predictions: reviewItemPredictions(runs, shapes).map(({ run, prediction: p, fate, shape }) => ({
-        runId: run.runId,
-        modelId: run.modelId,
-        predictionId: p.predictionId,
-        className: p.className,
-        box: p.box,
-        score: p.score,
-        attributes: p.attributes,
-        fate,
-        final: shape ? labelOf(input.schema, shape) : null,
-      })),
+      predictions: reviewItemPredictions(runs, shapes).map((reviewed) => exportedPrediction(input.schema, reviewed)),
       humanAdded: shapes.filter(isHumanDrawn).map((s) => labelOf(input.schema, s)),
     });
   }

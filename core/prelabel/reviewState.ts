@@ -1,5 +1,5 @@
 import type { Shape } from '../model/shape';
-import type { PredictionFate, PrelabelRun, RunPrediction } from './types';
+import type { CountedFate, PredictionFate, PrelabelRun, RunPrediction } from './types';
 
 /**
  * Where each prediction of an item stands. The rules (statistics and the
@@ -16,6 +16,9 @@ import type { PredictionFate, PrelabelRun, RunPrediction } from './types';
  * - a shape refers to it (shape.prelabel.runId/predictionId): the shape's
  *   review — `pending` (not looked at yet), `accepted` (taken as predicted),
  *   `corrected` (box, class or attributes changed before taking it);
+ *   A shape the auto-accept policy accepted (`decision: 'auto'`, review
+ *   `accepted`) is `auto`: no human looked, so it is in no human rate. Once a
+ *   human edits it, it is `corrected` (the editor marks it so);
  * - no shape refers to it: `rejected`, at once — the annotator deleted it.
  *   Undoing a pre-label step also leaves its predictions without shapes, so
  *   they count as rejected too: the annotator threw those proposals away.
@@ -35,9 +38,25 @@ export interface ReviewedPrediction {
   shape?: Shape;
 }
 
+/** A shape's review, except that one the policy accepted and no human touched since is `auto`. */
+export function fateOfShape(prelabel: NonNullable<Shape['prelabel']>): CountedFate {
+  return prelabel.decision === 'auto' && prelabel.review === 'accepted' ? 'auto' : prelabel.review;
+}
+
 function byAge(a: PrelabelRun, b: PrelabelRun): number {
   return a.createdAt - b.createdAt || (a.runId < b.runId ? -1 : a.runId > b.runId ? 1 : 0);
 }
+
+/** The auto-accept decision made for it (the run record's, else the shape's) and the audit chance it had. */
+export function decisionOf(r: Pick<ReviewedPrediction, 'prediction' | 'shape'>): { decision?: 'auto' | 'audit'; auditRate?: number } {
+  const decision = r.prediction.decision ?? r.shape?.prelabel?.decision;
+  if (!decision) return {};
+  const auditRate = r.prediction.auditRate ?? r.shape?.prelabel?.auditRate;
+  return auditRate === undefined ? { decision } : { decision, auditRate };
+}
+
+/** A human decided it: taken, fixed or deleted (not pending, not left to the policy). */
+export const HUMAN_FATES: ReadonlySet<PredictionFate> = new Set(['accepted', 'corrected', 'rejected']);
 
 /** The successful runs on one item, oldest first. */
 export function countedRuns(runs: Iterable<PrelabelRun>): PrelabelRun[] {
@@ -63,7 +82,7 @@ export function reviewItemPredictions(itemRuns: Iterable<PrelabelRun>, shapes: r
         continue;
       }
       const shape = holder.get(key(run.runId, prediction.predictionId));
-      if (shape?.prelabel) out.push({ run, prediction, fate: shape.prelabel.review, shape });
+      if (shape?.prelabel) out.push({ run, prediction, fate: fateOfShape(shape.prelabel), shape });
       else if (!replaced.has(prediction.predictionId) && index >= lastLegacy) out.push({ run, prediction, fate: 'rejected' });
     }
   });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Shape } from '../model/shape';
+import { clopperPearsonLower } from './autoAccept/lowerBound';
+import { modelClassKey } from './autoAccept/thresholds';
 import { computePrelabelStats, type StatsInput } from './statistics';
 import { humanShape, item, ocrSchema, prediction, review, run } from './testKit';
 
@@ -14,7 +16,19 @@ describe('computePrelabelStats', () => {
     const [a, b] = change.put;
     const shapes: Shape[] = [review(a!, 'accepted'), review(b!, 'corrected', { box: { x: 1, y: 1, w: 5, h: 5 } })]; // third deleted
     const project = stats([record], new Map([[item.id, shapes]])).project;
-    expect(project).toEqual({ accepted: 1, corrected: 1, rejected: 1, pending: 0, missed: 0, items: 1, verificationRate: 1 / 3, correctionRate: 1 / 3 });
+    expect(project).toEqual({
+      accepted: 1,
+      corrected: 1,
+      rejected: 1,
+      pending: 0,
+      autoAccepted: 0,
+      needsHumanShare: 1,
+      audited: { reviewed: 0, accepted: 0, precision: null, lowerBound: null },
+      missed: 0,
+      items: 1,
+      verificationRate: 1 / 3,
+      correctionRate: 1 / 3,
+    });
     expect(project.accepted + project.corrected + project.rejected + project.pending).toBe(3); // 'car' is unmapped
   });
 
@@ -91,5 +105,36 @@ describe('computePrelabelStats', () => {
   it('has no rates before any review', () => {
     const { run: record, change } = three();
     expect(stats([record], new Map([[item.id, change.put]])).project).toMatchObject({ accepted: 0, corrected: 0, rejected: 0, pending: 3, verificationRate: null, correctionRate: null });
+  });
+});
+
+describe('computePrelabelStats with auto-accept', () => {
+  const thresholds = new Map([[modelClassKey('ppocr', 'cls_text'), { threshold: 0.9, lowerBound: 0.93, reviewed: 80 }]]);
+  // Scores 0.95 ×4 (draws: auto, audit, auto, audit) and 0.5 ×2 (ordinary).
+  const made = () => {
+    const draws = [0.5, 0.05, 0.5, 0.05];
+    return run([0.95, 0.95, 0.95, 0.95, 0.5, 0.5].map((s, i) => prediction('text', i * 90, s)), {
+      autoAccept: { thresholds, auditRate: 0.1, random: () => draws.shift()! },
+    });
+  };
+
+  it('counts untouched auto-accepted predictions as autoAccepted, in no human rate, and the share that needed a human', () => {
+    const { run: record, change } = made();
+    const [auto1, audit1, auto2, audit2, plain1] = change.put; // the second ordinary one is deleted
+    // A human accepts one audit and corrects the other, accepts one ordinary and deletes the other; edits auto2 (the editor marks it corrected).
+    const shapes = [auto1!, review(audit1!, 'accepted'), review(auto2!, 'corrected', { box: { x: 1, y: 1, w: 9, h: 9 } }), review(audit2!, 'corrected'), review(plain1!, 'accepted')];
+    const s = computePrelabelStats({ schema: ocrSchema, runs: [record], items: [{ id: item.id }], shapesByItem: new Map([[item.id, shapes]]), confidence: 0.9 });
+    expect(s.project).toMatchObject({ accepted: 2, corrected: 2, rejected: 1, pending: 0, autoAccepted: 1, verificationRate: 2 / 5, correctionRate: 2 / 5 });
+    expect(s.project.needsHumanShare).toBeCloseTo(5 / 6, 12);
+    expect(s.project.audited).toEqual({ reviewed: 2, accepted: 1, precision: 0.5, lowerBound: clopperPearsonLower(1, 2, 0.9) });
+    expect(s.byModelClass.get('ppocr')?.get('cls_text')).toEqual(s.project);
+  });
+
+  it('a pending audit is pending; the audited row waits for a human', () => {
+    const { run: record, change } = made();
+    const s = stats([record], new Map([[item.id, change.put]]));
+    expect(s.project).toMatchObject({ pending: 4, autoAccepted: 2, needsHumanShare: 4 / 6, audited: { reviewed: 0, precision: null, lowerBound: null } });
+    expect(stats([record], new Map()).project.needsHumanShare).toBe(1); // all deleted: rejected by a human
+    expect(stats([], new Map()).project.needsHumanShare).toBeNull();
   });
 });

@@ -1,8 +1,9 @@
 import type { LabelSchema } from '../model/labelSchema';
 import type { Shape } from '../model/shape';
-import { emptyCounts, withRates, type CountKey, type PrelabelCounts } from './counts';
+import { addToTally, emptyTally, type WeightedTally } from './autoAccept/lowerBound';
+import { auditedCounts, countKeyOf, emptyCounts, withRates, type CountKey, type PrelabelCounts } from './counts';
 import { classScopesByModel } from './modelClassScope';
-import { countedRuns, isHumanDrawn, reviewItemPredictions, runsByItem } from './reviewState';
+import { countedRuns, decisionOf, HUMAN_FATES, isHumanDrawn, reviewItemPredictions, runsByItem } from './reviewState';
 import type { PrelabelRun } from './types';
 
 export { correctionRate, emptyCounts, verificationRate, type PrelabelCounts } from './counts';
@@ -28,6 +29,8 @@ export interface StatsInput {
   runs: Iterable<PrelabelRun>;
   items: Iterable<{ id: string }>;
   shapesByItem: ReadonlyMap<string, readonly Shape[]>;
+  /** Confidence of the audited precision's lower bound (the auto-accept policy's); default 0.9. */
+  confidence?: number;
 }
 
 function row<K>(map: Map<K, PrelabelCounts>, key: K): PrelabelCounts {
@@ -42,6 +45,12 @@ function nestedRow(map: Map<string, Map<string, PrelabelCounts>>, outer: string,
   return row(rows, inner);
 }
 
+/** Audit predictions a human decided, per row: weighted tally (1/auditRate each) and how many were accepted. */
+interface AuditTally {
+  tally: WeightedTally;
+  accepted: number;
+}
+
 export function computePrelabelStats(input: StatsInput): PrelabelStats {
   const runs = [...input.runs];
   const scopes = classScopesByModel(input.schema, runs);
@@ -51,6 +60,13 @@ export function computePrelabelStats(input: StatsInput): PrelabelStats {
   const byClass = new Map<string, PrelabelCounts>();
   const byModelClass = new Map<string, Map<string, PrelabelCounts>>();
   const modelClass = (modelId: string, classId: string) => nestedRow(byModelClass, modelId, classId);
+  const audits = new Map<PrelabelCounts, AuditTally>();
+  const audit = (r: PrelabelCounts, weight: number, accepted: boolean) => {
+    let a = audits.get(r);
+    if (!a) audits.set(r, (a = { tally: emptyTally(), accepted: 0 }));
+    addToTally(a.tally, { correct: accepted, weight });
+    if (accepted) a.accepted += 1;
+  };
 
   for (const item of input.items) {
     const models = [...new Set(countedRuns(itemRuns.get(item.id) ?? []).map((r) => r.modelId))];
@@ -64,10 +80,14 @@ export function computePrelabelStats(input: StatsInput): PrelabelStats {
         touched.add(r);
       }
     };
-    for (const { run, prediction, fate } of reviewItemPredictions(itemRuns.get(item.id) ?? [], shapes)) {
+    for (const reviewed of reviewItemPredictions(itemRuns.get(item.id) ?? [], shapes)) {
+      const { run, prediction, fate } = reviewed;
       if (fate === 'unmapped') continue;
       const classId = prediction.classId!;
-      add(fate, project, row(byModel, run.modelId), row(byClass, classId), modelClass(run.modelId, classId));
+      const rows = [project, row(byModel, run.modelId), row(byClass, classId), modelClass(run.modelId, classId)];
+      add(countKeyOf(fate), ...rows);
+      const { decision, auditRate } = decisionOf(reviewed);
+      if (decision === 'audit' && HUMAN_FATES.has(fate)) for (const r of rows) audit(r, 1 / (auditRate ?? 1), fate === 'accepted');
     }
     for (const shape of shapes.filter(isHumanDrawn)) {
       const blamed = models.filter((m) => scopes.get(m)?.has(shape.classId));
@@ -76,9 +96,15 @@ export function computePrelabelStats(input: StatsInput): PrelabelStats {
     }
     for (const r of touched) r.items += 1;
   }
-  withRates(project);
-  for (const c of byModel.values()) withRates(c);
-  for (const c of byClass.values()) withRates(c);
-  for (const perClass of byModelClass.values()) for (const c of perClass.values()) withRates(c);
+  const confidence = input.confidence ?? 0.9;
+  const finish = (c: PrelabelCounts) => {
+    withRates(c);
+    const a = audits.get(c);
+    if (a) c.audited = auditedCounts(a.tally, a.accepted, confidence);
+  };
+  finish(project);
+  for (const c of byModel.values()) finish(c);
+  for (const c of byClass.values()) finish(c);
+  for (const perClass of byModelClass.values()) for (const c of perClass.values()) finish(c);
   return { project, byModel, byClass, byModelClass };
 }

@@ -1,6 +1,6 @@
 import type { LabelSchema } from '../model/labelSchema';
 import type { Shape } from '../model/shape';
-import { buildPrelabel } from './buildPrelabel';
+import { buildPrelabel, type PrelabelInput } from './buildPrelabel';
 import type { ModelPrediction, PrelabelRun } from './types';
 
 /** Shared fixtures of the core/prelabel tests. */
@@ -17,7 +17,10 @@ export function prediction(className: string, x: number, score = 0.9, extra: Par
   return { className, box: { x, y: 10, w: 50, h: 20 }, score, ...extra };
 }
 
-export function run(predictions: ModelPrediction[], options: { runId?: string; existing?: Shape[]; now?: number; itemId?: string; modelId?: string } = {}) {
+export function run(
+  predictions: ModelPrediction[],
+  options: { runId?: string; existing?: Shape[]; now?: number; itemId?: string; modelId?: string; autoAccept?: PrelabelInput['autoAccept'] } = {},
+) {
   return buildPrelabel({
     runId: options.runId ?? 'run_1',
     modelId: options.modelId ?? 'ppocr',
@@ -28,6 +31,7 @@ export function run(predictions: ModelPrediction[], options: { runId?: string; e
     existing: options.existing ?? [],
     author: 'tester',
     now: options.now ?? 100,
+    ...(options.autoAccept ? { autoAccept: options.autoAccept } : {}),
   });
 }
 

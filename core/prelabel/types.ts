@@ -31,6 +31,15 @@ export interface RunPrediction {
   score: number;
   /** As the model gave them, by attribute NAME (shapes key attributes by attribute id). */
   attributes: Record<string, AttributeValue>;
+  /**
+   * What the auto-accept policy decided when the run was made (as on the
+   * shape's `prelabel.decision`, kept here too because a deleted shape takes
+   * its decision with it): `auto` accepted without a human, `audit` sent to a
+   * human as a random audit sample with chance `auditRate`. Absent: an
+   * ordinary pending pre-label (or no policy).
+   */
+  decision?: 'auto' | 'audit';
+  auditRate?: number;
 }
 
 export interface PrelabelRun {
@@ -59,8 +68,12 @@ export interface PrelabelRun {
   createdAt: number;
 }
 
-/** Where a counted prediction ends: exactly one of these (see reviewState.ts). */
-export type CountedFate = 'pending' | 'accepted' | 'corrected' | 'rejected';
+/**
+ * Where a counted prediction ends: exactly one of these (see reviewState.ts).
+ * `auto`: accepted by the auto-accept policy and never touched by a human —
+ * in no human rate.
+ */
+export type CountedFate = 'pending' | 'accepted' | 'corrected' | 'rejected' | 'auto';
 
 /** `unmapped`: the project had no class of that name, no shape was made; it counts nowhere. */
 export type PredictionFate = CountedFate | 'unmapped';
