@@ -1,6 +1,9 @@
 import type { Item } from '../../core/model/item';
 import type { Shape } from '../../core/model/shape';
-import { buildPrelabel } from '../../core/prelabel/buildPrelabel';
+import { readAutoAcceptPolicy, type AutoAcceptPolicy } from '../../core/prelabel/autoAccept/policy';
+import { reviewObservations } from '../../core/prelabel/autoAccept/observations';
+import { chooseThresholds, type ThresholdChoice } from '../../core/prelabel/autoAccept/thresholds';
+import { buildPrelabel, type PrelabelInput } from '../../core/prelabel/buildPrelabel';
 import { correctionLines, type CorrectionLine } from '../../core/prelabel/corrections';
 import { computePrelabelStats, type PrelabelStats } from '../../core/prelabel/statistics';
 import type { ModelPrediction, PrelabelRun, Thresholds } from '../../core/prelabel/types';
@@ -8,6 +11,9 @@ import { StoreError } from './errors';
 import type { LabelStore } from './labelStore';
 import type { PrelabelJobRecord } from './records';
 import { readProjectShapes } from './shapeRows';
+
+/** The store setting that holds a project's pre-label choices (renderer/ui/prelabel/prelabelSettings.ts); its `autoAccept` field is the policy. */
+const settingsKey = (projectId: string) => `prelabel:${projectId}`;
 
 /** Undo label of the one step a pre-label run makes on an item. */
 export const PRELABEL_STEP_LABEL = 'pre-label';
@@ -32,10 +38,18 @@ export interface PrelabelResult {
 export class PrelabelRecords {
   /** Ingests run one at a time, so the same result arriving twice (event and catch-up) is written once. */
   private queue: Promise<unknown> = Promise.resolve();
+  /**
+   * The thresholds of the run being ingested: chosen ONCE per run (a job
+   * ingests thousands of items) from the review history as it was when the
+   * run's first item came; a new run, or a changed policy, chooses again.
+   */
+  private runThresholds: { runId: string; projectId: string; policy: string; thresholds: Map<string, ThresholdChoice> } | null = null;
 
   constructor(
     private readonly store: LabelStore,
     private readonly now: () => number = Date.now,
+    /** Draws audit samples (tests pass a fixed one). */
+    private readonly random: () => number = Math.random,
   ) {}
 
   private get db() {
@@ -56,8 +70,9 @@ export class PrelabelRecords {
     if (!item) throw new StoreError(`pre-label: item ${result.itemId} does not exist`);
     const project = await this.store.getProject(item.projectId);
     if (!project) throw new StoreError(`pre-label: project ${item.projectId} does not exist`);
+    const autoAccept = result.outcome.ok ? await this.autoAcceptFor(result.runId, item.projectId) : undefined;
     const plan = (existing: readonly Shape[]) =>
-      buildPrelabel({ ...result, item, schema: project.labelSchema, existing, now: this.now() });
+      buildPrelabel({ ...result, item, schema: project.labelSchema, existing, now: this.now(), ...(autoAccept ? { autoAccept } : {}) });
     let run: PrelabelRun;
     if (result.outcome.ok) {
       // Through the item's document: the change is one undo step, and an open editor shows it at once.
@@ -73,6 +88,38 @@ export class PrelabelRecords {
     await this.db.prelabelRuns.put(run);
     this.store.notify();
     return { ingested: true, run };
+  }
+
+  /** The project's auto-accept policy as saved (the default, off, when none is). */
+  async autoAcceptPolicy(projectId: string): Promise<AutoAcceptPolicy> {
+    const saved = await this.store.getSetting<{ autoAccept?: unknown }>(settingsKey(projectId));
+    return readAutoAcceptPolicy(saved && typeof saved === 'object' ? saved.autoAccept : undefined);
+  }
+
+  /** The policy and, per model × class (modelClassKey), the threshold the review history supports now — whether or not the policy is on. */
+  async autoAcceptThresholds(projectId: string): Promise<{ policy: AutoAcceptPolicy; choices: Map<string, ThresholdChoice> }> {
+    const policy = await this.autoAcceptPolicy(projectId);
+    return { policy, choices: await this.chooseThresholds(projectId, policy) };
+  }
+
+  private async chooseThresholds(projectId: string, policy: AutoAcceptPolicy): Promise<Map<string, ThresholdChoice>> {
+    const { items, runs, shapesByItem } = await this.snapshot(projectId);
+    return chooseThresholds(reviewObservations({ runs, shapesByItem, items }), policy);
+  }
+
+  /** What buildPrelabel needs to auto-accept for this run, or undefined when the policy is off. */
+  private async autoAcceptFor(runId: string, projectId: string): Promise<PrelabelInput['autoAccept']> {
+    const policy = await this.autoAcceptPolicy(projectId);
+    if (!policy.enabled) return undefined;
+    const key = JSON.stringify(policy);
+    const cached = this.runThresholds;
+    let thresholds: Map<string, ThresholdChoice>;
+    if (cached && cached.runId === runId && cached.projectId === projectId && cached.policy === key) thresholds = cached.thresholds;
+    else {
+      thresholds = await this.chooseThresholds(projectId, policy);
+      this.runThresholds = { runId, projectId, policy: key, thresholds };
+    }
+    return { thresholds, auditRate: policy.auditRate, random: this.random };
   }
 
   listRuns(projectId: string): Promise<PrelabelRun[]> {
@@ -92,8 +139,8 @@ export class PrelabelRecords {
   async stats(projectId: string): Promise<PrelabelStats> {
     const project = await this.store.getProject(projectId);
     if (!project) throw new StoreError(`pre-label statistics: project ${projectId} does not exist`);
-    const { items, runs, shapesByItem } = await this.snapshot(projectId);
-    return computePrelabelStats({ schema: project.labelSchema, runs, items, shapesByItem });
+    const [{ items, runs, shapesByItem }, policy] = await Promise.all([this.snapshot(projectId), this.autoAcceptPolicy(projectId)]);
+    return computePrelabelStats({ schema: project.labelSchema, runs, items, shapesByItem, confidence: policy.confidence });
   }
 
   async corrections(projectId: string): Promise<CorrectionLine[]> {
