@@ -58,10 +58,12 @@ describe('withTextAttributes', () => {
   it('says what it added, once per attribute', () => {
     expect(describeAddedTextAttributes([])).toBeNull();
     expect(describeAddedTextAttributes(withTextAttributes(plainSchema, ['text'], 'ocr').added)).toBe(
-      'Class “Text” now has a “text” attribute that holds the recognised text. Class “Text” now has a “quad” attribute that holds the detected outline.',
+      'Class “Text” now has a “text” attribute that holds the recognised text, and a “quad” attribute with the detected outline.',
     );
     const two = withTextAttributes(plainSchema, ['text', 'logo'], 'ocr').added.filter((a) => a.attribute === 'text');
     expect(describeAddedTextAttributes(two)).toBe('Classes “Text”, “logo” now have a “text” attribute that holds the recognised text.');
+    const quadOnly = [{ classId: 'cls_logo', className: 'logo', attribute: 'quad' }];
+    expect(describeAddedTextAttributes([...two, ...quadOnly])).toBe('Classes “Text”, “logo” now have a “text” attribute that holds the recognised text. Class “logo” now has a “quad” attribute with the detected outline.');
   });
 
   it('then the recognised text lands on the shape, whatever the case of the attribute name', () => {

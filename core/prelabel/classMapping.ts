@@ -85,17 +85,27 @@ export function withTextAttributes(schema: LabelSchema, modelClasses: readonly s
   return { schema: added.length > 0 ? { ...schema, classes } : schema, added };
 }
 
-const WHAT_IT_HOLDS: Record<string, string> = { [TEXT_ATTRIBUTE]: 'the recognised text', [QUAD_ATTRIBUTE]: 'the detected outline' };
+const WHAT_IT_HOLDS: Record<string, string> = { [TEXT_ATTRIBUTE]: 'that holds the recognised text', [QUAD_ATTRIBUTE]: 'with the detected outline' };
 
-/** What to tell the user after `withTextAttributes` added attributes (one sentence per attribute name), or null when it added none. */
+/**
+ * What to tell the user after `withTextAttributes` added attributes, or null
+ * when it added none: one sentence per set of classes, e.g. "Class “text”
+ * now has a “text” attribute that holds the recognised text, and a “quad”
+ * attribute with the detected outline."
+ */
 export function describeAddedTextAttributes(added: readonly AddedAttribute[]): string | null {
-  const sentences = TEXT_ATTRIBUTE_NAMES.flatMap((attribute) => {
-    const classes = [...new Set(added.filter((a) => a.attribute === attribute).map((a) => `“${a.className}”`))];
-    if (classes.length === 0) return [];
-    const subject = classes.length === 1 ? `Class ${classes[0]} now has` : `Classes ${classes.join(', ')} now have`;
-    return [`${subject} a “${attribute}” attribute that holds ${WHAT_IT_HOLDS[attribute]}.`];
-  });
-  return sentences.length > 0 ? sentences.join(' ') : null;
+  const classesOf = (attribute: string) => [...new Set(added.filter((a) => a.attribute === attribute).map((a) => `“${a.className}”`))];
+  const groups = new Map<string, string[]>();
+  for (const attribute of TEXT_ATTRIBUTE_NAMES) {
+    const classes = classesOf(attribute);
+    if (classes.length === 0) continue;
+    const key = classes.join(', ');
+    groups.set(key, [...(groups.get(key) ?? []), `a “${attribute}” attribute ${WHAT_IT_HOLDS[attribute]}`]);
+  }
+  if (groups.size === 0) return null;
+  return [...groups]
+    .map(([classes, what]) => `${classes.includes(',') ? `Classes ${classes} now have` : `Class ${classes} now has`} ${what.join(', and ')}.`)
+    .join(' ');
 }
 
 /**

@@ -160,7 +160,7 @@ describe('PrelabelJobController', () => {
     const textAttribute = async () => (await store.getProject(project.id))!.labelSchema.classes.find((c) => c.name === 'cat')!.attributes.find((a) => a.name === 'text');
     const text = await textAttribute();
     expect(text).toMatchObject({ type: 'text' });
-    expect(controller.getView()!.notice).toBe('Class “cat” now has a “text” attribute that holds the recognised text. Class “cat” now has a “quad” attribute that holds the detected outline.');
+    expect(controller.getView()!.notice).toBe('Class “cat” now has a “text” attribute that holds the recognised text, and a “quad” attribute with the detected outline.');
     host.finishItem('boxes', true, { text: 'EXIT', quad: '[[10,10],[50,10],[50,40],[10,40]]' });
     host.finishItem('fails');
     host.succeed();
