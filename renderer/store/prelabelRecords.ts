@@ -15,6 +15,9 @@ import { readProjectShapes } from './shapeRows';
 /** The store setting that holds a project's pre-label choices (renderer/ui/prelabel/prelabelSettings.ts); its `autoAccept` field is the policy. */
 const settingsKey = (projectId: string) => `prelabel:${projectId}`;
 
+/** Runs whose auto-accept thresholds are kept (jobs ingesting at the same time). */
+const RUNS_CACHED = 4;
+
 /** Undo label of the one step a pre-label run makes on an item. */
 export const PRELABEL_STEP_LABEL = 'pre-label';
 
@@ -42,8 +45,10 @@ export class PrelabelRecords {
    * The thresholds of the run being ingested: chosen ONCE per run (a job
    * ingests thousands of items) from the review history as it was when the
    * run's first item came; a new run, or a changed policy, chooses again.
+   * Keyed by run id, the few newest kept, so two jobs ingesting in turn do
+   * not choose again at every item.
    */
-  private runThresholds: { runId: string; projectId: string; policy: string; thresholds: Map<string, ThresholdChoice> } | null = null;
+  private runThresholds = new Map<string, { projectId: string; policy: string; thresholds: Map<string, ThresholdChoice> }>();
 
   constructor(
     private readonly store: LabelStore,
@@ -112,12 +117,15 @@ export class PrelabelRecords {
     const policy = await this.autoAcceptPolicy(projectId);
     if (!policy.enabled) return undefined;
     const key = JSON.stringify(policy);
-    const cached = this.runThresholds;
+    const cached = this.runThresholds.get(runId);
     let thresholds: Map<string, ThresholdChoice>;
-    if (cached && cached.runId === runId && cached.projectId === projectId && cached.policy === key) thresholds = cached.thresholds;
+    if (cached && cached.projectId === projectId && cached.policy === key) thresholds = cached.thresholds;
     else {
       thresholds = await this.chooseThresholds(projectId, policy);
-      this.runThresholds = { runId, projectId, policy: key, thresholds };
+      this.runThresholds.delete(runId);
+      this.runThresholds.set(runId, { projectId, policy: key, thresholds });
+      // Runs end without telling the store: keep the newest few.
+      for (const old of this.runThresholds.keys()) if (this.runThresholds.size > RUNS_CACHED) this.runThresholds.delete(old);
     }
     return { thresholds, auditRate: policy.auditRate, random: this.random };
   }
