@@ -57,6 +57,22 @@ describe('chooseThresholds', () => {
     const unweighted = chooseThresholds([...audits, ...ordinary].map((o) => ({ ...o, weight: 1 })), policy).get(modelClassKey('m', 'c'))!;
     expect(unweighted.threshold).toBeCloseTo(0.95 - 29 * 0.001, 9);
   });
+
+  it('walks 100 000 distinct scores quickly (one incomplete-beta evaluation per candidate)', () => {
+    // Right with chance = score: precision above t is (1 + t) / 2, so the target 0.9 is met from t ≈ 0.8 down to somewhat above it.
+    let seed = 1;
+    const next = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+    const many = Array.from({ length: 100_000 }, (_, i) => {
+      const score = (i + 0.5) / 100_000;
+      return obs(score, next() < score);
+    });
+    const started = Date.now();
+    const choice = chooseThresholds(many, policy).get(modelClassKey('m', 'c'))!;
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(choice.threshold!).toBeGreaterThan(0.78);
+    expect(choice.threshold!).toBeLessThan(0.9);
+    expect(choice.lowerBound!).toBeGreaterThanOrEqual(0.9);
+  });
 });
 
 describe('decideAutoAccept', () => {
