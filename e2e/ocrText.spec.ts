@@ -6,7 +6,6 @@ import sharp from 'sharp';
 import { makeWordImage, type WordImage } from './fixtures/wordImages';
 import { ExportDialog, type ExportFormatId } from './pages/ExportDialog';
 import { LabelingPage, type ImageRect } from './pages/LabelingPage';
-import { NewProjectPage } from './pages/NewProjectPage';
 import { PrelabelPanel } from './pages/PrelabelPanel';
 import { ProjectListPage } from './pages/ProjectListPage';
 import { e2eHost } from './support/hostEnv';
@@ -48,12 +47,8 @@ test('OCR text is part of a text box: kept on a class that had no text attribute
   test.setTimeout(180_000);
   const host = e2eHost();
   const projects = await new ProjectListPage(page).open(host.url);
-  await projects.newProjectButton.click();
-  const intake = new NewProjectPage(page);
-  await intake.scan(folder, 'Doors');
   // The project already has a `text` class, made by hand without attributes.
-  await intake.setClasses(['text']);
-  await intake.create();
+  await projects.createImageProject(folder, 'Doors', ['text']);
   const labeling = await new LabelingPage(page).waitUntilReady();
   await labeling.openItem('door.png');
 

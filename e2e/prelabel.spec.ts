@@ -4,7 +4,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { makeWordImage, type WordImage } from './fixtures/wordImages';
 import { LabelingPage, type ImageRect } from './pages/LabelingPage';
-import { NewProjectPage } from './pages/NewProjectPage';
 import { PrelabelPanel } from './pages/PrelabelPanel';
 import { ProjectListPage } from './pages/ProjectListPage';
 import { e2eHost } from './support/hostEnv';
@@ -33,11 +32,7 @@ test('pre-label with PP-OCR, reject one, accept one, correct one; statistics and
   test.setTimeout(180_000);
   const host = e2eHost();
   const projects = await new ProjectListPage(page).open(host.url);
-  await projects.newProjectButton.click();
-  const intake = new NewProjectPage(page);
-  await intake.scan(folder, 'Receipts');
-  await intake.setClasses(['logo']);
-  await intake.create();
+  await projects.createImageProject(folder, 'Receipts', ['logo']);
   const labeling = await new LabelingPage(page).waitUntilReady();
   await labeling.openItem('receipt.png');
 

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { NewProjectPage } from './NewProjectPage';
 
 export class ProjectListPage {
   readonly list: Locator;
@@ -26,5 +27,15 @@ export class ProjectListPage {
 
   async openProject(name: string): Promise<void> {
     await this.card(name).click();
+  }
+
+  /** New project from an image folder with a quick class list; `keepDuplicates` adds near-identical images too. */
+  async createImageProject(folder: string, name: string, classes: readonly string[], options: { keepDuplicates?: boolean } = {}): Promise<void> {
+    await this.newProjectButton.click();
+    const intake = new NewProjectPage(this.page);
+    await intake.scan(folder, name);
+    await intake.setClasses(classes);
+    if (options.keepDuplicates) await intake.skipDuplicates.uncheck();
+    await intake.create();
   }
 }

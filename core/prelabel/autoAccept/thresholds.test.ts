@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decideAutoAccept } from './decide';
+import { DEFAULT_AUTO_ACCEPT } from './policy';
 import { clopperPearsonLower } from './lowerBound';
 import type { Observation } from './observations';
 import { chooseThresholds, modelClassKey } from './thresholds';
@@ -35,6 +36,17 @@ describe('chooseThresholds', () => {
     const tied = [...Array.from({ length: 40 }, () => obs(0.8, true)), obs(0.8, false)];
     // 40 of 41 right at one score: the threshold is 0.8 or nothing; CP(40, 41) at 90 % = 0.906…
     expect(chooseThresholds(tied, policy).get(modelClassKey('m', 'c'))).toMatchObject({ threshold: 0.8, reviewed: 41 });
+  });
+
+  it('with the default policy (95 % at 90 %, 30 reviewed) a perfect record can pass: candidates too small to pass even when all right are not tested yet', () => {
+    // 30 all-right reviews bound precision at 0.926 < 0.95: a test there would always fail and end the walk at once.
+    const allRight = Array.from({ length: 80 }, (_, i) => obs(0.99 - i * 0.005, true));
+    const choice = chooseThresholds(allRight, DEFAULT_AUTO_ACCEPT).get(modelClassKey('m', 'c'))!;
+    expect(choice.threshold).toBeCloseTo(0.99 - 79 * 0.005, 10);
+    expect(choice.lowerBound!).toBeGreaterThanOrEqual(0.95);
+    // A wrong one among the first 45 (where a perfect record first reaches the bound) still ends it without a threshold.
+    const earlyMiss = allRight.map((o, i) => (i === 10 ? { ...o, correct: false } : o));
+    expect(chooseThresholds(earlyMiss.slice(0, 45), DEFAULT_AUTO_ACCEPT).get(modelClassKey('m', 'c'))!.threshold).toBeNull();
   });
 
   it('chooses per model and class', () => {

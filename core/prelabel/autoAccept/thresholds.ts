@@ -21,8 +21,10 @@ export function modelClassKey(modelId: string, classId: string): string {
  * Per model × class, the lowest score threshold whose precision lower bound
  * reaches the target, by fixed-sequence testing: candidates are the distinct
  * observed scores from the highest down; a candidate with fewer than
- * `minReviewed` observations at or above it is not tested yet (too few to
- * test, which depends on scores only, never on whether they were right); the
+ * `minReviewed` observations at or above it, or too few for even a perfect
+ * record to reach the target (30 all-right reviews bound precision at 0.926
+ * at 90 % confidence, short of 95 %), is not tested yet — both depend on
+ * scores and weights only, never on whether they were right; the
  * first tested candidate whose bound falls short stops the search, and the
  * last that passed is the threshold. Testing in a fixed order and stopping at
  * the first failure keeps the chance of choosing ANY threshold whose true
@@ -51,6 +53,8 @@ function chooseOne(list: Observation[], policy: Pick<AutoAcceptPolicy, 'targetPr
     // Everything at this score joins at once: a threshold takes all of them or none.
     for (; i < sorted.length && sorted[i]!.score === score; i++) addToTally(tally, sorted[i]!);
     if (tally.count < policy.minReviewed) continue;
+    // Too few to pass even if every one was right (depends on the weights only, never on correctness): not tested yet.
+    if (!weightedBoundReaches({ ...tally, correctWeight: tally.weight }, policy.confidence, policy.targetPrecision)) continue;
     if (!weightedBoundReaches(tally, policy.confidence, policy.targetPrecision)) break;
     passed = { threshold: score, tally: { ...tally } };
   }

@@ -1,10 +1,12 @@
 import type { Editor } from '../../editor/createEditor';
 import type { EditorSnapshot } from '../../editor/types';
+import { PrelabelOrigin } from '../prelabel/PrelabelOrigin';
 import { AttributesPanel } from './AttributesPanel';
 import { ClassList } from './ClassList';
 
 /** The classes and the selected box's attributes: the first panels of the right side, for images and video frames alike. */
 export function ShapePanels({ editor, snapshot }: { editor: Editor; snapshot: EditorSnapshot }) {
+  const selected = snapshot.selectedIds.length === 1 ? snapshot.shapes.find((s) => s.id === snapshot.selectedIds[0]) : undefined;
   return (
     <>
       <section>
@@ -14,6 +16,7 @@ export function ShapePanels({ editor, snapshot }: { editor: Editor; snapshot: Ed
       <section>
         <h3>Attributes</h3>
         <AttributesPanel editor={editor} snapshot={snapshot} />
+        <PrelabelOrigin shape={selected} />
       </section>
     </>
   );

@@ -4,6 +4,7 @@ import type { Project } from '../../../core/model/project';
 import type { Editor } from '../../editor/createEditor';
 import { formatChord } from '../../editor/keymap';
 import type { ActionId, EditorSnapshot } from '../../editor/types';
+import { AutoAcceptSettings } from './AutoAcceptSettings';
 import { ClassQuestionPrompt } from './ClassQuestionPrompt';
 import { ExportCorrections } from './ExportCorrections';
 import { JobProgress } from './JobProgress';
@@ -84,6 +85,10 @@ export function PrelabelPanel({ session, project, editor, snapshot, allItems, pi
         <div className="hint">
           Review: {formatChord(keymap['prelabel.accept'][0] ?? 'enter')} accepts the selected pre-label, Del rejects it; moving or resizing it counts as a correction.
         </div>
+      </section>
+      <section>
+        <h3>Auto-accept</h3>
+        <AutoAcceptSettings projectId={project.id} schema={snapshot.labelSchema} policy={settings.autoAccept} onChange={(autoAccept) => updateSettings({ ...settings, autoAccept })} shapesVersion={snapshot.shapes} />
       </section>
       <section>
         <h3>Review statistics</h3>

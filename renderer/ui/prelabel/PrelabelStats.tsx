@@ -1,20 +1,18 @@
-import { useEffect, useState } from 'react';
 import type { PrelabelCounts } from '../../../core/prelabel/statistics';
 import { useStoreQuery } from '../useStoreQuery';
+import { useSettled } from './useSettled';
 
 const percent = (r: number | null) => (r === null ? '—' : `${Math.round(r * 100)} %`);
 
 /** Both rates of a row: shares of its reviewed predictions (accepted + corrected + rejected). */
 const rates = (c: PrelabelCounts) => `verified ${percent(c.verificationRate)} · corrected ${percent(c.correctionRate)}`;
 
-/** Re-reads the statistics after shapes settle (every review edit changes them), not on every frame of a drag. */
-function useSettled<T>(value: T, ms: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const t = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(t);
-  }, [value, ms]);
-  return settled;
+/** Precision of the audit sample of auto-accepted pre-labels: the point estimate, its lower bound and how many a human checked. */
+function audited(c: PrelabelCounts | undefined): string {
+  const a = c?.audited;
+  if (!a || a.reviewed === 0 || a.precision === null) return '—';
+  const bound = a.lowerBound === null ? '' : ` (≥ ${percent(a.lowerBound)})`;
+  return `${percent(a.precision)}${bound} of ${a.reviewed}`;
 }
 
 function Row({ label, value, testId }: { label: string; value: number | string; testId?: string }) {
@@ -44,6 +42,9 @@ export function PrelabelStats({ projectId, shapesVersion }: { projectId: string;
       <Row label="Pending review" value={p?.pending ?? 0} testId="stat-pending" />
       <Row label="Verification rate" value={percent(p?.verificationRate ?? null)} testId="stat-verification-rate" />
       <Row label="Correction rate" value={percent(p?.correctionRate ?? null)} testId="stat-correction-rate" />
+      <Row label="Auto-accepted (no human)" value={p?.autoAccepted ?? 0} testId="stat-auto-accepted" />
+      <Row label="Needed a human" value={percent(p?.needsHumanShare ?? null)} testId="stat-needs-human" />
+      <Row label="Audited precision" value={audited(p)} testId="stat-audited-precision" />
       {data &&
         [...data.stats.byModel].map(([modelId, c]) => (
           <div key={modelId} className="hint" data-testid="stat-model" data-model-id={modelId}>

@@ -1,3 +1,4 @@
+import { DEFAULT_AUTO_ACCEPT, readAutoAcceptPolicy, type AutoAcceptPolicy } from '../../../core/prelabel/autoAccept/policy';
 import type { ModelSummary } from '../../../electron/common/services';
 
 /** Per-project pre-label choices, kept in the store's settings under `prelabel:<projectId>`. */
@@ -7,11 +8,13 @@ export interface PrelabelSettings {
   iou: number;
   /** "Accept all" takes pending pre-labels scoring at least this. */
   acceptThreshold: number;
+  /** Auto-accept above a reviewed threshold per model and class, with an audit sample (core/prelabel/autoAccept); the store reads it on ingest. */
+  autoAccept: AutoAcceptPolicy;
 }
 
 export const settingsKey = (projectId: string) => `prelabel:${projectId}`;
 
-export const FALLBACK_SETTINGS: PrelabelSettings = { modelId: null, confidence: 0.3, iou: 0.45, acceptThreshold: 0.8 };
+export const FALLBACK_SETTINGS: PrelabelSettings = { modelId: null, confidence: 0.3, iou: 0.45, acceptThreshold: 0.8, autoAccept: DEFAULT_AUTO_ACCEPT };
 
 /** Choosing a model starts from the thresholds its manifest recommends. */
 export function settingsForModel(current: PrelabelSettings, model: ModelSummary): PrelabelSettings {
@@ -27,5 +30,6 @@ export function readSettings(saved: unknown): PrelabelSettings {
     confidence: unit(raw.confidence, FALLBACK_SETTINGS.confidence),
     iou: unit(raw.iou, FALLBACK_SETTINGS.iou),
     acceptThreshold: unit(raw.acceptThreshold, FALLBACK_SETTINGS.acceptThreshold),
+    autoAccept: readAutoAcceptPolicy(raw.autoAccept),
   };
 }
