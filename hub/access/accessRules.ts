@@ -14,6 +14,7 @@ export const ACCESS_RULES = {
   'item.read':
     "the task's requester, operators, reviewers of a disputed item they were not assigned (and the reviewer who resolved it); its assigned annotators get their own view only",
   'item.lineage': "the task's requester, operators, reviewers of a disputed item they were not assigned (and the reviewer who resolved it)",
+  'task.owner': "the task's requester and operators (an unknown task answers 404 to them, 403 to everyone else)",
   'media.read':
     'annotators assigned an item with that media, requesters of a task containing it, reviewers of a disputed item with it they were not assigned, operators; anyone else gets the 404 of an unknown hash',
 } as const;

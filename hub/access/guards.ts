@@ -43,6 +43,18 @@ export const CHECKS: Record<Exclude<AccessRule, 'anyone'>, Check> = {
     }
     req.itemView = 'full';
   },
+  'task.owner': async (ctx, req, account) => {
+    const taskId = (req.params as { taskId: string }).taskId;
+    const [task] = await ctx.db.query<{ requester: string }>('SELECT requester FROM tasks WHERE id = $1', [taskId]);
+    if (account.roles.includes('operator')) {
+      if (!task) throw notFound('unknown_task', `no task "${taskId}" on this hub`);
+      return;
+    }
+    // Not a 404 to others: whether a task id exists is public (GET /tasks lists them), what it holds is not.
+    if (!task || task.requester.toLowerCase() !== account.address.toLowerCase()) {
+      throw forbidden('not_your_task', `task "${taskId}" is for its requester and operators; ${account.address} is neither`);
+    }
+  },
   'media.read': async (ctx, req, account) => {
     const sha = shaParam(req.params);
     // The very answer of an unknown hash: a 403 would confirm the hub holds bytes anyone can hash.
