@@ -1,7 +1,7 @@
 import { SimpleMerkleTree } from '@openzeppelin/merkle-tree';
 import { describe, expect, it } from 'vitest';
-import { keccakHex } from './hex';
-import { batchMerkleRoot, merkleProof, verifyMerkleProof } from './merkle';
+import { fromHex, keccak256, keccakHex, toHex } from './hex';
+import { batchMerkleRoot, buildBatchTree, merkleProof, verifyMerkleProof } from './merkle';
 
 const leaves = (n: number) => Array.from({ length: n }, (_, i) => keccakHex(`leaf ${i}`));
 
@@ -49,5 +49,20 @@ describe('batch merkle tree', () => {
     expect(() => batchMerkleRoot([])).toThrow('at least one leaf');
     expect(() => batchMerkleRoot([keccakHex('a'), '0x1234'])).toThrow('leaf 1 must be 32 bytes');
     expect(() => merkleProof(leaves(2), 2)).toThrow('out of range');
+  });
+
+  it('builds a tree once and serves every proof, with an injected keccak giving the same root', () => {
+    const hashes = leaves(19);
+    let calls = 0;
+    const counting = (data: Uint8Array) => {
+      calls++;
+      return keccak256(data);
+    };
+    const tree = buildBatchTree(hashes.map((h) => fromHex(h, 32)), counting);
+    expect(calls).toBe(18);
+    expect(toHex(tree.root)).toBe(batchMerkleRoot(hashes));
+    for (let i = 0; i < hashes.length; i++) expect(tree.proof(i).map(toHex)).toEqual(merkleProof(hashes, i));
+    expect(verifyMerkleProof(hashes[5]!, tree.proof(5).map(toHex), toHex(tree.root), counting)).toBe(true);
+    expect(() => tree.proof(19)).toThrow('out of range');
   });
 });
