@@ -4,6 +4,7 @@ import { formatEvidenceReport, formatSlashOutcome, parseSlashAmount, stakeRegist
 import { listEvidence } from './evidence/listEvidence';
 import { requireReason, slashAccount } from './evidence/slashAccount';
 import { slashingDocument } from './evidence/slashingDocument';
+import { formatRoleChange, runRoleCommand } from './roles/roleCommands';
 import { startHub, type RunningHub } from './startHub';
 
 /**
@@ -13,6 +14,7 @@ import { startHub, type RunningHub } from './startHub';
  * `npm run hub -- evidence [--all]` — accounts with slashable evidence, and the slashings;
  * `-- evidence --slashing <id>` — the evidence document a slashing's hash was taken over.
  * `npm run hub -- slash <address> --reason "…" [--amount <wei|all>] [--force]` — slash on the recorded evidence.
+ * `npm run hub -- grant|revoke <requester|reviewer> <address>` — a role in the database, applied on the next request.
  */
 async function main(argv: string[]): Promise<void> {
   const command = argv[0] ?? 'serve';
@@ -61,7 +63,12 @@ async function main(argv: string[]): Promise<void> {
     }
     return;
   }
-  if (command !== 'serve') throw new Error(`unknown command "${command}": use no argument to serve, or close-epoch, evidence, slash`);
+  if (command === 'grant' || command === 'revoke') {
+    const grant = command === 'grant';
+    for (const line of formatRoleChange(grant, await runRoleCommand(config, grant, argv.slice(1)))) console.log(line);
+    return;
+  }
+  if (command !== 'serve') throw new Error(`unknown command "${command}": use no argument to serve, or close-epoch, evidence, slash, grant, revoke`);
   if (!config.dataDir && !config.databaseUrl) console.warn('hub: neither HUB_DATA_DIR nor DATABASE_URL is set: storage is in memory and is lost when the hub stops');
   const hub = await startHub(config);
   console.log(`hub listening on ${hub.url} (${hub.context.db.kind}, chain ${config.chainId}, rewards ${config.rewardsContract})`);

@@ -85,6 +85,18 @@ describe('SIWE sessions and roles', () => {
     expect((await call<{ roles: string[] }>(hub, 'GET', '/auth/me', { token: await signIn(hub, annotator) })).body.roles).toEqual(['annotator', 'reviewer']);
     expect((await call<{ roles: string[] }>(hub, 'DELETE', path, { token: opToken, json: { role: 'reviewer' } })).body.roles).toEqual(['annotator']);
     expect((await call(hub, 'POST', path, { token: opToken, json: { role: 'operator' } })).status).toBe(400);
-    expect((await call(hub, 'POST', `/accounts/${Wallet.createRandom().address}/roles`, { token: opToken, json: { role: 'reviewer' } })).status).toBe(404);
+    // A grant may precede the first sign-in (an operator onboards a requester by address); the answer says so.
+    const stranger = Wallet.createRandom();
+    const early = await call<{ roles: string[]; signedInBefore: boolean; changed: boolean }>(hub, 'POST', `/accounts/${stranger.address}/roles`, { token: opToken, json: { role: 'requester' } });
+    expect(early.status).toBe(200);
+    expect(early.body).toMatchObject({ roles: ['annotator', 'requester'], signedInBefore: false, changed: true });
+    expect((await call<{ roles: string[] }>(hub, 'GET', '/auth/me', { token: await signIn(hub, stranger) })).body.roles).toEqual(['annotator', 'requester']);
+    expect((await call(hub, 'POST', '/accounts/not-an-address/roles', { token: opToken, json: { role: 'reviewer' } })).status).toBe(400);
+  });
+
+  it('keeps a configured requester a requester when the grant is revoked, and says why', async () => {
+    const opToken = await signIn(hub, operator);
+    const revoked = await call<{ roles: string[]; stillFromConfig: boolean; changed: boolean }>(hub, 'DELETE', `/accounts/${requester.address}/roles`, { token: opToken, json: { role: 'requester' } });
+    expect(revoked.body).toMatchObject({ roles: ['annotator', 'requester'], stillFromConfig: true, changed: false });
   });
 });

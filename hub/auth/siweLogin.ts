@@ -3,7 +3,8 @@ import { getAddress, verifyMessage } from 'ethers';
 import { SiweMessage } from 'siwe';
 import type { HubContext } from '../context';
 import { badRequest, unauthorized } from '../http/hubError';
-import { configuredRoles, effectiveRoles, tokenHash, type Account, type Role } from './roles';
+import { grantedRoles } from './roleGrants';
+import { effectiveRoles, tokenHash, type Account } from './roles';
 import { purgeExpired } from './purgeExpired';
 
 const NONCE_TTL_MS = 10 * 60_000;
@@ -58,18 +59,11 @@ export async function verifySignIn(ctx: HubContext, message: string, signature: 
   const used = await ctx.db.query('DELETE FROM auth_nonces WHERE nonce = $1 AND expires_at > $2 RETURNING nonce', [msg.nonce, new Date(ctx.now())]);
   if (used.length === 0) throw unauthorized(`SIWE nonce "${msg.nonce}" is unknown, expired or already used: ask POST /auth/nonce for a new one`);
   const token = randomBytes(32).toString('base64url');
-  const roles = await ctx.db.transaction(async (tx) => {
-    const fromConfig = configuredRoles(ctx, address);
-    // Annotators self-register on first sign-in; granted roles (reviewer) are kept, configured ones re-applied.
-    const [row] = await tx.query<{ roles: Role[] }>(
-      `INSERT INTO accounts (address, roles) VALUES ($1, $2::text[])
-       ON CONFLICT (address) DO UPDATE SET roles = ARRAY(
-         SELECT DISTINCT r FROM unnest(array_remove(array_remove(accounts.roles, 'requester'), 'operator') || $2::text[]) AS r ORDER BY r)
-       RETURNING roles`,
-      [address, fromConfig],
-    );
+  const granted = await ctx.db.transaction(async (tx) => {
+    // Annotators self-register on first sign-in; roles are not stored here (auth/roles.ts derives them per request).
+    await tx.query('INSERT INTO accounts (address) VALUES ($1) ON CONFLICT (address) DO NOTHING', [address]);
     await tx.query('INSERT INTO sessions (token_hash, address, expires_at) VALUES ($1, $2, $3)', [tokenHash(token), address, new Date(ctx.now() + ctx.config.sessionTtlMs)]);
-    return row!.roles;
+    return grantedRoles(tx, address);
   });
-  return { token, address, roles: effectiveRoles(ctx, address, roles) };
+  return { token, address, roles: effectiveRoles(ctx, address, granted) };
 }

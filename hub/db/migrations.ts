@@ -1,5 +1,6 @@
 import type { Db } from './adapter';
 import { reviewMigration } from '../reputation/reviewMigration';
+import { requesterMigration } from './requesterMigration';
 import { trustMigration } from './trustMigration';
 
 /**
@@ -102,6 +103,8 @@ export const migrations: { version: number; statements: string[] }[] = [
   reviewMigration,
   // Issue 9: evidence and slashings, random assignment, purge indexes (see trustMigration.ts).
   trustMigration,
+  // Issue 11: granted roles (requester, reviewer) and the task fields a requester publishes (see requesterMigration.ts).
+  requesterMigration,
 ];
 
 export async function migrate(db: Db): Promise<number[]> {
