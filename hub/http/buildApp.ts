@@ -10,6 +10,7 @@ import { taskRoutes } from '../tasks/taskRoutes';
 import { disputeRoutes } from '../disputes/disputeRoutes';
 import { reputationRoutes } from '../reputation/reputationRoutes';
 import { verdictRoutes } from '../verdicts/verdictRoutes';
+import { exportRoutes } from '../export/exportRoutes';
 import { installAccess } from '../access/installAccess';
 import { registerIpRateLimit } from '../access/rateLimits';
 
@@ -61,4 +62,5 @@ function hubRoutes(app: FastifyInstance, ctx: HubContext): void {
   disputeRoutes(app, ctx);
   verdictRoutes(app, ctx);
   reputationRoutes(app, ctx);
+  exportRoutes(app, ctx);
 }

@@ -1,0 +1,61 @@
+import { formats, type FormatFile, type FormatId } from '../formats';
+import type { DatasetBox } from '../formats/types';
+import { exportBox } from '../formats/shared/exportOrder';
+import { compareText } from '../sync/canonicalLabels';
+import type { LineageLine } from './exportFiles';
+import type { Report } from './problems';
+
+interface FlatBox {
+  className: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+const order = (a: FlatBox, b: FlatBox) => compareText(a.className, b.className) || a.x - b.x || a.y - b.y || a.w - b.w || a.h - b.h;
+const show = (b: FlatBox) => `${b.className} [x ${b.x}, y ${b.y}, w ${b.w}, h ${b.h}]`;
+
+/**
+ * The dataset files say what the lineage's labels say: the folder is read
+ * back with core/formats (the very importer of the workstation), and each
+ * image's boxes must equal its item's labels as the format writes them
+ * (clamped into the image, to 1/100 px; YOLO's relative coordinates allow
+ * a rounding step more). Classes and boxes are compared; attributes and
+ * scores are not (not every format carries them; the lineage's hash does).
+ */
+export function checkDataset(dir: string, format: FormatId, files: FormatFile[], lines: readonly LineageLine[], report: Report): number {
+  const images = lines.map((l) => ({ fileName: l.image.fileName, width: l.image.width, height: l.image.height }));
+  let dataset;
+  try {
+    dataset = formats[format].importDataset(files, { images });
+  } catch (e) {
+    report(null, 'dataset', `${dir}/ cannot be read as ${format}: ${(e as Error).message}`);
+    return 0;
+  }
+  const byFile = new Map(lines.map((l) => [l.image.fileName, l]));
+  const seen = new Map<string, DatasetBox[]>();
+  for (const image of dataset.images) {
+    if (!byFile.has(image.fileName)) report(null, 'dataset', `${dir}/ has labels for image "${image.fileName}", which no item of the lineage has`);
+    else seen.set(image.fileName, [...(seen.get(image.fileName) ?? []), ...image.boxes]);
+  }
+  let boxes = 0;
+  for (const line of lines) {
+    const { width, height } = line.image;
+    const tolerance = 0.011 + 1e-6 * Math.max(width, height);
+    const expected = line.labels.map((s) => ({ className: s.className, ...exportBox(s.box, { fileName: line.image.fileName, width, height, boxes: [] }) })).sort(order);
+    const actual = (seen.get(line.image.fileName) ?? []).map((b) => ({ className: b.className, ...b.box })).sort(order);
+    boxes += actual.length;
+    const where = `${dir}/ image "${line.image.fileName}"`;
+    if (actual.length !== expected.length) {
+      report(line.itemId, 'dataset', `${where} has ${actual.length} boxes, the lineage's labels have ${expected.length}`);
+      continue;
+    }
+    expected.forEach((e, i) => {
+      const a = actual[i]!;
+      const off = Math.max(Math.abs(a.x - e.x), Math.abs(a.y - e.y), Math.abs(a.w - e.w), Math.abs(a.h - e.h));
+      if (a.className !== e.className || off > tolerance) report(line.itemId, 'dataset', `${where}: the dataset has ${show(a)} where the lineage's labels have ${show({ ...e, className: e.className })}`);
+    });
+  }
+  return boxes;
+}

@@ -1,0 +1,78 @@
+import { strToU8, zipSync, type Zippable } from 'fflate';
+import { formats, type FormatId, type LabelDataset } from '../../core/formats';
+import { stripExtension } from '../../core/formats/shared/paths';
+import { groundworkDomain } from '../../core/sync/eip712';
+import { DATASET_DIR, DISPUTED_DIR, EXPORT_SCHEMA, LINEAGE_FILE, MANIFEST_FILE, type ExportManifest, type LineageLine } from '../../core/verify/exportFiles';
+import type { HubContext } from '../context';
+import { notFound } from '../http/hubError';
+import { loadLineage, type LineageItem } from './loadLineage';
+
+export interface ExportRequest {
+  format: FormatId;
+  disputed: 'exclude' | 'include';
+}
+
+interface TaskRow {
+  id: string;
+  task_hash: string;
+  title: string;
+  redundancy: number;
+  label_schema: { classes?: { name: string }[] };
+}
+
+/** Two items with one file name (or names YOLO/VOC would write to one label file) get their item id as a folder. */
+function uniqueImageNames(items: LineageItem[]): void {
+  const key = (name: string) => stripExtension(name).toLowerCase();
+  const count = new Map<string, number>();
+  for (const i of items) count.set(key(i.fileName), (count.get(key(i.fileName)) ?? 0) + 1);
+  for (const i of items) if (count.get(key(i.fileName))! > 1) i.image = { ...i.image, fileName: `${i.itemId}/${i.fileName}` };
+}
+
+function datasetOf(classes: string[], lines: readonly LineageLine[]): LabelDataset {
+  const all = [...classes];
+  for (const l of lines) for (const s of l.labels) if (!all.includes(s.className)) all.push(s.className);
+  return {
+    classes: all,
+    images: lines.map((l) => ({ ...l.image, boxes: l.labels.map((s) => ({ className: s.className, box: s.box, ...(s.attributes ? { attributes: s.attributes } : {}) })) })),
+  };
+}
+
+// Fixed entry times: the same task state exports to the same bytes.
+const ZIP_TIME = new Date('2024-01-01T00:00:00Z');
+
+/**
+ * The task's export as zip bytes: the consensus dataset written by
+ * core/formats (`dataset/`), the disputed items' proposals on request
+ * (`disputed/`), `lineage.jsonl` and `manifest.json` (core/verify/exportFiles.ts).
+ */
+export async function buildExport(ctx: HubContext, taskId: string, req: ExportRequest): Promise<{ zip: Uint8Array; manifest: ExportManifest }> {
+  const [task] = await ctx.db.query<TaskRow>('SELECT id, task_hash, title, redundancy, label_schema FROM tasks WHERE id = $1', [taskId]);
+  if (!task) throw notFound('unknown_task', `no task "${taskId}" on this hub`);
+  const statuses = req.disputed === 'include' ? ['accepted', 'resolved', 'disputed'] : ['accepted', 'resolved'];
+  const items = await loadLineage(ctx, taskId, statuses);
+  uniqueImageNames(items);
+  const lines: LineageLine[] = items.map(({ fileName: _own, ...line }) => line);
+  const classes = (task.label_schema.classes ?? []).map((c) => c.name);
+  const final = lines.filter((l) => l.status !== 'disputed');
+  const disputed = lines.filter((l) => l.status === 'disputed');
+  const manifest: ExportManifest = {
+    schema: EXPORT_SCHEMA,
+    taskId: task.id,
+    task: task.task_hash,
+    title: task.title,
+    format: req.format,
+    domain: { ...groundworkDomain({ chainId: ctx.config.chainId, verifyingContract: ctx.config.rewardsContract }), chainId: ctx.config.chainId },
+    redundancy: task.redundancy,
+    iouThreshold: ctx.config.iouThreshold,
+    disputed: req.disputed,
+    counts: { accepted: final.filter((l) => l.status === 'accepted').length, resolved: final.filter((l) => l.status === 'resolved').length, disputed: disputed.length },
+  };
+  const entries: Zippable = {
+    [MANIFEST_FILE]: strToU8(`${JSON.stringify(manifest, null, 2)}\n`),
+    [LINEAGE_FILE]: strToU8(lines.map((l) => `${JSON.stringify(l)}\n`).join('')),
+  };
+  const format = formats[req.format];
+  for (const f of format.exportDataset(datasetOf(classes, final))) entries[`${DATASET_DIR}/${f.path}`] = strToU8(f.content);
+  if (req.disputed === 'include') for (const f of format.exportDataset(datasetOf(classes, disputed))) entries[`${DISPUTED_DIR}/${f.path}`] = strToU8(f.content);
+  return { zip: zipSync(entries, { level: 6, mtime: ZIP_TIME }), manifest };
+}
