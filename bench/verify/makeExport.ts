@@ -1,0 +1,80 @@
+import { Wallet, type HDNodeWallet } from 'ethers';
+import type { CanonicalShape } from '../../core/sync/canonicalLabels';
+import type { RunningHub } from '../../hub/startHub';
+import { assignWork } from '../../hub/tasks/assignWork';
+import { box, call, signIn, signedBatch, startTestHub, TEST_SCHEMA } from '../../hub/testKit';
+import { signedVerdict } from '../../hub/verdicts/verdictTestKit';
+
+/**
+ * A real export of `itemCount` items: a hub on in-memory PGlite, k = 3
+ * wallets signing batches of `batchSize` over HTTP (every 10th item one
+ * annotator disagrees, every 50th item is disputed), a reviewer resolving
+ * `verdicts` of the disputes with signed verdicts, then GET /tasks/:id/export.
+ */
+export interface MadeExport {
+  zip: Uint8Array;
+  itemCount: number;
+  timings: { labelSeconds: number; exportSeconds: number };
+}
+
+function shapesFor(item: number, annotator: number): CanonicalShape[] {
+  const base = [box('car', 10 + (item % 40), 20, 120.5, 80.25), box('person', 300, 40 + (item % 7), 40, 110)];
+  if (item % 50 === 0) return [[box('car', 10, 10)], [box('person', 10, 10)], [box('car', 300, 300)]][annotator]!;
+  if (item % 10 === 0 && annotator === 2) return [box('car', 400, 300)];
+  return base;
+}
+
+export async function makeExport(opts: { itemCount: number; batchSize: number; verdicts: number; format: string }): Promise<MadeExport> {
+  const w = (): HDNodeWallet => Wallet.createRandom();
+  const requester = w();
+  const operator = w();
+  const reviewer = w();
+  const annotators = [w(), w(), w()];
+  const hub: RunningHub = await startTestHub({ requesters: [requester.address], operators: [operator.address], verifyWorkers: 1, maxOpenAssignments: opts.itemCount });
+  try {
+    const requesterToken = await signIn(hub, requester);
+    const operatorToken = await signIn(hub, operator);
+    const reviewerToken = await signIn(hub, reviewer);
+    await call(hub, 'POST', `/accounts/${reviewer.address}/roles`, { token: operatorToken, json: { role: 'reviewer' } });
+    const created = await call<{ taskId: string }>(hub, 'POST', '/tasks', {
+      token: requesterToken,
+      json: {
+        title: 'verify bench',
+        labelSchema: TEST_SCHEMA,
+        redundancy: 3,
+        rewardPerItem: '1',
+        items: Array.from({ length: opts.itemCount }, (_, i) => ({ sha256: `ab${i.toString(16).padStart(62, '0')}`, fileName: `img${i}.jpg`, width: 640, height: 480 })),
+      },
+    });
+    if (created.status !== 201) throw new Error(`task: ${JSON.stringify(created.body)}`);
+    const taskId = created.body.taskId;
+    const indexOf = new Map<string, number>();
+    const listed = await hub.context.db.query<{ id: string; idx: number }>('SELECT id, idx FROM items WHERE task_id = $1', [taskId]);
+    for (const r of listed) indexOf.set(r.id, r.idx);
+    const started = performance.now();
+    for (const [a, wallet] of annotators.entries()) {
+      const token = await signIn(hub, wallet);
+      const assigned = await assignWork(hub.context, wallet.address, taskId, opts.itemCount);
+      for (let b = 0; b < assigned.length; b += opts.batchSize) {
+        const items = assigned.slice(b, b + opts.batchSize).map((it) => ({ itemId: it.itemId, shapes: shapesFor(indexOf.get(it.itemId)!, a) }));
+        const signed = await signedBatch(hub, wallet, taskId, items);
+        const res = await call(hub, 'POST', '/batches', { token, json: signed });
+        if (res.status !== 200) throw new Error(`batch: ${JSON.stringify(res.body)}`);
+      }
+    }
+    await hub.context.consensusIdle();
+    const disputed = await hub.context.db.query<{ id: string }>(`SELECT id FROM items WHERE task_id = $1 AND status = 'disputed' ORDER BY idx LIMIT $2`, [taskId, opts.verdicts]);
+    for (const { id } of disputed) {
+      const res = await call(hub, 'POST', '/verdicts', { token: reviewerToken, json: await signedVerdict(hub, reviewer, taskId, id, [box('car', 11, 10)]) });
+      if (res.status !== 200) throw new Error(`verdict: ${JSON.stringify(res.body)}`);
+    }
+    const labelSeconds = (performance.now() - started) / 1000;
+    const t0 = performance.now();
+    const res = await fetch(`${hub.url}/tasks/${taskId}/export?format=${opts.format}&disputed=include`, { headers: { authorization: `Bearer ${requesterToken}` } });
+    if (res.status !== 200) throw new Error(`export: ${res.status} ${await res.text()}`);
+    const zip = new Uint8Array(await res.arrayBuffer());
+    return { zip, itemCount: opts.itemCount, timings: { labelSeconds, exportSeconds: (performance.now() - t0) / 1000 } };
+  } finally {
+    await hub.close();
+  }
+}
