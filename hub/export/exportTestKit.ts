@@ -2,6 +2,7 @@ import { Wallet } from 'ethers';
 import { unzipSync } from 'fflate';
 import type { CanonicalShape } from '../../core/sync/canonicalLabels';
 import type { FormatFile } from '../../core/formats';
+import type { HubConfig } from '../config';
 import type { RunningHub } from '../startHub';
 import { box, call, createTestTask, signIn, startTestHub, type AnyWallet } from '../testKit';
 import { labelTask, signedVerdict } from '../verdicts/verdictTestKit';
@@ -28,13 +29,13 @@ function shapesFor(role: (typeof ROLES)[number], annotator: number): CanonicalSh
   return [[box('car', 10, 10)], [box('person', 10, 10)], [box('car', 300, 300)]][annotator]!;
 }
 
-export async function buildExportScenario(): Promise<ExportScenario> {
+export async function buildExportScenario(overrides: Partial<HubConfig> = {}): Promise<ExportScenario> {
   const w = (): AnyWallet => Wallet.createRandom();
   const requester = w();
   const operator = w();
   const reviewer = w();
   const annotators = [w(), w(), w()];
-  const hub = await startTestHub({ requesters: [requester.address], operators: [operator.address] });
+  const hub = await startTestHub({ ...overrides, requesters: [requester.address], operators: [operator.address] });
   const token = { requester: await signIn(hub, requester), operator: await signIn(hub, operator), reviewer: await signIn(hub, reviewer), annotator: '' };
   await call(hub, 'POST', `/accounts/${reviewer.address}/roles`, { token: token.operator, json: { role: 'reviewer' } });
   const { taskId } = await createTestTask(hub, token.requester, ROLES.length, 3);
