@@ -7,22 +7,34 @@ import type { Report } from './problems';
 
 interface FlatBox {
   className: string;
+  /** Attribute values as sorted-key JSON ('' when none), compared only for formats that carry them. */
+  attributes: string;
   x: number;
   y: number;
   w: number;
   h: number;
 }
 
-const order = (a: FlatBox, b: FlatBox) => compareText(a.className, b.className) || a.x - b.x || a.y - b.y || a.w - b.w || a.h - b.h;
-const show = (b: FlatBox) => `${b.className} [x ${b.x}, y ${b.y}, w ${b.w}, h ${b.h}]`;
+/** Formats whose files carry a box's attributes with their types (YOLO and VOC do not; Label Studio only an OCR text). */
+const CARRIES_ATTRIBUTES: readonly FormatId[] = ['coco', 'cvat'];
+
+const order = (a: FlatBox, b: FlatBox) => compareText(a.className, b.className) || a.x - b.x || a.y - b.y || a.w - b.w || a.h - b.h || compareText(a.attributes, b.attributes);
+const show = (b: FlatBox) => `${b.className} [x ${b.x}, y ${b.y}, w ${b.w}, h ${b.h}]${b.attributes ? ` ${b.attributes}` : ''}`;
+
+function attributesText(attributes: Record<string, unknown> | undefined, carried: boolean): string {
+  if (!carried || !attributes) return '';
+  const keys = Object.keys(attributes).sort(compareText);
+  return keys.length === 0 ? '' : JSON.stringify(Object.fromEntries(keys.map((k) => [k, attributes[k]])));
+}
 
 /**
  * The dataset files say what the lineage's labels say: the folder is read
  * back with core/formats (the very importer of the workstation), and each
  * image's boxes must equal its item's labels as the format writes them
  * (clamped into the image, to 1/100 px; YOLO's relative coordinates allow
- * a rounding step more). Classes and boxes are compared; attributes and
- * scores are not (not every format carries them; the lineage's hash does).
+ * a rounding step more). Classes and boxes are compared, and attributes
+ * where the format carries them with their types (COCO, CVAT); scores are
+ * not (the lineage's label hashes cover what the files cannot).
  */
 export function checkDataset(dir: string, format: FormatId, files: FormatFile[], lines: readonly LineageLine[], report: Report): number {
   const images = lines.map((l) => ({ fileName: l.image.fileName, width: l.image.width, height: l.image.height }));
@@ -40,11 +52,14 @@ export function checkDataset(dir: string, format: FormatId, files: FormatFile[],
     else seen.set(image.fileName, [...(seen.get(image.fileName) ?? []), ...image.boxes]);
   }
   let boxes = 0;
+  const carried = CARRIES_ATTRIBUTES.includes(format);
   for (const line of lines) {
     const { width, height } = line.image;
     const tolerance = 0.011 + 1e-6 * Math.max(width, height);
-    const expected = line.labels.map((s) => ({ className: s.className, ...exportBox(s.box, { fileName: line.image.fileName, width, height, boxes: [] }) })).sort(order);
-    const actual = (seen.get(line.image.fileName) ?? []).map((b) => ({ className: b.className, ...b.box })).sort(order);
+    const expected = line.labels
+      .map((s) => ({ className: s.className, attributes: attributesText(s.attributes, carried), ...exportBox(s.box, { fileName: line.image.fileName, width, height, boxes: [] }) }))
+      .sort(order);
+    const actual = (seen.get(line.image.fileName) ?? []).map((b) => ({ className: b.className, attributes: attributesText(b.attributes, carried), ...b.box })).sort(order);
     boxes += actual.length;
     const where = `${dir}/ image "${line.image.fileName}"`;
     if (actual.length !== expected.length) {
@@ -54,7 +69,7 @@ export function checkDataset(dir: string, format: FormatId, files: FormatFile[],
     expected.forEach((e, i) => {
       const a = actual[i]!;
       const off = Math.max(Math.abs(a.x - e.x), Math.abs(a.y - e.y), Math.abs(a.w - e.w), Math.abs(a.h - e.h));
-      if (a.className !== e.className || off > tolerance) report(line.itemId, 'dataset', `${where}: the dataset has ${show(a)} where the lineage's labels have ${show({ ...e, className: e.className })}`);
+      if (a.className !== e.className || a.attributes !== e.attributes || off > tolerance) report(line.itemId, 'dataset', `${where}: the dataset has ${show(a)} where the lineage's labels have ${show(e)}`);
     });
   }
   return boxes;

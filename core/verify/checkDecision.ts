@@ -75,6 +75,6 @@ function checkVerdict(line: LineageLine, labelsHash: string, ctx: DecisionCheckC
   const digest = verdictDigest(ctx.domain, { reviewer: v.reviewer, task: ctx.task, item: itemIdToBytes32(id), labelsHash: v.labelsHash, nonce: v.nonce, deadline: v.deadline });
   if (digest !== v.digest.toLowerCase()) report(id, 'verdict', `the verdict fields give EIP-712 digest ${digest}, not the stated ${v.digest}`);
   const got = ctx.recover(digest, v.signature);
-  if ('error' in got) report(id, 'signature', `verdict of ${v.reviewer}: the signature is malformed: ${got.error}`);
+  if ('error' in got) report(id, 'signature', `verdict of ${v.reviewer}: the signature is invalid, it recovers no signer (${got.error})`);
   else if (!sameAddress(got.signer, v.reviewer)) report(id, 'signature', `verdict of ${v.reviewer}: the signature recovers to ${got.signer}, not the reviewer`);
 }

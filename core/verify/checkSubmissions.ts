@@ -63,7 +63,7 @@ export function checkSubmissions(line: LineageLine, ctx: SubmissionCheckContext,
       report(id, 'signature', `${who}: the batch fields (annotator, task, root, itemCount, nonce, deadline) give EIP-712 digest ${digest}, not the stated ${s.batch.digest}`);
     }
     const got = ctx.recover(digest, s.signature);
-    if ('error' in got) report(id, 'signature', `${who}: the signature is malformed: ${got.error}`);
+    if ('error' in got) report(id, 'signature', `${who}: the signature is invalid, it recovers no signer (${got.error})`);
     else if (!sameAddress(got.signer, s.annotator)) report(id, 'signature', `${who}: the signature recovers to ${got.signer}, not the annotator ${s.annotator}`);
   }
 }

@@ -135,6 +135,28 @@ describe('task items and export', () => {
     expect(problems[0]).toContain(`recovers to ${forger.address}, not the annotator ${victim}`);
   });
 
+  it('fails naming the item when an attribute is changed in a format that carries them', async () => {
+    const files = (await coco()).map((f) => (f.path === 'dataset/annotations.json' ? { ...f, content: f.content.replace('"plate": "AB 123"', '"plate": "XY 999"') } : f));
+    const problems = problemsOf(files);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(new RegExp(`${s.items.agreed} \\[dataset\\] .*"plate":"XY 999".* where the lineage's labels have .*"plate":"AB 123"`));
+  });
+
+  it("fails on a verdict signed by someone other than its reviewer, or for other labels", async () => {
+    const files = await coco();
+    const forger = Wallet.createRandom();
+    const forged = withLine(files, s.items.resolved, (l) => {
+      const v = l.verdict!;
+      v.signature = forger.signingKey.sign(v.digest).serialized;
+    });
+    expect(problemsOf(forged)).toEqual([expect.stringMatching(new RegExp(`${s.items.resolved} \\[signature\\] verdict of 0x[0-9a-fA-F]{40}: the signature recovers to ${forger.address}, not the reviewer`))]);
+    const otherLabels = withLine(files, s.items.resolved, (l) => {
+      l.labels[0]!.box.x = 99;
+      l.labelsHash = itemLabelHash(l.itemId, l.labels);
+    });
+    expect(problemsOf(otherLabels).join('\n')).toMatch(new RegExp(`${s.items.resolved} \\[verdict\\] the verdict signs labels hash 0x[0-9a-f]{64}, but the final labels hash to`));
+  });
+
   it('fails on a wrong inclusion proof', async () => {
     const files = await coco();
     const wrong = withLine(files, s.items.dissent, (l) => void (l.submissions[1]!.proof[0] = `0x${'ab'.repeat(32)}`));

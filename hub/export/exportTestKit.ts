@@ -24,7 +24,7 @@ export interface ExportScenario {
 const ROLES = ['agreed', 'dissent', 'resolved', 'disputed'] as const;
 
 function shapesFor(role: (typeof ROLES)[number], annotator: number): CanonicalShape[] {
-  if (role === 'agreed') return [box('car', 10, 10), box('person', 200, 100, 30, 80)];
+  if (role === 'agreed') return [{ ...box('car', 10, 10), attributes: { occluded: true, plate: 'AB 123' } }, box('person', 200, 100, 30, 80)];
   if (role === 'dissent') return annotator === 2 ? [box('car', 400, 300)] : [box('car', 12.5, 20.25)];
   return [[box('car', 10, 10)], [box('person', 10, 10)], [box('car', 300, 300)]][annotator]!;
 }
