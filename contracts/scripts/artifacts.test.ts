@@ -9,7 +9,7 @@ describe('committed contract artifacts', () => {
   // solc-js with viaIR takes 2–12 s on a loaded 2-core box.
   it('match a fresh compile of contracts/src byte for byte', { timeout: 120_000 }, () => {
     const fresh = compileContracts();
-    expect(fresh.map((a) => a.contractName)).toEqual(['RewardsDistributor', 'StakeRegistry', 'TestToken']);
+    expect(fresh.map((a) => a.contractName)).toEqual(['RewardsDistributor', 'StakeRegistry', 'TestToken', 'FeeOnTransferToken', 'RevertingToken', 'ReentrantToken']);
     for (const artifact of fresh) {
       const committed = readFileSync(path.join(artifactsDir, `${artifact.contractName}.json`), 'utf8');
       expect(committed, `${artifact.contractName}.json is stale; run npm run contracts:build`).toBe(artifactJson(artifact));
@@ -22,9 +22,11 @@ describe('committed contract artifacts', () => {
     return abi.find((e) => e.type === kind && e.name === name)?.inputs.map((i) => i.type).join(',');
   }
 
-  it('expose the claim and postRoot functions the hub and workstation call', () => {
-    expect(signatureIn('RewardsDistributor', 'function', 'claim')).toBe('address,uint256,bytes32,bytes32[]');
-    expect(signatureIn('RewardsDistributor', 'function', 'postRoot')).toBe('uint64,bytes32');
+  it('expose the pool, claim and postRoot functions the hub and workstation call', () => {
+    const fn = (name: string) => signatureIn('RewardsDistributor', 'function', name);
+    expect(fn('claim')).toBe('bytes32,address,uint256,bytes32,bytes32[]');
+    expect(fn('postRoot')).toBe('uint64,bytes32,bytes32[],uint256[]');
+    expect([fn('deposit'), fn('requestClose'), fn('refund'), fn('poolOf'), fn('claimed')]).toEqual(['bytes32,address,uint256', 'bytes32', 'bytes32', 'bytes32', 'bytes32,address']);
   });
 
   it('expose the stake calls and events the hub and workstation use', () => {

@@ -11,9 +11,10 @@ export const contractsDir = path.resolve(path.dirname(fileURLToPath(import.meta.
 export const sourcesDir = path.join(contractsDir, 'src');
 export const artifactsDir = path.join(contractsDir, 'artifacts');
 
-/** The contracts we ship an artifact for (helpers and libraries get none). */
-export const artifactNames = ['RewardsDistributor', 'StakeRegistry', 'TestToken'] as const;
-export type ArtifactName = (typeof artifactNames)[number];
+/** The contracts we ship an artifact for (helpers and libraries get none); `test/` ones are hostile tokens for the anvil tests only. */
+export const artifactNames = ['RewardsDistributor', 'StakeRegistry', 'TestToken', 'test/FeeOnTransferToken', 'test/RevertingToken', 'test/ReentrantToken'] as const;
+type BaseName<S extends string> = S extends `test/${infer N}` ? N : S;
+export type ArtifactName = BaseName<(typeof artifactNames)[number]>;
 
 // Runs 1e6 and viaIR: claims run far more often than deployments, so we trade
 // deploy size for per-call gas. cancun keeps the bytecode valid on chains that
@@ -49,8 +50,10 @@ function findImport(importPath: string): { contents: string } | { error: string 
 
 export function compileContracts(): Artifact[] {
   const sources: Record<string, { content: string }> = {};
-  for (const file of readdirSync(sourcesDir).filter((f) => f.endsWith('.sol')).sort()) {
-    sources[file] = { content: readFileSync(path.join(sourcesDir, file), 'utf8') };
+  for (const dir of ['', 'test/']) {
+    for (const file of readdirSync(path.join(sourcesDir, dir)).filter((f) => f.endsWith('.sol')).sort()) {
+      sources[`${dir}${file}`] = { content: readFileSync(path.join(sourcesDir, dir, file), 'utf8') };
+    }
   }
   const input = {
     language: 'Solidity',
@@ -63,9 +66,10 @@ export function compileContracts(): Artifact[] {
   if (problems.length > 0) {
     throw new Error(`solc reported ${problems.length} problem(s):\n${problems.map((e) => e.formattedMessage).join('\n')}`);
   }
-  return artifactNames.map((name) => {
-    const compiled = output.contracts?.[`${name}.sol`]?.[name];
-    if (!compiled) throw new Error(`solc produced no contract ${name} (expected in contracts/src/${name}.sol)`);
+  return artifactNames.map((source) => {
+    const name = path.basename(source) as ArtifactName;
+    const compiled = output.contracts?.[`${source}.sol`]?.[name];
+    if (!compiled) throw new Error(`solc produced no contract ${name} (expected in contracts/src/${source}.sol)`);
     return {
       contractName: name,
       compiler: { version: solc.version(), settings: compilerSettings },

@@ -55,19 +55,27 @@ export async function reputationOf(hub: RunningHub, account: string): Promise<Re
   return res.body;
 }
 
-export async function servedRewards(hub: RunningHub, account: string): Promise<{ cumulative: string; proof: string[]; root: string }> {
-  const res = await call<{ cumulative: string; proof: string[]; root: string }>(hub, 'GET', `/rewards/${account}`);
+type ServedRewards = { cumulative: string; root: string; claims: { task: string; cumulative: string; proof: string[] }[] };
+
+export async function servedRewards(hub: RunningHub, account: string): Promise<ServedRewards> {
+  const res = await call<ServedRewards>(hub, 'GET', `/rewards/${account}`);
   if (res.status !== 200) throw new Error(`rewards of ${account}: ${JSON.stringify(res.body)}`);
   return res.body;
 }
 
-const CLAIM_ABI = ['function claim(address account, uint256 cumulativeAmount, bytes32 expectedRoot, bytes32[] proof)'];
+const CLAIM_ABI = [
+  'function claim(bytes32 taskId, address account, uint256 cumulativeAmount, bytes32 expectedRoot, bytes32[] proof)',
+  'function claimed(bytes32 taskId, address account) view returns (uint256)',
+];
 
-/** Claims the served cumulative amount on chain from `wallet` (which must hold gas). */
+/** Claims the served cumulative amounts on chain from `wallet` (which must hold gas), task by task. */
 export async function claimOnChain(hub: RunningHub, provider: JsonRpcProvider, rewards: string, wallet: HDNodeWallet): Promise<void> {
   const served = await servedRewards(hub, wallet.address);
   const contract = new Contract(rewards, CLAIM_ABI, wallet.connect(provider));
-  const tx = await contract.getFunction('claim')(wallet.address, served.cumulative, served.root, served.proof);
-  const receipt = await tx.wait();
-  if (receipt?.status !== 1) throw new Error(`claim by ${wallet.address} reverted`);
+  for (const c of served.claims) {
+    if (((await contract.getFunction('claimed')(c.task, wallet.address)) as bigint) >= BigInt(c.cumulative)) continue;
+    const tx = await contract.getFunction('claim')(c.task, wallet.address, c.cumulative, served.root, c.proof);
+    const receipt = await tx.wait();
+    if (receipt?.status !== 1) throw new Error(`claim by ${wallet.address} on task ${c.task} reverted`);
+  }
 }

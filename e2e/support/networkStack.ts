@@ -3,7 +3,7 @@ import { Wallet } from 'ethers';
 import sharp from 'sharp';
 import type { RunningHub } from '../../hub/startHub';
 import { call, signIn } from '../../hub/testKit';
-import { ANVIL_ACCOUNTS } from '../../native/chain';
+import { ANVIL_ACCOUNTS, connectRpc, fundTask } from '../../native/chain';
 
 export { startNetworkStack, type NetworkStack } from '../../scripts/localStack';
 
@@ -16,7 +16,7 @@ async function taskImage(i: number): Promise<Buffer> {
     .toBuffer();
 }
 
-/** Publishes a task as the requester (anvil account 1): media uploaded by sha256, then the task. */
+/** Publishes a task as the requester (anvil account 1): media uploaded by sha256, then the task, then its pool funded on chain (twice what its items pay at 1×, reviewer fees included). */
 export async function publishTask(hub: RunningHub, options: { title: string; images: number; redundancy: number; rewardPerItem: string; classes: string[]; reviewerFee?: string }): Promise<string> {
   const token = await signIn(hub, new Wallet(ANVIL_ACCOUNTS[1].privateKey));
   const items = [];
@@ -28,10 +28,19 @@ export async function publishTask(hub: RunningHub, options: { title: string; ima
     items.push({ sha256, fileName: `street-${i}.png`, width: 320, height: 240 });
   }
   const classes = options.classes.map((name, i) => ({ id: `c${i}`, name, color: ['#e8590c', '#1c7ed6', '#2b8a3e'][i % 3], attributes: [] }));
-  const res = await call<{ taskId: string }>(hub, 'POST', '/tasks', {
+  const res = await call<{ taskId: string; task: string }>(hub, 'POST', '/tasks', {
     token,
     json: { title: options.title, labelSchema: { classes }, redundancy: options.redundancy, rewardPerItem: options.rewardPerItem, items, ...(options.reviewerFee ? { reviewerFee: options.reviewerFee } : {}) },
   });
   if (res.status !== 201) throw new Error(`task creation refused: ${JSON.stringify(res.body)}`);
+  const { chain, config } = hub.context;
+  if (!chain || !config.token) throw new Error('publishTask needs a hub on a chain, with its token');
+  const provider = connectRpc(chain.rpcUrl);
+  try {
+    const perItem = BigInt(options.rewardPerItem) * BigInt(options.redundancy) + BigInt(options.reviewerFee ?? '0');
+    await fundTask(new Wallet(ANVIL_ACCOUNTS[1].privateKey, provider), config.rewardsContract, config.token, res.body.task, 2n * BigInt(options.images) * perItem);
+  } finally {
+    provider.destroy();
+  }
   return res.body.taskId;
 }

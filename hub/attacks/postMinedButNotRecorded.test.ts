@@ -2,6 +2,7 @@ import { Wallet, parseUnits } from 'ethers';
 import type { JsonRpcProvider } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANVIL_ACCOUNTS, ANVIL_DEPLOYER_KEY, deployLocalNetwork, startAnvil, type AnvilHandle } from '../../native/chain';
+import { loadRewardsTree, type RewardsTreeDump } from '../../core/rewards/rewardsTree';
 import type { ChainClient } from '../epochs/chainClient';
 import { claimServed, distributor, earnRewards, localProvider, rootsPosted, servedProof, type Annotator } from '../epochs/epochTestKit';
 import type { RunningHub } from '../startHub';
@@ -26,8 +27,8 @@ describe('attack: a root is mined on chain but the hub never records it', () => 
   const close = () => call<CloseReply>(hub!, 'POST', '/epochs/close', { token: operatorToken });
   const epochsInDb = async () => (await call<{ epochs: { epoch: string; status: string; txHash: string | null }[] }>(hub!, 'GET', '/epochs')).body.epochs;
   /** The operator itself, outside the hub: what a hub that crashed after sending left on chain. */
-  const postDirectly = async (epoch: bigint, root: string) => {
-    const tx = await distributor(network.rewards, operator.connect(provider)).getFunction('postRoot')(epoch, root);
+  const postDirectly = async (epoch: bigint, root: string, allocations: ReadonlyMap<string, bigint> = new Map()) => {
+    const tx = await distributor(network.rewards, operator.connect(provider)).getFunction('postRoot')(epoch, root, [...allocations.keys()], [...allocations.values()]);
     return (await tx.wait())!.hash as string;
   };
 
@@ -58,10 +59,10 @@ describe('attack: a root is mined on chain but the hub never records it', () => 
     const [pending] = await epochsInDb();
     expect(pending).toMatchObject({ epoch: '1', status: 'pending', txHash: null });
     // Before recovery nobody can claim: no posted epoch, no proof.
-    expect((await servedProof(hub!, wallets[0]!.address)).proof).toEqual([]);
+    expect((await servedProof(hub!, wallets[0]!.address)).claims).toEqual([]);
 
-    const [row] = await hub!.context.db.query<{ root: string }>('SELECT root FROM epochs WHERE epoch = 1');
-    const directTx = await postDirectly(1n, row!.root);
+    const [row] = await hub!.context.db.query<{ root: string; tree: RewardsTreeDump }>('SELECT root, tree FROM epochs WHERE epoch = 1');
+    const directTx = await postDirectly(1n, row!.root, loadRewardsTree(row!.tree).allocations());
     hub!.context.chain = realChain;
 
     const recovered = await close();
@@ -78,8 +79,8 @@ describe('attack: a root is mined on chain but the hub never records it', () => 
     let minedTx: string | undefined;
     hub!.context.chain = {
       ...realChain,
-      async postRoot(epoch, root) {
-        minedTx = (await realChain.postRoot(epoch, root)).txHash;
+      async postRoot(epoch, root, allocations) {
+        minedTx = (await realChain.postRoot(epoch, root, allocations)).txHash;
         throw new Error('timeout waiting for the receipt (simulated)');
       },
     };

@@ -54,10 +54,10 @@ describeOnPostgres('attack: two hub processes close an epoch at once', (database
     // Hub 0 holds the lock and stops right before sending, until hub 1 has tried.
     hubs[0]!.context.chain = {
       ...real,
-      async postRoot(epoch, root) {
+      async postRoot(epoch, root, allocations) {
         sending.open();
         await release.opened;
-        return real.postRoot(epoch, root);
+        return real.postRoot(epoch, root, allocations);
       },
     };
     try {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANVIL_ACCOUNTS, ANVIL_DEPLOYER_KEY, connectRpc, deployLocalNetwork, startAnvil, type AnvilHandle } from '../../native/chain';
 import type { RunningHub } from '../startHub';
 import { box, call, createTestTask, signedBatch, signIn, startTestHub } from '../testKit';
+import { fundTask } from './epochTestKit';
 
 const abi = (name: string) => (JSON.parse(readFileSync(new URL(`../../contracts/artifacts/${name}.json`, import.meta.url), 'utf8')) as { abi: never }).abi;
 
@@ -33,10 +34,10 @@ describe('epoch close on a real local chain (anvil)', () => {
     await anvil?.stop();
   });
 
-  it('rewards the agreeing annotators, posts the root on chain, and the served proof pays the claim', async () => {
+  it('rewards the agreeing annotators within the task’s pool, posts the root and allocation on chain, and the served proof pays the claim', async () => {
     expect(hub.context.config.token).toBe(network.token);
     const reward = parseUnits('5', 18);
-    const { taskId } = await createTestTask(hub, await signIn(hub, requester), 2, 3, reward.toString());
+    const { taskId, task } = await createTestTask(hub, await signIn(hub, requester), 2, 3, reward.toString());
     const tokens = await Promise.all(annotatorKeys.map((w) => signIn(hub, w)));
     let items: string[] = [];
     for (const [i, w] of annotatorKeys.entries()) {
@@ -49,32 +50,54 @@ describe('epoch close on a real local chain (anvil)', () => {
     }
     const denied = await call(hub, 'POST', '/epochs/close', { token: tokens[0] });
     expect(denied.status).toBe(403);
+    const operatorToken = await signIn(hub, operator);
+    type Closed = { epoch: string; root: string; txHash: string; totals: Record<string, string>; rewardedItems: number; heldForFunds?: { task: string; state: string; heldItems: number }[]; error?: string; message?: string };
 
-    const closed = await call<{ epoch: string; root: string; txHash: string; totals: Record<string, string> }>(hub, 'POST', '/epochs/close', { token: await signIn(hub, operator) });
+    // Nothing deposited: nothing is allocated, and the close says why.
+    const unfunded = await call<Closed>(hub, 'POST', '/epochs/close', { token: operatorToken });
+    expect(unfunded.status).toBe(409);
+    expect(unfunded.body.message).toContain(`${task}: unfunded`);
+
+    // Underfunded: 12 tokens cover the item two annotators agree on (10), not the one all three do (15). That one waits.
+    await fundTask(hub, task, parseUnits('12', 18));
+    const partial = await call<Closed>(hub, 'POST', '/epochs/close', { token: operatorToken });
+    expect(partial.status, JSON.stringify(partial.body)).toBe(200);
+    expect(partial.body.rewardedItems).toBe(1);
+    expect(partial.body.heldForFunds).toEqual([expect.objectContaining({ task, state: 'open', heldItems: 1, remaining: parseUnits('2', 18).toString() })]);
+    expect(partial.body.totals).toEqual({ [annotatorKeys[0]!.address]: reward.toString(), [annotatorKeys[1]!.address]: reward.toString() });
+    const pool = await call<{ deposited: string; allocated: string; remaining: string; state: string }>(hub, 'GET', `/pools/${taskId}`);
+    expect(pool.body).toMatchObject({ deposited: parseUnits('12', 18).toString(), allocated: parseUnits('10', 18).toString(), remaining: parseUnits('2', 18).toString(), state: 'open' });
+
+    // Topped up: the waiting item is paid at the next close (at the multiplier the first epoch earned).
+    await fundTask(hub, task, parseUnits('20', 18));
+    const closed = await call<Closed>(hub, 'POST', '/epochs/close', { token: operatorToken });
     expect(closed.status, JSON.stringify(closed.body)).toBe(200);
-    expect(closed.body.epoch).toBe('1');
-    expect(closed.body.totals).toEqual({
-      [annotatorKeys[0]!.address]: (2n * reward).toString(),
-      [annotatorKeys[1]!.address]: (2n * reward).toString(),
-      [annotatorKeys[2]!.address]: reward.toString(),
-    });
+    expect(closed.body.epoch).toBe('2');
+    expect(closed.body.heldForFunds).toBeUndefined();
+    expect(BigInt(closed.body.totals[annotatorKeys[0]!.address]!)).toBeGreaterThan(reward);
+    expect(closed.body.totals[annotatorKeys[2]!.address]).toBe(reward.toString());
     const provider = connectRpc(anvil.rpcUrl);
     try {
       const distributor = new Contract(network.rewards, abi('RewardsDistributor'), provider);
       expect(await distributor.getFunction('merkleRoot')()).toBe(closed.body.root);
-      expect(await distributor.getFunction('epoch')()).toBe(1n);
+      expect(await distributor.getFunction('epoch')()).toBe(2n);
+      const onChain = (await distributor.getFunction('poolOf')(task)) as bigint[];
+      const allocated = Object.values(closed.body.totals).reduce((a, b) => a + BigInt(b), 0n);
+      expect([onChain[3], onChain[4]]).toEqual([parseUnits('32', 18), allocated]);
       expect((await provider.getTransactionReceipt(closed.body.txHash))?.status).toBe(1);
 
       const claimer = annotatorKeys[2]!;
-      const served = await call<{ cumulative: string; proof: string[]; root: string; epoch: string; contract: string; chainId: number }>(hub, 'GET', `/rewards/${claimer.address}`);
-      expect(served.body).toMatchObject({ cumulative: reward.toString(), root: closed.body.root, epoch: '1', contract: network.rewards, chainId: anvil.chainId });
+      const served = await call<{ cumulative: string; claims: { task: string; token: string; cumulative: string; proof: string[] }[]; root: string; epoch: string; contract: string; chainId: number }>(hub, 'GET', `/rewards/${claimer.address}`);
+      expect(served.body).toMatchObject({ cumulative: reward.toString(), root: closed.body.root, epoch: '2', contract: network.rewards, chainId: anvil.chainId });
+      expect(served.body.claims).toEqual([expect.objectContaining({ task, token: network.token, cumulative: reward.toString() })]);
       const token = new Contract(network.token, abi('TestToken'), provider);
       const before = (await token.getFunction('balanceOf')(claimer.address)) as bigint;
       const tx = await new Contract(network.rewards, abi('RewardsDistributor'), claimer.connect(provider)).getFunction('claim')(
+        task,
         claimer.address,
-        served.body.cumulative,
+        served.body.claims[0]!.cumulative,
         served.body.root,
-        served.body.proof,
+        served.body.claims[0]!.proof,
       );
       expect((await tx.wait())?.status).toBe(1);
       expect(((await token.getFunction('balanceOf')(claimer.address)) as bigint) - before).toBe(reward);

@@ -3,7 +3,8 @@ import { getAddress } from 'ethers';
 import type { HubContext } from '../context';
 import { badRequest } from '../http/hubError';
 import { closeEpoch } from './closeEpoch';
-import { proofFromDump, type EpochTree } from './rewardTree';
+import { loadRewardsTree, type RewardsTreeDump } from '../../core/rewards/rewardsTree';
+import { taskPoolStatus } from './taskPools';
 
 export function epochRoutes(app: FastifyInstance, ctx: HubContext): void {
   app.post('/epochs/close', { config: { access: 'operator' } }, async () => closeEpoch(ctx));
@@ -24,11 +25,19 @@ export function epochRoutes(app: FastifyInstance, ctx: HubContext): void {
       throw badRequest('invalid_address', `not an address: "${(req.params as { account: string }).account}"`);
     }
     const base = { account, contract: ctx.config.rewardsContract, chainId: ctx.config.chainId, token: ctx.config.token };
-    const [latest] = await ctx.db.query<{ epoch: bigint; root: string; tree: EpochTree['dump'] }>(
+    const [latest] = await ctx.db.query<{ epoch: bigint; root: string; tree: RewardsTreeDump }>(
       `SELECT epoch, root, tree FROM epochs WHERE status = 'posted' ORDER BY epoch DESC LIMIT 1`,
     );
-    if (!latest) return { ...base, epoch: null, root: null, cumulative: '0', proof: [] };
-    const leaf = proofFromDump(latest.tree, account);
-    return { ...base, epoch: latest.epoch.toString(), root: latest.root, cumulative: leaf?.cumulative ?? '0', proof: leaf?.proof ?? [] };
+    if (!latest) return { ...base, epoch: null, root: null, cumulative: '0', claims: [] };
+    const mine = loadRewardsTree(latest.tree).claimsOf(account);
+    const tokens = await ctx.db.query<{ task_hash: string; reward_token: string }>('SELECT task_hash, reward_token FROM tasks WHERE task_hash = ANY($1::text[])', [mine.map((c) => c.task)]);
+    const tokenOf = new Map(tokens.map((t) => [t.task_hash.toLowerCase(), t.reward_token]));
+    // One claim per task: the arguments of claim(task, account, cumulative, root, proof), paid from that task's pool.
+    const claims = mine.map((c) => ({ task: c.task, token: tokenOf.get(c.task) ?? null, cumulative: c.cumulativeAmount.toString(), proof: c.proof }));
+    const cumulative = mine.reduce((sum, c) => sum + c.cumulativeAmount, 0n).toString();
+    return { ...base, epoch: latest.epoch.toString(), root: latest.root, cumulative, claims };
   });
+
+  // A task's pool: what its requester deposited on chain, what posted roots allocated and claims paid, and what the hub can still allocate.
+  app.get('/pools/:taskId', { config: { access: 'anyone' } }, async (req) => taskPoolStatus(ctx, (req.params as { taskId: string }).taskId));
 }

@@ -6,6 +6,7 @@ import type { RunningHub } from '../startHub';
 import { box, call, sha, signIn, startChainTestHub, TEST_SCHEMA } from '../testKit';
 import { labelTask, signedVerdict } from '../verdicts/verdictTestKit';
 import { multipliedReward } from './epochPayouts';
+import { fundTask, servedProof } from './epochTestKit';
 
 const abi = (name: string) => (JSON.parse(readFileSync(new URL(`../../contracts/artifacts/${name}.json`, import.meta.url), 'utf8')) as { abi: never }).abi;
 
@@ -24,7 +25,7 @@ describe('epoch payouts with verdicts, reviewer fees and reputation multipliers 
   let annotators: { wallet: Wallet; token: string }[];
 
   async function task(itemCount: number): Promise<string> {
-    const res = await call<{ taskId: string }>(hub, 'POST', '/tasks', {
+    const res = await call<{ taskId: string; task: string }>(hub, 'POST', '/tasks', {
       token: requesterToken,
       json: {
         title: 'paid review',
@@ -36,6 +37,8 @@ describe('epoch payouts with verdicts, reviewer fees and reputation multipliers 
       },
     });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
+    // Funded for the highest multiplier on every item, plus the fee.
+    await fundTask(hub, res.body.task, BigInt(itemCount) * (2n * 3n * reward + fee));
     return res.body.taskId;
   }
 
@@ -71,11 +74,12 @@ describe('epoch payouts with verdicts, reviewer fees and reputation multipliers 
     // The reviewer claims the fee on chain with the served proof.
     const provider = connectRpc(anvil.rpcUrl);
     try {
-      const served = await call<{ cumulative: string; proof: string[]; root: string }>(hub, 'GET', `/rewards/${reviewer.address}`);
-      expect(served.body.cumulative).toBe(fee.toString());
+      const served = await servedProof(hub, reviewer.address);
+      expect(served.cumulative).toBe(fee.toString());
+      const [claim] = served.claims;
       const token = new Contract(network.token, abi('TestToken'), provider);
       const before = (await token.getFunction('balanceOf')(reviewer.address)) as bigint;
-      const tx = await new Contract(network.rewards, abi('RewardsDistributor'), reviewer.connect(provider)).getFunction('claim')(reviewer.address, served.body.cumulative, served.body.root, served.body.proof);
+      const tx = await new Contract(network.rewards, abi('RewardsDistributor'), reviewer.connect(provider)).getFunction('claim')(claim!.task, reviewer.address, claim!.cumulative, served.root, claim!.proof);
       expect((await tx.wait())?.status).toBe(1);
       expect(((await token.getFunction('balanceOf')(reviewer.address)) as bigint) - before).toBe(fee);
     } finally {

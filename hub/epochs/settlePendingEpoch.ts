@@ -4,11 +4,16 @@ import { conflict, HubError } from '../http/hubError';
 import type { ChainClient } from './chainClient';
 import { pendingAgainstChain } from './pendingAgainstChain';
 import { refuseShrinkingTotals } from './refuseShrinkingTotals';
+import { loadRewardsTree, type RewardsTreeDump } from '../../core/rewards/rewardsTree';
+import { allocationsToPost } from './epochTotals';
 
 export interface PendingEpoch {
   epoch: bigint;
   root: string;
+  /** Per account, summed over tasks. */
   totals: Record<string, string>;
+  /** The epoch's tree: every (task, account)'s cumulative amount. */
+  tree: RewardsTreeDump;
 }
 
 export interface SettledEpoch {
@@ -42,8 +47,10 @@ export async function settlePendingEpoch(ctx: HubContext, chain: ChainClient, se
     console.warn(`hub: ${note}`);
     return { txHash: null, recovered: true, note };
   }
+  const tree = loadRewardsTree(pending.tree);
   // A pending epoch from an earlier close: claims may have moved since it was built.
-  if (!opts.totalsChecked) await refuseShrinkingTotals(ctx.db, chain, pending.epoch, pending.totals);
+  if (!opts.totalsChecked) await refuseShrinkingTotals(ctx.db, chain, pending.epoch, pending.totals, tree);
+  const allocations = await allocationsToPost(ctx.db, pending.epoch, tree);
   const unmined = await chain.unminedTransactions();
   if (unmined > 0) {
     throw conflict(
@@ -55,7 +62,7 @@ export async function settlePendingEpoch(ctx: HubContext, chain: ChainClient, se
   await session.assertHeld();
   let txHash: string;
   try {
-    ({ txHash } = await chain.postRoot(pending.epoch, pending.root));
+    ({ txHash } = await chain.postRoot(pending.epoch, pending.root, allocations));
   } catch (e) {
     throw new HubError(
       502,

@@ -1,4 +1,5 @@
 import { getAddress } from 'ethers';
+import type { RewardEntry } from '../../core/rewards/rewardsTree';
 
 /** One account whose new cumulative total would pay it less than it was promised or already paid. */
 export interface Shortfall {
@@ -35,4 +36,17 @@ export function describeShortfalls(shortfalls: readonly Shortfall[], floorName: 
   const shown = shortfalls.slice(0, 5).map((s) => `${s.account} would get cumulative ${s.next} wei, below ${floorName} ${s.floor} wei`);
   const more = shortfalls.length > shown.length ? `; and ${shortfalls.length - shown.length} more account(s)` : '';
   return shown.join('; ') + more;
+}
+
+/**
+ * The same rule per task: every (task, account) of `floors` (the previous tree's leaves, or
+ * what was claimed on chain per task) must get at least as much in `next`. The contract
+ * pays a claim from the task's own pool, so a shrink on one task is not made up by another.
+ */
+export function taskShortfalls(next: readonly RewardEntry[], floors: readonly RewardEntry[]): Shortfall[] {
+  const key = (e: { task: string; account: string }) => `${e.task.toLowerCase()}:${getAddress(e.account)}`;
+  const now = new Map(next.map((e) => [key(e), e.cumulative]));
+  return floors
+    .filter((f) => (now.get(key(f)) ?? 0n) < f.cumulative)
+    .map((f) => ({ account: `${getAddress(f.account)} on task ${f.task.toLowerCase()}`, next: now.get(key(f)) ?? 0n, floor: f.cumulative }));
 }

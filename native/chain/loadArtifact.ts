@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { InterfaceAbi } from 'ethers';
 
 /** Contracts with a committed artifact in contracts/artifacts/ (built by `npm run contracts:build`). */
-export type ContractName = 'RewardsDistributor' | 'StakeRegistry' | 'TestToken';
+export type ContractName = 'RewardsDistributor' | 'StakeRegistry' | 'TestToken' | 'FeeOnTransferToken' | 'RevertingToken' | 'ReentrantToken';
 
 export interface ContractArtifact {
   contractName: ContractName;

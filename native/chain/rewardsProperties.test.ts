@@ -5,7 +5,7 @@
 import { Interface } from 'ethers';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadArtifact } from './loadArtifact';
-import { buildRewardsTree } from './rewardsTree';
+import { buildRewardsTree } from '../../core/rewards/rewardsTree';
 import { expectRevert } from './testSupport/expectRevert';
 import { mined, randomAccount, startLocalChain, type LocalChain } from './testSupport/localChain';
 
@@ -40,8 +40,10 @@ it(`random trees over ${EPOCHS} epochs: each claim pays the exact difference, pa
   const amount = () => BigInt(Math.floor(rand() * 1e6) + 1) * 10n ** BigInt(Math.floor(rand() * 16));
 
   const d = await chain.deploy();
+  const task = `0x${'5e'.repeat(32)}`;
+  const funded = 10n ** 24n;
+  await d.fund(task, funded);
   const balanceOf = d.tokenContract.balanceOf;
-  const funded: bigint = await balanceOf(d.rewards);
   const pool: string[] = [];
   const cumulative = new Map<string, bigint>();
   const claimed = new Map<string, bigint>();
@@ -54,15 +56,15 @@ it(`random trees over ${EPOCHS} epochs: each claim pays the exact difference, pa
     const earnRate = rand();
     for (const account of pool) if (rand() < earnRate) cumulative.set(account, (cumulative.get(account) ?? 0n) + amount());
     if (cumulative.size === 0) cumulative.set(pool[0] ?? randomAccount(bytes), amount());
-    const tree = buildRewardsTree({ chainId: d.chainId, distributor: d.rewards, cumulative });
-    await mined(d.asOperator.postRoot(epoch, tree.root));
+    const tree = buildRewardsTree({ chainId: d.chainId, distributor: d.rewards, entries: [...cumulative].map(([account, total]) => ({ task, account, cumulative: total })) });
+    await mined(d.asOperator.postRoot(epoch, tree.root, [task], [tree.allocations().get(task)!]));
 
     const claimRate = epoch === EPOCHS ? 1 : rand() * 0.6;
     for (const [account, total] of cumulative) {
       if (rand() >= claimRate) continue;
-      const { proof } = tree.proofOf(account)!;
+      const { proof } = tree.proofOf(task, account)!;
       const already = claimed.get(account) ?? 0n;
-      const claim = d.asRelayer.claim;
+      const claim = (a: string, total: bigint, root: string, p: string[]) => d.asRelayer.claim(task, a, total, root, p);
       if (total === already) {
         emptyClaims++;
         await expectRevert(abi, claim(account, total, tree.root, proof), 'NothingToClaim', [already, total]);
@@ -71,7 +73,7 @@ it(`random trees over ${EPOCHS} epochs: each claim pays the exact difference, pa
       const before: bigint = await balanceOf(account);
       const receipt = await mined(claim(account, total, tree.root, proof));
       const event = receipt.logs.map((l) => abi.parseLog(l as never)).find((l) => l?.name === 'Claimed');
-      expect([...(event?.args ?? [])], why).toEqual([account, total - already, total]);
+      expect([...(event?.args ?? [])], why).toEqual([task, account, total - already, total]);
       expect((await balanceOf(account)) - before, why).toBe(total - already);
       claimed.set(account, total);
       payouts += total - already;

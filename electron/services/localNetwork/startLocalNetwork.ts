@@ -86,7 +86,7 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
   });
 
   try {
-    const { taskId } = await seedDemoTask(ready.hubUrl, options.dataDir);
+    const { taskId } = await seedDemoTask(ready.hubUrl, options.dataDir, ready);
     return { ...ready, demoTaskId: taskId, ensureGas: ensureLocalGas, stop };
   } catch (error) {
     await stop();

@@ -12,11 +12,23 @@ import type { WalletKeys } from '../wallet/walletServiceImpl';
 /** Any ERC-20 can pay rewards: only the standard read calls are used. */
 const ERC20_ABI = ['function balanceOf(address) view returns (uint256)', 'function symbol() view returns (string)', 'function decimals() view returns (uint8)'];
 
+/** One task's claim: the arguments of claim(task, account, cumulative, root, proof), paid from that task's pool. */
+interface HubTaskClaim {
+  task: string;
+  token: string | null;
+  cumulative: string;
+  proof: string[];
+}
+
 interface HubProof {
   epoch: string | number | null;
   root: string | null;
-  cumulative: string;
-  proof: string[];
+  claims?: HubTaskClaim[];
+}
+
+/** A task's claim with what the contract already paid on it. */
+interface TaskClaim extends HubTaskClaim {
+  claimed: bigint;
 }
 
 export interface RewardsOptions {
@@ -42,7 +54,7 @@ export function createRewardsService(registry: HubRegistry, keys: WalletKeys, em
     return address;
   }
 
-  async function read(hubUrl: string): Promise<Rewards & { proof: HubProof }> {
+  async function read(hubUrl: string): Promise<Rewards & { proof: HubProof; tasks: TaskClaim[] }> {
     const address = await account();
     const { config, provider } = await chains.chainOf(hubUrl);
     const proof = await hubJson<HubProof>(hubUrl, `/rewards/${address}`);
@@ -51,13 +63,17 @@ export function createRewardsService(registry: HubRegistry, keys: WalletKeys, em
     const tokenAddress = config.token;
     if (!tokenAddress) throw new ServiceError(`the token of ${hubUrl} was never checked: connect to it again with its chain's RPC URL and confirm`, { code: 'no-rpc' });
     const token = new Contract(tokenAddress, ERC20_ABI, provider);
-    const [claimed, balance, symbol, decimals] = await Promise.all([
-      distributor.getFunction('claimed')(address) as Promise<bigint>,
+    // Only the pinned token's pools are counted here: amounts in another token would not add up.
+    const served = (proof.claims ?? []).filter((c) => c.token === null || c.token.toLowerCase() === tokenAddress.toLowerCase());
+    const [paid, balance, symbol, decimals] = await Promise.all([
+      Promise.all(served.map((c) => distributor.getFunction('claimed')(c.task, address) as Promise<bigint>)),
       token.getFunction('balanceOf')(address) as Promise<bigint>,
       (token.getFunction('symbol')() as Promise<string>).catch(() => null),
       (token.getFunction('decimals')() as Promise<bigint>).then(Number).catch(() => null),
     ]);
-    const earned = BigInt(proof.cumulative);
+    const tasks = served.map((c, i) => ({ ...c, claimed: paid[i]! }));
+    const earned = tasks.reduce((sum, c) => sum + BigInt(c.cumulative), 0n);
+    const claimed = tasks.reduce((sum, c) => sum + c.claimed, 0n);
     return {
       hubUrl,
       account: address,
@@ -72,6 +88,7 @@ export function createRewardsService(registry: HubRegistry, keys: WalletKeys, em
       claimable: (earned > claimed ? earned - claimed : 0n).toString(),
       balance: balance.toString(),
       proof,
+      tasks,
     };
   }
 
@@ -85,7 +102,7 @@ export function createRewardsService(registry: HubRegistry, keys: WalletKeys, em
 
   const service: ServiceImpl<typeof rewardsService> = {
     get: async ({ hubUrl }) => {
-      const { proof: _proof, ...rewards } = await read(normalizeHubUrl(hubUrl));
+      const { proof: _proof, tasks: _tasks, ...rewards } = await read(normalizeHubUrl(hubUrl));
       return rewards;
     },
     claim: async ({ hubUrl: rawUrl }) => {
@@ -111,22 +128,32 @@ export function createRewardsService(registry: HubRegistry, keys: WalletKeys, em
         error: null,
       };
       const distributor = rewardsDistributorAt(config.rewardsContract, signer.connect(provider));
-      let tx: { hash: string; wait(): Promise<{ status: number | null; blockNumber: number; gasUsed: bigint } | null> };
-      try {
-        tx = await distributor.getFunction('claim')(signer.address, BigInt(current.earned), current.proof.root, current.proof.proof);
-      } catch (error) {
-        return record({ ...base, status: 'failed', error: reasonOf(error) });
+      // One transaction per task with something claimable: each is paid from its own pool.
+      const due = current.tasks.filter((c) => BigInt(c.cumulative) > c.claimed);
+      type Receipt = { status: number | null; blockNumber: number; gasUsed: bigint } | null;
+      const sent: { task: string; hash: string; wait(): Promise<Receipt> }[] = [];
+      for (const c of due) {
+        try {
+          const tx = (await distributor.getFunction('claim')(c.task, signer.address, BigInt(c.cumulative), current.proof.root, c.proof)) as { hash: string; wait(): Promise<Receipt> };
+          sent.push({ task: c.task, hash: tx.hash, wait: () => tx.wait() });
+        } catch (error) {
+          if (sent.length === 0) return record({ ...base, status: 'failed', error: reasonOf(error) });
+          console.warn(`rewards: the claim on task ${c.task} was not sent: ${reasonOf(error)}`);
+          break;
+        }
       }
-      const pending = record({ ...base, txHash: tx.hash });
-      const done = tx
-        .wait()
-        .then(
-          (receipt) =>
-            receipt?.status === 1
-              ? record({ ...pending, status: 'mined', blockNumber: receipt.blockNumber, gasUsed: receipt.gasUsed.toString() })
-              : record({ ...pending, status: 'failed', blockNumber: receipt?.blockNumber ?? null, error: 'the transaction reverted' }),
-          (error: unknown) => record({ ...pending, status: 'failed', error: reasonOf(error) }),
-        )
+      const pending = record({ ...base, txHash: sent[sent.length - 1]!.hash });
+      const done = Promise.all(sent.map((tx) => tx.wait().then((receipt) => ({ tx, receipt }), (error: unknown) => ({ tx, receipt: null as Receipt, error }))))
+        .then((results) => {
+          const failed = results.find((r) => r.receipt?.status !== 1);
+          const last = results[results.length - 1]!;
+          const gasUsed = results.reduce((sum, r) => sum + (r.receipt?.gasUsed ?? 0n), 0n).toString();
+          if (failed) {
+            const why = 'error' in failed ? reasonOf(failed.error) : 'the transaction reverted';
+            return record({ ...pending, status: 'failed', blockNumber: failed.receipt?.blockNumber ?? null, gasUsed, error: `task ${failed.tx.task}: ${why}` });
+          }
+          return record({ ...pending, status: 'mined', blockNumber: last.receipt!.blockNumber, gasUsed });
+        })
         .then(() => undefined);
       waiting.add(done);
       void done.finally(() => waiting.delete(done));

@@ -5,6 +5,7 @@ import { ANVIL_ACCOUNTS, ANVIL_DEPLOYER_KEY } from '../defaultAccounts';
 import { deployLocalNetwork, type DeployOptions, type LocalNetwork } from '../deployLocalNetwork';
 import { connectRpc } from '../rpcProvider';
 import { rewardsDistributorAt, testTokenAt, type RewardsDistributorContract, type TestTokenContract } from '../rewardsContracts';
+import { fundTask } from '../fundTask';
 import { startAnvil, type AnvilHandle, type StartAnvilOptions } from '../startAnvil';
 
 export interface Deployment extends LocalNetwork {
@@ -13,6 +14,10 @@ export interface Deployment extends LocalNetwork {
   /** The distributor as the relayer (account 1), who claims on others' behalf. */
   asRelayer: RewardsDistributorContract;
   tokenContract: TestTokenContract;
+  /** Funds `task`'s pool with `amount` of the TestToken from `from` (default the operator, who then is its requester). */
+  fund(task: string, amount: bigint, from?: Wallet): Promise<void>;
+  /** The distributor as `wallet` sees it (a requester closing its task, say). */
+  rewardsAs(wallet: Wallet): RewardsDistributorContract;
 }
 
 export interface LocalChain {
@@ -42,6 +47,8 @@ export async function startLocalChain(options: StartAnvilOptions = {}): Promise<
         asOperator: rewardsDistributorAt(network.rewards, operator),
         asRelayer: rewardsDistributorAt(network.rewards, relayer),
         tokenContract: testTokenAt(network.token, provider),
+        rewardsAs: (wallet) => rewardsDistributorAt(network.rewards, wallet),
+        fund: (task, amount, from = operator) => fundTask(from, network.rewards, network.token, task, amount),
       };
     },
     async stop() {
@@ -49,6 +56,11 @@ export async function startLocalChain(options: StartAnvilOptions = {}): Promise<
       await anvil.stop();
     },
   };
+}
+
+/** A random bytes32 task id. */
+export function randomTask(bytes: (n: number) => Uint8Array = randomBytes): string {
+  return hexlify(bytes(32));
 }
 
 /** A random account address; it needs no ETH, since the relayer claims for it. */
