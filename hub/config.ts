@@ -13,9 +13,9 @@ export interface HubConfig {
   /** Where uploaded media lives (default: <dataDir>/media, or a temp dir). */
   mediaDir?: string;
   chainId: number;
-  /** The RewardsDistributor: EIP-712 verifyingContract and the contract roots are posted to. */
+  /** The RewardsDistributor: EIP-712 verifyingContract, the contract roots are posted to and task pools live in. */
   rewardsContract: string;
-  /** The ERC-20 the distributor pays; read from the contract when omitted and an RPC URL is set. */
+  /** The network's default reward token (the distributor's `token()`); read from the contract when omitted and an RPC URL is set. A task is only rewarded from a pool in its own reward token. */
   token?: string;
   rpcUrl?: string;
   /** Private key that holds OPERATOR_ROLE on the distributor. */
