@@ -44,6 +44,8 @@ export interface HubConfig {
   honeypotWeight?: number;
   /** Unsubmitted items one annotator may hold per task; new items stop there (default 50): a burst of requests cannot grab a large share of the pool. */
   maxOpenAssignments?: number;
+  /** The most one task may ever cost, in wei as a decimal string (default 10^27; env MAX_TASK_BUDGET_WEI; see tasks/taskLimits.ts). */
+  maxTaskBudgetWei?: string;
   /** Evidence counts (not yet used by a slash) at which an account becomes slashable (default 3 and 3; see evidence/). */
   slashEvidenceThreshold?: SlashEvidenceThreshold;
   /** Key holding SLASHER_ROLE on the StakeRegistry for `npm run hub -- slash` (default: operatorKey). */
@@ -135,5 +137,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): HubConfig {
       verdictsAgainst: positiveCount(env.SLASH_VERDICTS_AGAINST, 'SLASH_VERDICTS_AGAINST') ?? DEFAULTS.slashEvidenceThreshold.verdictsAgainst,
     },
     slasherKey: env.SLASHER_KEY || undefined,
+    maxTaskBudgetWei: env.MAX_TASK_BUDGET_WEI || undefined,
   };
 }

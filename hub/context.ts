@@ -47,5 +47,7 @@ export interface ResolvedConfig extends Required<Pick<HubConfig, 'chainId' | 're
   honeypotWeight: number;
   /** Unsubmitted items one annotator may hold per task (tasks/assignWork.ts). */
   maxOpenAssignments: number;
+  /** The most one task may ever cost, in wei (tasks/taskLimits.ts). */
+  maxTaskBudgetWei: bigint;
   slashEvidenceThreshold: SlashEvidenceThreshold;
 }

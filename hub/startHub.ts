@@ -19,6 +19,7 @@ import { startPurging } from './auth/purgeExpired';
 import { openMediaStore } from './media/mediaStore';
 import { checkTierTable, DEFAULT_TIER_TABLE } from '../core/reputation/tiers';
 import { createStakeReader } from './tiers/stakeReader';
+import { parseBudgetCap } from './tasks/taskLimits';
 
 export interface RunningHub {
   url: string;
@@ -51,6 +52,7 @@ function resolve(config: HubConfig, listenUrl: string, token: string | null): Re
     multiplierBounds: config.multiplierBounds ?? DEFAULTS.multiplierBounds,
     honeypotWeight: config.honeypotWeight ?? DEFAULTS.honeypotWeight,
     maxOpenAssignments: config.maxOpenAssignments ?? DEFAULTS.maxOpenAssignments,
+    maxTaskBudgetWei: parseBudgetCap(config.maxTaskBudgetWei),
     slashEvidenceThreshold: config.slashEvidenceThreshold ?? DEFAULTS.slashEvidenceThreshold,
   };
 }

@@ -33,4 +33,24 @@ describe("attack: a requester labels their own task's items", () => {
     expect(granted.status).toBe(200);
     expect(granted.body.items).toHaveLength(5);
   });
+
+  it('refuses a requester granted in the database too, whatever the case of the address', async () => {
+    const granted = Wallet.createRandom();
+    await hub.context.db.query(`INSERT INTO role_grants (address, role, granted_by) VALUES ($1, 'requester', 'test')`, [granted.address]);
+    const token = await signIn(hub, granted);
+    const { taskId } = await createTestTask(hub, token, 3, 1);
+    await hub.context.db.query('UPDATE tasks SET requester = lower(requester) WHERE id = $1', [taskId]);
+    expect((await call<{ error: string }>(hub, 'POST', `/tasks/${taskId}/assignments`, { token, json: { count: 1 } })).body.error).toBe('own_task');
+  });
+
+  // Not covered, and cannot be: the hub knows addresses, not people. Every work request names its task
+  // (POST /tasks/:taskId/assignments is the only way to get items), so the check sees each one — for that address.
+  it("assigns the requester's other wallet like any annotator (what reputation, honeypots and stake are for)", async () => {
+    const token = await signIn(hub, requester);
+    const { taskId } = await createTestTask(hub, token, 4, 1);
+    const otherWallet = Wallet.createRandom();
+    const got = await call<{ items: unknown[] }>(hub, 'POST', `/tasks/${taskId}/assignments`, { token: await signIn(hub, otherWallet), json: { count: 2 } });
+    expect(got.status).toBe(200);
+    expect(got.body.items).toHaveLength(2);
+  });
 });

@@ -1,6 +1,6 @@
 import { getAddress } from 'ethers';
 import type { HubContext } from '../context';
-import { forbidden } from '../http/hubError';
+import { forbidden, HubError } from '../http/hubError';
 import { requireTaskTier, scarceWorkAllowance } from '../tiers/workGate';
 import { pickRandomItems } from './pickRandomItems';
 import { getTask } from './taskStore';
@@ -23,7 +23,13 @@ export interface AssignedItem {
  * New items stop at `maxOpenAssignments` unsubmitted items per annotator and
  * task, so a burst of requests cannot grab a large share of the pool. The
  * task's requester gets 403 `own_task`: they would be labeling (and paid for)
- * their own data, and with k − 1 more wallets they would decide it.
+ * their own data, and with k − 1 more wallets they would decide it. This is
+ * the only path that creates assignments and every work request names its
+ * task, so the check covers every request; it compares addresses, so the
+ * requester's OTHER wallets are ordinary annotators (nothing on the hub
+ * links wallets to a person — that is for reputation, honeypots and stake).
+ * After the task's deadline no new items are handed out; work already held
+ * still comes back, and with none, 410 `task_closed`.
  */
 export async function assignWork(ctx: HubContext, annotator: string, taskId: string, count: number): Promise<AssignedItem[]> {
   const task = await getTask(ctx.db, taskId);
@@ -42,7 +48,9 @@ export async function assignWork(ctx: HubContext, annotator: string, taskId: str
     );
     // Scarce items go to the best-ranked askers first, near the end each asker gets an equal share (tiers/workGate.ts); assigned work always comes back.
     const allowance = await scarceWorkAllowance(ctx, tx, task, annotator);
-    const want = Math.max(0, Math.min(count - open.length, ctx.config.maxOpenAssignments - open.length, allowance));
+    const closed = task.deadline !== null && new Date(task.deadline).getTime() <= ctx.now();
+    if (closed && open.length === 0) throw new HubError(410, 'task_closed', `task ${taskId} closed at its deadline ${new Date(task.deadline!).toISOString()}: no new items are assigned`);
+    const want = closed ? 0 : Math.max(0, Math.min(count - open.length, ctx.config.maxOpenAssignments - open.length, allowance));
     const fresh = want > 0 ? await pickRandomItems(tx, task, annotator, want) : [];
     // Open work first (index order), then the new items (index order).
     const ids = [...open.slice(0, count).map((r) => r.id), ...fresh.map((r) => r.id)];

@@ -5,6 +5,7 @@ import type { HubContext } from '../context';
 import type { Queryable } from '../db/adapter';
 import { badRequest, notFound } from '../http/hubError';
 import { insertHoneypots } from '../reputation/honeypots';
+import { checkBudget, checkDeadline, checkExamples } from './checkTaskTerms';
 import type { CreateTaskBody } from './taskBody';
 
 export interface TaskRow {
@@ -19,7 +20,12 @@ export interface TaskRow {
   item_count: number;
   level: number;
   reviewer_fee: string;
+  instructions: string;
+  examples: string[];
+  deadline: Date | string | null;
 }
+
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
 export function taskJson(t: TaskRow) {
   return {
@@ -34,6 +40,11 @@ export function taskJson(t: TaskRow) {
     itemCount: t.item_count,
     level: t.level,
     reviewerFee: t.reviewer_fee,
+    /** Markdown for annotators, shown before the first item; the list (GET /tasks) leaves it out (up to 20 kB each). */
+    instructions: t.instructions,
+    /** Example images: GET /tasks/:taskId/examples/:sha256. */
+    examples: t.examples,
+    deadline: iso(t.deadline),
   };
 }
 
@@ -48,6 +59,10 @@ export async function createTask(ctx: HubContext, requester: string, body: Creat
     if (seen.has(item.sha256)) throw badRequest('duplicate_item', `items[${i}]: media ${item.sha256} is listed twice`);
     seen.add(item.sha256);
   });
+  // Every number checked before anything is written: the budget, the deadline, the examples.
+  const maxSpend = checkBudget(ctx, body);
+  const deadline = checkDeadline(ctx, body.deadline);
+  const examples = await checkExamples(ctx.db, requester, body.examples);
   const taskId = newId('task_');
   const task: TaskRow = {
     id: taskId,
@@ -61,12 +76,30 @@ export async function createTask(ctx: HubContext, requester: string, body: Creat
     item_count: body.items.length,
     level: body.level,
     reviewer_fee: BigInt(body.reviewerFee).toString(),
+    instructions: body.instructions,
+    examples,
+    deadline,
   };
   await ctx.db.transaction(async (tx) => {
     await tx.query(
-      `INSERT INTO tasks (id, task_hash, requester, title, label_schema, redundancy, reward_per_item, reward_token, item_count, level, reviewer_fee)
-       VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10, $11)`,
-      [task.id, task.task_hash, task.requester, task.title, JSON.stringify(task.label_schema), task.redundancy, task.reward_per_item, task.reward_token, task.item_count, task.level, task.reviewer_fee],
+      `INSERT INTO tasks (id, task_hash, requester, title, label_schema, redundancy, reward_per_item, reward_token, item_count, level, reviewer_fee, instructions, examples, deadline)
+       VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10, $11, $12, $13::text[], $14)`,
+      [
+        task.id,
+        task.task_hash,
+        task.requester,
+        task.title,
+        JSON.stringify(task.label_schema),
+        task.redundancy,
+        task.reward_per_item,
+        task.reward_token,
+        task.item_count,
+        task.level,
+        task.reviewer_fee,
+        task.instructions,
+        task.examples,
+        task.deadline,
+      ],
     );
     const ids = body.items.map(() => newId('item_'));
     await tx.query(
@@ -92,7 +125,7 @@ export async function createTask(ctx: HubContext, requester: string, body: Creat
     );
   });
   ctx.statistics.touched(body.items.length);
-  return taskJson(task);
+  return { ...taskJson(task), maxSpend: maxSpend.toString() };
 }
 
 export async function getTask(db: Queryable, taskId: string): Promise<TaskRow> {
@@ -105,5 +138,8 @@ export async function listTasks(ctx: HubContext) {
   const rows = await ctx.db.query<TaskRow & { open_items: number }>(
     `SELECT t.*, (SELECT count(*)::int FROM items i WHERE i.task_id = t.id AND i.status = 'open') AS open_items FROM tasks t ORDER BY t.created_at, t.id`,
   );
-  return rows.map((t) => ({ ...taskJson(t), openItems: t.open_items }));
+  return rows.map((t) => {
+    const { instructions, ...listed } = taskJson(t);
+    return { ...listed, hasInstructions: instructions.length > 0, openItems: t.open_items };
+  });
 }

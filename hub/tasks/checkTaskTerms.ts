@@ -1,0 +1,56 @@
+import type { HubContext } from '../context';
+import type { Queryable } from '../db/adapter';
+import { badRequest } from '../http/hubError';
+import type { CreateTaskBody } from './taskBody';
+import { MAX_DEADLINE_AHEAD_MS, MAX_EXAMPLE_BYTES, maxTaskSpend, MIN_DEADLINE_AHEAD_MS } from './taskLimits';
+
+/** The most the task can cost, refused above the hub's cap (tasks/taskLimits.ts says why). */
+export function checkBudget(ctx: HubContext, body: CreateTaskBody): bigint {
+  const rewardPerItem = BigInt(body.rewardPerItem);
+  const reviewerFee = BigInt(body.reviewerFee);
+  const { max } = ctx.config.multiplierBounds;
+  const spend = maxTaskSpend({ rewardPerItem, reviewerFee, redundancy: body.redundancy, items: body.items.length }, max);
+  if (spend > ctx.config.maxTaskBudgetWei) {
+    throw badRequest(
+      'budget_too_large',
+      `this task could cost ${spend} wei (rewardPerItem ${rewardPerItem} × multiplier up to ${max} × redundancy ${body.redundancy} + reviewerFee ${reviewerFee}, × ${body.items.length} items), above this hub's cap of ${ctx.config.maxTaskBudgetWei} wei per task`,
+    );
+  }
+  return spend;
+}
+
+/** The deadline as a Date, refused unless it leaves a minute to label and is at most three years away. */
+export function checkDeadline(ctx: HubContext, deadline: string | undefined): Date | null {
+  if (deadline === undefined) return null;
+  const at = Date.parse(deadline);
+  const now = ctx.now();
+  if (at < now + MIN_DEADLINE_AHEAD_MS) throw badRequest('invalid_deadline', `deadline ${deadline} is not in the future (at least a minute from now, ${new Date(now).toISOString()})`);
+  if (at > now + MAX_DEADLINE_AHEAD_MS) throw badRequest('invalid_deadline', `deadline ${deadline} is more than three years away`);
+  return new Date(at);
+}
+
+/**
+ * Example images must be media this hub holds, small enough to show, and
+ * not an item of another requester's task: examples are shown to every
+ * signed-in account, so listing someone else's item hash here would
+ * publish their data. That case answers exactly like an absent hash (as
+ * GET /media does), so it does not confirm the hub holds those bytes.
+ */
+export async function checkExamples(db: Queryable, requester: string, examples: readonly string[]): Promise<string[]> {
+  const unique = [...new Set(examples)];
+  if (unique.length !== examples.length) throw badRequest('duplicate_example', 'an example image is listed twice');
+  if (unique.length === 0) return [];
+  const rows = await db.query<{ sha256: string; size: string | number; foreign: boolean }>(
+    `SELECT m.sha256, m.size,
+       EXISTS (SELECT 1 FROM items i JOIN tasks t ON t.id = i.task_id WHERE i.sha256 = m.sha256 AND lower(t.requester) <> lower($2)) AS foreign
+     FROM media m WHERE m.sha256 = ANY($1::text[])`,
+    [unique, requester],
+  );
+  const held = new Map(rows.map((r) => [r.sha256, r]));
+  for (const sha of unique) {
+    const row = held.get(sha);
+    if (!row || row.foreign) throw badRequest('unknown_example', `example ${sha}: no media with that hash on this hub (upload it first with PUT /media/${sha})`);
+    if (Number(row.size) > MAX_EXAMPLE_BYTES) throw badRequest('example_too_large', `example ${sha} is ${row.size} bytes; examples are at most ${MAX_EXAMPLE_BYTES}`);
+  }
+  return unique;
+}
