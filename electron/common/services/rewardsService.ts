@@ -50,6 +50,49 @@ export const ClaimStatusSchema = z.object({
 });
 export type ClaimStatus = z.infer<typeof ClaimStatusSchema>;
 
+/**
+ * A requester funds a task's pool on the rewards contract: what will be signed, shown before signing —
+ * the token approval (when the allowance is short) and the deposit — with the pool as it stands.
+ * The pool is keyed by the task id's bytes32 computed here (core `taskIdToBytes32`), never taken from the hub.
+ */
+export const DepositSummarySchema = z.object({
+  requestId: z.string(),
+  hubUrl: z.string(),
+  account: AddressSchema,
+  chainId: z.number().int().positive(),
+  taskId: z.string(),
+  /** bytes32 key of the task's pool. */
+  task: z.string(),
+  contract: AddressSchema,
+  token: AddressSchema,
+  tokenSymbol: z.string().nullable(),
+  tokenDecimals: z.number().int().nonnegative().nullable(),
+  amount: UintStringSchema,
+  balance: UintStringSchema,
+  /** Step 1, only when the allowance is short: approve(contract, amount) on the token. */
+  approve: z.object({ spender: AddressSchema, amount: UintStringSchema }).nullable(),
+  /** Step 2: deposit(task, token, amount) on the rewards contract. */
+  deposit: z.object({ task: z.string(), token: AddressSchema, amount: UintStringSchema }),
+  /** The pool before this deposit (requester null: this deposit creates it, and makes this wallet its requester). */
+  pool: z.object({ requester: AddressSchema.nullable(), deposited: UintStringSchema, allocated: UintStringSchema, paid: UintStringSchema }),
+});
+export type DepositSummary = z.infer<typeof DepositSummarySchema>;
+
+export const DepositStatusSchema = z.object({
+  requestId: z.string(),
+  hubUrl: z.string(),
+  task: z.string(),
+  amount: UintStringSchema,
+  /** 'approving': the approval is being mined; 'pending': the deposit is sent; 'mined': credited; 'failed': see `error`. */
+  status: z.enum(['approving', 'pending', 'mined', 'failed']),
+  approveTxHash: z.string().nullable(),
+  txHash: z.string().nullable(),
+  /** What the pool was credited with (a fee-on-transfer token credits less than was sent); null until mined. */
+  credited: UintStringSchema.nullable(),
+  error: z.string().nullable(),
+});
+export type DepositStatus = z.infer<typeof DepositStatusSchema>;
+
 export const rewardsService = defineService(
   'rewards',
   {
@@ -66,9 +109,18 @@ export const rewardsService = defineService(
     claim: method(z.object({ hubUrl: HubUrlSchema }).strict(), ClaimStatusSchema),
     /** Claims sent during this host session, newest first. */
     listClaims: method(z.object({}).strict(), z.array(ClaimStatusSchema)),
+    /**
+     * What funding `taskId` with `amount` would sign (nothing is signed yet). Refusals: { code: 'not-requester' }
+     * (the pool belongs to another wallet), 'token-mismatch', 'pool-closing', 'insufficient-balance', 'no-wallet', 'no-rpc'.
+     */
+    prepareDeposit: method(z.object({ hubUrl: HubUrlSchema, taskId: z.string().min(1).max(200), amount: UintStringSchema.refine((v) => BigInt(v) > 0n, { message: 'the amount must be greater than 0' }) }).strict(), DepositSummarySchema),
+    /** The user confirmed a prepared deposit: approve if needed, then deposit. Returns once the first transaction is sent; `depositChanged` follows. */
+    confirmDeposit: method(z.object({ requestId: z.string() }).strict(), DepositStatusSchema),
   },
   {
     /** A claim moved: pending → mined | failed. */
     claimChanged: ClaimStatusSchema,
+    /** A deposit moved: approving → pending → mined | failed. */
+    depositChanged: DepositStatusSchema,
   },
 );

@@ -8,9 +8,9 @@ import type { ClaimStatus, Rewards, rewardsService } from '../../common/services
 import { hubJson, normalizeHubUrl } from '../hub/hubHttp';
 import type { HubRegistry } from '../hub/hubRegistry';
 import type { WalletKeys } from '../wallet/walletServiceImpl';
+import { createTaskDeposits } from './taskDeposits';
+import { ERC20_ABI } from '../chain/erc20Abi';
 
-/** Any ERC-20 can pay rewards: only the standard read calls are used. */
-const ERC20_ABI = ['function balanceOf(address) view returns (uint256)', 'function symbol() view returns (string)', 'function decimals() view returns (uint8)'];
 
 /** One task's claim: the arguments of claim(task, account, cumulative, root, proof), paid from that task's pool. */
 interface HubTaskClaim {
@@ -100,6 +100,8 @@ export function createRewardsService(registry: HubRegistry, keys: WalletKeys, em
     return status;
   }
 
+  const deposits = createTaskDeposits({ chains, account, signer: () => keys.signer(), emit, ensureGas: options.ensureGas, reasonOf });
+
   const service: ServiceImpl<typeof rewardsService> = {
     get: async ({ hubUrl }) => {
       const { proof: _proof, tasks: _tasks, ...rewards } = await read(normalizeHubUrl(hubUrl));
@@ -160,13 +162,15 @@ export function createRewardsService(registry: HubRegistry, keys: WalletKeys, em
       return pending;
     },
     listClaims: async () => [...claims],
+    prepareDeposit: (args) => deposits.prepare(args),
+    confirmDeposit: (args) => deposits.confirm(args),
   };
 
   return {
     service,
     /** Waits (at most 5 s) for claims still being mined, then closes the RPC connections; a claim left pending is still on chain. */
     async dispose() {
-      await Promise.race([Promise.allSettled([...waiting]), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
+      await Promise.race([Promise.allSettled([...waiting, deposits.settled()]), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
       chains.dispose();
     },
   };

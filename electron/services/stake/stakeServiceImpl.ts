@@ -11,15 +11,7 @@ import { createChainAccess } from '../chain/chainAccess';
 import { stakeErrorsInterface } from './revertReason';
 import { createStakeJournal, type SentTx } from './stakeJournal';
 import { pinnedStakeTarget } from './stakeRegistryAddress';
-
-/** The registry may hold any ERC-20: only the standard calls are used. */
-const ERC20_ABI = [
-  'function balanceOf(address) view returns (uint256)',
-  'function allowance(address owner, address spender) view returns (uint256)',
-  'function approve(address spender, uint256 amount) returns (bool)',
-  'function symbol() view returns (string)',
-  'function decimals() view returns (uint8)',
-];
+import { ERC20_ABI } from '../chain/erc20Abi';
 
 export interface StakeOptions {
   /** Gives the account gas money before a transaction (the local network's anvil faucet); real chains leave it out. */

@@ -7,6 +7,7 @@ import { ReviewView } from '../review/ReviewView';
 import { HubPanel } from './HubPanel';
 import { OutboxPanel } from './OutboxPanel';
 import { ReputationPanel } from './ReputationPanel';
+import { FundTaskPanel } from './FundTaskPanel';
 import { RewardsPanel } from './RewardsPanel';
 import { StakePanel } from './StakePanel';
 import { TaskList } from './TaskList';
@@ -32,6 +33,7 @@ export function NetworkView({ onOpenProject }: { onOpenProject: (projectId: stri
         <ReputationPanel hubUrl={hub?.hubUrl ?? null} hasWallet={Boolean(wallet?.address)} />
         <StakePanel hubUrl={hub?.hubUrl ?? null} hasWallet={Boolean(wallet?.address)} />
         <RewardsPanel hubUrl={hub?.hubUrl ?? null} hasWallet={Boolean(wallet?.address)} localHub={hub?.local ?? false} />
+        <FundTaskPanel hubUrl={hub?.hubUrl ?? null} hasWallet={Boolean(wallet?.address)} />
       </div>
     </div>
   );

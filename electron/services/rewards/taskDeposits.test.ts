@@ -1,0 +1,97 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Wallet, parseUnits } from 'ethers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { taskIdToBytes32 } from '../../../core/sync/labelBatch';
+import { ANVIL_DEPLOYER_KEY, connectRpc, rewardsDistributorAt, testTokenAt } from '../../../native/chain';
+import { createDispatcher } from '../../common/contract/createDispatcher';
+import { createProxy } from '../../common/contract/createProxy';
+import { createEventBus } from '../../common/contract/eventBus';
+import { createMemoryTransport } from '../../common/contract/memoryTransport';
+import { rewardsService, walletService, type DepositStatus } from '../../common/services';
+import { startLocalNetwork, type LocalNetwork } from '../localNetwork/startLocalNetwork';
+import { createRootStore } from '../media/rootStore';
+import { createNetworkServices, type NetworkServices } from '../networkServices';
+
+// A requester funds a task's pool from the workstation's wallet, as the renderer calls it (proxy over the
+// wire codec), against the real local network.
+const GWT = (n: string) => parseUnits(n, 18).toString();
+
+let dataDir: string;
+let network: LocalNetwork;
+let services: NetworkServices;
+let wallet: ReturnType<typeof createProxy<typeof walletService>>;
+let rewards: ReturnType<typeof createProxy<typeof rewardsService>>;
+let provider: ReturnType<typeof connectRpc>;
+const seen: DepositStatus[] = [];
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(os.tmpdir(), 'gw-deposit-'));
+  network = await startLocalNetwork({ dataDir });
+  const events = createEventBus();
+  services = await createNetworkServices(dataDir, createRootStore(dataDir), events, {
+    wallet: { scrypt: { n: 1 << 12, r: 8, p: 1 } },
+    localHub: { hubUrl: network.hubUrl, rpcUrl: network.rpcUrl, ensureGas: network.ensureGas },
+  });
+  const transport = createMemoryTransport(createDispatcher(services.registrations, { events }));
+  wallet = createProxy(walletService, transport);
+  rewards = createProxy(rewardsService, transport);
+  rewards.on('depositChanged', (status) => void seen.push(status));
+  provider = connectRpc(network.rpcUrl);
+}, 180_000);
+
+afterAll(async () => {
+  provider?.destroy();
+  await services?.dispose();
+  await network?.stop();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+function final(requestId: string): Promise<DepositStatus> {
+  return new Promise((resolve) => {
+    const check = () => seen.find((s) => s.requestId === requestId && (s.status === 'mined' || s.status === 'failed'));
+    if (check()) return resolve(check()!);
+    const off = rewards.on('depositChanged', () => {
+      if (check()) {
+        off();
+        resolve(check()!);
+      }
+    });
+  });
+}
+
+describe('funding a task from the wallet', () => {
+  it('shows the approve and the deposit before signing, then sends them: the pool is credited and this wallet is its requester', async () => {
+    const { address } = await wallet.create({ password: 'correct horse' });
+    await expect(rewards.prepareDeposit({ hubUrl: network.hubUrl, taskId: 'my-task', amount: GWT('50') })).rejects.toMatchObject({ details: { code: 'insufficient-balance' } });
+    await (await testTokenAt(network.token, new Wallet(ANVIL_DEPLOYER_KEY, provider)).transfer(address!, GWT('100'))).wait();
+
+    const summary = await rewards.prepareDeposit({ hubUrl: network.hubUrl, taskId: 'my-task', amount: GWT('50') });
+    const task = taskIdToBytes32('my-task');
+    expect(summary).toMatchObject({
+      account: address,
+      task,
+      contract: network.rewards,
+      token: network.token,
+      tokenSymbol: 'GWT',
+      amount: GWT('50'),
+      approve: { spender: network.rewards, amount: GWT('50') },
+      deposit: { task, token: network.token, amount: GWT('50') },
+      pool: { requester: null, deposited: '0' },
+    });
+    const first = await rewards.confirmDeposit({ requestId: summary.requestId });
+    expect(first.status).toBe('approving');
+    const done = await final(summary.requestId);
+    expect(done).toMatchObject({ status: 'mined', credited: GWT('50'), error: null });
+    expect(seen.filter((s) => s.requestId === summary.requestId).map((s) => s.status)).toEqual(['approving', 'pending', 'mined']);
+    const [, requester, , deposited] = await rewardsDistributorAt(network.rewards, provider).poolOf(task);
+    expect([requester, deposited]).toEqual([address, BigInt(GWT('50'))]);
+    // A prepared deposit is sent once.
+    await expect(rewards.confirmDeposit({ requestId: summary.requestId })).rejects.toMatchObject({ details: { code: 'unknown-request' } });
+  });
+
+  it('refuses to add to a pool another wallet created (the demo task belongs to the local requester)', async () => {
+    await expect(rewards.prepareDeposit({ hubUrl: network.hubUrl, taskId: network.demoTaskId, amount: GWT('1') })).rejects.toMatchObject({ details: { code: 'not-requester' } });
+  });
+});

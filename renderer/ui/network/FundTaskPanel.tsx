@@ -1,0 +1,104 @@
+import { useEffect, useState } from 'react';
+import type { DepositStatus, DepositSummary } from '../../../electron/common/services/rewardsService';
+import { useHost } from '../../platform/HostContext';
+import { errorText, formatUnits, parseUnits } from './errorText';
+
+/**
+ * A requester funds a task's pool from the wallet: Review shows exactly what will be signed — the token
+ * approval when the allowance is short, then the deposit — and the pool as it stands; only "Sign and send"
+ * signs. Rewards of a task are paid from its pool and never beyond it.
+ */
+export function FundTaskPanel({ hubUrl, hasWallet }: { hubUrl: string | null; hasWallet: boolean }) {
+  const host = useHost();
+  const [taskId, setTaskId] = useState('');
+  const [amount, setAmount] = useState('');
+  const [summary, setSummary] = useState<DepositSummary | null>(null);
+  const [status, setStatus] = useState<DepositStatus | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => host.rewards.on('depositChanged', (next) => setStatus((current) => (current && current.requestId !== next.requestId ? current : next))), [host]);
+
+  async function review() {
+    if (!hubUrl) return;
+    setError(null);
+    setSummary(null);
+    const units = parseUnits(amount, 18);
+    if (units === null || units === '0') return setError(`"${amount}" is not an amount of tokens: give a number greater than 0, e.g. 100 or 12.5`);
+    setBusy(true);
+    try {
+      setSummary(await host.rewards.prepareDeposit({ hubUrl, taskId: taskId.trim(), amount: units }));
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function sign() {
+    if (!summary) return;
+    setBusy(true);
+    try {
+      setStatus(await host.rewards.confirmDeposit({ requestId: summary.requestId }));
+      setSummary(null);
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (!hubUrl || !hasWallet) return null;
+  const unit = (v: string) => `${formatUnits(v, summary?.tokenDecimals ?? 18)} ${summary?.tokenSymbol ?? ''}`.trim();
+  return (
+    <section className="card stack" data-testid="fund-task-panel">
+      <h2>Fund a task</h2>
+      <div className="row">
+        <input className="grow" placeholder="task id" value={taskId} data-testid="fund-task-id" onChange={(e) => setTaskId(e.target.value)} />
+        <input placeholder="amount" value={amount} data-testid="fund-amount" onChange={(e) => setAmount(e.target.value)} />
+        <button className="btn" data-testid="fund-review" disabled={busy || !taskId.trim() || !amount} onClick={() => void review()}>
+          Review
+        </button>
+      </div>
+      {summary && (
+        <div className="stack" data-testid="fund-summary">
+          <p>
+            Pool of task <code>{summary.taskId}</code> (<code>{summary.task}</code>): deposited {unit(summary.pool.deposited)}, allocated {unit(summary.pool.allocated)}, paid {unit(summary.pool.paid)}
+            {summary.pool.requester === null ? ' — this deposit creates it and makes this wallet its requester.' : '.'}
+          </p>
+          <ol>
+            {summary.approve && (
+              <li data-testid="fund-step-approve">
+                approve(<code>{summary.approve.spender}</code>, {unit(summary.approve.amount)}) on the token <code>{summary.token}</code>
+              </li>
+            )}
+            <li data-testid="fund-step-deposit">
+              deposit(<code>{summary.deposit.task}</code>, <code>{summary.deposit.token}</code>, {unit(summary.deposit.amount)}) on the rewards contract <code>{summary.contract}</code> (chain {summary.chainId})
+            </li>
+          </ol>
+          <button className="btn primary" data-testid="fund-sign" disabled={busy} onClick={() => void sign()}>
+            Sign and send
+          </button>
+        </div>
+      )}
+      {status && (
+        <span className="stat" data-testid="fund-status" data-status={status.status}>
+          {status.status}
+          {status.credited ? ` · credited ${unit(status.credited)}` : ''}
+          {status.error ? `: ${status.error}` : ''}
+          {status.txHash && (
+            <>
+              {' · tx '}
+              <code>{status.txHash}</code>
+            </>
+          )}
+        </span>
+      )}
+      {error && (
+        <div className="error-box" data-testid="fund-error">
+          {error}
+        </div>
+      )}
+    </section>
+  );
+}
