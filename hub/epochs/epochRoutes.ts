@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { getAddress } from 'ethers';
 import type { HubContext } from '../context';
-import { badRequest } from '../http/hubError';
+import { badRequest, HubError } from '../http/hubError';
 import { closeEpoch } from './closeEpoch';
 import { loadRewardsTree, type RewardsTreeDump } from '../../core/rewards/rewardsTree';
 import { taskPoolStatus } from './taskPools';
@@ -29,7 +29,14 @@ export function epochRoutes(app: FastifyInstance, ctx: HubContext): void {
       `SELECT epoch, root, tree FROM epochs WHERE status = 'posted' ORDER BY epoch DESC LIMIT 1`,
     );
     if (!latest) return { ...base, epoch: null, root: null, cumulative: '0', claims: [] };
-    const mine = loadRewardsTree(latest.tree).claimsOf(account);
+    let tree;
+    try {
+      tree = loadRewardsTree(latest.tree);
+    } catch (e) {
+      // A database from before per-task pools, posted to the old distributor: its proofs claim nothing on this contract.
+      throw new HubError(503, 'epoch_tree_outdated', `epoch ${latest.epoch}'s tree cannot be served: ${(e as Error).message}`);
+    }
+    const mine = tree.claimsOf(account);
     const tokens = await ctx.db.query<{ task_hash: string; reward_token: string }>('SELECT task_hash, reward_token FROM tasks WHERE task_hash = ANY($1::text[])', [mine.map((c) => c.task)]);
     const tokenOf = new Map(tokens.map((t) => [t.task_hash.toLowerCase(), t.reward_token]));
     // One claim per task: the arguments of claim(task, account, cumulative, root, proof), paid from that task's pool.
