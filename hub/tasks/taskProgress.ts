@@ -1,4 +1,5 @@
 import type { HubContext } from '../context';
+import { taskPoolStatus, type TaskPoolStatus } from '../epochs/taskPools';
 import { maxTaskSpend } from './taskLimits';
 import { getTask } from './taskStore';
 
@@ -112,15 +113,28 @@ export async function taskProgress(ctx: HubContext, taskId: string) {
       /** The most the task can ever cost (tasks/taskLimits.ts): what its pool must hold to pay every promise. */
       maxSpend: maxTaskSpend({ rewardPerItem, reviewerFee, redundancy: task.redundancy, items: task.item_count }, ctx.config.multiplierBounds.max).toString(),
     },
-    // The task's pool on chain (deposited, allocated, paid) comes from hub/epochs' per-task pools, being built
-    // alongside; null until this reads its taskPoolStatus (GET /pools/:taskId meanwhile, where the hub has a chain).
-    pool: null,
+    ...(await poolOf(ctx, task.id)),
     /** Committed spend over final items, in wei (integer division); null before the first. */
     costPerAcceptedItem: final === 0 ? null : (committed / BigInt(final)).toString(),
     eta: eta(ctx.now(), items.open + items.disputed, window?.finalized ?? 0, window ? new Date(window.since).getTime() : ctx.now()),
     annotators,
     reviewers,
   };
+}
+
+/**
+ * The task's pool on chain (epochs/taskPools.ts: deposited, allocated, paid,
+ * remaining, state) — what the spend is drawn from. Null on a hub without a
+ * chain; null with `poolError` when the chain cannot be read right now (the
+ * rest of the dashboard does not depend on it).
+ */
+async function poolOf(ctx: HubContext, taskId: string): Promise<{ pool: TaskPoolStatus | null; poolError?: string }> {
+  if (!ctx.chain) return { pool: null };
+  try {
+    return { pool: await taskPoolStatus(ctx, taskId) };
+  } catch (e) {
+    return { pool: null, poolError: (e as Error).message };
+  }
 }
 
 /**
