@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseUnits } from 'ethers';
-import { buildRewardsTree, type RewardsTree } from '../../core/rewards/rewardsTree';
+import { buildRewardsTree, type RewardsTree } from '../../core/sync/rewardsTree';
 import { testTokenAt } from '../../native/chain/rewardsContracts';
 import { mined, randomAccount, randomTask, startLocalChain, type Deployment } from '../../native/chain/testSupport/localChain';
 

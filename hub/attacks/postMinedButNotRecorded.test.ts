@@ -2,7 +2,7 @@ import { Wallet, parseUnits } from 'ethers';
 import type { JsonRpcProvider } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANVIL_ACCOUNTS, ANVIL_DEPLOYER_KEY, deployLocalNetwork, startAnvil, type AnvilHandle } from '../../native/chain';
-import { loadRewardsTree, type RewardsTreeDump } from '../../core/rewards/rewardsTree';
+import { loadRewardsTree, type RewardsTreeDump } from '../../core/sync/rewardsTree';
 import type { ChainClient } from '../epochs/chainClient';
 import { claimServed, distributor, earnRewards, localProvider, rootsPosted, servedProof, type Annotator } from '../epochs/epochTestKit';
 import type { RunningHub } from '../startHub';

@@ -3,7 +3,7 @@ import { getAddress } from 'ethers';
 import type { HubContext } from '../context';
 import { badRequest, HubError } from '../http/hubError';
 import { closeEpoch } from './closeEpoch';
-import { loadRewardsTree, type RewardsTreeDump } from '../../core/rewards/rewardsTree';
+import { loadRewardsTree, type RewardsTreeDump } from '../../core/sync/rewardsTree';
 import { taskPoolStatus } from './taskPools';
 
 export function epochRoutes(app: FastifyInstance, ctx: HubContext): void {

@@ -1,4 +1,4 @@
-import { buildRewardsTree, loadRewardsTree, type RewardsTree, type RewardsTreeDump } from '../../core/rewards/rewardsTree';
+import { buildRewardsTree, loadRewardsTree, type RewardsTree, type RewardsTreeDump } from '../../core/sync/rewardsTree';
 import type { Queryable } from '../db/adapter';
 
 /**

@@ -1,4 +1,4 @@
-import type { RewardEntry, RewardsTree } from '../../core/rewards/rewardsTree';
+import type { RewardEntry, RewardsTree } from '../../core/sync/rewardsTree';
 import type { Queryable } from '../db/adapter';
 import { conflict } from '../http/hubError';
 import type { ChainClient } from './chainClient';

@@ -4,7 +4,7 @@ import { conflict, HubError } from '../http/hubError';
 import type { ChainClient } from './chainClient';
 import { pendingAgainstChain } from './pendingAgainstChain';
 import { refuseShrinkingTotals } from './refuseShrinkingTotals';
-import { loadRewardsTree, type RewardsTreeDump } from '../../core/rewards/rewardsTree';
+import { loadRewardsTree, type RewardsTreeDump } from '../../core/sync/rewardsTree';
 import { allocationsToPost } from './epochTotals';
 
 export interface PendingEpoch {

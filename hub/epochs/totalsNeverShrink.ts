@@ -1,5 +1,5 @@
 import { getAddress } from 'ethers';
-import type { RewardEntry } from '../../core/rewards/rewardsTree';
+import type { RewardEntry } from '../../core/sync/rewardsTree';
 
 /** One account whose new cumulative total would pay it less than it was promised or already paid. */
 export interface Shortfall {

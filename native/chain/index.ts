@@ -8,5 +8,5 @@ export { connectRpc } from './rpcProvider';
 export { rewardsDistributorAt, testTokenAt, type RewardsDistributorContract, type TestTokenContract, type PoolOfResult } from './rewardsContracts';
 export { fundTask } from './fundTask';
 export { stakeRegistryAt, type StakeRegistryContract, type StakeOfResult } from './stakeContracts';
-export { buildRewardsTree, loadRewardsTree, REWARDS_LEAF_TYPES, type RewardsTree, type RewardsTreeInput, type RewardEntry } from '../../core/rewards/rewardsTree';
+export { buildRewardsTree, loadRewardsTree, REWARDS_LEAF_TYPES, type RewardsTree, type RewardsTreeInput, type RewardEntry } from '../../core/sync/rewardsTree';
 export { ANVIL_ACCOUNTS, ANVIL_DEPLOYER_KEY } from './defaultAccounts';

@@ -1,7 +1,7 @@
 import { Interface, ZeroHash, getCreateAddress, id, keccak256, parseUnits, toQuantity } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadArtifact } from './loadArtifact';
-import { buildRewardsTree, type RewardsTree } from '../../core/rewards/rewardsTree';
+import { buildRewardsTree, type RewardsTree } from '../../core/sync/rewardsTree';
 import { expectRevert } from './testSupport/expectRevert';
 import { mined, randomAccount, randomTask, startLocalChain, type Deployment, type LocalChain } from './testSupport/localChain';
 

@@ -5,7 +5,7 @@
 import { Interface } from 'ethers';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadArtifact } from './loadArtifact';
-import { buildRewardsTree } from '../../core/rewards/rewardsTree';
+import { buildRewardsTree } from '../../core/sync/rewardsTree';
 import { expectRevert } from './testSupport/expectRevert';
 import { mined, randomAccount, startLocalChain, type LocalChain } from './testSupport/localChain';
 

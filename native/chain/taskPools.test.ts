@@ -2,7 +2,7 @@
 // whatever the operator key posts, and hostile tokens cannot move another task's funds.
 import { Contract, ContractFactory, Interface, Wallet, parseUnits } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildRewardsTree, type RewardEntry, type RewardsTree } from '../../core/rewards/rewardsTree';
+import { buildRewardsTree, type RewardEntry, type RewardsTree } from '../../core/sync/rewardsTree';
 import { ANVIL_ACCOUNTS } from './defaultAccounts';
 import { fundTask } from './fundTask';
 import { loadArtifact, type ContractName } from './loadArtifact';

@@ -1,5 +1,5 @@
 import { StandardMerkleTree } from '@openzeppelin/merkle-tree';
-import { checksumAddress, isAddress } from '../sync/address';
+import { checksumAddress, isAddress } from './address';
 
 function getAddress(raw: string): string {
   if (typeof raw !== 'string' || !isAddress(raw)) throw new Error(`invalid address: "${String(raw)}"`);
