@@ -36,6 +36,11 @@ export const HubConfigSchema = z.object({
   rpcUrl: z.string().optional(),
   /** The StakeRegistry staking approves the token for; null or absent when the hub has none. */
   stakeRegistry: AddressSchema.nullable().optional(),
+  /** What the hub takes in one signed upload (not pinned: checked against the live /config before signing, see hubLimits.ts). */
+  limits: z
+    .object({ maxItemsPerBatch: z.number().int().positive(), maxShapesPerItem: z.number().int().positive(), batchBodyLimit: z.number().int().positive() })
+    .partial()
+    .optional(),
 });
 export type HubConfig = z.infer<typeof HubConfigSchema>;
 

@@ -6,6 +6,7 @@ import type { BatchItem, BatchReceipt, BatchSummary, SignedBatch, UploadResult }
 import type { WalletKeys } from '../wallet/walletServiceImpl';
 import type { HubClient } from './hubClient';
 import { HubRequestError } from './hubHttp';
+import { limitsOf, overLimit } from './hubLimits';
 
 /** A prepared request waits this long for the user's confirmation. */
 const CONFIRM_WINDOW_MS = 10 * 60_000;
@@ -18,6 +19,12 @@ interface Prepared {
   summary: BatchSummary;
   signed: Omit<SignedBatch, 'signature'>;
   expiresAt: number;
+}
+
+/** The size of the POST /batches body this batch becomes (the signature is 65 bytes as 0x-hex). */
+function uploadBodyBytes(batch: unknown, items: unknown): number {
+  const body = { batch, signature: `0x${'0'.repeat(130)}`, items };
+  return Buffer.byteLength(JSON.stringify(body, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value)));
 }
 
 /**
@@ -51,6 +58,10 @@ export function createBatchSigning(client: HubClient, keys: WalletKeys, now: () 
       throw new ServiceError(`cannot build the batch: ${(error as Error).message}`, { code: 'bad-batch' });
     }
     const { batch } = built;
+    // The live limits when the hub answers, else what it announced when pinned, else core's: never sign what it would refuse.
+    const limits = limitsOf(await client.fetchConfig(hubUrl).catch(() => config));
+    const tooLarge = overLimit(items, uploadBodyBytes(batch, built.items), limits);
+    if (tooLarge) throw new ServiceError(`not signed: ${tooLarge}. Split the work or remove boxes, then submit again.`, { code: 'over-hub-limit' });
     const summary: BatchSummary = {
       taskId,
       task: batch.task,

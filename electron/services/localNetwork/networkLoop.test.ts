@@ -92,6 +92,15 @@ describe('workstation against the local network', () => {
     expect((await createRootStore(dataDir).list()).map((r) => r.rootId)).toContain(result.rootId);
   });
 
+  it('refuses to sign an item with more boxes than the hub takes, naming the item and the limit (no signature, no 413 loop)', async () => {
+    const shapes = Array.from({ length: 1_500 }, (_, i) => ({ className: 'vehicle', box: { x: i % 500, y: Math.floor(i / 500) * 60, w: 20, h: 20 } }));
+    const item = items[0]!;
+    await expect(clients.hub.prepareBatch({ hubUrl: network.hubUrl, taskId: network.demoTaskId, items: [{ itemId: item.itemId, shapes }] })).rejects.toMatchObject({
+      message: expect.stringContaining(`item ${item.itemId} has 1500 boxes; this hub takes at most 1000 per item`),
+      details: { code: 'over-hub-limit' },
+    });
+  });
+
   it('shows what will be signed, signs only on confirm, and the hub accepts it once', async () => {
     const batchItems = items.map((item, i) => ({ itemId: item.itemId, shapes: [{ className: 'vehicle', box: { x: 10 + i, y: 20, w: 100, h: 50 } }] }));
     const { requestId, summary } = await clients.hub.prepareBatch({ hubUrl: network.hubUrl, taskId: network.demoTaskId, items: batchItems });
