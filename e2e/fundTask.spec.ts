@@ -23,7 +23,7 @@ test.afterAll(async () => {
   stack = null;
 });
 
-test('a requester funds a task from the wallet: the approve and the deposit are shown before signing, and the pool is credited', async ({ browser }) => {
+test('a requester funds a task from the wallet (approve and deposit shown before signing), closes it and reclaims the unspent pool to the wei', async ({ browser }) => {
   test.setTimeout(180_000);
   const { hub, anvil, chain } = stack!;
   const w = await openWorkstation(browser, workstations!.hosts[0]!, hub.url, anvil.rpcUrl);
@@ -48,6 +48,28 @@ test('a requester funds a task from the wallet: the approve and the deposit are 
     await expect(panel.getByTestId('fund-status')).toHaveAttribute('data-status', 'mined', { timeout: 30_000 });
     const [, requester, , deposited] = await rewardsDistributorAt(chain.rewards, provider).poolOf(task);
     expect([requester, deposited]).toEqual([w.address, parseUnits('40', 18)]);
+
+    // The requester closes the task: what will be signed is shown first; a refund before the delay is refused with the date.
+    await panel.getByTestId('pool-close-review').click();
+    await expect(panel.getByTestId('pool-action-summary')).toHaveAttribute('data-action', 'close');
+    await expect(panel.getByTestId('pool-action-summary')).toContainText(`requestClose(${task})`);
+    await panel.getByTestId('pool-action-sign').click();
+    await expect(panel.getByTestId('pool-action-status')).toHaveAttribute('data-status', 'mined', { timeout: 30_000 });
+    await panel.getByTestId('pool-refund-review').click();
+    await expect(panel.getByTestId('pool-action-error')).toContainText('the refund can be sent from then');
+
+    // After the contract's delay it reclaims every unallocated wei.
+    const [, , closesAt] = await rewardsDistributorAt(chain.rewards, provider).poolOf(task);
+    const block = await provider.getBlock('latest');
+    await provider.send('evm_increaseTime', [Number(closesAt) - block!.timestamp + 1]);
+    await provider.send('evm_mine', []);
+    const token = testTokenAt(chain.token, provider);
+    const before = await token.balanceOf(w.address);
+    await panel.getByTestId('pool-refund-review').click();
+    await expect(panel.getByTestId('pool-action-summary')).toContainText('pays this wallet 40');
+    await panel.getByTestId('pool-action-sign').click();
+    await expect(panel.getByTestId('pool-action-status')).toHaveAttribute('data-status', 'mined', { timeout: 30_000 });
+    expect((await token.balanceOf(w.address)) - before).toBe(parseUnits('40', 18));
   } finally {
     provider.destroy();
   }

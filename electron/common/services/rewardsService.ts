@@ -93,6 +93,31 @@ export const DepositStatusSchema = z.object({
 });
 export type DepositStatus = z.infer<typeof DepositStatusSchema>;
 
+/**
+ * Closing a task's pool, shown before signing: `close` sends requestClose (after the contract's delay
+ * nothing more can be allocated), `refund` sends refund, paying the requester deposited − allocated.
+ * Money already allocated stays claimable by the annotators.
+ */
+export const PoolActionSummarySchema = z.object({
+  requestId: z.string(),
+  hubUrl: z.string(),
+  account: AddressSchema,
+  chainId: z.number().int().positive(),
+  contract: AddressSchema,
+  taskId: z.string(),
+  task: z.string(),
+  action: z.enum(['close', 'refund']),
+  pool: z.object({ token: AddressSchema, deposited: UintStringSchema, allocated: UintStringSchema, paid: UintStringSchema, closesAt: z.number().int().nonnegative() }),
+  /** What a refund pays now (deposited − allocated). */
+  refundable: UintStringSchema,
+  /** close: the unix time from which the refund can be sent. */
+  refundFrom: z.number().int().nonnegative(),
+});
+export type PoolActionSummary = z.infer<typeof PoolActionSummarySchema>;
+
+export const PoolActionResultSchema = z.object({ requestId: z.string(), action: z.enum(['close', 'refund']), status: z.enum(['mined', 'failed']), txHash: z.string().nullable(), error: z.string().nullable() });
+export type PoolActionResult = z.infer<typeof PoolActionResultSchema>;
+
 export const rewardsService = defineService(
   'rewards',
   {
@@ -116,6 +141,10 @@ export const rewardsService = defineService(
     prepareDeposit: method(z.object({ hubUrl: HubUrlSchema, taskId: z.string().min(1).max(200), amount: UintStringSchema.refine((v) => BigInt(v) > 0n, { message: 'the amount must be greater than 0' }) }).strict(), DepositSummarySchema),
     /** The user confirmed a prepared deposit: approve if needed, then deposit. Returns once the first transaction is sent; `depositChanged` follows. */
     confirmDeposit: method(z.object({ requestId: z.string() }).strict(), DepositStatusSchema),
+    /** The requester closes a task's pool, or reclaims what was not allocated once it is closed: what will be signed, read from the chain. */
+    preparePoolAction: method(z.object({ hubUrl: HubUrlSchema, taskId: z.string().min(1).max(200), action: z.enum(['close', 'refund']) }).strict(), PoolActionSummarySchema),
+    /** The user confirmed: sends the prepared transaction and waits until it is mined. */
+    confirmPoolAction: method(z.object({ requestId: z.string() }).strict(), PoolActionResultSchema),
   },
   {
     /** A claim moved: pending → mined | failed. */

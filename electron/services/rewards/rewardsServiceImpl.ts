@@ -8,6 +8,7 @@ import type { ClaimStatus, Rewards, rewardsService } from '../../common/services
 import { hubJson, normalizeHubUrl } from '../hub/hubHttp';
 import type { HubRegistry } from '../hub/hubRegistry';
 import type { WalletKeys } from '../wallet/walletServiceImpl';
+import { createPoolClosing } from './poolClosing';
 import { createTaskDeposits } from './taskDeposits';
 import { ERC20_ABI } from '../chain/erc20Abi';
 
@@ -101,6 +102,7 @@ export function createRewardsService(registry: HubRegistry, keys: WalletKeys, em
   }
 
   const deposits = createTaskDeposits({ chains, account, signer: () => keys.signer(), emit, ensureGas: options.ensureGas, reasonOf });
+  const closing = createPoolClosing({ chains, account, signer: () => keys.signer(), ensureGas: options.ensureGas, reasonOf });
 
   const service: ServiceImpl<typeof rewardsService> = {
     get: async ({ hubUrl }) => {
@@ -164,6 +166,8 @@ export function createRewardsService(registry: HubRegistry, keys: WalletKeys, em
     listClaims: async () => [...claims],
     prepareDeposit: (args) => deposits.prepare(args),
     confirmDeposit: (args) => deposits.confirm(args),
+    preparePoolAction: (args) => closing.prepare(args),
+    confirmPoolAction: (args) => closing.confirm(args),
   };
 
   return {

@@ -91,6 +91,34 @@ describe('funding a task from the wallet', () => {
     await expect(rewards.confirmDeposit({ requestId: summary.requestId })).rejects.toMatchObject({ details: { code: 'unknown-request' } });
   });
 
+  it('closes the pool it funded and, after the contract’s delay, reclaims every unallocated wei; nothing doomed is signed', async () => {
+    const { address } = await wallet.status({});
+    const task = taskIdToBytes32('my-task');
+    const hubUrl = network.hubUrl;
+    await expect(rewards.preparePoolAction({ hubUrl, taskId: 'my-task', action: 'refund' })).rejects.toMatchObject({ details: { code: 'pool-open' } });
+    await expect(rewards.preparePoolAction({ hubUrl, taskId: network.demoTaskId, action: 'close' })).rejects.toMatchObject({ details: { code: 'not-requester' } });
+    await expect(rewards.preparePoolAction({ hubUrl, taskId: 'never-funded', action: 'close' })).rejects.toMatchObject({ details: { code: 'no-pool' } });
+
+    const close = await rewards.preparePoolAction({ hubUrl, taskId: 'my-task', action: 'close' });
+    expect(close).toMatchObject({ account: address, task, contract: network.rewards, action: 'close', refundable: GWT('50'), pool: { deposited: GWT('50'), allocated: '0', closesAt: 0 } });
+    expect(await rewards.confirmPoolAction({ requestId: close.requestId })).toMatchObject({ status: 'mined', error: null });
+    await expect(rewards.preparePoolAction({ hubUrl, taskId: 'my-task', action: 'close' })).rejects.toMatchObject({ details: { code: 'pool-closing' } });
+    await expect(rewards.preparePoolAction({ hubUrl, taskId: 'my-task', action: 'refund' })).rejects.toMatchObject({ details: { code: 'still-closing' } });
+
+    const [, , closesAt] = await rewardsDistributorAt(network.rewards, provider).poolOf(task);
+    const block = await provider.getBlock('latest');
+    await provider.send('evm_increaseTime', [Number(closesAt) - block!.timestamp + 1]);
+    await provider.send('evm_mine', []);
+    const token = testTokenAt(network.token, provider);
+    const before = await token.balanceOf(address!);
+    const refund = await rewards.preparePoolAction({ hubUrl, taskId: 'my-task', action: 'refund' });
+    expect(refund).toMatchObject({ action: 'refund', refundable: GWT('50') });
+    expect(await rewards.confirmPoolAction({ requestId: refund.requestId })).toMatchObject({ status: 'mined', error: null });
+    expect((await token.balanceOf(address!)) - before).toBe(BigInt(GWT('50')));
+    await expect(rewards.preparePoolAction({ hubUrl, taskId: 'my-task', action: 'refund' })).rejects.toMatchObject({ details: { code: 'nothing-to-refund' } });
+    await expect(rewards.confirmPoolAction({ requestId: refund.requestId })).rejects.toMatchObject({ details: { code: 'unknown-request' } });
+  });
+
   it('refuses to add to a pool another wallet created (the demo task belongs to the local requester)', async () => {
     await expect(rewards.prepareDeposit({ hubUrl: network.hubUrl, taskId: network.demoTaskId, amount: GWT('1') })).rejects.toMatchObject({ details: { code: 'not-requester' } });
   });

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { DepositStatus, DepositSummary } from '../../../electron/common/services/rewardsService';
 import { useHost } from '../../platform/HostContext';
-import { errorText, formatUnits, parseUnits } from './errorText';
+import { formatUnits, parseUnits } from './errorText';
+import { useBusyAction } from './useBusyAction';
+import { PoolClosingControls } from './PoolClosingControls';
 
 /**
  * A requester funds a task's pool from the wallet: Review shows exactly what will be signed — the token
@@ -14,45 +16,30 @@ export function FundTaskPanel({ hubUrl, hasWallet }: { hubUrl: string | null; ha
   const [amount, setAmount] = useState('');
   const [summary, setSummary] = useState<DepositSummary | null>(null);
   const [status, setStatus] = useState<DepositStatus | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useBusyAction();
 
   useEffect(() => host.rewards.on('depositChanged', (next) => setStatus((current) => (current && current.requestId !== next.requestId ? current : next))), [host]);
 
   async function review() {
     if (!hubUrl) return;
-    setError(null);
     setSummary(null);
     const units = parseUnits(amount, 18);
     if (units === null || units === '0') return setError(`"${amount}" is not an amount of tokens: give a number greater than 0, e.g. 100 or 12.5`);
-    setBusy(true);
-    try {
-      setSummary(await host.rewards.prepareDeposit({ hubUrl, taskId: taskId.trim(), amount: units }));
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    await run(async () => setSummary(await host.rewards.prepareDeposit({ hubUrl, taskId: taskId.trim(), amount: units })));
   }
 
-  async function sign() {
-    if (!summary) return;
-    setBusy(true);
-    try {
+  const sign = () =>
+    run(async () => {
+      if (!summary) return;
       setStatus(await host.rewards.confirmDeposit({ requestId: summary.requestId }));
       setSummary(null);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   if (!hubUrl || !hasWallet) return null;
   const unit = (v: string) => `${formatUnits(v, summary?.tokenDecimals ?? 18)} ${summary?.tokenSymbol ?? ''}`.trim();
   return (
     <section className="card stack" data-testid="fund-task-panel">
-      <h2>Fund a task</h2>
+      <h2>Fund or close a task</h2>
       <div className="row">
         <input className="grow" placeholder="task id" value={taskId} data-testid="fund-task-id" onChange={(e) => setTaskId(e.target.value)} />
         <input placeholder="amount" value={amount} data-testid="fund-amount" onChange={(e) => setAmount(e.target.value)} />
@@ -60,6 +47,7 @@ export function FundTaskPanel({ hubUrl, hasWallet }: { hubUrl: string | null; ha
           Review
         </button>
       </div>
+      <PoolClosingControls hubUrl={hubUrl} taskId={taskId} />
       {summary && (
         <div className="stack" data-testid="fund-summary">
           <p>
