@@ -65,6 +65,9 @@ const rows: Row[] = [
   { route: 'POST /verdicts', request: () => ({ method: 'POST', path: '/verdicts', json: {} }), expect: all(400) },
   { route: 'POST /epochs/close', request: () => ({ method: 'POST', path: '/epochs/close' }), expect: all(403, { operator: 'skip' }) },
   { route: 'GET /epochs', request: () => ({ method: 'GET', path: '/epochs' }), expect: all(200, { signedOut: 200 }) },
+  // Public like the chain it reads; this hub has no chain, so everyone who passes the rule gets the same 503 (an unknown task: 404).
+  { route: 'GET /pools/:taskId', request: () => ({ method: 'GET', path: `/pools/${s.taskId}` }), expect: all(503, { signedOut: 503 }) },
+  { route: 'GET /pools/:taskId (unknown task)', request: () => ({ method: 'GET', path: '/pools/no-such-task' }), expect: all(404, { signedOut: 404 }) },
   { route: 'GET /rewards/:account', request: () => ({ method: 'GET', path: `/rewards/${s.wallets.assigned.address}` }), expect: all(200, { signedOut: 200 }) },
   { route: 'GET /reputation/:account', request: () => ({ method: 'GET', path: `/reputation/${s.wallets.assigned.address}` }), expect: all(200, { signedOut: 200 }) },
   { route: 'GET /tiers', request: () => ({ method: 'GET', path: '/tiers' }), expect: all(200, { signedOut: 200 }) },
