@@ -23,10 +23,12 @@ export interface TaskFunds {
   pool: PoolOnChain;
   /** Cumulative rewards the hub put in its trees for this task (posted or pending). */
   promised: bigint;
+  /** The ERC-20 the task pays in (its `rewardToken`): the pool must hold this one. */
+  rewardToken: string;
 }
 
 export function taskFunds(task: string, rewardToken: string, pool: PoolOnChain, promised: bigint, now: bigint): TaskFunds {
-  const of = (state: PoolState, remaining = 0n): TaskFunds => ({ task: task.toLowerCase(), state, remaining, pool, promised });
+  const of = (state: PoolState, remaining = 0n): TaskFunds => ({ task: task.toLowerCase(), state, remaining, pool, promised, rewardToken: getAddress(rewardToken) });
   if (BigInt(pool.requester) === 0n) return of('unfunded');
   if (getAddress(pool.token) !== getAddress(rewardToken)) return of('token_mismatch');
   // What was allocated on chain also counts: it is never less than what the hub promised, unless another writer posted.
@@ -69,6 +71,23 @@ export interface HeldTask {
   heldItems: number;
   /** What those items would pay. */
   needed: string;
+  /** Why, in one sentence for the operator (the state says it as a code). */
+  reason: string;
+}
+
+/** Why a task's items wait: its pool's state in words. */
+export function heldReason(f: TaskFunds | undefined, needed: bigint): string {
+  if (!f) return 'the task has no pool on chain';
+  switch (f.state) {
+    case 'unfunded':
+      return 'nothing was deposited for this task (a deposit that reverted, e.g. in a token that refuses transfers, credits nothing)';
+    case 'token_mismatch':
+      return `the pool holds ${getAddress(f.pool.token)} but the task pays in ${f.rewardToken}: nothing is allocated from a pool in another token`;
+    case 'closed':
+      return `the pool closes at ${f.pool.closesAt} (unix seconds): too late to allocate`;
+    default:
+      return `${f.remaining} left in the pool (credited deposits ${f.pool.deposited}), ${needed} needed: the items wait for a deposit`;
+  }
 }
 
 /**
@@ -93,12 +112,16 @@ export function capToFunds<I extends FundableItem>(items: readonly I[], payouts:
       continue;
     }
     const f = funds.get(task);
-    const h = held.get(task) ?? { task, state: f?.state ?? 'unfunded', remaining: (f?.remaining ?? 0n).toString(), heldItems: 0, needed: '0' };
+    const h = held.get(task) ?? { task, state: f?.state ?? 'unfunded', remaining: (f?.remaining ?? 0n).toString(), heldItems: 0, needed: '0', reason: '' };
     held.set(task, { ...h, heldItems: h.heldItems + 1, needed: (BigInt(h.needed) + cost).toString() });
   }
   const keptIds = new Set(kept.map((i) => i.id));
   // What is left once the items that fit are paid.
-  const heldTasks = [...held.values()].map((h) => ({ ...h, remaining: (left.get(h.task) ?? 0n).toString() }));
+  const heldTasks = [...held.values()].map((h) => {
+    const remaining = left.get(h.task) ?? 0n;
+    const f = funds.get(h.task);
+    return { ...h, remaining: remaining.toString(), reason: heldReason(f && { ...f, remaining }, BigInt(h.needed)) };
+  });
   return { items: kept, payouts: payouts.filter((p) => keptIds.has(p.item)), held: heldTasks };
 }
 

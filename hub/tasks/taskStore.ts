@@ -48,12 +48,31 @@ export function taskJson(t: TaskRow) {
   };
 }
 
-export async function createTask(ctx: HubContext, requester: string, body: CreateTaskBody) {
-  const token = ctx.config.token;
-  if (!token && !body.rewardToken) throw badRequest('reward_token_unknown', 'this hub does not know its reward token: pass rewardToken');
-  if (token && body.rewardToken && getAddress(body.rewardToken) !== token) {
-    throw badRequest('reward_token_mismatch', `rewardToken ${body.rewardToken} is not the token the rewards contract pays (${token})`);
+const ZERO_ADDRESS = '0x0000000000000000000000000000000000000000';
+
+/**
+ * The ERC-20 a task pays in: any token the requester names (their own included), else the hub's default.
+ * Each task's pool on chain holds one token, fixed by its first deposit; a pool in another token than the
+ * task's is never allocated (epochs/taskPools.ts `token_mismatch`). The hub never calls the token itself,
+ * so a hostile token can only hurt its own task.
+ */
+function chooseRewardToken(hubToken: string | null, requested: string | undefined): string {
+  if (!requested) {
+    if (!hubToken) throw badRequest('reward_token_unknown', 'this hub does not know its reward token: pass rewardToken');
+    return hubToken;
   }
+  let token: string;
+  try {
+    token = getAddress(requested);
+  } catch {
+    throw badRequest('invalid_reward_token', `rewardToken ${requested} is not an address (a mixed-case address must carry a valid checksum)`);
+  }
+  if (token === ZERO_ADDRESS) throw badRequest('invalid_reward_token', 'rewardToken cannot be the zero address: the rewards contract refuses deposits in it');
+  return token;
+}
+
+export async function createTask(ctx: HubContext, requester: string, body: CreateTaskBody) {
+  const rewardToken = chooseRewardToken(ctx.config.token, body.rewardToken);
   const seen = new Set<string>();
   body.items.forEach((item, i) => {
     if (seen.has(item.sha256)) throw badRequest('duplicate_item', `items[${i}]: media ${item.sha256} is listed twice`);
@@ -72,7 +91,7 @@ export async function createTask(ctx: HubContext, requester: string, body: Creat
     label_schema: body.labelSchema,
     redundancy: body.redundancy,
     reward_per_item: BigInt(body.rewardPerItem).toString(),
-    reward_token: token ?? getAddress(body.rewardToken!),
+    reward_token: rewardToken,
     item_count: body.items.length,
     level: body.level,
     reviewer_fee: BigInt(body.reviewerFee).toString(),
