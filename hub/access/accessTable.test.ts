@@ -65,6 +65,8 @@ const rows: Row[] = [
   { route: 'POST /verdicts', request: () => ({ method: 'POST', path: '/verdicts', json: {} }), expect: all(400) },
   { route: 'POST /epochs/close', request: () => ({ method: 'POST', path: '/epochs/close' }), expect: all(403, { operator: 'skip' }) },
   { route: 'GET /epochs', request: () => ({ method: 'GET', path: '/epochs' }), expect: all(200, { signedOut: 200 }) },
+  // Public like the root it justifies; this hub closed no epoch, so everyone gets the same 404.
+  { route: 'GET /epochs/:epoch/ledger', request: () => ({ method: 'GET', path: '/epochs/1/ledger' }), expect: all(404, { signedOut: 404 }) },
   // Public like the chain it reads; this hub has no chain, so everyone who passes the rule gets the same 503 (an unknown task: 404).
   { route: 'GET /pools/:taskId', request: () => ({ method: 'GET', path: `/pools/${s.taskId}` }), expect: all(503, { signedOut: 503 }) },
   { route: 'GET /pools/:taskId (unknown task)', request: () => ({ method: 'GET', path: '/pools/no-such-task' }), expect: all(404, { signedOut: 404 }) },

@@ -2,27 +2,33 @@ import type { FastifyInstance } from 'fastify';
 import { getAddress } from 'ethers';
 import type { HubContext } from '../context';
 import { badRequest, HubError } from '../http/hubError';
+import { serveRoute } from '../http/serveRoute';
 import { closeEpoch } from './closeEpoch';
 import { loadRewardsTree, type RewardsTreeDump } from '../../core/sync/rewardsTree';
+import { closeEpochRoute, epochLedgerRoute, listEpochsRoute, rewardsOfRoute, taskPoolRoute } from '../../core/hubApi/epochs';
 import { taskPoolStatus } from './taskPools';
+import { epochLedgerPage } from './epochLedger';
 
 export function epochRoutes(app: FastifyInstance, ctx: HubContext): void {
-  app.post('/epochs/close', { config: { access: 'operator' } }, async () => closeEpoch(ctx));
+  serveRoute(app, closeEpochRoute, () => closeEpoch(ctx));
 
-  app.get('/epochs', { config: { access: 'anyone' } }, async () => {
+  serveRoute(app, listEpochsRoute, async () => {
     const rows = await ctx.db.query<{ epoch: bigint; root: string; status: string; tx_hash: string | null; closed_at: Date }>(
       'SELECT epoch, root, status, tx_hash, closed_at FROM epochs ORDER BY epoch',
     );
     return { epochs: rows.map((r) => ({ epoch: r.epoch.toString(), root: r.root, status: r.status, txHash: r.tx_hash, closedAt: new Date(r.closed_at).toISOString() })) };
   });
 
+  // Public: the root it justifies is public on chain (see hub/README.md, "Epoch ledgers").
+  serveRoute(app, epochLedgerRoute, ({ params, query }) => epochLedgerPage(ctx, BigInt(params.epoch), query.page));
+
   // Public: a proof is only useful to claim for the account it names (tokens always go to that account).
-  app.get('/rewards/:account', { config: { access: 'anyone' } }, async (req) => {
+  serveRoute(app, rewardsOfRoute, async ({ params }) => {
     let account: string;
     try {
-      account = getAddress((req.params as { account: string }).account);
+      account = getAddress(params.account);
     } catch {
-      throw badRequest('invalid_address', `not an address: "${(req.params as { account: string }).account}"`);
+      throw badRequest('invalid_address', `not an address: "${params.account}"`);
     }
     const base = { account, contract: ctx.config.rewardsContract, chainId: ctx.config.chainId, token: ctx.config.token };
     const [latest] = await ctx.db.query<{ epoch: bigint; root: string; tree: RewardsTreeDump }>(
@@ -46,5 +52,5 @@ export function epochRoutes(app: FastifyInstance, ctx: HubContext): void {
   });
 
   // A task's pool: what its requester deposited on chain, what posted roots allocated and claims paid, and what the hub can still allocate.
-  app.get('/pools/:taskId', { config: { access: 'anyone' } }, async (req) => taskPoolStatus(ctx, (req.params as { taskId: string }).taskId));
+  serveRoute(app, taskPoolRoute, ({ params }) => taskPoolStatus(ctx, params.taskId));
 }
