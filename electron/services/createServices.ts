@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { createDispatcher, registerService, type Dispatcher } from '../common/contract/createDispatcher';
 import { createEventBus, type EventBus } from '../common/contract/eventBus';
-import { appService, inferenceService, jobsService, mediaService, videoService } from '../common/services';
+import { appService, inferenceService, jobsService, mediaService, requesterService, videoService } from '../common/services';
 import { createInferenceEngine } from '../../native/inference';
 import { createAppService, type HostInfo } from './app/appServiceImpl';
 import { createEngineHolder } from './inference/engineHolder';
@@ -24,6 +24,8 @@ import { createShotsJob } from './video/shotsJob';
 import { createVideoEngine, type VideoEngine } from './video/videoEngine';
 import { createVideoService } from './video/videoServiceImpl';
 import { createNetworkServices, type NetworkOptions, type NetworkServices } from './networkServices';
+import { createRequesterService } from './requester/dashboardServiceImpl';
+import { createPublishJob } from './requester/publishJob';
 
 export interface InferenceOptions {
   /** Folders of model manifests. Default: the shipped models folder, then `<dataDir>/models`. */
@@ -100,6 +102,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       shots: createShotsJob(videoEngine),
       autotrack: createAutotrackJob(videoEngine, engines),
       download: network.downloadJob,
+      publish: createPublishJob({ dataDir, client: network.client, registry: network.registry, keys: network.walletKeys, roots }),
     },
     onChange: (info) => {
       emitJobs('changed', info);
@@ -113,6 +116,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const jobs = createJobsService(jobRunner, persisted);
   const inference = createInferenceService(engines, predictor, roots);
   const video = createVideoService(videoEngine);
+  const requester = createRequesterService(network.registry, network.client);
   const dispatcher = createDispatcher(
     [
       registerService(appService, app),
@@ -121,6 +125,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       registerService(inferenceService, inference),
       registerService(videoService, video),
       ...network.registrations,
+      registerService(requesterService, requester.service),
     ],
     { events },
   );
@@ -130,6 +135,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       await jobRunner.shutdown();
       await persisted.flush();
       await Promise.all([engines.dispose(), videoEngine.dispose(), network.dispose()]);
+      requester.dispose();
     })());
   return { app, media, jobs, inference, video, videoEngine, network, events, dispatcher, roots, jobRunner, dispose };
 }

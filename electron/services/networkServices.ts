@@ -56,6 +56,9 @@ export async function createNetworkServices(dataDir: string, roots: RootStore, e
     hub,
     rewards: rewards.service,
     stake: stake.service,
+    /** The pinned hubs and the signed-in client, for services wired beside these (the requester's dashboard). */
+    registry,
+    client,
     registrations,
     downloadJob: createDownloadJob(dataDir, client, roots),
     dispose: async () => {

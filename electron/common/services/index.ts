@@ -7,6 +7,7 @@ import { walletService } from './walletService';
 import { hubService } from './hubService';
 import { rewardsService } from './rewardsService';
 import { stakeService } from './stakeService';
+import { requesterService } from './requesterService';
 
 export { appService, inferenceService, jobsService, mediaService, videoService };
 export * from './appService';
@@ -19,9 +20,10 @@ export * from './hubService';
 export * from './hubReviewSchemas';
 export * from './rewardsService';
 export * from './stakeService';
-export { walletService, hubService, rewardsService, stakeService };
+export * from './requesterService';
+export { walletService, hubService, rewardsService, stakeService, requesterService };
 export * from './intake';
 export * from './mediaUrlPath';
 
 /** Every service of the contract; hosts serve exactly these, the renderer proxies exactly these. */
-export const allServices = [appService, mediaService, jobsService, inferenceService, videoService, walletService, hubService, rewardsService, stakeService] as const;
+export const allServices = [appService, mediaService, jobsService, inferenceService, videoService, walletService, hubService, rewardsService, stakeService, requesterService] as const;
