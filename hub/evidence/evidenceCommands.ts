@@ -19,6 +19,11 @@ export function formatEvidenceReport(report: EvidenceReport, opts: { all?: boole
     const outcome = s.status === 'failed' ? `failed: ${s.error}` : s.status;
     lines.push(`  #${s.id} ${s.createdAt.toISOString()} ${s.account} ${s.amount} wei ${outcome} tx ${s.txHash ?? '-'} evidence [${s.evidenceIds.join(', ')}] hash ${s.evidenceHash} reason "${s.reason}"`);
   }
+  const suspect = report.suspectHoneypots;
+  if (suspect.length > 0) lines.push(`suspect honeypots (the annotators' consensus contradicts the known answer; scored nobody, no evidence): ${suspect.length}`);
+  for (const h of suspect) {
+    lines.push(`  task ${h.taskId} (requester ${h.requester}) item ${h.itemId}: known ${h.known.shapes} shape(s) ${JSON.stringify(h.known.classes)}, final ${h.final.shapes} ${JSON.stringify(h.final.classes)}, ${h.submissions} submission(s)`);
+  }
   return lines;
 }
 

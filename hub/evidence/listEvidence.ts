@@ -1,5 +1,6 @@
 import type { HubContext } from '../context';
 import { catchUpReputation } from '../reputation/catchUp';
+import { listSuspectHoneypots, type SuspectHoneypot } from '../reputation/suspectHoneypots';
 import { reachesThreshold } from './slashThreshold';
 import { UNUSED_EVIDENCE } from './unspentEvidence';
 
@@ -33,6 +34,8 @@ export interface EvidenceReport {
   threshold: HubContext['config']['slashEvidenceThreshold'];
   accounts: AccountEvidence[];
   slashings: SlashingRecord[];
+  /** Honeypots the annotators' consensus contradicted: they scored nobody; the operator may want a word with their requester. */
+  suspectHoneypots: SuspectHoneypot[];
 }
 
 /**
@@ -69,6 +72,7 @@ export async function listEvidence(ctx: Pick<HubContext, 'db' | 'config' | 'cons
   return {
     threshold,
     accounts,
+    suspectHoneypots: await listSuspectHoneypots(ctx),
     slashings: slashings.reverse().map((s) => ({
       id: s.id,
       account: s.account,

@@ -10,7 +10,7 @@ import { recordEvidence } from './recordEvidence';
 const requester = Wallet.createRandom();
 const operator = Wallet.createRandom();
 const reviewer = Wallet.createRandom();
-const [right, wrong] = [Wallet.createRandom(), Wallet.createRandom()];
+const [right, right2, wrong] = [Wallet.createRandom(), Wallet.createRandom(), Wallet.createRandom()];
 const voters = [Wallet.createRandom(), Wallet.createRandom(), Wallet.createRandom()];
 
 interface EvidenceRow {
@@ -31,7 +31,7 @@ describe('evidence recorded when reputation is scored', () => {
   beforeAll(async () => {
     hub = await startTestHub({ requesters: [requester.address], operators: [operator.address], slashEvidenceThreshold: { honeypotFailures: 2, verdictsAgainst: 2 } });
     requesterToken = await signIn(hub, requester);
-    for (const w of [right, wrong, reviewer, ...voters]) tokens[w.address] = await signIn(hub, w);
+    for (const w of [right, right2, wrong, reviewer, ...voters]) tokens[w.address] = await signIn(hub, w);
     const operatorToken = await signIn(hub, operator);
     await call(hub, 'POST', `/accounts/${reviewer.address}/roles`, { token: operatorToken, json: { role: 'reviewer' } });
   }, 120_000);
@@ -44,7 +44,8 @@ describe('evidence recorded when reputation is scored', () => {
       json: {
         title: 'ground truth',
         labelSchema: TEST_SCHEMA,
-        redundancy: 2,
+        // k = 3: a known answer counts once a majority of the item's submissions corroborate it (reputation/judgeHoneypot.ts).
+        redundancy: 3,
         rewardPerItem: '10',
         items: media.map((s, i) => ({ sha256: s, fileName: `e${i}.jpg`, width: 640, height: 480 })),
         honeypots: [
@@ -58,11 +59,12 @@ describe('evidence recorded when reputation is scored', () => {
     const digests: Record<string, string> = {};
     for (const [w, shapes] of [
       [right, [box('car', 10, 10)]],
+      [right2, [box('car', 10, 10)]],
       [wrong, [box('person', 10, 10)]],
     ] as const) {
       const got = await call<{ items: { itemId: string; sha256: string }[] }>(hub, 'POST', `/tasks/${taskId}/assignments`, { token: tokens[w.address], json: { count: 3 } });
-      // The right annotator gets the second honeypot right too (car and person).
-      const signed = await signedBatch(hub, w, taskId, got.body.items.map((it) => ({ itemId: it.itemId, shapes: w === right && it.sha256 === media[1] ? [box('car', 10, 10), box('person', 200, 200)] : [...shapes] })));
+      // The right annotators get the second honeypot right too (car and person).
+      const signed = await signedBatch(hub, w, taskId, got.body.items.map((it) => ({ itemId: it.itemId, shapes: w !== wrong && it.sha256 === media[1] ? [box('car', 10, 10), box('person', 200, 200)] : [...shapes] })));
       const res = await call<{ batchId: string }>(hub, 'POST', '/batches', { token: tokens[w.address], json: signed });
       expect(res.status).toBe(200);
       digests[w.address] = res.body.batchId;
@@ -70,6 +72,7 @@ describe('evidence recorded when reputation is scored', () => {
     await catchUpReputation(hub.context);
 
     expect(await evidenceOf(right)).toEqual([]);
+    expect(await evidenceOf(right2)).toEqual([]);
     const rows = await evidenceOf(wrong);
     expect(rows.map((r) => [r.kind, r.task_id])).toEqual([
       ['honeypot_failed', taskId],

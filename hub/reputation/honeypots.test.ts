@@ -3,10 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningHub } from '../startHub';
 import { box, call, sha, signedBatch, signIn, startTestHub, TEST_SCHEMA, type AnyWallet } from '../testKit';
 import { signedVerdict } from '../verdicts/verdictTestKit';
+import { listSuspectHoneypots } from './suspectHoneypots';
 
 const requester = Wallet.createRandom();
 const operator = Wallet.createRandom();
-const [right, wrong] = [Wallet.createRandom(), Wallet.createRandom()];
+const [right, right2, wrong] = [Wallet.createRandom(), Wallet.createRandom(), Wallet.createRandom()];
 const [fairReviewer, sloppyReviewer] = [Wallet.createRandom(), Wallet.createRandom()];
 
 interface Summary {
@@ -42,7 +43,7 @@ describe('honeypots (ground truth items)', () => {
   beforeAll(async () => {
     hub = await startTestHub({ requesters: [requester.address], operators: [operator.address] });
     requesterToken = await signIn(hub, requester);
-    for (const w of [right, wrong, fairReviewer, sloppyReviewer]) tokens[w.address] = await signIn(hub, w);
+    for (const w of [right, right2, wrong, fairReviewer, sloppyReviewer]) tokens[w.address] = await signIn(hub, w);
     const operatorToken = await signIn(hub, operator);
     for (const w of [fairReviewer, sloppyReviewer]) await call(hub, 'POST', `/accounts/${w.address}/roles`, { token: operatorToken, json: { role: 'reviewer' } });
   });
@@ -67,13 +68,16 @@ describe('honeypots (ground truth items)', () => {
     expect((await call<{ tasks: unknown[] }>(hub, 'GET', '/tasks', { token: requesterToken })).body.tasks.length).toBe(tasksBefore);
   });
 
-  it('scores a submission for a honeypot at once against the known answer: right goes up, wrong goes down', async () => {
+  it('scores honeypot submissions once the item’s submissions corroborate the known answer: right goes up, wrong goes down', async () => {
     const created = await call<{ taskId: string }>(hub, 'POST', '/tasks', {
       token: requesterToken,
-      json: taskBody([
-        { sha256: media[0], shapes: [box('car', 10, 10)] },
-        { sha256: media[1], shapes: [box('car', 10, 10)] },
-      ]),
+      json: {
+        ...taskBody([
+          { sha256: media[0], shapes: [box('car', 10, 10)] },
+          { sha256: media[1], shapes: [box('car', 10, 10)] },
+        ]),
+        redundancy: 3,
+      },
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     taskId = created.body.taskId;
@@ -82,48 +86,63 @@ describe('honeypots (ground truth items)', () => {
 
     const assigned = await submit(right, () => [box('car', 10, 10)]);
     expect(assigned.items.every((it) => Object.keys(it).sort().join() === 'fileName,height,itemId,sha256,url,width')).toBe(true);
-    // Before any other submission, hence before consensus: only the two honeypots count, each with weight 2.
-    const r = await rep(right);
-    expect(r.overall).toMatchObject({ alpha: 6, beta: 2 });
-    expect(r.scoredItems).toBe(2);
-    expect(r.history.map((h) => [h.kind, h.itemId])).toEqual([
-      ['honeypot', itemOf[media[0]!]],
-      ['honeypot', itemOf[media[1]!]],
-    ].sort((a, b) => (a[1]! < b[1]! ? -1 : 1)));
-    expect(r.history.every((h) => h.delta > 0)).toBe(true);
+    // One submission of three: nothing corroborates the known answer yet, so it scores nobody.
+    expect((await rep(right)).scoredItems).toBe(0);
 
+    await submit(right2, () => [box('car', 10, 10)]);
     await submit(wrong, () => [box('person', 10, 10)]);
+    const r = await rep(right);
+    // Two honeypots (weight 2 each) and the plain third item (weight 1), all accepted by consensus.
+    expect(r.overall).toMatchObject({ alpha: 7, beta: 2 });
+    expect(r.scoredItems).toBe(3);
+    expect(r.history.filter((h) => h.kind === 'honeypot').map((h) => h.itemId).sort()).toEqual([itemOf[media[0]!], itemOf[media[1]!]].sort());
+    expect(r.history.every((h) => h.delta > 0)).toBe(true);
     const w = await rep(wrong);
-    expect(w.overall).toMatchObject({ alpha: 2, beta: 6 });
+    expect(w.overall).toMatchObject({ alpha: 2, beta: 7 });
     expect(w.history.filter((h) => h.kind === 'honeypot').every((h) => h.delta < 0)).toBe(true);
     // The person drawn over the car is a class mistake: the car's class pays for it.
-    expect(w.perClass.car!.beta).toBe(2 + 2 * 2);
+    expect(w.perClass.car!.beta).toBe(2 + 2 * 2 + 1);
+    // Scored once: another look changes nothing.
+    expect((await rep(right)).scoredItems).toBe(3);
   });
 
-  it('decides honeypot items by consensus like any other, without scoring their annotators twice', async () => {
+  it('waits for the verdict when the submissions split; the verdict that agrees with the known answer corroborates it, one that contradicts it leaves it suspect', async () => {
+    const split = [sha(9_100_001), sha(9_100_002)];
+    const created = await call<{ taskId: string }>(hub, 'POST', '/tasks', {
+      token: requesterToken,
+      json: {
+        ...taskBody(split.map((s) => ({ sha256: s, shapes: [box('car', 10, 10)] }))),
+        items: split.map((s, i) => ({ sha256: s, fileName: `s${i}.jpg`, width: 640, height: 480 })),
+      },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    taskId = created.body.taskId;
+    const [rightBefore, wrongBefore] = [await rep(right), await rep(wrong)];
+    await submit(right, () => [box('car', 10, 10)]);
+    await submit(wrong, () => [box('person', 10, 10)]);
     await hub.context.consensusIdle();
-    const statuses = await Promise.all(media.map(async (s) => (await call<{ status: string }>(hub, 'GET', `/items/${itemOf[s]}`, { token: tokens[right.address] })).body.status));
-    expect(statuses).toEqual(['disputed', 'disputed', 'disputed']);
-    const r = await rep(right);
-    expect(r.scoredItems).toBe(2);
-  });
+    const statuses = await Promise.all(split.map(async (s) => (await call<{ status: string }>(hub, 'GET', `/items/${itemOf[s]}`, { token: tokens[right.address] })).body.status));
+    expect(statuses).toEqual(['disputed', 'disputed']);
+    // One against one: the known answer is not corroborated, nobody is scored yet.
+    expect((await rep(right)).scoredItems).toBe(rightBefore.scoredItems);
+    expect((await rep(wrong)).scoredItems).toBe(wrongBefore.scoredItems);
 
-  it("moves a reviewer's reputation by whether the verdict agrees with the known answer", async () => {
-    const fair = await call(hub, 'POST', '/verdicts', { token: tokens[fairReviewer.address], json: await signedVerdict(hub, fairReviewer, taskId, itemOf[media[0]!]!, [box('car', 10, 10)]) });
+    const fair = await call(hub, 'POST', '/verdicts', { token: tokens[fairReviewer.address], json: await signedVerdict(hub, fairReviewer, taskId, itemOf[split[0]!]!, [box('car', 10, 10)]) });
     expect(fair.status, JSON.stringify(fair.body)).toBe(200);
-    const sloppy = await call(hub, 'POST', '/verdicts', { token: tokens[sloppyReviewer.address], json: await signedVerdict(hub, sloppyReviewer, taskId, itemOf[media[1]!]!, [box('person', 10, 10)]) });
-    expect(sloppy.status).toBe(200);
+    // The reviewer sides with the known answer: it counts, for the annotators (weight 2) and the reviewer.
     expect((await rep(fairReviewer)).reviewer).toMatchObject({ alpha: 4, beta: 2 });
-    expect((await rep(sloppyReviewer)).reviewer).toMatchObject({ alpha: 2, beta: 4 });
-    expect((await rep(fairReviewer)).history.map((h) => h.kind)).toEqual(['review']);
-    // The annotators were scored by the ground truth already, not again by the verdicts.
-    expect((await rep(right)).scoredItems).toBe(2);
-    // The third item (no known answer) is resolved and scored against the verdict.
-    const third = await call(hub, 'POST', '/verdicts', { token: tokens[fairReviewer.address], json: await signedVerdict(hub, fairReviewer, taskId, itemOf[media[2]!]!, [box('car', 10, 10)]) });
-    expect(third.status).toBe(200);
-    const r = await rep(right);
-    expect(r.scoredItems).toBe(3);
-    expect(r.overall).toMatchObject({ alpha: 7, beta: 2 });
-    expect(r.history.at(-1)).toMatchObject({ kind: 'verdict', itemId: itemOf[media[2]!] });
+    expect((await rep(right)).overall.alpha).toBe(rightBefore.overall.alpha + 2);
+    expect((await rep(wrong)).overall.beta).toBe(wrongBefore.overall.beta + 2);
+    expect((await rep(wrong)).history.at(-1)).toMatchObject({ kind: 'honeypot', itemId: itemOf[split[0]!] });
+
+    const against = await call(hub, 'POST', '/verdicts', { token: tokens[sloppyReviewer.address], json: await signedVerdict(hub, sloppyReviewer, taskId, itemOf[split[1]!]!, [box('person', 10, 10)]) });
+    expect(against.status).toBe(200);
+    // The verdict contradicts the known answer and no majority supports it: it scores nobody, the reviewer
+    // included; the item is scored by its verdict like any other (weight 1).
+    expect((await rep(sloppyReviewer)).reviewer).toBeNull();
+    expect((await rep(right)).history.at(-1)).toMatchObject({ kind: 'verdict', itemId: itemOf[split[1]!] });
+    expect((await rep(wrong)).history.at(-1)).toMatchObject({ kind: 'verdict', itemId: itemOf[split[1]!] });
+    const suspect = await listSuspectHoneypots(hub.context);
+    expect(suspect.map((h) => [h.taskId, h.itemId, h.requester])).toEqual([[taskId, itemOf[split[1]!], requester.address]]);
   });
 });

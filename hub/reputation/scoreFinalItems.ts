@@ -5,6 +5,8 @@ import type { HubContext } from '../context';
 import type { Queryable } from '../db/adapter';
 import { submissionDetail } from '../evidence/evidenceDetail';
 import { recordEvidence, type EvidenceInput } from '../evidence/recordEvidence';
+import { groupByItem, knownAnswerScored, noKnownAnswerScores, saveKnownAnswerScores, scoreKnownAnswer } from './honeypots';
+import { judgeHoneypot } from './judgeHoneypot';
 import { freshReputation, loadReputations, lockReputations, saveReputations, updateAnnotator, type HistoryEntry } from './reputationStore';
 
 interface FinalRow {
@@ -28,10 +30,11 @@ const ROUND = 2000;
  * Moves reputations by items whose final labels are known and not yet
  * scored: every annotator of an accepted (consensus) or resolved (verdict)
  * item is scored against its final labels (core `scoreSubmission`, the same
- * matching as consensus and rewards). Honeypot items were already scored
- * against their known answer when submitted, so their annotators are not
- * scored twice; a verdict on a honeypot item is instead evidence about its
- * REVIEWER (supported when the verdict agrees with the known answer).
+ * matching as consensus and rewards). A honeypot item whose known answer is
+ * corroborated (judgeHoneypot) scores its annotators against that answer
+ * instead (if scoreHoneypotSubmissions has not already), and a verdict on it
+ * is evidence about its REVIEWER (supported when the verdict agrees with the
+ * known answer); a suspect honeypot is scored like any other item.
  * Returns the number of items scored. One transaction per round; each item
  * is marked so it is never scored twice.
  */
@@ -59,34 +62,51 @@ export async function scoreFinalItems(ctx: Pick<HubContext, 'db' | 'config'>): P
 
 async function scoreRows(ctx: Pick<HubContext, 'config'>, tx: Queryable, rows: FinalRow[]): Promise<void> {
   const iouThreshold = ctx.config.iouThreshold;
-  const plain = rows.filter((r) => !r.honeypot);
-  const subs = await loadSubmissions(tx, plain.map((r) => r.id));
-  const reviewers = rows.filter((r) => r.honeypot && r.reviewer).map((r) => r.reviewer!);
+  const honeypotIds = rows.filter((r) => r.honeypot).map((r) => r.id);
+  const [subs, knownScored] = await Promise.all([loadSubmissions(tx, rows.map((r) => r.id)), knownAnswerScored(tx, honeypotIds)]);
+  const subsOf = groupByItem(subs);
+  // A honeypot counts only when corroborated (judgeHoneypot); a suspect one is scored like any other item.
+  const corroborated = new Set(
+    rows
+      .filter((r) => r.honeypot && judgeHoneypot({ known: r.honeypot, submissions: (subsOf.get(r.id) ?? []).map((s) => s.shapes), status: r.status, finalLabels: r.labels }, iouThreshold) === 'corroborated')
+      .map((r) => r.id),
+  );
+  const reviewers = rows.filter((r) => corroborated.has(r.id) && r.reviewer).map((r) => r.reviewer!);
   const reps = await loadReputations(tx, [...subs.map((s) => s.annotator), ...reviewers]);
   const history: HistoryEntry[] = [];
   const byId = new Map(rows.map((r) => [r.id, r]));
   const evidence: EvidenceInput[] = [];
+  const known = noKnownAnswerScores();
   for (const s of subs) {
     const row = byId.get(s.itemId)!;
+    // Scored against a known answer already (or from before this rule): never twice.
+    if (knownScored.has(`${s.itemId} ${s.annotator}`)) continue;
+    if (corroborated.has(row.id)) {
+      scoreKnownAnswer(ctx.config, reps, known, s, row.honeypot!, row.task_id);
+      continue;
+    }
     const score = scoreSubmission(s.shapes, row.labels, { iouThreshold });
     const kind = row.status === 'resolved' ? 'verdict' : 'consensus';
     const at = new Date(row.finalized_at ?? Date.now());
     updateAnnotator(reps, history, { account: s.annotator, at, kind, itemId: s.itemId }, (rep) => applyScores(rep, score));
-    // A verdict that did not side with this annotator is slashable evidence (evidence/). Honeypot items are
-    // left out here: their annotators were judged by the known answer (honeypot_failed), not twice.
+    // A verdict that did not side with this annotator is slashable evidence (evidence/). Corroborated honeypot
+    // items are left out here: their annotators were judged by the known answer (honeypot_failed), not twice.
     if (row.status === 'resolved' && row.verdict_id && !(row.agreeing ?? []).includes(s.annotator)) {
       evidence.push({ account: s.annotator, kind: 'verdict_against', itemId: s.itemId, taskId: row.task_id, detail: { verdictId: row.verdict_id, reviewer: row.reviewer, ...submissionDetail(s, row.labels, score) } });
     }
   }
   for (const row of rows) {
-    if (!row.honeypot || !row.reviewer) continue;
-    const supported = verdictSupported(row.labels, { kind: 'ground_truth', labels: row.honeypot }, iouThreshold);
+    // A reviewer is checked against a known answer only when it is corroborated by the submissions; a verdict
+    // that contradicts a suspect honeypot is not held against the reviewer.
+    if (!corroborated.has(row.id) || !row.reviewer) continue;
+    const supported = verdictSupported(row.labels, { kind: 'ground_truth', labels: row.honeypot! }, iouThreshold);
     const rep = reps.get(row.reviewer) ?? freshReputation();
     const before = rep.reviewer ?? emptyReputation();
     const reviewer = recordVerdictEvidence(before, { supported, weight: ctx.config.honeypotWeight });
     reps.set(row.reviewer, { ...rep, reviewer });
     history.push({ account: row.reviewer, at: new Date(row.verdict_at ?? Date.now()), kind: 'review', itemId: row.id, delta: mean(reviewer) - mean(before), mean: mean(reviewer) });
   }
-  await saveReputations(tx, reps, history);
+  await saveReputations(tx, reps, [...known.history, ...history]);
   await recordEvidence(tx, evidence);
+  await saveKnownAnswerScores(tx, known);
 }
