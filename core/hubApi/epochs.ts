@@ -39,7 +39,7 @@ export const closeEpochRoute = defineRoute({
     totals: z.record(z.string(), Wei),
     rewardedItems: z.number().int().nonnegative(),
     /** Tasks whose pool could not cover all their final items: those items wait, unrewarded. */
-    heldForFunds: z.array(z.object({ task: z.string(), state: PoolState, remaining: Wei, heldItems: z.number().int(), needed: Wei })).optional(),
+    heldForFunds: z.array(z.object({ task: z.string(), state: PoolState, remaining: Wei, heldItems: z.number().int(), needed: Wei, reason: z.string() })).optional(),
   }),
 });
 
