@@ -1,5 +1,5 @@
 import { createIpcTransport, createProxy, createWebSocketTransport, type ClientTransport, type GroundworkBridge, type ServiceProxy } from '../../electron/common/contract';
-import { appService, hubService, inferenceService, jobsService, mediaService, rewardsService, stakeService, videoService, walletService } from '../../electron/common/services';
+import { appService, hubService, inferenceService, jobsService, mediaService, requesterService, rewardsService, stakeService, videoService, walletService } from '../../electron/common/services';
 import { HostAccessError } from './hostAccessError';
 import { browserMediaUrl, electronMediaUrl } from './mediaUrl';
 import { forgetSessionToken, reloadOnNewToken, takeSessionToken } from './sessionToken';
@@ -25,6 +25,8 @@ export interface Host {
   rewards: ServiceProxy<typeof rewardsService>;
   /** Stake in the hub's StakeRegistry: read, stake, request unstake, withdraw (transactions signed on the Node side). */
   stake: ServiceProxy<typeof stakeService>;
+  /** The requester's tasks, their progress and the dataset download to a folder on the host. */
+  requester: ServiceProxy<typeof requesterService>;
   /** URL an <img> can load for a file inside a granted media root. */
   mediaUrl(rootId: string, relPath: string): string;
   /** Connection state (the browser host can drop and reconnect); Electron is always 'open'. */
@@ -98,6 +100,7 @@ function hostOver(
     hub: createProxy(hubService, transport),
     rewards: createProxy(rewardsService, transport),
     stake: createProxy(stakeService, transport),
+    requester: createProxy(requesterService, transport),
     mediaUrl,
     onStatus,
   };

@@ -10,9 +10,9 @@ import { PoolClosingControls } from './PoolClosingControls';
  * approval when the allowance is short, then the deposit — and the pool as it stands; only "Sign and send"
  * signs. Rewards of a task are paid from its pool and never beyond it.
  */
-export function FundTaskPanel({ hubUrl, hasWallet }: { hubUrl: string | null; hasWallet: boolean }) {
+export function FundTaskPanel({ hubUrl, hasWallet, taskId: initialTaskId }: { hubUrl: string | null; hasWallet: boolean; /** Pre-filled (a task's dashboard). */ taskId?: string }) {
   const host = useHost();
-  const [taskId, setTaskId] = useState('');
+  const [taskId, setTaskId] = useState(initialTaskId ?? '');
   const [amount, setAmount] = useState('');
   const [summary, setSummary] = useState<DepositSummary | null>(null);
   const [status, setStatus] = useState<DepositStatus | null>(null);

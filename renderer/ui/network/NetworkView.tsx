@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { RequesterTasksPanel } from '../requester/dashboard/RequesterTasksPanel';
 import type { HubInfo } from '../../../electron/common/services/hubService';
 import { DisputeStore } from '../../review/disputeStore';
 import { useStore } from '../StoreContext';
@@ -20,6 +21,7 @@ export function NetworkView({ onOpenProject }: { onOpenProject: (projectId: stri
   const disputes = useMemo(() => new DisputeStore(store.db), [store]);
   const [hub, setHub] = useState<HubInfo | null>(null);
   const [reviewing, setReviewing] = useState<{ hubUrl: string; itemId: string } | null>(null);
+  const [dashboardOpen, setDashboardOpen] = useState(false);
   if (reviewing) return <ReviewView disputes={disputes} hubUrl={reviewing.hubUrl} itemId={reviewing.itemId} onClose={() => setReviewing(null)} />;
   return (
     <div className="page">
@@ -27,13 +29,15 @@ export function NetworkView({ onOpenProject }: { onOpenProject: (projectId: stri
         <h1>Network</h1>
         <WalletPanel />
         <HubPanel hub={hub} onHub={setHub} walletUnlocked={wallet?.unlocked ?? false} />
+        <RequesterTasksPanel hub={hub} hasWallet={Boolean(wallet?.address)} onOpenChange={setDashboardOpen} />
         <TaskList hub={hub} onOpenProject={onOpenProject} />
         <ReviewQueuePanel disputes={disputes} hubUrl={hub?.hubUrl ?? null} onOpen={(hubUrl, itemId) => setReviewing({ hubUrl, itemId })} />
         <OutboxPanel />
         <ReputationPanel hubUrl={hub?.hubUrl ?? null} hasWallet={Boolean(wallet?.address)} />
         <StakePanel hubUrl={hub?.hubUrl ?? null} hasWallet={Boolean(wallet?.address)} />
         <RewardsPanel hubUrl={hub?.hubUrl ?? null} hasWallet={Boolean(wallet?.address)} localHub={hub?.local ?? false} />
-        <FundTaskPanel hubUrl={hub?.hubUrl ?? null} hasWallet={Boolean(wallet?.address)} />
+        {/* An open task dashboard holds the fund panel for its task. */}
+        {!dashboardOpen && <FundTaskPanel hubUrl={hub?.hubUrl ?? null} hasWallet={Boolean(wallet?.address)} />}
       </div>
     </div>
   );

@@ -2,14 +2,24 @@ import { useState } from 'react';
 import { useHost } from '../../platform/HostContext';
 import { DirectoryBrowser } from './DirectoryBrowser';
 
+/** What a use of the field changes: its label, the dialog's title, the input's test id and placeholder (default: a project's images). */
+export interface FolderFieldText {
+  label: string;
+  title: string;
+  testId: string;
+  placeholder: string;
+}
+
+const IMAGES_FOLDER: FolderFieldText = { label: 'Folder of images (JPEG, PNG, WebP; subfolders included)', title: 'Folder of images', testId: 'folder-path-input', placeholder: '/path/to/images' };
+
 /** A folder path: typed, picked with the native dialog (Electron), or browsed on the host (browser host). */
-export function FolderField({ value, onChange }: { value: string; onChange: (path: string) => void }) {
+export function FolderField({ value, onChange, text = IMAGES_FOLDER }: { value: string; onChange: (path: string) => void; text?: FolderFieldText }) {
   const host = useHost();
   const [browsing, setBrowsing] = useState(false);
 
   async function browse() {
     if (host.kind === 'electron') {
-      const { path } = await host.app.pickFolder({ title: 'Folder of images' });
+      const { path } = await host.app.pickFolder({ title: text.title });
       if (path) onChange(path);
       return;
     }
@@ -19,13 +29,13 @@ export function FolderField({ value, onChange }: { value: string; onChange: (pat
   return (
     <div className="stack">
       <label className="field">
-        <span>Folder of images (JPEG, PNG, WebP; subfolders included)</span>
+        <span>{text.label}</span>
         <div className="row">
           <input
             className="input grow mono"
-            data-testid="folder-path-input"
+            data-testid={text.testId}
             value={value}
-            placeholder="/path/to/images"
+            placeholder={text.placeholder}
             spellCheck={false}
             onChange={(e) => onChange(e.target.value)}
           />

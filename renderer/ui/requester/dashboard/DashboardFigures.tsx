@@ -1,0 +1,79 @@
+import type { TaskDashboard } from '../../../../electron/common/services/requesterService';
+import { etaWords, percent, tokenAmount, type TokenUnit } from './dashboardFigures';
+
+/** The pool's token as the host read it from the chain; amounts stay in base units when the chain could not be read. */
+export const unitOf = (dashboard: TaskDashboard): TokenUnit => ({ symbol: dashboard.chain?.tokenSymbol ?? null, decimals: dashboard.chain?.tokenDecimals ?? null });
+
+function Figure({ testId, label, value, text }: { testId: string; label: string; value: string | number; text?: string }) {
+  return (
+    <div className="stack" style={{ minWidth: '8rem' }}>
+      <span className="hint">{label}</span>
+      <strong data-testid={testId} data-value={String(value)}>
+        {text ?? String(value)}
+      </strong>
+    </div>
+  );
+}
+
+/**
+ * Items by status, agreement, spend against the pool, the pool's rest, the
+ * cost of an accepted item and the ETA. Spend is the hub's account (what its
+ * epochs allocated plus what final items will add); the pool — deposited,
+ * allocated, unallocated — is what the chain says, read by the host.
+ * `data-value` holds each figure exactly (counts, base units).
+ */
+export function DashboardFigures({ dashboard }: { dashboard: TaskDashboard }) {
+  const { progress, chain } = dashboard;
+  const unit = unitOf(dashboard);
+  const amount = (v: string) => tokenAmount(v, unit);
+  const { items, spend } = progress;
+  const deposited = chain?.deposited ?? null;
+  return (
+    <div className="stack">
+      <div className="row" style={{ flexWrap: 'wrap', alignItems: 'flex-start' }}>
+        <Figure testId="dashboard-open" label="Open" value={items.open} />
+        <Figure testId="dashboard-accepted" label="Accepted" value={items.accepted} />
+        <Figure testId="dashboard-disputed" label="Disputed" value={items.disputed} />
+        <Figure testId="dashboard-resolved" label="Resolved by a reviewer" value={items.resolved} />
+        <Figure testId="dashboard-agreement" label="Agreement" value={progress.agreementRate ?? ''} text={percent(progress.agreementRate)} />
+        <Figure testId="dashboard-eta" label="ETA" value={progress.eta.estimatedCompletion ?? (progress.eta.done ? 'done' : '')} text={etaWords(progress.eta, Date.now())} />
+      </div>
+      <div className="row" style={{ flexWrap: 'wrap', alignItems: 'flex-start' }}>
+        <div className="stack grow">
+          <span className="hint">Spend against the pool</span>
+          <strong data-testid="dashboard-spend" data-value={spend.committed} data-allocated={spend.allocated} data-pending={spend.pending} data-deposited={deposited ?? ''}>
+            {amount(spend.committed)} committed of {deposited === null ? 'an unknown deposit' : `${amount(deposited)} deposited`}
+          </strong>
+          <span className="hint">
+            {amount(spend.allocated)} allocated by closed epochs, {amount(spend.pending)} still to allocate; at most {amount(spend.maxSpend)} in all
+          </span>
+        </div>
+        <div className="stack grow">
+          <span className="hint">Pool remaining</span>
+          {chain ? (
+            <strong data-testid="dashboard-pool-remaining" data-value={chain.unallocated}>
+              {amount(chain.unallocated)} unallocated on chain{chain.closesAt !== null ? ` · closing, refund from ${new Date(chain.closesAt * 1000).toLocaleString()}` : ''}
+            </strong>
+          ) : (
+            <strong data-testid="dashboard-pool-remaining" data-value="">
+              unknown: {dashboard.chainError ?? 'the chain could not be read'}
+            </strong>
+          )}
+          {progress.pool && (
+            <span className="hint" data-testid="dashboard-hub-remaining">
+              the hub may still allocate {amount(progress.pool.remaining)} ({progress.pool.state})
+            </span>
+          )}
+          {progress.poolError && <span className="hint">the hub could not read the pool: {progress.poolError}</span>}
+        </div>
+        <Figure testId="dashboard-cost-per-item" label="Cost per accepted item" value={progress.costPerAcceptedItem ?? ''} text={progress.costPerAcceptedItem === null ? 'no accepted item yet' : amount(progress.costPerAcceptedItem)} />
+      </div>
+      {chain && (
+        <span className="hint" data-testid="dashboard-token">
+          Token {chain.tokenSymbol ?? '(no symbol)'} <code>{chain.token}</code>
+          {chain.tokenDecimals === null ? ', which reports no decimals: amounts in base units' : `, ${chain.tokenDecimals} decimals`} · pool <code>{chain.task}</code> on chain {chain.chainId}
+        </span>
+      )}
+    </div>
+  );
+}
