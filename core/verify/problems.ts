@@ -1,7 +1,7 @@
 /** One thing that does not check out, named by item (null: the export as a whole) and by check. */
 export interface Problem {
   itemId: string | null;
-  check: 'files' | 'manifest' | 'lineage' | 'labels' | 'signature' | 'proof' | 'consensus' | 'verdict' | 'dataset';
+  check: 'files' | 'manifest' | 'lineage' | 'labels' | 'signature' | 'proof' | 'consensus' | 'verdict' | 'dataset' | 'ledger' | 'chain';
   message: string;
 }
 

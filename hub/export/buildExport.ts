@@ -5,6 +5,7 @@ import { groundworkDomain } from '../../core/sync/eip712';
 import { DATASET_DIR, DISPUTED_DIR, EXPORT_SCHEMA, LINEAGE_FILE, MANIFEST_FILE, type ExportManifest, type LineageLine } from '../../core/verify/exportFiles';
 import type { HubContext } from '../context';
 import { notFound } from '../http/hubError';
+import { exportLedgers } from './exportLedgers';
 import { loadLineage, type LineageItem } from './loadLineage';
 
 export interface ExportRequest {
@@ -43,7 +44,8 @@ const ZIP_TIME = new Date('2024-01-01T00:00:00Z');
 /**
  * The task's export as zip bytes: the consensus dataset written by
  * core/formats (`dataset/`), the disputed items' proposals on request
- * (`disputed/`), `lineage.jsonl` and `manifest.json` (core/verify/exportFiles.ts).
+ * (`disputed/`), `lineage.jsonl`, `manifest.json` (core/verify/exportFiles.ts) and the
+ * ledgers of the epochs that rewarded its items (`ledger/`, exportLedgers.ts).
  */
 export async function buildExport(ctx: HubContext, taskId: string, req: ExportRequest): Promise<{ zip: Uint8Array; manifest: ExportManifest }> {
   const [task] = await ctx.db.query<TaskRow>('SELECT id, task_hash, title, redundancy, label_schema FROM tasks WHERE id = $1', [taskId]);
@@ -70,6 +72,7 @@ export async function buildExport(ctx: HubContext, taskId: string, req: ExportRe
   const entries: Zippable = {
     [MANIFEST_FILE]: strToU8(`${JSON.stringify(manifest, null, 2)}\n`),
     [LINEAGE_FILE]: strToU8(lines.map((l) => `${JSON.stringify(l)}\n`).join('')),
+    ...(await exportLedgers(ctx, task.id, task.task_hash)),
   };
   const format = formats[req.format];
   for (const f of format.exportDataset(datasetOf(classes, final))) entries[`${DATASET_DIR}/${f.path}`] = strToU8(f.content);

@@ -10,9 +10,15 @@ export function formatReport(target: string, r: VerifyResult, seconds: number, m
     out.push(`  signatures checked in EIP-712 domain ${m.domain.name} v${m.domain.version}, chain ${m.domain.chainId}, contract ${m.domain.verifyingContract}`);
     out.push(`  items: ${r.items.accepted} accepted, ${r.items.resolved} resolved by a verdict, ${r.items.disputed} disputed (proposals)`);
     out.push(`  checked: ${r.submissions} submissions (label hash, inclusion proof, signer) from ${r.batches} signed batches, ${r.verdicts} verdicts, consensus re-run for ${r.items.accepted + r.items.resolved + r.items.disputed} items, ${r.datasetBoxes} dataset boxes`);
+    const l = r.ledgers;
+    out.push(
+      l.epochs === 0
+        ? '  ledgers: none (no item of the export has been rewarded in a posted epoch)'
+        : `  ledgers: ${l.epochs} epoch${l.epochs === 1 ? '' : 's'} (roots recomputed from their leaves${l.onChain > 0 ? ' and compared with the roots posted on chain' : '; not compared with the chain: pass --rpc'}), ${l.rewardedItems} items paid as the ledgers say, ${l.unrewardedItems} final items not rewarded yet`,
+    );
   }
   if (r.ok) {
-    out.push(`OK: every signature, proof, label hash and consensus checks out (${seconds.toFixed(2)} s)`);
+    out.push(`OK: every signature, proof, label hash, consensus and ledger checks out (${seconds.toFixed(2)} s)`);
     return out.join('\n');
   }
   out.push(`FAILED: ${r.problems.length} problem${r.problems.length === 1 ? '' : 's'} (${seconds.toFixed(2)} s)`);
