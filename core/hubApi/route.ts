@@ -16,7 +16,7 @@ export interface HubRoute<
   P extends z.ZodType = z.ZodType,
   Q extends z.ZodType = z.ZodType,
   B extends z.ZodType = z.ZodType,
-  R extends z.ZodType = z.ZodType,
+  R extends z.ZodType | null = z.ZodType | null,
 > {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** Fastify-style path with `:name` parameters, e.g. `/tasks/:taskId/progress`. */
@@ -26,16 +26,19 @@ export interface HubRoute<
   query?: Q;
   body?: B;
   /** The JSON answer; `null` for a route that answers bytes (media, zip). */
-  response: R | null;
+  response: R;
 }
 
-export type RouteParams<T> = T extends HubRoute<infer P, z.ZodType, z.ZodType, z.ZodType> ? z.input<P> : never;
-export type RouteQuery<T> = T extends HubRoute<z.ZodType, infer Q, z.ZodType, z.ZodType> ? z.input<Q> : never;
-export type RouteBody<T> = T extends HubRoute<z.ZodType, z.ZodType, infer B, z.ZodType> ? z.input<B> : never;
-export type RouteResponse<T> = T extends HubRoute<z.ZodType, z.ZodType, z.ZodType, infer R> ? z.output<R> : never;
+/** A route that answers JSON (every route but the byte ones). */
+export type JsonHubRoute = HubRoute<z.ZodType, z.ZodType, z.ZodType, z.ZodType>;
+
+export type RouteParams<T> = T extends HubRoute<infer P, z.ZodType, z.ZodType, z.ZodType | null> ? z.input<P> : never;
+export type RouteQuery<T> = T extends HubRoute<z.ZodType, infer Q, z.ZodType, z.ZodType | null> ? z.input<Q> : never;
+export type RouteBody<T> = T extends HubRoute<z.ZodType, z.ZodType, infer B, z.ZodType | null> ? z.input<B> : never;
+export type RouteResponse<T> = T extends HubRoute<z.ZodType, z.ZodType, z.ZodType, infer R> ? (R extends z.ZodType ? z.output<R> : never) : never;
 
 /** Identity with inference: `export const taskProgressRoute = defineRoute({ ... })`. */
-export function defineRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(route: HubRoute<P, Q, B, R>): HubRoute<P, Q, B, R> {
+export function defineRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType | null>(route: HubRoute<P, Q, B, R>): HubRoute<P, Q, B, R> {
   return route;
 }
 
@@ -58,10 +61,10 @@ export function requestOf(route: HubRoute, input: RouteInput = {}): { method: Hu
 }
 
 /** A route's answer checked against its response schema; the error names the route and the first bad field. */
-export function parseResponse<R extends z.ZodType>(route: HubRoute<z.ZodType, z.ZodType, z.ZodType, R>, json: unknown): z.output<R> {
+export function parseResponse<R extends z.ZodType | null>(route: HubRoute<z.ZodType, z.ZodType, z.ZodType, R>, json: unknown): R extends z.ZodType ? z.output<R> : never {
   if (!route.response) throw new Error(`${route.method} ${route.path} answers bytes, not JSON`);
   const result = route.response.safeParse(json);
-  if (result.success) return result.data as z.output<R>;
+  if (result.success) return result.data as R extends z.ZodType ? z.output<R> : never;
   const issue = result.error.issues[0]!;
   throw new HubResponseError(`${route.method} ${route.path} answered an unexpected body: ${issue.path.join('.') || 'body'}: ${issue.message}`);
 }

@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
+import { getItemRoute, itemLineageRoute } from '../../core/hubApi/items';
 import { itemLabelHash } from '../../core/sync/canonicalLabels';
 import { annotatorItemView } from '../access/annotatorItemView';
 import type { HubContext } from '../context';
 import { notFound } from '../http/hubError';
+import { serveRoute } from '../http/serveRoute';
 import { loadSubmissions } from './loadSubmissions';
 
 interface ItemRow {
@@ -32,8 +34,8 @@ async function itemRow(ctx: HubContext, itemId: string): Promise<ItemRow> {
 
 export function itemRoutes(app: FastifyInstance, ctx: HubContext): void {
   // Annotators of the item get their own view only (blind redundancy); see hub/access/annotatorItemView.ts.
-  app.get('/items/:itemId', { config: { access: 'item.read' } }, async (req) => {
-    const row = await itemRow(ctx, (req.params as { itemId: string }).itemId);
+  serveRoute(app, getItemRoute, async ({ params, req }) => {
+    const row = await itemRow(ctx, params.itemId);
     const item = {
       itemId: row.id,
       taskId: row.task_id,
@@ -52,8 +54,8 @@ export function itemRoutes(app: FastifyInstance, ctx: HubContext): void {
   });
 
   // Where an item's labels came from: each signed batch, its annotator and signature, and whether the stored labels still hash to what was signed.
-  app.get('/items/:itemId/lineage', { config: { access: 'item.lineage' } }, async (req) => {
-    const row = await itemRow(ctx, (req.params as { itemId: string }).itemId);
+  serveRoute(app, itemLineageRoute, async ({ params }) => {
+    const row = await itemRow(ctx, params.itemId);
     const subs = await loadSubmissions(ctx.db, [row.id]);
     const batches = await ctx.db.query<{ digest: string; root: string; nonce: string; deadline: string; item_count: number }>(
       'SELECT digest, root, nonce, deadline, item_count FROM batches WHERE digest = ANY($1::text[])',

@@ -13,6 +13,8 @@ import { verdictRoutes } from '../verdicts/verdictRoutes';
 import { exportRoutes } from '../export/exportRoutes';
 import { installAccess } from '../access/installAccess';
 import { registerIpRateLimit } from '../access/rateLimits';
+import { configRoute, healthRoute } from '../../core/hubApi/config';
+import { serveRoute } from './serveRoute';
 
 const FASTIFY_CODES: Record<string, string> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'body_too_large',
@@ -43,8 +45,8 @@ export function buildApp(ctx: HubContext): FastifyInstance {
 }
 
 function hubRoutes(app: FastifyInstance, ctx: HubContext): void {
-  app.get('/health', { config: { access: 'anyone' } }, async () => ({ ok: true, db: ctx.db.kind }));
-  app.get('/config', { config: { access: 'anyone' } }, async () => ({
+  serveRoute(app, healthRoute, async () => ({ ok: true, db: ctx.db.kind }));
+  serveRoute(app, configRoute, async () => ({
     chainId: ctx.config.chainId,
     rewardsContract: ctx.config.rewardsContract,
     token: ctx.config.token,

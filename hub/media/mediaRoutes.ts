@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { Readable } from 'node:stream';
+import { getMediaRoute, putMediaRoute } from '../../core/hubApi/media';
 import type { HubContext } from '../context';
 import { badRequest, HubError, notFound } from '../http/hubError';
+import { serveRoute } from '../http/serveRoute';
 import { parseByteRange } from './byteRange';
 import { MediaHashMismatch, MediaTooLarge } from './mediaStore';
 
@@ -17,26 +19,30 @@ export function mediaRoutes(app: FastifyInstance, ctx: HubContext): void {
   // Media bodies stay streams: a large upload is hashed while it is written, never held in memory.
   app.addContentTypeParser('application/octet-stream', (_req, payload, done) => done(null, payload));
 
-  app.put('/media/:sha256', { config: { access: 'requester' } }, async (req, reply) => {
-    const sha = shaParam(req.params);
-    if (!req.body || typeof (req.body as Readable).pipe !== 'function') {
-      throw badRequest('invalid_media_body', 'send the media bytes with Content-Type: application/octet-stream');
-    }
-    try {
-      const { size, created } = await ctx.media.put(sha, req.body as Readable, ctx.config.mediaBodyLimit);
-      if (created) await ctx.db.query('INSERT INTO media (sha256, size) VALUES ($1, $2) ON CONFLICT DO NOTHING', [sha, size]);
-      reply.status(created ? 201 : 200);
-      return { sha256: sha, size, created };
-    } catch (e) {
-      if (e instanceof MediaHashMismatch) throw badRequest('media_hash_mismatch', `the uploaded bytes hash to ${e.actual}, not ${sha}`);
-      if (e instanceof MediaTooLarge) throw new HubError(413, 'media_too_large', e.message);
-      throw e;
-    }
-  });
+  serveRoute(
+    app,
+    putMediaRoute,
+    async ({ params, req, reply }) => {
+      const sha = shaParam(params);
+      if (!req.body || typeof (req.body as Readable).pipe !== 'function') {
+        throw badRequest('invalid_media_body', 'send the media bytes with Content-Type: application/octet-stream');
+      }
+      try {
+        const { size, created } = await ctx.media.put(sha, req.body as Readable, ctx.config.mediaBodyLimit);
+        if (created) await ctx.db.query('INSERT INTO media (sha256, size) VALUES ($1, $2) ON CONFLICT DO NOTHING', [sha, size]);
+        reply.status(created ? 201 : 200);
+        return { sha256: sha, size, created };
+      } catch (e) {
+        if (e instanceof MediaHashMismatch) throw badRequest('media_hash_mismatch', `the uploaded bytes hash to ${e.actual}, not ${sha}`);
+        if (e instanceof MediaTooLarge) throw new HubError(413, 'media_too_large', e.message);
+        throw e;
+      }
+    },
+  );
 
   // Only to those the item rules let see an item with these bytes (hub/access/mediaAccess.ts).
-  app.get('/media/:sha256', { config: { access: 'media.read' } }, async (req, reply) => {
-    const sha = shaParam(req.params);
+  serveRoute(app, getMediaRoute, async ({ params, req, reply }) => {
+    const sha = shaParam(params);
     const size = await ctx.media.size(sha);
     if (size === null) {
       const [item] = await ctx.db.query<{ url: string }>('SELECT url FROM items WHERE sha256 = $1 AND url IS NOT NULL LIMIT 1', [sha]);

@@ -16,11 +16,8 @@
  */
 export const UINT256_MAX = 2n ** 256n - 1n;
 export const DEFAULT_MAX_TASK_BUDGET_WEI = 10n ** 27n;
-/** core/consensus decides among k submissions; above 15, a task only costs more for the same decision. */
-export const MAX_REDUNDANCY = 15;
-/** Instructions are markdown text, in UTF-8 bytes. */
-export const MAX_INSTRUCTIONS_BYTES = 20_000;
-export const MAX_EXAMPLES = 20;
+/** The bounds the request schema enforces (redundancy, instructions, examples) live with it in core/hubApi. */
+export { MAX_EXAMPLES, MAX_INSTRUCTIONS_BYTES, MAX_REDUNDANCY } from '../../core/hubApi/taskBounds';
 /** An example image is shown before the first item: a photo, not a video. */
 export const MAX_EXAMPLE_BYTES = 10 * 1024 * 1024;
 /** A deadline must leave time to label (one minute at least) and not lock a pool for ever (three years at most). */

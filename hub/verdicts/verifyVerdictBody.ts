@@ -1,23 +1,12 @@
-import { z } from 'zod';
 import { checksumAddress } from '../../core/sync/address';
 import { itemLabelHash, sortCanonicalShapes, type CanonicalShape } from '../../core/sync/canonicalLabels';
 import type { Eip712Domain } from '../../core/sync/eip712';
 import { itemIdToBytes32 } from '../../core/sync/labelBatch';
 import { verdictDigest, type Verdict } from '../../core/sync/verdict';
-import { describeIssues, SignedVerdictUploadSchema } from '../../core/sync/wireSchemas';
+import { describeIssues } from '../../core/sync/wireSchemas';
+// The body is defined with its route (core/hubApi/verdicts.ts).
+import { VerdictBodySchema, type VerdictReasonEntry } from '../../core/hubApi/verdicts';
 import { recoverSigner } from '../batches/recoverSigner';
-
-export const VERDICT_REASONS = ['ok', 'wrong_class', 'loose_box', 'missed_object', 'extra_object'] as const;
-
-/** The agreed body: core's signed verdict upload plus a reason per object (proposal clusters in order, then added objects). */
-export const VerdictBodySchema = SignedVerdictUploadSchema.extend({
-  reasons: z
-    .array(z.object({ index: z.number().int().min(0).max(100_000), reason: z.enum(VERDICT_REASONS) }))
-    .max(10_000)
-    .default([]),
-});
-
-export type VerdictReasonEntry = z.infer<typeof VerdictBodySchema>['reasons'][number];
 
 export interface VerifiedVerdict {
   ok: true;
