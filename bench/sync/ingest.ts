@@ -21,9 +21,13 @@ import { Wallet, type HDNodeWallet } from 'ethers';
 import { verifyBatchBody } from '../../hub/batches/verifyBatchBody';
 import { storeBatch } from '../../hub/batches/storeBatch';
 import { finalizeItems } from '../../hub/consensus/finalizeItems';
+import { callRoute } from '../../hub/http/callRoute';
 import { startHub, type RunningHub } from '../../hub/startHub';
 import { assignWork } from '../../hub/tasks/assignWork';
-import { call, GENEROUS_RATE_LIMITS, signIn, signedBatch, TEST_SCHEMA } from '../../hub/testKit';
+import { GENEROUS_RATE_LIMITS, signIn, signedBatch, TEST_SCHEMA } from '../../hub/testKit';
+import { uploadBatchRoute } from '../../core/hubApi/batches';
+import { parseResponse, requestOf } from '../../core/hubApi/route';
+import { createTaskRoute } from '../../core/hubApi/tasks';
 import { groundworkDomain } from '../../core/sync/eip712';
 
 const ANNOTATORS = 3;
@@ -56,17 +60,20 @@ interface Setup {
 async function prepare(s: Setup, size: number, batches: number): Promise<{ taskId: string; bodies: { token: string; body: string }[] }> {
   const perAnnotator = Math.ceil(batches / ANNOTATORS);
   const itemCount = perAnnotator * size;
-  const created = await call<{ taskId: string }>(s.hub, 'POST', '/tasks', {
-    token: s.requesterToken,
-    json: {
-      title: `ingest bench ${size}`,
-      labelSchema: TEST_SCHEMA,
-      redundancy: ANNOTATORS,
-      rewardPerItem: '1',
-      items: Array.from({ length: itemCount }, (_, i) => ({ sha256: `${size.toString(16).padStart(8, '0')}${i.toString(16).padStart(56, '0')}`, fileName: `i${i}.jpg`, width: 640, height: 480 })),
+  const { taskId } = await callRoute(
+    s.hub,
+    createTaskRoute,
+    {
+      body: {
+        title: `ingest bench ${size}`,
+        labelSchema: TEST_SCHEMA,
+        redundancy: ANNOTATORS,
+        rewardPerItem: '1',
+        items: Array.from({ length: itemCount }, (_, i) => ({ sha256: `${size.toString(16).padStart(8, '0')}${i.toString(16).padStart(56, '0')}`, fileName: `i${i}.jpg`, width: 640, height: 480 })),
+      },
     },
-  });
-  const taskId = created.body.taskId;
+    s.requesterToken,
+  );
   // Every annotator gets all items at once, straight from assignWork (the route caps count at 10,000).
   const assigned = await Promise.all(s.annotators.map((a) => assignWork(s.hub.context, a.address, taskId, itemCount)));
   const bodies: { token: string; body: string }[] = [];
@@ -111,8 +118,10 @@ async function run(s: Setup, size: number, count: number): Promise<boolean> {
     Array.from({ length: CONCURRENCY }, async () => {
       while (next < bodies.length) {
         const b = bodies[next++]!;
-        const res = await fetch(`${s.hub.url}/batches`, { method: 'POST', headers: { authorization: `Bearer ${b.token}`, 'content-type': 'application/json' }, body: b.body });
-        const receipt = (await res.json()) as { duplicate?: boolean; error?: string; message?: string };
+        // The body is signed and serialised ahead of the clock (prepare): only the upload is timed.
+        const res = await fetch(`${s.hub.url}${requestOf(uploadBatchRoute).path}`, { method: uploadBatchRoute.method, headers: { authorization: `Bearer ${b.token}`, 'content-type': 'application/json' }, body: b.body });
+        const answer: unknown = await res.json();
+        const receipt = res.status === 200 ? parseResponse(uploadBatchRoute, answer) : (answer as { duplicate?: boolean; error?: string; message?: string });
         if (res.status !== 200 || receipt.duplicate !== false) {
           failures++;
           if (failures <= 3) console.error(`batch refused: ${res.status} ${receipt.error}: ${receipt.message}`);

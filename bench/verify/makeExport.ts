@@ -1,8 +1,15 @@
 import { Wallet, type HDNodeWallet } from 'ethers';
+import { uploadBatchRoute } from '../../core/hubApi/batches';
+import { taskExportRoute } from '../../core/hubApi/export';
+import { requestOf } from '../../core/hubApi/route';
+import { grantRoleRoute } from '../../core/hubApi/roles';
+import { createTaskRoute } from '../../core/hubApi/tasks';
+import { uploadVerdictRoute } from '../../core/hubApi/verdicts';
 import type { CanonicalShape } from '../../core/sync/canonicalLabels';
+import { callRoute } from '../../hub/http/callRoute';
 import type { RunningHub } from '../../hub/startHub';
 import { assignWork } from '../../hub/tasks/assignWork';
-import { box, call, signIn, signedBatch, startTestHub, TEST_SCHEMA } from '../../hub/testKit';
+import { box, signIn, signedBatch, startTestHub, TEST_SCHEMA } from '../../hub/testKit';
 import { signedVerdict } from '../../hub/verdicts/verdictTestKit';
 
 /**
@@ -35,19 +42,21 @@ export async function makeExport(opts: { itemCount: number; batchSize: number; v
     const requesterToken = await signIn(hub, requester);
     const operatorToken = await signIn(hub, operator);
     const reviewerToken = await signIn(hub, reviewer);
-    await call(hub, 'POST', `/accounts/${reviewer.address}/roles`, { token: operatorToken, json: { role: 'reviewer' } });
-    const created = await call<{ taskId: string }>(hub, 'POST', '/tasks', {
-      token: requesterToken,
-      json: {
-        title: 'verify bench',
-        labelSchema: TEST_SCHEMA,
-        redundancy: 3,
-        rewardPerItem: '1',
-        items: Array.from({ length: opts.itemCount }, (_, i) => ({ sha256: `ab${i.toString(16).padStart(62, '0')}`, fileName: `img${i}.jpg`, width: 640, height: 480 })),
+    await callRoute(hub, grantRoleRoute, { params: { address: reviewer.address }, body: { role: 'reviewer' } }, operatorToken);
+    const { taskId } = await callRoute(
+      hub,
+      createTaskRoute,
+      {
+        body: {
+          title: 'verify bench',
+          labelSchema: TEST_SCHEMA,
+          redundancy: 3,
+          rewardPerItem: '1',
+          items: Array.from({ length: opts.itemCount }, (_, i) => ({ sha256: `ab${i.toString(16).padStart(62, '0')}`, fileName: `img${i}.jpg`, width: 640, height: 480 })),
+        },
       },
-    });
-    if (created.status !== 201) throw new Error(`task: ${JSON.stringify(created.body)}`);
-    const taskId = created.body.taskId;
+      requesterToken,
+    );
     const indexOf = new Map<string, number>();
     const listed = await hub.context.db.query<{ id: string; idx: number }>('SELECT id, idx FROM items WHERE task_id = $1', [taskId]);
     for (const r of listed) indexOf.set(r.id, r.idx);
@@ -58,19 +67,18 @@ export async function makeExport(opts: { itemCount: number; batchSize: number; v
       for (let b = 0; b < assigned.length; b += opts.batchSize) {
         const items = assigned.slice(b, b + opts.batchSize).map((it) => ({ itemId: it.itemId, shapes: shapesFor(indexOf.get(it.itemId)!, a) }));
         const signed = await signedBatch(hub, wallet, taskId, items);
-        const res = await call(hub, 'POST', '/batches', { token, json: signed });
-        if (res.status !== 200) throw new Error(`batch: ${JSON.stringify(res.body)}`);
+        await callRoute(hub, uploadBatchRoute, { body: signed }, token);
       }
     }
     await hub.context.consensusIdle();
     const disputed = await hub.context.db.query<{ id: string }>(`SELECT id FROM items WHERE task_id = $1 AND status = 'disputed' ORDER BY idx LIMIT $2`, [taskId, opts.verdicts]);
     for (const { id } of disputed) {
-      const res = await call(hub, 'POST', '/verdicts', { token: reviewerToken, json: await signedVerdict(hub, reviewer, taskId, id, [box('car', 11, 10)]) });
-      if (res.status !== 200) throw new Error(`verdict: ${JSON.stringify(res.body)}`);
+      await callRoute(hub, uploadVerdictRoute, { body: await signedVerdict(hub, reviewer, taskId, id, [box('car', 11, 10)]) }, reviewerToken);
     }
     const labelSeconds = (performance.now() - started) / 1000;
     const t0 = performance.now();
-    const res = await fetch(`${hub.url}/tasks/${taskId}/export?format=${opts.format}&disputed=include`, { headers: { authorization: `Bearer ${requesterToken}` } });
+    const exported = requestOf(taskExportRoute, { params: { taskId }, query: { format: opts.format, disputed: 'include' } });
+    const res = await fetch(`${hub.url}${exported.path}`, { headers: { authorization: `Bearer ${requesterToken}` } });
     if (res.status !== 200) throw new Error(`export: ${res.status} ${await res.text()}`);
     const zip = new Uint8Array(await res.arrayBuffer());
     return { zip, itemCount: opts.itemCount, timings: { labelSeconds, exportSeconds: (performance.now() - t0) / 1000 } };

@@ -1,6 +1,11 @@
 import { Contract, Wallet, type HDNodeWallet, type JsonRpcProvider } from 'ethers';
+import { uploadBatchRoute } from '../../core/hubApi/batches';
+import { reputationRoute, type Reputation } from '../../core/hubApi/reputation';
+import { grantRoleRoute } from '../../core/hubApi/roles';
+import { assignWorkRoute } from '../../core/hubApi/tasks';
 import type { CanonicalShape } from '../../core/sync/canonicalLabels';
 import type { RunningHub } from '../../hub/startHub';
+import { callRoute } from '../../hub/http/callRoute';
 import { call, signedBatch, signIn } from '../../hub/testKit';
 
 /**
@@ -21,38 +26,20 @@ export async function apiAnnotator(hub: RunningHub): Promise<ApiAnnotator> {
 
 /** Takes every item of the task it can get and uploads one signed batch with `shapesFor(fileName)` per item. */
 export async function labelAssigned(hub: RunningHub, who: ApiAnnotator, taskId: string, shapesFor: (fileName: string) => CanonicalShape[]): Promise<void> {
-  const got = await call<{ items: { itemId: string; fileName: string }[] }>(hub, 'POST', `/tasks/${taskId}/assignments`, { token: who.token, json: { count: 100 } });
-  if (got.status !== 200) throw new Error(`assignment refused: ${JSON.stringify(got.body)}`);
-  const signed = await signedBatch(hub, who.wallet, taskId, got.body.items.map((i) => ({ itemId: i.itemId, shapes: shapesFor(i.fileName) })));
-  const res = await call(hub, 'POST', '/batches', { token: who.token, json: signed });
-  if (res.status !== 200) throw new Error(`batch refused: ${JSON.stringify(res.body)}`);
+  const got = await callRoute(hub, assignWorkRoute, { params: { taskId }, body: { count: 100 } }, who.token);
+  const signed = await signedBatch(hub, who.wallet, taskId, got.items.map((i) => ({ itemId: i.itemId, shapes: shapesFor(i.fileName) })));
+  await callRoute(hub, uploadBatchRoute, { body: signed }, who.token);
 }
 
 export async function grantReviewer(hub: RunningHub, operatorKey: string, account: string): Promise<void> {
   const token = await signIn(hub, new Wallet(operatorKey));
-  const res = await call(hub, 'POST', `/accounts/${account}/roles`, { token, json: { role: 'reviewer' } });
-  if (res.status !== 200) throw new Error(`reviewer grant refused: ${JSON.stringify(res.body)}`);
+  await callRoute(hub, grantRoleRoute, { params: { address: account }, body: { role: 'reviewer' } }, token);
 }
 
-export interface Beta {
-  alpha: number;
-  beta: number;
-  mean: number;
-  lower: number;
-}
-
-export interface Reputation {
-  overall: Beta;
-  history: { at: string; kind: string; itemId?: string; delta: number; mean: number }[];
-  scoredItems: number;
-  multiplier: number;
-  reviewer: Beta | null;
-}
+export type { Reputation };
 
 export async function reputationOf(hub: RunningHub, account: string): Promise<Reputation> {
-  const res = await call<Reputation>(hub, 'GET', `/reputation/${account}`);
-  if (res.status !== 200) throw new Error(`reputation of ${account}: ${JSON.stringify(res.body)}`);
-  return res.body;
+  return callRoute(hub, reputationRoute, { params: { account } });
 }
 
 type ServedRewards = { cumulative: string; root: string; claims: { task: string; cumulative: string; proof: string[] }[] };

@@ -1,7 +1,11 @@
 import { createHash } from 'node:crypto';
 import { Wallet } from 'ethers';
 import sharp from 'sharp';
+import { putMediaRoute } from '../../core/hubApi/media';
+import { parseResponse, requestOf } from '../../core/hubApi/route';
+import { createTaskRoute } from '../../core/hubApi/tasks';
 import type { RunningHub } from '../../hub/startHub';
+import { callRoute } from '../../hub/http/callRoute';
 import { call, signIn } from '../../hub/testKit';
 import { ANVIL_ACCOUNTS, connectRpc, fundTask } from '../../native/chain';
 
@@ -23,24 +27,27 @@ export async function publishTask(hub: RunningHub, options: { title: string; ima
   for (let i = 0; i < options.images; i++) {
     const bytes = await taskImage(i);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const put = await call(hub, 'PUT', `/media/${sha256}`, { token, body: bytes });
+    const upload = requestOf(putMediaRoute, { params: { sha256 } });
+    const put = await call(hub, upload.method, upload.path, { token, body: bytes });
     if (put.status >= 300) throw new Error(`media upload refused: ${JSON.stringify(put.body)}`);
+    parseResponse(putMediaRoute, put.body);
     items.push({ sha256, fileName: `street-${i}.png`, width: 320, height: 240 });
   }
   const classes = options.classes.map((name, i) => ({ id: `c${i}`, name, color: ['#e8590c', '#1c7ed6', '#2b8a3e'][i % 3], attributes: [] }));
-  const res = await call<{ taskId: string; task: string }>(hub, 'POST', '/tasks', {
+  const created = await callRoute(
+    hub,
+    createTaskRoute,
+    { body: { title: options.title, labelSchema: { classes }, redundancy: options.redundancy, rewardPerItem: options.rewardPerItem, items, ...(options.reviewerFee ? { reviewerFee: options.reviewerFee } : {}) } },
     token,
-    json: { title: options.title, labelSchema: { classes }, redundancy: options.redundancy, rewardPerItem: options.rewardPerItem, items, ...(options.reviewerFee ? { reviewerFee: options.reviewerFee } : {}) },
-  });
-  if (res.status !== 201) throw new Error(`task creation refused: ${JSON.stringify(res.body)}`);
+  );
   const { chain, config } = hub.context;
   if (!chain || !config.token) throw new Error('publishTask needs a hub on a chain, with its token');
   const provider = connectRpc(chain.rpcUrl);
   try {
     const perItem = BigInt(options.rewardPerItem) * BigInt(options.redundancy) + BigInt(options.reviewerFee ?? '0');
-    await fundTask(new Wallet(ANVIL_ACCOUNTS[1].privateKey, provider), config.rewardsContract, config.token, res.body.task, 2n * BigInt(options.images) * perItem);
+    await fundTask(new Wallet(ANVIL_ACCOUNTS[1].privateKey, provider), config.rewardsContract, config.token, created.task, 2n * BigInt(options.images) * perItem);
   } finally {
     provider.destroy();
   }
-  return res.body.taskId;
+  return created.taskId;
 }

@@ -3,13 +3,13 @@ import type { FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import type { HubContext } from '../context';
 import { unauthorized } from '../http/hubError';
+import { GRANTED_ROLES, type GrantedRole } from '../../core/hubApi/roles';
 
 export const ROLES = ['requester', 'annotator', 'reviewer', 'operator'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Roles an operator grants and revokes (stored in `role_grants`); operator comes from config only. */
-export const GRANTED_ROLES = ['requester', 'reviewer'] as const;
-export type GrantedRole = (typeof GRANTED_ROLES)[number];
+/** Roles an operator grants and revokes (stored in `role_grants`); operator comes from config only. Defined with the route (core/hubApi/roles.ts). */
+export { GRANTED_ROLES, type GrantedRole };
 
 export interface Account {
   address: string;

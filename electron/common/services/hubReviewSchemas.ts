@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { DisputeClusterSchema, DisputeSchema, DisputeSubmissionSchema, type Dispute, type DisputeCluster, type DisputeSubmission } from '../../../core/hubApi/disputes';
+import { ReputationSchema, TiersSchema, type Reputation, type Tiers } from '../../../core/hubApi/reputation';
+import { VerdictReasonSchema, VerdictReceiptSchema as HubVerdictReceiptSchema, type VerdictReason } from '../../../core/hubApi/verdicts';
 import { AddressSchema, CanonicalShapeSchema, DeadlineSchema, Hex32Schema, SignatureSchema, Uint256StringSchema, VerdictSchema } from '../../../core/sync/wireSchemas';
 
 /**
@@ -8,35 +11,17 @@ import { AddressSchema, CanonicalShapeSchema, DeadlineSchema, Hex32Schema, Signa
  * imports these, never the other way round.
  */
 
-/** Why a reviewer kept, changed or dropped an object. 'ok': the object stands as taken. */
-export const VerdictReasonSchema = z.enum(['ok', 'wrong_class', 'loose_box', 'missed_object', 'extra_object']);
-export type VerdictReason = z.infer<typeof VerdictReasonSchema>;
-
-export const DisputeSubmissionSchema = z.looseObject({ annotator: z.string().min(1), shapes: z.array(CanonicalShapeSchema) });
-export type DisputeSubmission = z.infer<typeof DisputeSubmissionSchema>;
-
-/** core/consensus's cluster as the hub sends it: members point into the submissions by annotator and shape index. */
-export const DisputeClusterSchema = z.looseObject({
-  members: z.array(z.looseObject({ annotator: z.string(), shapeIndex: z.number().int().nonnegative(), shape: CanonicalShapeSchema })),
-  accepted: z.boolean(),
-  label: CanonicalShapeSchema.nullable(),
-});
-export type DisputeCluster = z.infer<typeof DisputeClusterSchema>;
-
-/** One disputed item (GET /disputes): every submission and the consensus proposal. */
-export const DisputeSchema = z.looseObject({
-  itemId: z.string().min(1),
-  taskId: z.string().min(1),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  fileName: z.string().min(1),
-  width: z.number().int().positive(),
-  height: z.number().int().positive(),
-  submissions: z.array(DisputeSubmissionSchema),
-  proposal: z.looseObject({ labels: z.array(CanonicalShapeSchema), clusters: z.array(DisputeClusterSchema) }),
-  /** The task's label schema when the hub sends it along (class names and attributes for fixes). */
-  labelSchema: z.unknown().optional(),
-});
-export type Dispute = z.infer<typeof DisputeSchema>;
+/** Disputes and verdict reasons as the hub's routes define them (core/hubApi/disputes.ts, verdicts.ts). */
+export {
+  DisputeClusterSchema,
+  DisputeSchema,
+  DisputeSubmissionSchema,
+  VerdictReasonSchema,
+  type Dispute,
+  type DisputeCluster,
+  type DisputeSubmission,
+  type VerdictReason,
+};
 
 /** A reason for object `index` of the review: the proposal's clusters in order, then objects the reviewer added. */
 export const ObjectReasonSchema = z.object({ index: z.number().int().nonnegative(), reason: VerdictReasonSchema });
@@ -75,24 +60,8 @@ export const SignedVerdictSchema = z.object({
 });
 export type SignedVerdict = z.infer<typeof SignedVerdictSchema>;
 
-export const VerdictReceiptSchema = z.looseObject({ duplicate: z.boolean().optional() });
+/** POST /verdicts' receipt (core/hubApi/verdicts.ts), every field optional: the outbox keeps what it got. */
+export const VerdictReceiptSchema = HubVerdictReceiptSchema.partial();
 
-const BetaSchema = z.looseObject({ alpha: z.number(), beta: z.number(), mean: z.number() });
-const BetaWithLowerSchema = BetaSchema.extend({ lower: z.number() });
-
-/** GET /reputation/:account. Tier fields stay loose: the tier table is the hub's to configure. */
-export const ReputationSchema = z.looseObject({
-  overall: BetaWithLowerSchema,
-  perClass: z.record(z.string(), BetaWithLowerSchema),
-  history: z.array(z.looseObject({ at: z.union([z.string(), z.number()]), kind: z.string(), itemId: z.string().optional(), delta: z.number().optional(), mean: z.number() })),
-  scoredItems: z.number().int().nonnegative(),
-  tier: z.unknown(),
-  nextTier: z.unknown(),
-  stake: z.unknown().optional(),
-  multiplier: z.number(),
-  reviewer: BetaSchema.nullable().optional(),
-});
-export type Reputation = z.infer<typeof ReputationSchema>;
-
-/** GET /tiers: the hub's tier table (core/reputation's shape, passed through). */
-export const TiersSchema = z.unknown();
+/** GET /reputation/:account and GET /tiers (core/hubApi/reputation.ts). */
+export { ReputationSchema, TiersSchema, type Reputation, type Tiers };

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { BatchReceiptSchema, type BatchReceipt } from '../../../core/hubApi/batches';
+import { HubConfigSchema, type HubConfig } from '../../../core/hubApi/config';
+import { AssignedItemSchema, HubTaskSchema, type AssignedItem, type HubTask } from '../../../core/hubApi/tasks';
 import { AttributeValueSchema } from '../../../core/model/labelSchema';
 import { BoxSchema } from '../../../core/model/shape';
 import { defineService, method } from '../contract/defineService';
@@ -24,25 +27,8 @@ const Bytes32Schema = z.string().regex(/^0x[0-9a-fA-F]{64}$/, 'expected 0x + 32 
 /** A uint256 as a decimal string (JSON has no bigints). */
 export const UintStringSchema = z.string().regex(/^\d{1,78}$/, 'expected a non-negative integer as a decimal string');
 
-/** The hub's GET /config: what batches are signed for and where rewards are paid. */
-export const HubConfigSchema = z.object({
-  chainId: z.number().int().positive(),
-  rewardsContract: AddressSchema,
-  /** The ERC-20 the contract pays; null when the hub does not know it (rewards then read it from the contract). */
-  token: AddressSchema.nullable(),
-  /** The host[:port] SIWE messages must name (the hub's public host). */
-  siweDomain: z.string().optional(),
-  /** JSON-RPC endpoint of the chain: given by `connect({ rpcUrl })`, set by the local network, or announced by the hub (a suggestion the user confirms). */
-  rpcUrl: z.string().optional(),
-  /** The StakeRegistry staking approves the token for; null or absent when the hub has none. */
-  stakeRegistry: AddressSchema.nullable().optional(),
-  /** What the hub takes in one signed upload (not pinned: checked against the live /config before signing, see hubLimits.ts). */
-  limits: z
-    .object({ maxItemsPerBatch: z.number().int().positive(), maxShapesPerItem: z.number().int().positive(), batchBodyLimit: z.number().int().positive() })
-    .partial()
-    .optional(),
-});
-export type HubConfig = z.infer<typeof HubConfigSchema>;
+/** The hub's GET /config, defined with its route (core/hubApi/config.ts): what the workstation pins of a hub. */
+export { HubConfigSchema, type HubConfig };
 
 /** What trust-on-first-use pins of a hub: a later /config that differs in any of these must be confirmed again. */
 export const PinnedFieldSchema = z.enum(['chainId', 'rewardsContract', 'token', 'stakeRegistry', 'rpcUrl']);
@@ -105,27 +91,8 @@ export const HubFailureSchema = z.object({
 });
 export type HubFailure = z.infer<typeof HubFailureSchema>;
 
-export const HubTaskSchema = z.looseObject({
-  taskId: z.string(),
-  title: z.string(),
-  labelSchema: z.unknown(),
-  redundancy: z.number().int().positive(),
-  rewardPerItem: UintStringSchema,
-  /** false for a task above the caller's tier: listed so the annotator sees what a tier unlocks, but not assigned. */
-  available: z.boolean().optional(),
-  requiredTier: z.object({ tier: z.number().int(), name: z.string() }).optional(),
-  unavailableReason: z.string().optional(),
-});
-export type HubTask = z.infer<typeof HubTaskSchema>;
-
-export const AssignedItemSchema = z.object({
-  itemId: z.string(),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  fileName: z.string(),
-  width: z.number().int().positive(),
-  height: z.number().int().positive(),
-});
-export type AssignedItem = z.infer<typeof AssignedItemSchema>;
+/** A listed task and an assigned item, as the hub answers them (core/hubApi/tasks.ts). */
+export { AssignedItemSchema, HubTaskSchema, type AssignedItem, type HubTask };
 
 /** core/sync's CanonicalShape: class and attributes by NAME (names are what annotators of one task share), box in image pixels. */
 export const CanonicalShapeSchema = z
@@ -175,13 +142,8 @@ export const BatchSummarySchema = z.object({
 });
 export type BatchSummary = z.infer<typeof BatchSummarySchema>;
 
-export const BatchReceiptSchema = z.looseObject({
-  batchId: z.string(),
-  root: z.string(),
-  duplicate: z.boolean(),
-  acceptedAt: z.union([z.string(), z.number()]),
-});
-export type BatchReceipt = z.infer<typeof BatchReceiptSchema>;
+/** POST /batches' receipt (core/hubApi/batches.ts). */
+export { BatchReceiptSchema, type BatchReceipt };
 
 /** The outcome of an upload: accepted with the hub's receipt, or why not (`network`: keep it and retry; `rejected`: final, show `reason`). */
 export const UploadResultSchema = z.discriminatedUnion('status', [

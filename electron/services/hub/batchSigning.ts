@@ -1,8 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { uploadBatchRoute } from '../../../core/hubApi/batches';
 import { buildLabelBatch, LABEL_BATCH_TYPES } from '../../../core/sync/labelBatch';
 import { groundworkDomain } from '../../../core/sync/eip712';
 import { ServiceError } from '../../common/contract/errors';
-import type { BatchItem, BatchReceipt, BatchSummary, SignedBatch, UploadResult } from '../../common/services/hubService';
+import type { BatchItem, BatchSummary, SignedBatch, UploadResult } from '../../common/services/hubService';
 import type { WalletKeys } from '../wallet/walletServiceImpl';
 import type { HubClient } from './hubClient';
 import { HubRequestError } from './hubHttp';
@@ -12,6 +13,8 @@ import { limitsOf, overLimit } from './hubLimits';
 const CONFIRM_WINDOW_MS = 10 * 60_000;
 /** A signed batch stays uploadable this long: offline work may take days to reach the hub. */
 const DEADLINE_SECONDS = 30 * 24 * 3600;
+/** How long prepare waits for the live /config before it checks against the pinned limits: offline, signing must not hang. */
+export const LIVE_LIMITS_TIMEOUT_MS = 3_000;
 
 interface Prepared {
   hubUrl: string;
@@ -59,7 +62,7 @@ export function createBatchSigning(client: HubClient, keys: WalletKeys, now: () 
     }
     const { batch } = built;
     // The live limits when the hub answers, else what it announced when pinned, else core's: never sign what it would refuse.
-    const limits = limitsOf(await client.fetchConfig(hubUrl).catch(() => config));
+    const limits = limitsOf(await client.fetchConfig(hubUrl, LIVE_LIMITS_TIMEOUT_MS).catch(() => config));
     const tooLarge = overLimit(items, uploadBodyBytes(batch, built.items), limits);
     if (tooLarge) throw new ServiceError(`not signed: ${tooLarge}. Split the work or remove boxes, then submit again.`, { code: 'over-hub-limit' });
     const summary: BatchSummary = {
@@ -95,9 +98,7 @@ export function createBatchSigning(client: HubClient, keys: WalletKeys, now: () 
   /** POST /batches; network trouble and refusals come back as results, so the outbox can decide. */
   async function upload(signed: SignedBatch): Promise<UploadResult> {
     try {
-      const receipt = await client.authed<BatchReceipt>(signed.hubUrl, '/batches', {
-        body: { batch: signed.batch, signature: signed.signature, items: signed.items },
-      });
+      const receipt = await client.call(signed.hubUrl, uploadBatchRoute, { body: { batch: signed.batch, signature: signed.signature, items: signed.items } });
       return { status: 'accepted', receipt };
     } catch (error) {
       if (!(error instanceof HubRequestError)) throw error;

@@ -2,12 +2,13 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { getMediaRoute } from '../../../core/hubApi/media';
 import type { DownloadJobResult } from '../../common/services/hubService';
 import type { JobParams } from '../../common/services/jobsService';
 import type { JobHandler } from '../jobs/jobRunner';
 import type { RootStore } from '../media/rootStore';
 import type { HubClient } from './hubClient';
-import { HubRequestError, normalizeHubUrl } from './hubHttp';
+import { HubRequestError, normalizeHubUrl, routeRequest } from './hubHttp';
 
 type DownloadParams = Extract<JobParams, { kind: 'download' }>;
 
@@ -48,7 +49,8 @@ async function downloadOne(client: HubClient, hubUrl: string, sha256: string, ta
   const have = (await sizeOf(part)) ?? 0;
   let response: Response | null;
   try {
-    response = await client.authedFetch(hubUrl, `/media/${sha256}`, { signal, timeoutMs: 10 * 60_000 }, have > 0 ? { range: `bytes=${have}-` } : {});
+    const media = routeRequest(getMediaRoute, { params: { sha256 } }, { signal, timeoutMs: 10 * 60_000 });
+    response = await client.authedFetch(hubUrl, media.path, media.request, have > 0 ? { range: `bytes=${have}-` } : {});
   } catch (error) {
     // 416: the partial file already holds every byte (the run stopped before the rename); just verify it.
     if (!(error instanceof HubRequestError && error.failure.status === 416 && have > 0)) throw error;

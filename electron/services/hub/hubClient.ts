@@ -1,6 +1,9 @@
-import { HubConfigSchema, type HubConfig, type HubInfo } from '../../common/services/hubService';
+import { authNonceRoute, authVerifyRoute } from '../../../core/hubApi/auth';
+import { configRoute } from '../../../core/hubApi/config';
+import { requestOf, type RouteInput, type RouteResponse } from '../../../core/hubApi/route';
+import type { HubConfig, HubInfo } from '../../common/services/hubService';
 import type { WalletKeys } from '../wallet/walletServiceImpl';
-import { hubFetch, hubJson, HubRequestError, jsonOf, type HubRequest } from './hubHttp';
+import { callPublic, hubFetch, hubJson, HubRequestError, jsonOf, routeAnswer, routeRequest, type HubRequest, type JsonRoute } from './hubHttp';
 import type { HubRegistry } from './hubRegistry';
 import { candidateConfig, configChangedError, pinnedChanges, untrustedHubError } from './pinnedValues';
 import { assertOwnSiweDomain, siweDomainOf } from './siweDomain';
@@ -25,9 +28,10 @@ export interface HubClientOptions {
  * uses the hub's pinned values, never a live /config.
  */
 export function createHubClient(registry: HubRegistry, keys: WalletKeys, options: HubClientOptions = {}) {
-  async function fetchConfig(hubUrl: string): Promise<HubConfig> {
-    const raw = await hubJson<unknown>(hubUrl, '/config');
-    const parsed = HubConfigSchema.safeParse(raw);
+  /** The live /config; `timeoutMs` for reads that have a fallback (prepareBatch's limits). A foreign shape is refused (`bad_config`), not retried. */
+  async function fetchConfig(hubUrl: string, timeoutMs?: number): Promise<HubConfig> {
+    const raw = await hubJson<unknown>(hubUrl, requestOf(configRoute).path, { timeoutMs });
+    const parsed = configRoute.response.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       throw new HubRequestError({ kind: 'rejected', code: 'bad_config', reason: `${hubUrl}/config is not a Groundwork hub config: ${issue.path.join('.')}: ${issue.message}` });
@@ -56,7 +60,7 @@ export function createHubClient(registry: HubRegistry, keys: WalletKeys, options
     const config = await configOf(hubUrl, live);
     const changes = pinnedChanges(config, candidateConfig(live, config).config);
     if (changes.length > 0) throw configChangedError(hubUrl, changes);
-    const { nonce } = await hubJson<{ nonce: string }>(hubUrl, '/auth/nonce', { method: 'POST', body: {} });
+    const { nonce } = await callPublic(hubUrl, authNonceRoute);
     const now = new Date();
     const message = siweMessage({
       domain: siweDomainOf(hubUrl),
@@ -68,8 +72,8 @@ export function createHubClient(registry: HubRegistry, keys: WalletKeys, options
       expiresAt: new Date(now.getTime() + SIGN_IN_VALIDITY_MS),
     });
     const signature = await signer.signMessage(message);
-    const session = await hubJson<{ token: string; address: string; roles: string[] }>(hubUrl, '/auth/verify', { body: { message, signature } });
-    registry.setSession(hubUrl, { token: session.token, address: session.address, roles: session.roles ?? [] });
+    const session = await callPublic(hubUrl, authVerifyRoute, { body: { message, signature } });
+    registry.setSession(hubUrl, { token: session.token, address: session.address, roles: session.roles });
     return (await registry.get(hubUrl))!;
   }
 
@@ -103,7 +107,17 @@ export function createHubClient(registry: HubRegistry, keys: WalletKeys, options
     return jsonOf<T>(await authedFetch(hubUrl, path, request), `${hubUrl}${path}`);
   }
 
-  return { fetchConfig, configOf, signIn, authed, authedFetch };
+  /**
+   * A JSON route of core/hubApi as the signed-in wallet: the request built
+   * from the definition, the answer checked by its response schema (a wrong
+   * shape is a HubRequestError of kind 'network', code 'bad_response').
+   */
+  async function call<R extends JsonRoute>(hubUrl: string, route: R, input: RouteInput = {}, request: Omit<HubRequest, 'method' | 'body'> = {}): Promise<RouteResponse<R>> {
+    const { path, request: sent } = routeRequest(route, input, request);
+    return routeAnswer(route, await authedFetch(hubUrl, path, sent), `${hubUrl}${path}`);
+  }
+
+  return { fetchConfig, configOf, signIn, call, authed, authedFetch };
 }
 
 export type HubClient = ReturnType<typeof createHubClient>;

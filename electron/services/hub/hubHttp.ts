@@ -1,3 +1,4 @@
+import { parseResponse, requestOf, type HubRoute, type JsonHubRoute, type RouteInput, type RouteResponse } from '../../../core/hubApi/route';
 import { ServiceError } from '../../common/contract/errors';
 import type { HubFailure } from '../../common/services/hubService';
 
@@ -15,7 +16,7 @@ export class HubRequestError extends ServiceError {
 }
 
 export interface HubRequest {
-  method?: 'GET' | 'POST' | 'PUT';
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** Sent as JSON. */
   body?: unknown;
   /** Sent as application/octet-stream (media uploads). */
@@ -86,4 +87,33 @@ export async function jsonOf<T>(response: Response, where: string): Promise<T> {
 /** A JSON hub call. */
 export async function hubJson<T>(hubUrl: string, path: string, request: HubRequest = {}): Promise<T> {
   return jsonOf<T>(await hubFetch(hubUrl, path, request), `${hubUrl}${path}`);
+}
+
+/** A JSON route of core/hubApi: the request built from its definition, the answer checked by its response schema. */
+export type JsonRoute = JsonHubRoute;
+
+/** The request of a route call, in hubFetch's terms. */
+export function routeRequest(route: HubRoute, input: RouteInput, request: Omit<HubRequest, 'method' | 'body'> = {}): { path: string; request: HubRequest } {
+  const { method, path, body } = requestOf(route, input);
+  return { path, request: { ...request, method, body } };
+}
+
+/**
+ * A route's JSON answer, checked by its response schema. An answer of the
+ * wrong shape is a network-kind fault (`bad_response`, naming the route and
+ * the field): the hub or something in between is broken; retrying later may help.
+ */
+export async function routeAnswer<R extends JsonRoute>(route: R, response: Response, where: string): Promise<RouteResponse<R>> {
+  const json = await jsonOf<unknown>(response, where);
+  try {
+    return parseResponse(route, json) as RouteResponse<R>;
+  } catch (error) {
+    throw new HubRequestError({ kind: 'network', code: 'bad_response', reason: `${where}: ${(error as Error).message}`, status: response.status });
+  }
+}
+
+/** A route call without a session (public routes: /config, /reputation, /tiers, sign-in). */
+export async function callPublic<R extends JsonRoute>(hubUrl: string, route: R, input: RouteInput = {}, request: Omit<HubRequest, 'method' | 'body'> = {}): Promise<RouteResponse<R>> {
+  const call = routeRequest(route, input, request);
+  return routeAnswer(route, await hubFetch(hubUrl, call.path, call.request), `${hubUrl}${call.path}`);
 }

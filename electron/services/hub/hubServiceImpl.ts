@@ -1,12 +1,16 @@
 import type { EventEmitterFor, ServiceImpl } from '../../common/contract/defineService';
-import { HubTaskSchema, type hubService, type HubInfo } from '../../common/services/hubService';
-import { DisputeSchema, ReputationSchema } from '../../common/services/hubReviewSchemas';
+import { authLogoutRoute } from '../../../core/hubApi/auth';
+import { listDisputesRoute } from '../../../core/hubApi/disputes';
+import { reputationRoute, tiersRoute } from '../../../core/hubApi/reputation';
+import type { RouteInput, RouteResponse } from '../../../core/hubApi/route';
+import { assignWorkRoute, listTasksRoute } from '../../../core/hubApi/tasks';
+import type { hubService, HubInfo } from '../../common/services/hubService';
 import { ServiceError } from '../../common/contract/errors';
 import { localOperator } from '../localNetwork/localHubAccounts';
 import type { WalletKeys } from '../wallet/walletServiceImpl';
 import { createBatchSigning } from './batchSigning';
 import type { HubClient } from './hubClient';
-import { hubFetch, hubJson, HubRequestError, normalizeHubUrl } from './hubHttp';
+import { callPublic, hubFetch, HubRequestError, normalizeHubUrl, routeRequest, type JsonRoute } from './hubHttp';
 import type { HubRegistry } from './hubRegistry';
 import { createHubTrust } from './hubTrust';
 import { createVerdictSigning } from './verdictSigning';
@@ -24,11 +28,11 @@ export function createHubService(registry: HubRegistry, client: HubClient, keys:
   keys.onLock(() => registry.dropAllSessions());
 
   /** Reads anyone may make (reputation, tiers): no sign-in, so a locked wallet still sees them; a hub that wants a session gets one. */
-  async function readPublic(hubUrl: string, path: string): Promise<unknown> {
+  async function readPublic<R extends JsonRoute>(hubUrl: string, route: R, input: RouteInput = {}): Promise<RouteResponse<R>> {
     try {
-      return await hubJson<unknown>(hubUrl, path);
+      return await callPublic(hubUrl, route, input);
     } catch (error) {
-      if (error instanceof HubRequestError && error.failure.status === 401) return client.authed<unknown>(hubUrl, path);
+      if (error instanceof HubRequestError && error.failure.status === 401) return client.call(hubUrl, route, input);
       throw error;
     }
   }
@@ -47,35 +51,29 @@ export function createHubService(registry: HubRegistry, client: HubClient, keys:
       const session = registry.session(url);
       registry.dropSession(url);
       // Ends the session on the hub too, so the token is worthless if it leaked; best effort (offline sign-out still forgets it here).
-      if (session) await hubFetch(url, '/auth/logout', { method: 'POST', body: {}, token: session.token, timeoutMs: 5_000 }).catch(() => undefined);
+      if (session) {
+        const logout = routeRequest(authLogoutRoute, {}, { token: session.token, timeoutMs: 5_000 });
+        await hubFetch(url, logout.path, logout.request).catch(() => undefined);
+      }
       const info = await registry.get(url);
       if (!info) throw new HubRequestError({ kind: 'rejected', code: 'unknown_hub', reason: `not connected to ${url}` });
       return announce(info);
     },
-    listTasks: async ({ hubUrl }) => {
-      const body = await client.authed<{ tasks: unknown[] } | unknown[]>(normalizeHubUrl(hubUrl), '/tasks');
-      const tasks = Array.isArray(body) ? body : body.tasks;
-      return tasks.map((task) => HubTaskSchema.parse(task));
-    },
-    requestAssignment: async ({ hubUrl, taskId, count }) =>
-      client.authed(normalizeHubUrl(hubUrl), `/tasks/${encodeURIComponent(taskId)}/assignments`, { body: { count } }),
+    listTasks: async ({ hubUrl }) => (await client.call(normalizeHubUrl(hubUrl), listTasksRoute)).tasks,
+    requestAssignment: async ({ hubUrl, taskId, count }) => client.call(normalizeHubUrl(hubUrl), assignWorkRoute, { params: { taskId }, body: { count } }),
     prepareBatch: ({ hubUrl, taskId, items }) => signing.prepare(normalizeHubUrl(hubUrl), taskId, items),
     signBatch: ({ requestId }) => signing.sign(requestId),
     uploadSigned: ({ signed }) => signing.upload({ ...signed, hubUrl: normalizeHubUrl(signed.hubUrl) }),
-    listDisputes: async ({ hubUrl, taskId }) => {
-      const query = taskId ? `?taskId=${encodeURIComponent(taskId)}` : '';
-      const body = await client.authed<{ disputes: unknown[] } | unknown[]>(normalizeHubUrl(hubUrl), `/disputes${query}`);
-      return (Array.isArray(body) ? body : body.disputes).map((d) => DisputeSchema.parse(d));
-    },
+    listDisputes: async ({ hubUrl, taskId }) => (await client.call(normalizeHubUrl(hubUrl), listDisputesRoute, { query: { taskId } })).disputes,
     prepareVerdict: (input) => verdicts.prepare({ ...input, hubUrl: normalizeHubUrl(input.hubUrl) }),
     signVerdict: ({ requestId }) => verdicts.sign(requestId),
     uploadVerdict: ({ signed }) => verdicts.upload({ ...signed, hubUrl: normalizeHubUrl(signed.hubUrl) }),
     getReputation: async ({ hubUrl, account }) => {
       const who = account ?? (await keys.address());
       if (!who) throw new ServiceError('there is no wallet yet: create or import one to have a reputation', { code: 'no-wallet' });
-      return ReputationSchema.parse(await readPublic(normalizeHubUrl(hubUrl), `/reputation/${who}`));
+      return readPublic(normalizeHubUrl(hubUrl), reputationRoute, { params: { account: who } });
     },
-    getTiers: async ({ hubUrl }) => readPublic(normalizeHubUrl(hubUrl), '/tiers'),
+    getTiers: async ({ hubUrl }) => readPublic(normalizeHubUrl(hubUrl), tiersRoute),
     closeLocalEpoch: async ({ hubUrl }) => {
       const url = normalizeHubUrl(hubUrl);
       if (!(await registry.get(url))?.local) throw new ServiceError(`${url} is not this machine's local network: epochs are closed by its operator`, { code: 'not-local' });

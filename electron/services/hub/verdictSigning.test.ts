@@ -9,7 +9,7 @@ import { VERDICT_TYPES, verdictDigest } from '../../../core/sync/verdict';
 import type { HubConfig } from '../../common/services/hubService';
 import type { WalletKeys } from '../wallet/walletServiceImpl';
 import type { HubClient } from './hubClient';
-import { hubJson } from './hubHttp';
+import { callPublic } from './hubHttp';
 import { createVerdictSigning } from './verdictSigning';
 
 const wallet = new Wallet('0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d');
@@ -39,7 +39,7 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 function client(): HubClient {
   return {
     configOf: async () => config,
-    authed: <T>(url: string, path: string, request?: Parameters<typeof hubJson>[2]) => hubJson<T>(url, path, request),
+    call: callPublic,
   } as unknown as HubClient;
 }
 
@@ -85,12 +85,16 @@ describe('verdict signing', () => {
   it('uploads the signed verdict unchanged and classifies the hub answer', async () => {
     const signing = createVerdictSigning(client(), keys);
     const signed = await signing.sign((await signing.prepare({ hubUrl, taskId: 't', itemId: 'i', shapes, reasons: [{ index: 0, reason: 'ok' }] })).requestId);
-    answer = { status: 200, body: { duplicate: false, itemId: 'i' } };
-    expect(await signing.upload(signed)).toEqual({ status: 'accepted', receipt: { duplicate: false, itemId: 'i' } });
+    const receipt = { verdictId: `0x${'ab'.repeat(32)}`, itemId: 'i', status: 'resolved', duplicate: false, acceptedAt: '2026-01-01T00:00:00.000Z', agreeingAnnotators: [] };
+    answer = { status: 200, body: receipt };
+    expect(await signing.upload(signed)).toEqual({ status: 'accepted', receipt });
     expect(received.at(-1)).toEqual({ verdict: signed.verdict, signature: signed.signature, itemId: 'i', shapes: signed.shapes, reasons: signed.reasons });
     answer = { status: 409, body: { error: 'verdict_replayed', message: 'this verdict was already used' } };
     expect(await signing.upload(signed)).toMatchObject({ status: 'rejected', failure: { code: 'verdict_replayed', reason: 'this verdict was already used' } });
     answer = { status: 503, body: { error: 'internal', message: 'busy' } };
     expect(await signing.upload(signed)).toMatchObject({ status: 'network' });
+    // An answer of another shape is the hub's fault, not the verdict's: kept and retried, naming the route and the field.
+    answer = { status: 200, body: { ...receipt, status: 'accepted' } };
+    expect(await signing.upload(signed)).toMatchObject({ status: 'network', failure: { code: 'bad_response', reason: expect.stringMatching(/POST \/verdicts .*status/) } });
   });
 });

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { itemLabelHash, sortCanonicalShapes, type CanonicalShape } from '../../../core/sync/canonicalLabels';
 import { groundworkDomain } from '../../../core/sync/eip712';
 import { itemIdToBytes32, taskIdToBytes32 } from '../../../core/sync/labelBatch';
+import { uploadVerdictRoute } from '../../../core/hubApi/verdicts';
 import { VERDICT_TYPES } from '../../../core/sync/verdict';
 import { ServiceError } from '../../common/contract/errors';
 import type { ObjectReason, SignedVerdict, VerdictSummary } from '../../common/services/hubReviewSchemas';
@@ -102,7 +103,7 @@ export function createVerdictSigning(client: HubClient, keys: WalletKeys, now: (
   /** POST /verdicts; network trouble and refusals come back as results for the outbox to act on. */
   async function upload(signed: SignedVerdict): Promise<VerdictUploadResult> {
     try {
-      const receipt = await client.authed<Record<string, unknown>>(signed.hubUrl, '/verdicts', {
+      const receipt = await client.call(signed.hubUrl, uploadVerdictRoute, {
         body: { verdict: signed.verdict, signature: signed.signature, itemId: signed.itemId, shapes: signed.shapes, reasons: signed.reasons },
       });
       return { status: 'accepted', receipt };

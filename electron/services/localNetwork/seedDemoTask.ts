@@ -5,6 +5,9 @@ import sharp from 'sharp';
 import { Wallet } from 'ethers';
 import { ANVIL_ACCOUNTS, connectRpc, fundTask } from '../../../native/chain';
 import { demoFileNames, ensureDemoFolder } from '../media/demoFolder';
+import { createTaskRoute } from '../../../core/hubApi/tasks';
+import { putMediaRoute } from '../../../core/hubApi/media';
+import { routeRequest } from '../hub/hubHttp';
 import { localRequester } from './localHubAccounts';
 
 /** The demo task's classes: what the demo images show. */
@@ -41,10 +44,11 @@ export async function seedDemoTask(hubUrl: string, dataDir: string, chain: DemoC
     const bytes = await readFile(path.join(folder, fileName));
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const { width, height } = await sharp(bytes).metadata();
-    await requester.authedFetch(hubUrl, `/media/${sha256}`, { method: 'PUT', bytes });
+    const upload = routeRequest(putMediaRoute, { params: { sha256 } }, { bytes });
+    await requester.authedFetch(hubUrl, upload.path, upload.request);
     items.push({ sha256, fileName, width: width!, height: height! });
   }
-  const task = await requester.authed<{ taskId: string; task: string }>(hubUrl, '/tasks', {
+  const task = await requester.call(hubUrl, createTaskRoute, {
     body: { title: 'Demo: street, park and yard', labelSchema: DEMO_LABEL_SCHEMA, redundancy: 1, rewardPerItem: DEMO_REWARD_PER_ITEM, items },
   });
   const provider = connectRpc(chain.rpcUrl);
