@@ -23,7 +23,7 @@ function ledger(epoch: number, items: EpochLedger['items'], previous: Record<str
   for (const i of items) for (const p of i.payouts) sums.set(p.account, (sums.get(p.account) ?? 0n) + BigInt(p.amount));
   const leaves = [...[...sums].map(([account, cumulative]) => ({ task: TASK, account, cumulative: cumulative.toString(), previous: (previous[account] ?? 0n).toString() })), ...extraLeaves];
   const root = buildRewardsTree({ chainId: 31337, distributor: CONTRACT, entries: leaves.map((l) => ({ ...l, cumulative: BigInt(l.cumulative) })) }).root;
-  const base = { schema: LEDGER_SCHEMA, epoch: String(epoch), root, txHash: null, chainId: 31337, contract: CONTRACT, leafEncoding: [...REWARDS_LEAF_TYPES] };
+  const base = { schema: LEDGER_SCHEMA as typeof LEDGER_SCHEMA, epoch: String(epoch), root, txHash: null, chainId: 31337, contract: CONTRACT, leafEncoding: [...REWARDS_LEAF_TYPES] as string[] };
   return { ...base, previousEpoch: epoch > 1 ? String(epoch - 1) : null, page: 0, pages: 1, pageSize: 10, leafCount: leaves.length, itemCount: items.length, leaves, items };
 }
 
