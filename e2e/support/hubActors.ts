@@ -1,12 +1,14 @@
 import { Contract, Wallet, type HDNodeWallet, type JsonRpcProvider } from 'ethers';
 import { uploadBatchRoute } from '../../core/hubApi/batches';
+import { rewardsOfRoute } from '../../core/hubApi/epochs';
 import { reputationRoute, type Reputation } from '../../core/hubApi/reputation';
+import type { RouteResponse } from '../../core/hubApi/route';
 import { grantRoleRoute } from '../../core/hubApi/roles';
 import { assignWorkRoute } from '../../core/hubApi/tasks';
 import type { CanonicalShape } from '../../core/sync/canonicalLabels';
 import type { RunningHub } from '../../hub/startHub';
 import { callRoute } from '../../hub/http/callRoute';
-import { call, signedBatch, signIn } from '../../hub/testKit';
+import { signedBatch, signIn } from '../../hub/testKit';
 
 /**
  * Hub actors driven over the hub's HTTP API with real ethers signatures —
@@ -42,12 +44,9 @@ export async function reputationOf(hub: RunningHub, account: string): Promise<Re
   return callRoute(hub, reputationRoute, { params: { account } });
 }
 
-type ServedRewards = { cumulative: string; root: string; claims: { task: string; cumulative: string; proof: string[] }[] };
-
-export async function servedRewards(hub: RunningHub, account: string): Promise<ServedRewards> {
-  const res = await call<ServedRewards>(hub, 'GET', `/rewards/${account}`);
-  if (res.status !== 200) throw new Error(`rewards of ${account}: ${JSON.stringify(res.body)}`);
-  return res.body;
+/** What the hub serves for `account`'s claims (GET /rewards/:account): per task, the arguments of claim(). */
+export async function servedRewards(hub: RunningHub, account: string): Promise<RouteResponse<typeof rewardsOfRoute>> {
+  return callRoute(hub, rewardsOfRoute, { params: { account } });
 }
 
 const CLAIM_ABI = [

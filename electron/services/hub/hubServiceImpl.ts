@@ -1,6 +1,7 @@
 import type { EventEmitterFor, ServiceImpl } from '../../common/contract/defineService';
 import { authLogoutRoute } from '../../../core/hubApi/auth';
 import { listDisputesRoute } from '../../../core/hubApi/disputes';
+import { closeEpochRoute } from '../../../core/hubApi/epochs';
 import { reputationRoute, tiersRoute } from '../../../core/hubApi/reputation';
 import type { RouteInput, RouteResponse } from '../../../core/hubApi/route';
 import { assignWorkRoute, listTasksRoute } from '../../../core/hubApi/tasks';
@@ -77,7 +78,7 @@ export function createHubService(registry: HubRegistry, client: HubClient, keys:
     closeLocalEpoch: async ({ hubUrl }) => {
       const url = normalizeHubUrl(hubUrl);
       if (!(await registry.get(url))?.local) throw new ServiceError(`${url} is not this machine's local network: epochs are closed by its operator`, { code: 'not-local' });
-      return localOperator().authed<{ epoch: string; root: string; txHash: string }>(url, '/epochs/close', { body: {} });
+      return localOperator().call(url, closeEpochRoute);
     },
   };
 }
