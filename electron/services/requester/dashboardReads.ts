@@ -1,21 +1,21 @@
 import { z } from 'zod';
+import { authMeRoute } from '../../../core/hubApi/auth';
+import { listTasksRoute, taskProgressRoute } from '../../../core/hubApi/tasks';
 import { MyTasksSchema, RequesterTaskSchema, TaskProgressSchema, type MyTasks, type TaskDashboard } from '../../common/services/requesterService';
 import type { ChainAccess } from '../chain/chainAccess';
 import type { HubClient } from '../hub/hubClient';
 import { HubRequestError, normalizeHubUrl } from '../hub/hubHttp';
 import { readChainPool } from './dashboardChainPool';
 
-// TODO(hubApi): switch these three calls to core/hubApi's route definitions (GET /auth/me, GET /tasks,
-// GET /tasks/:taskId/progress) once they exist; the schemas here then go.
-const MeSchema = z.object({ address: z.string(), roles: z.array(z.string()) });
-const TaskListSchema = z.object({ tasks: z.array(z.looseObject({ requester: z.string() })) });
-
-/** A hub answer checked against its schema; a hub that answers something else is named with the first bad field. */
+/**
+ * The route's answer (already checked by core/hubApi's definition) checked again by the contract's schema,
+ * which names every field the dashboard shows; a hub that leaves one out is named with the first missing field.
+ */
 function parsed<T extends z.ZodType>(schema: T, value: unknown, where: string): z.output<T> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
-  throw new HubRequestError({ kind: 'rejected', code: 'bad_response', reason: `${where} answered an unexpected body: ${issue.path.join('.') || 'body'}: ${issue.message}` });
+  throw new HubRequestError({ kind: 'network', code: 'bad_response', reason: `${where} answered an unexpected body: ${issue.path.join('.') || 'body'}: ${issue.message}` });
 }
 
 /**
@@ -27,8 +27,8 @@ function parsed<T extends z.ZodType>(schema: T, value: unknown, where: string): 
 export function createDashboardReads(client: HubClient, chains: ChainAccess) {
   async function myTasks(rawUrl: string): Promise<MyTasks> {
     const hubUrl = normalizeHubUrl(rawUrl);
-    const me = parsed(MeSchema, await client.authed(hubUrl, '/auth/me'), `${hubUrl}/auth/me`);
-    const listed = parsed(TaskListSchema, await client.authed(hubUrl, '/tasks'), `${hubUrl}/tasks`);
+    const me = await client.call(hubUrl, authMeRoute);
+    const listed = await client.call(hubUrl, listTasksRoute);
     const mine = listed.tasks.filter((t) => t.requester.toLowerCase() === me.address.toLowerCase());
     return MyTasksSchema.parse({
       hubUrl,
@@ -41,7 +41,7 @@ export function createDashboardReads(client: HubClient, chains: ChainAccess) {
   async function taskProgress(rawUrl: string, taskId: string): Promise<TaskDashboard> {
     const hubUrl = normalizeHubUrl(rawUrl);
     const where = `${hubUrl}/tasks/${taskId}/progress`;
-    const progress = parsed(TaskProgressSchema, await client.authed(hubUrl, `/tasks/${encodeURIComponent(taskId)}/progress`), where);
+    const progress = parsed(TaskProgressSchema, await client.call(hubUrl, taskProgressRoute, { params: { taskId } }), where);
     // The chain is read only for a task the hub showed this wallet; a chain that cannot be read leaves the rest.
     let chain: TaskDashboard['chain'] = null;
     let chainError: string | null = null;

@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { open, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
+import { taskExportRoute } from '../../../core/hubApi/export';
 import { ServiceError } from '../../common/contract/errors';
 import type { ExportedDataset, ExportFormat } from '../../common/services/requesterService';
 import type { HubClient } from '../hub/hubClient';
-import { normalizeHubUrl } from '../hub/hubHttp';
+import { normalizeHubUrl, routeRequest } from '../hub/hubHttp';
 import { checkExportFolder, folderWriteError } from './exportDownloadFolder';
 import { zipEntryNames } from './exportDownloadZip';
 
@@ -84,9 +85,8 @@ export function createExportDownload(client: HubClient) {
     // The folder first: a typo is refused before the hub builds a zip for nothing.
     const folder = await checkExportFolder(args.folder);
     const hubUrl = normalizeHubUrl(args.hubUrl);
-    // TODO(hubApi): build this request from core/hubApi's export route definition once it exists.
-    const query = `format=${args.format}&disputed=${args.includeDisputed ? 'include' : 'exclude'}`;
-    const response = await client.authedFetch(hubUrl, `/tasks/${encodeURIComponent(args.taskId)}/export?${query}`, { timeoutMs: EXPORT_TIMEOUT_MS });
+    const { path: route, request } = routeRequest(taskExportRoute, { params: { taskId: args.taskId }, query: { format: args.format, disputed: args.includeDisputed ? 'include' : 'exclude' } }, { timeoutMs: EXPORT_TIMEOUT_MS });
+    const response = await client.authedFetch(hubUrl, route, request);
     return saveDownload(response, folder, exportFileName(args.taskId, args.format));
   };
 }
