@@ -5,6 +5,7 @@ import { ServiceError } from '../../common/contract/errors';
 import type { PoolActionResult, PoolActionSummary } from '../../common/services/rewardsService';
 import { normalizeHubUrl } from '../hub/hubHttp';
 import type { DepositDeps } from './taskDeposits';
+import { readTokenFacts } from './tokenFacts';
 
 const ZERO = '0x0000000000000000000000000000000000000000';
 
@@ -25,6 +26,7 @@ export function createPoolClosing(deps: Omit<DepositDeps, 'emit'>) {
     const [[token, requester, closesAt, deposited, allocated, paid], delay, block] = await Promise.all([contract.poolOf(task), contract.closeDelay(), provider.getBlock('latest')]);
     if (requester === ZERO) throw new ServiceError(`task ${taskId} has no pool on chain ${config.chainId}: nothing was deposited for it`, { code: 'no-pool' });
     if (requester.toLowerCase() !== address.toLowerCase()) throw new ServiceError(`task ${taskId}'s pool belongs to ${requester}: only its requester may close it`, { code: 'not-requester' });
+    const facts = await readTokenFacts(provider, token);
     const now = block?.timestamp ?? Math.floor(Date.now() / 1000);
     const refundable = deposited - allocated;
     if (action === 'close' && closesAt !== 0n) throw new ServiceError(`task ${taskId}'s pool is already closing (refund from ${new Date(Number(closesAt) * 1000).toISOString()})`, { code: 'pool-closing' });
@@ -43,6 +45,8 @@ export function createPoolClosing(deps: Omit<DepositDeps, 'emit'>) {
       task,
       action,
       pool: { token, deposited: deposited.toString(), allocated: allocated.toString(), paid: paid.toString(), closesAt: Number(closesAt) },
+      tokenSymbol: facts.symbol,
+      tokenDecimals: facts.decimals,
       refundable: (refundable > 0n ? refundable : 0n).toString(),
       refundFrom: action === 'close' ? now + Number(delay) : Number(closesAt),
     };

@@ -1,9 +1,16 @@
 import { useEffect, useState } from 'react';
-import type { DepositStatus, DepositSummary } from '../../../electron/common/services/rewardsService';
+import type { DepositStatus, DepositSummary, DepositToken } from '../../../electron/common/services/rewardsService';
 import { useHost } from '../../platform/HostContext';
 import { formatUnits, parseUnits } from './errorText';
 import { useBusyAction } from './useBusyAction';
 import { PoolClosingControls } from './PoolClosingControls';
+
+const TOKEN_SOURCE: Record<DepositSummary['tokenSource'], string> = {
+  pool: "the pool's token, fixed on chain by its first deposit.",
+  chosen: 'the token you chose.',
+  task: "the task's reward token as the hub lists it: check it is the token you published the task with.",
+  hub: "the hub's token (the hub does not list this task to this wallet): check it is the task's reward token.",
+};
 
 /**
  * A requester funds a task's pool from the wallet: Review shows exactly what will be signed — the token
@@ -15,17 +22,27 @@ export function FundTaskPanel({ hubUrl, hasWallet, taskId: initialTaskId }: { hu
   const [taskId, setTaskId] = useState(initialTaskId ?? '');
   const [amount, setAmount] = useState('');
   const [summary, setSummary] = useState<DepositSummary | null>(null);
+  /** The deposit's token as the chain describes it: the typed amount is converted with its decimals. */
+  const [token, setToken] = useState<DepositToken | null>(null);
   const [status, setStatus] = useState<DepositStatus | null>(null);
-  const { busy, error, setError, run } = useBusyAction();
+  const { busy, error, run } = useBusyAction();
 
   useEffect(() => host.rewards.on('depositChanged', (next) => setStatus((current) => (current && current.requestId !== next.requestId ? current : next))), [host]);
 
   async function review() {
     if (!hubUrl) return;
     setSummary(null);
-    const units = parseUnits(amount, 18);
-    if (units === null || units === '0') return setError(`"${amount}" is not an amount of tokens: give a number greater than 0, e.g. 100 or 12.5`);
-    await run(async () => setSummary(await host.rewards.prepareDeposit({ hubUrl, taskId: taskId.trim(), amount: units })));
+    await run(async () => {
+      // The pool's token (or the task's), with the decimals its contract reports: never 18 by assumption.
+      const described = await host.rewards.depositToken({ hubUrl, taskId: taskId.trim() });
+      setToken(described);
+      const units = parseUnits(amount, described.tokenDecimals);
+      if (units === null || units === '0') {
+        const places = described.tokenDecimals === null ? 'a whole number of raw units (the token has no decimals())' : `a number greater than 0 with at most ${described.tokenDecimals} decimal places, e.g. 100 or 12.5`;
+        throw new Error(`"${amount}" is not an amount of ${described.tokenSymbol ?? described.token}: give ${places}`);
+      }
+      setSummary(await host.rewards.prepareDeposit({ hubUrl, taskId: taskId.trim(), amount: units, token: described.token }));
+    });
   }
 
   const sign = () =>
@@ -36,7 +53,8 @@ export function FundTaskPanel({ hubUrl, hasWallet, taskId: initialTaskId }: { hu
     });
 
   if (!hubUrl || !hasWallet) return null;
-  const unit = (v: string) => `${formatUnits(v, summary?.tokenDecimals ?? 18)} ${summary?.tokenSymbol ?? ''}`.trim();
+  const shown = summary ?? token;
+  const unit = (v: string) => `${formatUnits(v, shown?.tokenDecimals ?? null)} ${shown?.tokenSymbol ?? ''}`.trim();
   return (
     <section className="card stack" data-testid="fund-task-panel">
       <h2>Fund or close a task</h2>
@@ -50,6 +68,15 @@ export function FundTaskPanel({ hubUrl, hasWallet, taskId: initialTaskId }: { hu
       <PoolClosingControls hubUrl={hubUrl} taskId={taskId} />
       {summary && (
         <div className="stack" data-testid="fund-summary">
+          <p data-testid="fund-token">
+            Paid in {summary.tokenSymbol ?? 'a token without a symbol'} (<code>{summary.token}</code>,{' '}
+            {summary.tokenDecimals === null ? 'no decimals(): amounts in raw units' : `${summary.tokenDecimals} decimals`}, as its contract says) — {TOKEN_SOURCE[summary.tokenSource]}
+          </p>
+          {summary.warning && (
+            <div className="error-box" data-testid="fund-warning">
+              {summary.warning}
+            </div>
+          )}
           <p>
             Pool of task <code>{summary.taskId}</code> (<code>{summary.task}</code>): deposited {unit(summary.pool.deposited)}, allocated {unit(summary.pool.allocated)}, paid {unit(summary.pool.paid)}
             {summary.pool.requester === null ? ' — this deposit creates it and makes this wallet its requester.' : '.'}

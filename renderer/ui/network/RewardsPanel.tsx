@@ -1,9 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ClaimStatus, Rewards } from '../../../electron/common/services/rewardsService';
+import type { ClaimStatus, Rewards, TokenRewards } from '../../../electron/common/services/rewardsService';
 import { useHost } from '../../platform/HostContext';
 import { errorText, formatUnits } from './errorText';
 
-/** Earned, claimed and claimable on one hub's chain, and the claim transaction's state and hash. */
+/**
+ * Earned, claimed and claimable on one hub's chain, and the claim transaction's state and hash. Tasks may pay
+ * in different tokens: the pinned token's figures first, then one row per token (symbol and decimals from each
+ * token contract; amounts of different tokens are never added up). One Claim sends every task's claim.
+ */
 export function RewardsPanel({ hubUrl, hasWallet, localHub }: { hubUrl: string | null; hasWallet: boolean; localHub: boolean }) {
   const host = useHost();
   const [rewards, setRewards] = useState<Rewards | null>(null);
@@ -61,6 +65,9 @@ export function RewardsPanel({ hubUrl, hasWallet, localHub }: { hubUrl: string |
 
   if (!hubUrl) return null;
   const unit = (v: string) => `${formatUnits(v, rewards?.tokenDecimals ?? null)} ${rewards?.tokenSymbol ?? ''}`.trim();
+  const inToken = (v: string | null, t: TokenRewards) => (v === null ? 'unreadable' : `${formatUnits(v, t.tokenDecimals)} ${t.tokenSymbol ?? ''}`.trim());
+  const otherTokens = rewards?.tokens.slice(1) ?? [];
+  const claimable = rewards?.tokens.some((t) => t.claimable !== '0') ?? false;
   return (
     <section className="card stack" data-testid="rewards-panel">
       <div className="row">
@@ -110,8 +117,35 @@ export function RewardsPanel({ hubUrl, hasWallet, localHub }: { hubUrl: string |
           </tbody>
         </table>
       )}
+      {otherTokens.length > 0 && (
+        <table className="table" data-testid="rewards-other-tokens">
+          <thead>
+            <tr>
+              <th>Other tokens</th>
+              <th>Earned</th>
+              <th>Claimed</th>
+              <th>Claimable</th>
+              <th>Balance</th>
+            </tr>
+          </thead>
+          <tbody>
+            {otherTokens.map((t) => (
+              <tr key={t.token} data-testid="rewards-token" data-token={t.token} data-claimable={t.claimable}>
+                <td>
+                  {t.tokenSymbol ?? 'no symbol'} <code>{t.token}</code>
+                  {t.tokenDecimals === null ? ' (raw units)' : ''}
+                </td>
+                <td>{inToken(t.earned, t)}</td>
+                <td>{inToken(t.claimed, t)}</td>
+                <td>{inToken(t.claimable, t)}</td>
+                <td>{inToken(t.balance, t)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       <div className="row">
-        <button className="btn primary" data-testid="claim-button" disabled={claiming || !rewards || rewards.claimable === '0'} onClick={sendClaim}>
+        <button className="btn primary" data-testid="claim-button" disabled={claiming || !rewards || !claimable} onClick={sendClaim}>
           Claim
         </button>
         {claim && (
