@@ -31,7 +31,7 @@ export function PoolClosingControls({ hubUrl, taskId }: { hubUrl: string; taskId
       setSummary(null);
     });
 
-  const unit = (v: string) => formatUnits(v, 18);
+  const unit = (v: string) => `${formatUnits(v, summary?.tokenDecimals ?? null)} ${summary?.tokenSymbol ?? ''}`.trim();
   return (
     <div className="stack" data-testid="pool-closing">
       <div className="row">
