@@ -46,7 +46,7 @@ describe('checkLedgers', () => {
       ['1', one.root],
       ['2', two.root],
     ]);
-    expect(run([one, two], [...lines, line('i4', 'accepted', [A])], posted)).toEqual({ problems: [], summary: { epochs: 2, rewardedItems: 3, unrewardedItems: 1, onChain: 2 } });
+    expect(run([one, two], [...lines, line('i4', 'accepted', [A])], posted)).toEqual({ problems: [], summary: { epochs: 2, rewardedItems: 3, unrewardedItems: 1, onChain: 2, servedByHub: 0 } });
   });
 
   it('names the epoch when the chain posted another root or none', () => {

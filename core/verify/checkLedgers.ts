@@ -5,6 +5,7 @@ import { describeIssues } from '../sync/wireSchemas';
 import type { FormatFile } from '../formats';
 import type { ExportManifest, LineageLine } from './exportFiles';
 import type { Report } from './problems';
+import { checkServedLedger } from './checkServedLedgers';
 
 /** Where an export carries the ledgers of the epochs that rewarded its items. */
 export const LEDGER_DIR = 'ledger';
@@ -21,6 +22,8 @@ export interface LedgerSummary {
   unrewardedItems: number;
   /** Epochs whose root was compared with the chain's. */
   onChain: number;
+  /** Epochs whose whole ledger (every task's items) the hub served and was checked (`--hub`). */
+  servedByHub: number;
 }
 
 const PPM = 1_000_000n;
@@ -136,7 +139,14 @@ function checkItem(ledger: EpochLedger, item: EpochLedger['items'][number], line
  * to the next out of the payouts of the task's items, and each rewarded item is paid as the
  * consensus rule and the task's reward say. Problems name the epoch, the leaf or the item.
  */
-export function checkLedgers(ledgers: readonly EpochLedger[], manifest: ExportManifest, lines: readonly LineageLine[], posted: PostedRoots | undefined, report: Report): LedgerSummary {
+export function checkLedgers(
+  ledgers: readonly EpochLedger[],
+  manifest: ExportManifest,
+  lines: readonly LineageLine[],
+  posted: PostedRoots | undefined,
+  report: Report,
+  served?: ReadonlyMap<string, EpochLedger>,
+): LedgerSummary {
   const task = manifest.task.toLowerCase();
   const lineOf = new Map(lines.map((l) => [l.itemId, l]));
   const rewardedIn = new Map<string, string>();
@@ -144,6 +154,9 @@ export function checkLedgers(ledgers: readonly EpochLedger[], manifest: ExportMa
   let rate: TaskRate | null = null;
   for (const ledger of ledgers) {
     checkRoot(ledger, manifest, posted, report);
+    const whole = served?.get(ledger.epoch);
+    if (whole) checkServedLedger(whole, ledger, task, report);
+    else if (served) report(null, 'ledger', `epoch ${ledger.epoch}: the hub did not serve this epoch's ledger`);
     if (ledger.itemsOfTask !== undefined && !same(ledger.itemsOfTask, task)) report(null, 'ledger', `epoch ${ledger.epoch}: the ledger carries the items of task ${ledger.itemsOfTask}, not of ${task}`);
     before = checkLeaves(ledger, task, before, report);
     const rates = new Map<string, number>();
@@ -157,5 +170,5 @@ export function checkLedgers(ledgers: readonly EpochLedger[], manifest: ExportMa
   }
   const final = lines.filter((l) => l.status !== 'disputed');
   const rewarded = final.filter((l) => rewardedIn.has(l.itemId)).length;
-  return { epochs: ledgers.length, rewardedItems: rewarded, unrewardedItems: final.length - rewarded, onChain: posted ? ledgers.length : 0 };
+  return { epochs: ledgers.length, rewardedItems: rewarded, unrewardedItems: final.length - rewarded, onChain: posted ? ledgers.length : 0, servedByHub: served ? served.size : 0 };
 }

@@ -5,6 +5,7 @@ import type { Keccak256 } from '../sync/merkle';
 import { describeIssues } from '../sync/wireSchemas';
 import { checkDataset } from './checkDataset';
 import { checkLedgers, readLedgers, type LedgerSummary, type PostedRoots } from './checkLedgers';
+import type { EpochLedger } from '../hubApi/epochs';
 import { checkDecision } from './checkDecision';
 import { cachedRecover, checkSubmissions, type RecoverSigner } from './checkSubmissions';
 import { DATASET_DIR, DISPUTED_DIR, LINEAGE_FILE, LineageLineSchema, MANIFEST_FILE, ManifestSchema, type ExportManifest, type LineageLine } from './exportFiles';
@@ -18,6 +19,8 @@ export interface VerifyOptions {
   expectDomain?: { chainId?: number; verifyingContract?: string };
   /** The roots the chain posted, by epoch (read by the caller from the manifest's contract): each ledger's root is compared with its epoch's. */
   postedRoots?: PostedRoots;
+  /** The hub's whole ledgers, by epoch (`--hub`): every leaf of every task checked against its payouts. */
+  servedLedgers?: ReadonlyMap<string, EpochLedger>;
 }
 
 export interface VerifyResult {
@@ -76,7 +79,7 @@ function domainOf(manifest: ExportManifest, opts: VerifyOptions, report: ReturnT
  */
 export function verifyExport(files: readonly FormatFile[], opts: VerifyOptions): VerifyResult {
   const { problems, report } = problemList();
-  const result: VerifyResult = { ok: false, manifest: null, items: { accepted: 0, resolved: 0, disputed: 0 }, submissions: 0, batches: 0, verdicts: 0, datasetBoxes: 0, ledgers: { epochs: 0, rewardedItems: 0, unrewardedItems: 0, onChain: 0 }, problems };
+  const result: VerifyResult = { ok: false, manifest: null, items: { accepted: 0, resolved: 0, disputed: 0 }, submissions: 0, batches: 0, verdicts: 0, datasetBoxes: 0, ledgers: { epochs: 0, rewardedItems: 0, unrewardedItems: 0, onChain: 0, servedByHub: 0 }, problems };
   const manifestFile = files.find((f) => f.path === MANIFEST_FILE);
   const lineageFile = files.find((f) => f.path === LINEAGE_FILE);
   if (!manifestFile || !lineageFile) {
@@ -121,7 +124,7 @@ export function verifyExport(files: readonly FormatFile[], opts: VerifyOptions):
   result.datasetBoxes += checkDataset(DATASET_DIR, manifest.format, filesUnder(files, DATASET_DIR), final, report);
   const disputed = lines.filter((l) => l.status === 'disputed');
   if (manifest.disputed === 'include') result.datasetBoxes += checkDataset(DISPUTED_DIR, manifest.format, filesUnder(files, DISPUTED_DIR), disputed, report);
-  result.ledgers = checkLedgers(readLedgers(files, report), manifest, lines, opts.postedRoots, report);
+  result.ledgers = checkLedgers(readLedgers(files, report), manifest, lines, opts.postedRoots, report, opts.servedLedgers);
   result.ok = problems.length === 0;
   return result;
 }

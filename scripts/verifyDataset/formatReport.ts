@@ -14,7 +14,7 @@ export function formatReport(target: string, r: VerifyResult, seconds: number, m
     out.push(
       l.epochs === 0
         ? '  ledgers: none (no item of the export has been rewarded in a posted epoch)'
-        : `  ledgers: ${l.epochs} epoch${l.epochs === 1 ? '' : 's'} (roots recomputed from their leaves${l.onChain > 0 ? ' and compared with the roots posted on chain' : '; not compared with the chain: pass --rpc'}), ${l.rewardedItems} items paid as the ledgers say, ${l.unrewardedItems} final items not rewarded yet`,
+        : `  ledgers: ${l.epochs} epoch${l.epochs === 1 ? '' : 's'} (roots recomputed from their leaves${l.onChain > 0 ? ' and compared with the roots posted on chain' : '; not compared with the chain: pass --rpc'}${l.servedByHub > 0 ? `; the hub's whole ledgers checked leaf by leaf` : ''}), ${l.rewardedItems} items paid as the ledgers say, ${l.unrewardedItems} final items not rewarded yet`,
     );
   }
   if (r.ok) {

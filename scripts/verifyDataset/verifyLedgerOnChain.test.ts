@@ -153,6 +153,10 @@ describe('epoch ledgers: served, exported and checked against the chain (anvil)'
     const { code, out } = await verify(folder, '--rpc', anvil.rpcUrl);
     expect(code, out).toBe(0);
     expect(out).toContain('ledgers: 2 epochs (roots recomputed from their leaves and compared with the roots posted on chain), 2 items paid as the ledgers say, 0 final items not rewarded yet');
+    // --hub: the hub's whole ledgers (every task's items) agree with the export's copies and justify every leaf.
+    const withHub = await verify(folder, '--rpc', anvil.rpcUrl, '--hub', hub.url);
+    expect(withHub.code, withHub.out).toBe(0);
+    expect(withHub.out).toContain("the hub's whole ledgers checked leaf by leaf");
   });
 
   it('fails naming the leaf and the item when one amount of a ledger is changed', async () => {
@@ -177,6 +181,9 @@ describe('epoch ledgers: served, exported and checked against the chain (anvil)'
     });
     const offline = await verify(folder);
     expect(offline.code, offline.out).toBe(0);
+    const againstHub = await verify(folder, '--hub', hub.url);
+    expect(againstHub.code, againstHub.out).toBe(1);
+    expect(againstHub.out).toContain('export [ledger]: epoch 2 (served by the hub): root ');
     const { code, out } = await verify(folder, '--rpc', anvil.rpcUrl);
     expect(code, out).toBe(1);
     expect(out).toMatch(/export \[chain\]: epoch 2: the chain posted root 0x[0-9a-f]{64}, the ledger's leaves hash to 0x[0-9a-f]{64}/);
