@@ -68,7 +68,7 @@ interface ItemRow {
 
 /**
  * The epoch's items (all, or one task's) with their payouts, by item id (byte order: the same on
- * every database). An annotator's multiplier is not stored; it is the one the amounts imply
+ * every database). An annotator's multiplier is not stored; it is the one the amounts imply, in exact integer division
  * (the least ppm with reward × ppm / 10^6 ≥ amount, taken as the largest over the account's
  * payouts in the epoch, which reproduces every one of them when they were paid at one rate).
  */
@@ -85,7 +85,7 @@ async function itemsOf(q: Queryable, epoch: bigint, select: { offset: number; li
   const isReviewer = (r: ItemRow, account: string) => r.status === 'resolved' && r.reviewer !== null && r.reviewer.toLowerCase() === account.toLowerCase();
   const accounts = [...new Set(rows.flatMap((r) => r.payouts.filter((p) => !isReviewer(r, p.account)).map((p) => p.account)))];
   const rates = await q.query<{ account: string; ppm: string }>(
-    `SELECT r.account, max(ceil(r.amount * ${PPM} / t.reward_per_item))::text AS ppm
+    `SELECT r.account, max(div(r.amount * ${PPM} + t.reward_per_item - 1, t.reward_per_item))::text AS ppm
      FROM rewards r JOIN items i ON i.id = r.item_id JOIN tasks t ON t.id = i.task_id LEFT JOIN verdicts v ON v.item_id = i.id
      WHERE r.epoch = $1 AND r.account = ANY($2::text[]) AND t.reward_per_item > 0 AND NOT (i.status = 'resolved' AND lower(coalesce(v.reviewer, '')) = lower(r.account))
      GROUP BY r.account`,
