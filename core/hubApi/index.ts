@@ -8,6 +8,7 @@ export * from './export';
 export * from './items';
 export * from './media';
 export * from './reputation';
+export * from './requesterMedia';
 export * from './roles';
 export * from './tasks';
 export * from './verdicts';

@@ -44,6 +44,8 @@ const rows: Row[] = [
   // An empty body: requesters get past the rule to the body check (400), everyone else is refused by it.
   { route: 'POST /tasks', request: () => ({ method: 'POST', path: '/tasks', json: {} }), expect: all(403, { requester: 400, otherRequester: 400 }) },
   { route: 'PUT /media/:sha256', request: () => ({ method: 'PUT', path: `/media/${'0'.repeat(64)}`, body: Buffer.from('not these bytes') }), expect: all(403, { requester: 400, otherRequester: 400 }) },
+  // An empty list: requesters get past the rule to the body check.
+  { route: 'POST /media/held', request: () => ({ method: 'POST', path: '/media/held', json: { sha256s: [] } }), expect: all(403, { requester: 400, otherRequester: 400 }) },
   { route: 'GET /media/:sha256 (disputed item)', request: () => ({ method: 'GET', path: `/media/${s.media.disputed}` }), expect: mediaReaders(200) },
   { route: 'GET /media/:sha256 (accepted item)', request: () => ({ method: 'GET', path: `/media/${s.media.accepted}` }), expect: mediaReaders(404) },
   {

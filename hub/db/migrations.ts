@@ -1,5 +1,6 @@
 import type { Db } from './adapter';
 import { reviewMigration } from '../reputation/reviewMigration';
+import { mediaUploadsMigration } from './mediaUploadsMigration';
 import { requesterMigration } from './requesterMigration';
 import { trustMigration } from './trustMigration';
 
@@ -105,6 +106,8 @@ export const migrations: { version: number; statements: string[] }[] = [
   trustMigration,
   // Issue 11: granted roles (requester, reviewer) and the task fields a requester publishes (see requesterMigration.ts).
   requesterMigration,
+  // Issue 11: who uploaded which media, so a requester learns only about their own (see mediaUploadsMigration.ts).
+  mediaUploadsMigration,
 ];
 
 export async function migrate(db: Db): Promise<number[]> {

@@ -6,6 +6,7 @@ import type { HubContext } from '../context';
 import { groundworkDomain } from '../../core/sync/eip712';
 import { epochRoutes } from '../epochs/epochRoutes';
 import { mediaRoutes } from '../media/mediaRoutes';
+import { heldMediaRoutes } from '../media/heldMedia';
 import { taskRoutes } from '../tasks/taskRoutes';
 import { disputeRoutes } from '../disputes/disputeRoutes';
 import { reputationRoutes } from '../reputation/reputationRoutes';
@@ -58,6 +59,7 @@ function hubRoutes(app: FastifyInstance, ctx: HubContext): void {
   authRoutes(app, ctx);
   taskRoutes(app, ctx);
   mediaRoutes(app, ctx);
+  heldMediaRoutes(app, ctx);
   batchRoutes(app, ctx);
   itemRoutes(app, ctx);
   epochRoutes(app, ctx);

@@ -5,6 +5,7 @@ import type { HubContext } from '../context';
 import { badRequest, HubError, notFound } from '../http/hubError';
 import { serveRoute } from '../http/serveRoute';
 import { parseByteRange } from './byteRange';
+import { recordUpload } from './heldMedia';
 import { MediaHashMismatch, MediaTooLarge } from './mediaStore';
 
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -28,8 +29,9 @@ export function mediaRoutes(app: FastifyInstance, ctx: HubContext): void {
         throw badRequest('invalid_media_body', 'send the media bytes with Content-Type: application/octet-stream');
       }
       try {
-        const { size, created } = await ctx.media.put(sha, req.body as Readable, ctx.config.mediaBodyLimit);
-        if (created) await ctx.db.query('INSERT INTO media (sha256, size) VALUES ($1, $2) ON CONFLICT DO NOTHING', [sha, size]);
+        const { size } = await ctx.media.put(sha, req.body as Readable, ctx.config.mediaBodyLimit);
+        // `created`: new for THIS requester (media/heldMedia.ts) — never whether someone else uploaded these bytes.
+        const created = await recordUpload(ctx.db, req.account!.address, sha, size);
         reply.status(created ? 201 : 200);
         return { sha256: sha, size, created };
       } catch (e) {

@@ -9,7 +9,13 @@ import { Transform } from 'node:stream';
 /** Content-addressed media files: `<dir>/<sha256>`, written through a temp file so a failed upload leaves nothing. */
 export interface MediaStore {
   dir: string;
-  /** Streams `body` to disk while hashing; keeps it only if it hashes to `sha256`. */
+  /**
+   * Streams `body` to disk while hashing; keeps it only if it hashes to
+   * `sha256`. The whole body is received and checked even when the file is
+   * already there (`created: false`), so an upload of other bytes is refused
+   * the same way whether or not the hub holds the hash: the answer to an
+   * upload never tells whether someone else sent those bytes before.
+   */
   put(sha256: string, body: Readable, maxBytes: number): Promise<{ size: number; created: boolean }>;
   size(sha256: string): Promise<number | null>;
   read(sha256: string, range?: { start: number; end: number }): Readable;
@@ -36,11 +42,6 @@ export async function openMediaStore(dir: string): Promise<MediaStore> {
     dir,
     size,
     async put(sha256, body, maxBytes) {
-      const existing = await size(sha256);
-      if (existing !== null) {
-        body.resume();
-        return { size: existing, created: false };
-      }
       const tmp = path.join(dir, `.upload-${randomBytes(8).toString('hex')}`);
       const hash = createHash('sha256');
       let bytes = 0;
@@ -56,6 +57,7 @@ export async function openMediaStore(dir: string): Promise<MediaStore> {
         await pipeline(body, meter, createWriteStream(tmp));
         const actual = hash.digest('hex');
         if (actual !== sha256) throw new MediaHashMismatch(actual);
+        if ((await size(sha256)) !== null) return { size: bytes, created: false };
         await rename(tmp, file(sha256));
         return { size: bytes, created: true };
       } finally {

@@ -1,6 +1,7 @@
 import type { HubContext } from '../context';
 import type { Queryable } from '../db/adapter';
 import { badRequest } from '../http/hubError';
+import { uploadedBy } from '../media/heldMedia';
 import type { CreateTaskBody } from './taskBody';
 import { MAX_DEADLINE_AHEAD_MS, MAX_EXAMPLE_BYTES, maxTaskSpend, MIN_DEADLINE_AHEAD_MS } from './taskLimits';
 
@@ -30,27 +31,22 @@ export function checkDeadline(ctx: HubContext, deadline: string | undefined): Da
 }
 
 /**
- * Example images must be media this hub holds, small enough to show, and
- * not an item of another requester's task: examples are shown to every
- * signed-in account, so listing someone else's item hash here would
- * publish their data. That case answers exactly like an absent hash (as
- * GET /media does), so it does not confirm the hub holds those bytes.
+ * Example images must be media this requester uploaded (media/heldMedia.ts:
+ * their own bytes, not merely a hash one of their tasks lists) and small
+ * enough to show: examples are shown to every signed-in account, so listing
+ * someone else's hash here would publish their data. Any other hash answers
+ * exactly like an absent one (as GET /media does), so the refusal does not
+ * confirm the hub holds those bytes.
  */
 export async function checkExamples(db: Queryable, requester: string, examples: readonly string[]): Promise<string[]> {
   const unique = [...new Set(examples)];
   if (unique.length !== examples.length) throw badRequest('duplicate_example', 'an example image is listed twice');
   if (unique.length === 0) return [];
-  const rows = await db.query<{ sha256: string; size: string | number; foreign: boolean }>(
-    `SELECT m.sha256, m.size,
-       EXISTS (SELECT 1 FROM items i JOIN tasks t ON t.id = i.task_id WHERE i.sha256 = m.sha256 AND lower(t.requester) <> lower($2)) AS foreign
-     FROM media m WHERE m.sha256 = ANY($1::text[])`,
-    [unique, requester],
-  );
-  const held = new Map(rows.map((r) => [r.sha256, r]));
+  const held = new Map((await uploadedBy(db, requester, unique)).map((r) => [r.sha256, r]));
   for (const sha of unique) {
     const row = held.get(sha);
-    if (!row || row.foreign) throw badRequest('unknown_example', `example ${sha}: no media with that hash on this hub (upload it first with PUT /media/${sha})`);
-    if (Number(row.size) > MAX_EXAMPLE_BYTES) throw badRequest('example_too_large', `example ${sha} is ${row.size} bytes; examples are at most ${MAX_EXAMPLE_BYTES}`);
+    if (!row) throw badRequest('unknown_example', `example ${sha}: no media with that hash on this hub (upload it first with PUT /media/${sha})`);
+    if (row.size > MAX_EXAMPLE_BYTES) throw badRequest('example_too_large', `example ${sha} is ${row.size} bytes; examples are at most ${MAX_EXAMPLE_BYTES}`);
   }
   return unique;
 }

@@ -5,6 +5,7 @@ import { NetworkView } from './network/NetworkView';
 import { SyncProvider } from './network/SyncContext';
 import { NewProjectView } from './newProject/NewProjectView';
 import { ProjectListView } from './projects/ProjectListView';
+import { PublishButton } from './requester/publish/PublishButton';
 import { SchemaEditorView } from './schema/SchemaEditorView';
 import { useStoreQuery } from './useStoreQuery';
 
@@ -30,6 +31,7 @@ export function Workspace() {
           {project && <span className="crumb">{project.name}</span>}
           {route.name === 'schema' && <span className="crumb">/ Label schema</span>}
           <span className="spacer" />
+          {route.name === 'label' && project && <PublishButton project={project} />}
           {projectId && route.name === 'label' && (
             <button className="btn ghost" onClick={() => setRoute({ name: 'schema', projectId })}>
               Edit label schema

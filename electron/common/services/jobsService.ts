@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { LabelSchemaSchema } from '../../../core/model/labelSchema';
 import { BoxSchema } from '../../../core/model/shape';
 import { defineService, method } from '../contract/defineService';
+import { CanonicalShapeSchema } from './hubService';
 import { ItemPredictionsSchema, ThresholdsSchema } from './inferenceService';
 import { RelPathSchema } from './mediaService';
 
@@ -26,6 +28,69 @@ export const JobInfoSchema = z.object({
   subject: z.object({ projectId: z.string().optional(), rootId: z.string().optional(), modelId: z.string().optional() }).optional(),
 });
 export type JobInfo = z.infer<typeof JobInfoSchema>;
+
+const WeiSchema = z.string().regex(/^(0|[1-9]\d{0,77})$/, 'a whole number of wei as a decimal string');
+const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'lower-case hex sha256');
+
+/**
+ * 'publish' (electron/services/requester/publishJob.ts): what the task will say and which files of the
+ * project's media root it lists. Amounts are wei, converted by the renderer with the decimals the host read
+ * from the pinned token contract. Persisted and resumable; files the hub already holds for this wallet are
+ * not sent again, and a project already published on this hub is refused unless `republish` says so.
+ */
+export const PublishJobParamsSchema = z.object({
+  kind: z.literal('publish'),
+  hubUrl: z.string().url().max(2048),
+  /** The local project (one published task per project and hub unless `republish`). */
+  projectId: z.string().min(1).max(256),
+  rootId: z.string().min(1),
+  /** The task's items in order; `sha256` is what intake recorded, so a file changed since is refused. May be empty only to be refused with a clear message. */
+  items: z
+    .array(z.object({ relPath: RelPathSchema, fileName: z.string().min(1).max(512), width: z.number().int().positive().max(1_000_000), height: z.number().int().positive().max(1_000_000), sha256: Sha256Schema.optional() }))
+    .max(100_000),
+  terms: z.object({
+    title: z.string().min(1).max(200),
+    labelSchema: LabelSchemaSchema,
+    redundancy: z.number().int().min(1).max(15),
+    rewardPerItem: WeiSchema,
+    reviewerFee: WeiSchema.default('0'),
+    level: z.number().int().min(0).max(100).default(0),
+    /** ISO 8601 with a zone, or null for none. */
+    deadline: z.iso.datetime({ offset: true }).nullable().default(null),
+    /** Markdown shown to annotators before their first item. */
+    instructions: z.string().max(20_000).default(''),
+    rewardToken: z.string().regex(/^0x[0-9a-fA-F]{40}$/).optional(),
+  }),
+  /** Project images shown to annotators before their first item. */
+  examples: z.array(z.object({ relPath: RelPathSchema })).max(20).default([]),
+  /** Items the requester labeled: their known answers (core's canonical shapes, class names of `labelSchema`). */
+  honeypots: z.array(z.object({ relPath: RelPathSchema, shapes: z.array(CanonicalShapeSchema).max(1000) })).max(100_000).default([]),
+  /** Publish again although this project already has a task on this hub (a second task, on purpose). */
+  republish: z.boolean().default(false),
+});
+export type PublishJobParams = z.infer<typeof PublishJobParamsSchema>;
+
+/** `JobInfo.result` of a succeeded 'publish' job. */
+export const PublishJobResultSchema = z.object({
+  hubUrl: z.string(),
+  projectId: z.string(),
+  taskId: z.string(),
+  /** The task's bytes32 key (its pool on chain), computed on the host from the task id. */
+  task: z.string(),
+  title: z.string(),
+  itemCount: z.number().int().nonnegative(),
+  /** Files sent by this job, and files the hub already held for this wallet (an earlier or interrupted run). */
+  uploaded: z.number().int().nonnegative(),
+  skipped: z.number().int().nonnegative(),
+  bytesUploaded: z.number().int().nonnegative(),
+  examples: z.array(Sha256Schema),
+  honeypots: z.number().int().nonnegative(),
+  /** The most the task can ever cost (the hub's figure), wei. */
+  maxSpend: WeiSchema.nullable(),
+  /** True when the task had been created by an earlier run whose answer was lost, and was found on the hub instead of created again. */
+  recovered: z.boolean(),
+});
+export type PublishJobResult = z.infer<typeof PublishJobResultSchema>;
 
 /** The job kinds this build knows and their parameters; later issues add 'inference', 'shots', 'autotrack'. */
 export const JobParamsSchema = z.discriminatedUnion('kind', [
@@ -67,6 +132,8 @@ export const JobParamsSchema = z.discriminatedUnion('kind', [
     taskId: z.string().min(1).max(256),
     items: z.array(z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), fileName: z.string().min(1).max(255) })).min(1).max(200_000),
   }),
+  /** A local image project published as a hub task: media hashed, uploaded unless the hub holds it for this wallet, then POST /tasks; result: PublishJobResult. */
+  PublishJobParamsSchema,
 ]);
 export type JobParams = z.infer<typeof JobParamsSchema>;
 

@@ -12,7 +12,7 @@ function runnerWith(intake: Intake, progressIntervalMs = 200, concurrency = 2) {
   const unused = async () => {
     throw new Error('not used here');
   };
-  const runner = createJobRunner({ handlers: { intake, prelabel, shots: unused, autotrack: unused, download: unused }, onChange: (info) => events.push(info), progressIntervalMs, concurrency });
+  const runner = createJobRunner({ handlers: { intake, prelabel, shots: unused, autotrack: unused, download: unused, publish: unused }, onChange: (info) => events.push(info), progressIntervalMs, concurrency });
   const finished = (id: string) =>
     new Promise<JobInfo>((resolve) => {
       const poll = setInterval(() => {

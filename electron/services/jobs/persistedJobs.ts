@@ -7,7 +7,7 @@ import type { JobRunner } from './jobRunner';
 import type { ResultLine } from './resultsLog';
 
 /** Job kinds whose state lives on disk and survives a host restart. */
-const PERSISTED_KINDS = new Set<JobParams['kind']>(['prelabel']);
+const PERSISTED_KINDS = new Set<JobParams['kind']>(['prelabel', 'publish']);
 const RECORDED_STATES = new Set<JobInfo['state']>(['succeeded', 'failed', 'cancelled']);
 
 export const isPersistedKind = (kind: string) => PERSISTED_KINDS.has(kind as JobParams['kind']);
@@ -15,6 +15,7 @@ export const isPersistedKind = (kind: string) => PERSISTED_KINDS.has(kind as Job
 /** What a renderer needs to recognise its own job in `jobs.list` after a restart. */
 export function subjectOf(params: JobParams): JobInfo['subject'] {
   if (params.kind === 'prelabel') return { projectId: params.projectId, rootId: params.rootId, modelId: params.modelId };
+  if (params.kind === 'publish') return { projectId: params.projectId, rootId: params.rootId };
   return 'rootId' in params ? { rootId: params.rootId } : {};
 }
 

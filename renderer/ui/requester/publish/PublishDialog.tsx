@@ -1,0 +1,147 @@
+import { useEffect, useState } from 'react';
+import type { Project } from '../../../../core/model/project';
+import { useHost } from '../../../platform/HostContext';
+import { checkTerms, maxBudgetWei, publishParams, type PublishTerms, type TermsProblem } from '../../../requester/publishDraft';
+import { Modal } from '../../labeling/Modal';
+import { formatUnits, parseUnits } from '../../network/errorText';
+import { PublishFields, type PublishValues } from './PublishFields';
+import { AlreadyPublished, PublishDone, PublishError, PublishProgress } from './PublishStatus';
+import { usePublishRun } from './usePublishRun';
+import { usePublishSetup, useTokenUnits } from './usePublishSetup';
+
+/**
+ * "Publish to hub…": the open image project becomes a funded-to-be hub task.
+ * The form is the task's terms; the host's resumable 'publish' job hashes
+ * and uploads the media (skipping what the hub holds for this wallet) and
+ * creates the task. The form keeps its values whatever goes wrong.
+ */
+export function PublishDialog({ project, onClose }: { project: Project; onClose: () => void }) {
+  const host = useHost();
+  const setup = usePublishSetup(project);
+  const run = usePublishRun(() => void setup.refreshPublications());
+  const [values, setValues] = useState<PublishValues>({
+    hubUrl: '',
+    title: project.name,
+    instructions: '',
+    examples: [],
+    redundancy: '3',
+    reward: '',
+    reviewerFee: '0',
+    level: '0',
+    deadline: '',
+    useHoneypots: false,
+    republish: false,
+  });
+  const [problems, setProblems] = useState<TermsProblem[]>([]);
+  const units = useTokenUnits(values.hubUrl || null);
+  const change = (patch: Partial<PublishValues>) => setValues((v) => ({ ...v, ...patch }));
+
+  // The default hub once the hubs are known.
+  useEffect(() => {
+    if (values.hubUrl === '' && setup.hubs.length > 0) change({ hubUrl: setup.defaultHub ?? setup.hubs[0]!.hubUrl });
+  }, [setup.hubs, setup.defaultHub, values.hubUrl]);
+
+  // A publish still running when the dialog opens (it was closed, or the page reloaded) is followed again.
+  const unfinished = setup.publications.unfinished;
+  useEffect(() => {
+    if (unfinished && unfinished.state !== 'interrupted' && !run.running && !run.result) void run.follow(unfinished);
+  }, [unfinished?.id]); // once per unfinished job
+
+  const { source } = setup;
+  if (source?.hasVideo) {
+    return (
+      <Modal title="Publish to hub" onClose={onClose} testId="publish-dialog">
+        <div className="stack" data-testid="publish-video-later">
+          <p>This project holds videos. Hub tasks are image tasks for now: video tasks (tracks across frames, paid per clip) come with a later release.</p>
+          <p className="hint">To publish the images only, make a project from a folder of images.</p>
+        </div>
+      </Modal>
+    );
+  }
+
+  const decimals = units?.decimals ?? null;
+  const toWei = (text: string) => (decimals === null ? null : parseUnits(text, decimals));
+  const unit = (wei: string) => `${formatUnits(wei, decimals)} ${units?.symbol ?? ''}`.trim();
+  const terms: PublishTerms = {
+    title: values.title,
+    instructions: values.instructions,
+    redundancy: values.redundancy,
+    level: values.level,
+    deadline: values.deadline,
+    rewardPerItemWei: toWei(values.reward),
+    reviewerFeeWei: toWei(values.reviewerFee.trim() === '' ? '0' : values.reviewerFee),
+  };
+  const items = source?.images.length ?? 0;
+  const k = Number(values.redundancy);
+  const budget =
+    terms.rewardPerItemWei !== null && terms.reviewerFeeWei !== null && Number.isInteger(k) && k > 0 ? maxBudgetWei(items, k, terms.rewardPerItemWei, terms.reviewerFeeWei).toString() : null;
+  // The newest task of this project on the chosen hub (the run just ended first: the host's list is read again after it).
+  const existing = [...(run.result ? [run.result] : []), ...setup.publications.published].find((p) => p.hubUrl === values.hubUrl) ?? null;
+  const blockedByExisting = existing !== null && !values.republish;
+  const busy = run.running;
+
+  async function submit() {
+    if (!source) return;
+    if (decimals === null) {
+      run.setError(`the amounts cannot be converted to the token's base units: ${units?.error ?? 'the token is still being read'}`);
+      return;
+    }
+    const found = checkTerms(terms, values.examples.length, Date.now());
+    setProblems(found);
+    if (found.length > 0) {
+      run.setError(found.map((p) => p.message).join('; '));
+      return;
+    }
+    await run.start(publishParams({ hubUrl: values.hubUrl, project, source, terms, examples: values.examples, useHoneypots: values.useHoneypots, republish: values.republish }));
+    // Each further task is asked for again.
+    change({ republish: false });
+  }
+
+  return (
+    <Modal title="Publish to hub" onClose={onClose} testId="publish-dialog" wide>
+      {setup.error && <div className="error-box">{setup.error}</div>}
+      {source && setup.hubs.length === 0 && <div className="hint">Connect to a hub in the Network view first: a task is published on a hub you trusted.</div>}
+      {source && setup.hubs.length > 0 && (
+        <>
+          {/* What this project already is on the hubs, first: a second task is made only on purpose. */}
+          {existing && !run.running && <AlreadyPublished result={existing} republish={values.republish} onRepublish={(on) => change({ republish: on })} />}
+          {unfinished?.state === 'interrupted' && !run.running && (
+            <div className="row">
+              <span className="grow hint">A publish of this project was interrupted when the host stopped.</span>
+              <button className="btn" data-testid="publish-resume" onClick={() => void run.follow(unfinished)}>
+                Resume it
+              </button>
+            </div>
+          )}
+          <PublishFields
+            values={values}
+            onChange={change}
+            hubs={setup.hubs}
+            images={source.images}
+            labeledCount={source.labeled.length}
+            units={units}
+            problems={problems}
+            disabled={busy}
+            mediaUrl={(relPath) => host.mediaUrl(project.rootId, relPath)}
+          />
+          <div className="stat" data-testid="publish-budget" data-value={budget ?? ''}>
+            {budget === null
+              ? 'Maximum budget: give the reward per item and k.'
+              : `Maximum budget: ${k} × ${unit(terms.rewardPerItemWei!)} × ${items} items + ${unit(terms.reviewerFeeWei!)} × ${items} items = ${unit(budget)} (at reward multiplier 1; the hub allows for its highest multiplier too).`}
+          </div>
+          <div className="row">
+            <button className="btn primary" data-testid="publish-submit" disabled={busy || blockedByExisting || items === 0} onClick={() => void submit()}>
+              {busy ? 'Publishing…' : 'Publish'}
+            </button>
+            <span className="hint">
+              {items} image{items === 1 ? '' : 's'}; media the hub already holds for this wallet are not sent again.
+            </span>
+          </div>
+          {run.job && (busy || run.job.state !== 'succeeded') && <PublishProgress job={run.job} etaMs={run.etaMs} onCancel={run.cancel} />}
+          {run.result && <PublishDone result={run.result} unit={unit} />}
+        </>
+      )}
+      {run.error && <PublishError key={run.error} message={run.error} />}
+    </Modal>
+  );
+}
