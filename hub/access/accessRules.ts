@@ -1,3 +1,5 @@
+import type { MediaGrant } from './mediaAccess';
+
 /**
  * Who may call a route: every hub route names one of these in its options
  * (`config: { access: 'item.read' }`), `installAccess` refuses to start a
@@ -30,6 +32,8 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     itemView?: ItemView;
+    /** What the `media.read` guard found the caller may get for the hash (access/mediaAccess.ts). */
+    mediaGrant?: MediaGrant;
   }
 }
 

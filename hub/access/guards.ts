@@ -5,7 +5,7 @@ import { forbidden, notFound } from '../http/hubError';
 import { shaParam } from '../media/mediaRoutes';
 import type { AccessRule } from './accessRules';
 import { itemRelation } from './itemRelation';
-import { mayReadMedia } from './mediaAccess';
+import { mediaGrant } from './mediaAccess';
 import { requireReviewerRights } from './reviewerRights';
 
 /** Checks one rule for a signed-in account; throws the refusal. */
@@ -58,6 +58,8 @@ export const CHECKS: Record<Exclude<AccessRule, 'anyone'>, Check> = {
   'media.read': async (ctx, req, account) => {
     const sha = shaParam(req.params);
     // The very answer of an unknown hash: a 403 would confirm the hub holds bytes anyone can hash.
-    if (!(await mayReadMedia(ctx, account, sha))) throw notFound('unknown_media', `no media ${sha} on this hub`);
+    const grant = await mediaGrant(ctx, account, sha);
+    if (!grant) throw notFound('unknown_media', `no media ${sha} on this hub`);
+    req.mediaGrant = grant;
   },
 };

@@ -45,10 +45,11 @@ export function mediaRoutes(app: FastifyInstance, ctx: HubContext): void {
   // Only to those the item rules let see an item with these bytes (hub/access/mediaAccess.ts).
   serveRoute(app, getMediaRoute, async ({ params, req, reply }) => {
     const sha = shaParam(params);
-    const size = await ctx.media.size(sha);
+    // The guard's grant: stored bytes only through an item whose requester uploaded them; else the item's own URL.
+    const grant = req.mediaGrant!;
+    const size = grant.bytes ? await ctx.media.size(sha) : null;
     if (size === null) {
-      const [item] = await ctx.db.query<{ url: string }>('SELECT url FROM items WHERE sha256 = $1 AND url IS NOT NULL LIMIT 1', [sha]);
-      if (item) return reply.redirect(item.url, 302);
+      if (grant.url) return reply.redirect(grant.url, 302);
       throw notFound('unknown_media', `no media ${sha} on this hub`);
     }
     reply.header('accept-ranges', 'bytes').header('content-type', 'application/octet-stream').header('cache-control', 'private, max-age=31536000, immutable');
