@@ -172,6 +172,15 @@ export const VerdictUploadResultSchema = z.discriminatedUnion('status', [
 ]);
 export type VerdictUploadResult = z.infer<typeof VerdictUploadResultSchema>;
 
+/** What an annotator reads before their first item of a task: its instructions (markdown, shown as text) and example images, each checked against its sha256. */
+export const TaskBriefSchema = z.object({
+  taskId: z.string(),
+  title: z.string(),
+  instructions: z.string().max(100_000),
+  examples: z.array(z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), mime: z.enum(['image/png', 'image/jpeg', 'image/gif', 'image/webp']), bytes: z.instanceof(Uint8Array) })).max(20),
+});
+export type TaskBrief = z.infer<typeof TaskBriefSchema>;
+
 const HubArgs = { hubUrl: HubUrlSchema };
 const IdArg = z.string().min(1).max(256);
 
@@ -195,6 +204,8 @@ export const hubService = defineService(
     signOut: method(z.object(HubArgs).strict(), HubInfoSchema),
     /** The hub's open tasks. */
     listTasks: method(z.object(HubArgs).strict(), z.array(HubTaskSchema)),
+    /** A task's instructions and example images (bytes hashed against the task's sha256s; a mismatch, a non-image or more than the caps is refused). */
+    taskBrief: method(z.object({ ...HubArgs, taskId: IdArg }).strict(), TaskBriefSchema),
     /** Asks the hub for up to `count` items of a task to label (each item goes to k different annotators, never twice to one). */
     requestAssignment: method(
       z.object({ ...HubArgs, taskId: z.string().min(1).max(256), count: z.number().int().positive().max(10_000) }).strict(),

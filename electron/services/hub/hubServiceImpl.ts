@@ -14,6 +14,7 @@ import type { HubClient } from './hubClient';
 import { callPublic, hubFetch, HubRequestError, normalizeHubUrl, routeRequest, type JsonRoute } from './hubHttp';
 import type { HubRegistry } from './hubRegistry';
 import { createHubTrust } from './hubTrust';
+import { fetchTaskBrief } from './taskBrief';
 import { createVerdictSigning } from './verdictSigning';
 
 /** The hub service over the registry (known hubs, sessions), the authenticated client and two-step batch signing. */
@@ -61,6 +62,7 @@ export function createHubService(registry: HubRegistry, client: HubClient, keys:
       return announce(info);
     },
     listTasks: async ({ hubUrl }) => (await client.call(normalizeHubUrl(hubUrl), listTasksRoute)).tasks,
+    taskBrief: ({ hubUrl, taskId }) => fetchTaskBrief(client, normalizeHubUrl(hubUrl), taskId),
     requestAssignment: async ({ hubUrl, taskId, count }) => client.call(normalizeHubUrl(hubUrl), assignWorkRoute, { params: { taskId }, body: { count } }),
     prepareBatch: ({ hubUrl, taskId, items }) => signing.prepare(normalizeHubUrl(hubUrl), taskId, items),
     signBatch: ({ requestId }) => signing.sign(requestId),
