@@ -106,7 +106,14 @@ export const ChainPoolSchema = z.object({
   token: AddressSchema,
   tokenSymbol: z.string().nullable(),
   tokenDecimals: z.number().int().nonnegative().nullable(),
+  /** What the pool holds for the task now: the contract lowers it to `allocated` when it refunds the rest. */
   deposited: UintStringSchema,
+  /** Paid back to the requester (the contract's Refunded events); null when the RPC would not answer the log query. */
+  refunded: UintStringSchema.nullable(),
+  /** Unix seconds of the block of the last refund; null when none was paid (or `refunded` is unknown). */
+  refundedAt: z.number().int().nonnegative().nullable(),
+  /** deposited + refunded: everything ever put into the pool; null when `refunded` is unknown. */
+  depositedTotal: UintStringSchema.nullable(),
   allocated: UintStringSchema,
   paid: UintStringSchema,
   /** deposited − allocated: not yet given to anyone on chain. */

@@ -7,7 +7,7 @@ import { unzipSync } from 'fflate';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { taskIdToBytes32 } from '../../../core/sync/labelBatch';
-import { ANVIL_ACCOUNTS, connectRpc, fundTask } from '../../../native/chain';
+import { ANVIL_ACCOUNTS, connectRpc, fundTask, rewardsDistributorAt } from '../../../native/chain';
 import { createDispatcher, registerService } from '../../common/contract/createDispatcher';
 import { createProxy } from '../../common/contract/createProxy';
 import { createEventBus } from '../../common/contract/eventBus';
@@ -148,6 +148,9 @@ describe("the requester's dashboard", () => {
       deposited: DEPOSIT.toString(),
       allocated: (8n * REWARD).toString(),
       unallocated: (DEPOSIT - 8n * REWARD).toString(),
+      refunded: '0',
+      refundedAt: null,
+      depositedTotal: DEPOSIT.toString(),
       closesAt: null,
     });
     const annotators = Object.fromEntries(progress.annotators.map((a) => [a.annotator.toLowerCase(), a]));
@@ -161,6 +164,39 @@ describe("the requester's dashboard", () => {
     const folder = await mkdtemp(path.join(root, 'foreign-'));
     await expect(stations[1]!.dashboard.exportDataset({ hubUrl: network.hubUrl, taskId, format: 'coco', includeDisputed: false, folder })).rejects.toMatchObject({ details: { code: 'not_your_task' } });
     expect(await readdir(folder)).toEqual([]);
+  });
+
+  it('after close and refund, reads the refunded amount and when from the chain, and the deposit in total', async () => {
+    const provider = connectRpc(network.rpcUrl);
+    try {
+      const rewards = rewardsDistributorAt(network.rewards, new Wallet(ANVIL_ACCOUNTS[1].privateKey, provider));
+      const task = taskIdToBytes32(taskId);
+      await (await rewards.requestClose(task)).wait();
+      const closing = (await owner.dashboard.taskProgress({ hubUrl: network.hubUrl, taskId })).chain!;
+      expect(closing).toMatchObject({ deposited: DEPOSIT.toString(), refunded: '0', refundedAt: null, depositedTotal: DEPOSIT.toString() });
+      expect(closing.closesAt).not.toBeNull();
+
+      const latest = await provider.getBlock('latest');
+      await provider.send('evm_increaseTime', [closing.closesAt! - latest!.timestamp + 1]);
+      await provider.send('evm_mine', []);
+      const receipt = await (await rewards.refund(task)).wait();
+      const refundBlock = await provider.getBlock(receipt!.blockNumber);
+
+      const { chain, chainError } = await owner.dashboard.taskProgress({ hubUrl: network.hubUrl, taskId });
+      expect(chainError).toBeNull();
+      // The contract lowered `deposited` to what was allocated; the refund is read from its Refunded event.
+      expect(chain).toMatchObject({
+        deposited: (8n * REWARD).toString(),
+        allocated: (8n * REWARD).toString(),
+        unallocated: '0',
+        refunded: (DEPOSIT - 8n * REWARD).toString(),
+        refundedAt: refundBlock!.timestamp,
+        depositedTotal: DEPOSIT.toString(),
+        closesAt: closing.closesAt,
+      });
+    } finally {
+      provider.destroy();
+    }
   });
 });
 

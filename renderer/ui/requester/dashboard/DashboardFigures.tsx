@@ -1,5 +1,5 @@
 import type { TaskDashboard } from '../../../../electron/common/services/requesterService';
-import { etaWords, percent, tokenAmount, type TokenUnit } from './dashboardFigures';
+import { etaWords, percent, poolState, poolStateWords, spendWords, tokenAmount, type TokenUnit } from './dashboardFigures';
 
 /** The pool's token as the host read it from the chain; amounts stay in base units when the chain could not be read. */
 export const unitOf = (dashboard: TaskDashboard): TokenUnit => ({ symbol: dashboard.chain?.tokenSymbol ?? null, decimals: dashboard.chain?.tokenDecimals ?? null });
@@ -19,15 +19,20 @@ function Figure({ testId, label, value, text }: { testId: string; label: string;
  * Items by status, agreement, spend against the pool, the pool's rest, the
  * cost of an accepted item and the ETA. Spend is the hub's account (what its
  * epochs allocated plus what final items will add); the pool — deposited,
- * allocated, unallocated — is what the chain says, read by the host.
- * `data-value` holds each figure exactly (counts, base units).
+ * allocated, unallocated, refunded — is what the chain says, read by the host.
+ * "Deposited" is everything put in (the contract lowers its own `deposited`
+ * to the allocated amount when it refunds the rest, so the refund is added
+ * back and named). `data-value` holds each figure exactly (counts, base units).
  */
 export function DashboardFigures({ dashboard }: { dashboard: TaskDashboard }) {
   const { progress, chain } = dashboard;
   const unit = unitOf(dashboard);
   const amount = (v: string) => tokenAmount(v, unit);
   const { items, spend } = progress;
-  const deposited = chain?.deposited ?? null;
+  // In total (deposited + refunded); the pool's current `deposited` when the refunds could not be read.
+  const deposited = chain ? (chain.depositedTotal ?? chain.deposited) : null;
+  const refunded = chain?.refunded ?? null;
+  const now = Date.now();
   return (
     <div className="stack">
       <div className="row" style={{ flexWrap: 'wrap', alignItems: 'flex-start' }}>
@@ -41,8 +46,8 @@ export function DashboardFigures({ dashboard }: { dashboard: TaskDashboard }) {
       <div className="row" style={{ flexWrap: 'wrap', alignItems: 'flex-start' }}>
         <div className="stack grow">
           <span className="hint">Spend against the pool</span>
-          <strong data-testid="dashboard-spend" data-value={spend.committed} data-allocated={spend.allocated} data-pending={spend.pending} data-deposited={deposited ?? ''}>
-            {amount(spend.committed)} committed of {deposited === null ? 'an unknown deposit' : `${amount(deposited)} deposited`}
+          <strong data-testid="dashboard-spend" data-value={spend.committed} data-allocated={spend.allocated} data-pending={spend.pending} data-deposited={deposited ?? ''} data-refunded={refunded ?? ''}>
+            {spendWords(spend.committed, deposited, refunded, unit)}
           </strong>
           <span className="hint">
             {amount(spend.allocated)} allocated by closed epochs, {amount(spend.pending)} still to allocate; at most {amount(spend.maxSpend)} in all
@@ -51,8 +56,8 @@ export function DashboardFigures({ dashboard }: { dashboard: TaskDashboard }) {
         <div className="stack grow">
           <span className="hint">Pool remaining</span>
           {chain ? (
-            <strong data-testid="dashboard-pool-remaining" data-value={chain.unallocated}>
-              {amount(chain.unallocated)} unallocated on chain{chain.closesAt !== null ? ` · closing, refund from ${new Date(chain.closesAt * 1000).toLocaleString()}` : ''}
+            <strong data-testid="dashboard-pool-remaining" data-value={chain.unallocated} data-state={poolState(chain, now)}>
+              {amount(chain.unallocated)} unallocated on chain · {poolStateWords(chain, unit, now)}
             </strong>
           ) : (
             <strong data-testid="dashboard-pool-remaining" data-value="">

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { HubInfo } from '../../../../electron/common/services/hubService';
-import type { MyTasks } from '../../../../electron/common/services/requesterService';
+import type { MyTasks, TaskDashboard } from '../../../../electron/common/services/requesterService';
 import { useHost } from '../../../platform/HostContext';
 import { errorText } from '../../network/errorText';
 import { TaskDashboardView } from './TaskDashboardView';
@@ -10,7 +10,9 @@ import { TaskDashboardView } from './TaskDashboardView';
  * shown when the hub gives it the requester role or it has tasks there.
  * Opening one shows its dashboard below the list (the list stays, so another
  * task is one click away). `onOpenChange` tells the network view a dashboard
- * is open: its own fund panel then steps aside for the dashboard's.
+ * is open: its own fund panel then steps aside for the dashboard's. Each
+ * reading of the open dashboard also updates that task's row (items, open
+ * items), so the two never disagree; the rest of the list is read on Refresh.
  */
 export function RequesterTasksPanel({ hub, hasWallet, onOpenChange }: { hub: HubInfo | null; hasWallet: boolean; onOpenChange: (open: boolean) => void }) {
   const host = useHost();
@@ -38,6 +40,12 @@ export function RequesterTasksPanel({ hub, hasWallet, onOpenChange }: { hub: Hub
   }, [load]);
 
   useEffect(() => onOpenChange(openTask !== null), [openTask, onOpenChange]);
+
+  // The dashboard's reading is newer than the list's: its counts replace the row's.
+  const onDashboardRead = useCallback((d: TaskDashboard) => {
+    const { taskId, itemCount, items } = d.progress;
+    setMine((m) => m && { ...m, tasks: m.tasks.map((t) => (t.taskId === taskId ? { ...t, itemCount, openItems: items.open } : t)) });
+  }, []);
 
   if (!hubUrl || !signedIn || !hasWallet) return null;
   if (!error && (!mine || (!mine.isRequester && mine.tasks.length === 0))) return null;
@@ -80,7 +88,7 @@ export function RequesterTasksPanel({ hub, hasWallet, onOpenChange }: { hub: Hub
           {error}
         </div>
       )}
-      {openTask && <TaskDashboardView key={openTask} hubUrl={hubUrl} taskId={openTask} hasWallet={hasWallet} reread={opened} onClose={() => setOpenTask(null)} />}
+      {openTask && <TaskDashboardView key={openTask} hubUrl={hubUrl} taskId={openTask} hasWallet={hasWallet} reread={opened} onClose={() => setOpenTask(null)} onRead={onDashboardRead} />}
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import type { TaskDashboard } from '../../../../electron/common/services/requesterService';
 import { FundTaskPanel } from '../../network/FundTaskPanel';
 import { AnnotatorsTable, ReviewersTable } from './ContributorsTables';
 import { DashboardFigures } from './DashboardFigures';
@@ -9,10 +10,28 @@ import { useTaskDashboard } from './useTaskDashboard';
  * One task's dashboard: its figures (read again every ~10 s while open, and
  * on Refresh), who contributed what, the pool's funding and closing, and the
  * dataset download. `reread` changes when the task is opened again from the
- * list, which reads it at once.
+ * list, which reads it at once. `onRead` is given each new reading, so the
+ * list's row shows the same counts as the dashboard without reading again.
  */
-export function TaskDashboardView({ hubUrl, taskId, hasWallet, reread, onClose }: { hubUrl: string; taskId: string; hasWallet: boolean; reread: number; onClose: () => void }) {
+export function TaskDashboardView({
+  hubUrl,
+  taskId,
+  hasWallet,
+  reread,
+  onClose,
+  onRead,
+}: {
+  hubUrl: string;
+  taskId: string;
+  hasWallet: boolean;
+  reread: number;
+  onClose: () => void;
+  onRead?: (dashboard: TaskDashboard) => void;
+}) {
   const { dashboard, error, loading, refresh } = useTaskDashboard(hubUrl, taskId);
+  useEffect(() => {
+    if (dashboard) onRead?.(dashboard);
+  }, [dashboard, onRead]);
   useEffect(() => {
     if (reread > 0) void refresh();
   }, [reread, refresh]);

@@ -17,6 +17,17 @@ export function tokenAmount(value: string, unit: TokenUnit): string {
   return `${formatUnits(value, unit.decimals)}${unit.symbol ? ` ${unit.symbol}` : ''}`;
 }
 
+/**
+ * Spend against the pool: "8 GWT committed of 24 GWT deposited", and once the
+ * pool paid its rest back ", 32.1 GWT refunded". `deposited` is everything put
+ * in (null: unknown); `refunded` null or "0" adds nothing.
+ */
+export function spendWords(committed: string, deposited: string | null, refunded: string | null, unit: TokenUnit): string {
+  const of = deposited === null ? 'an unknown deposit' : `${tokenAmount(deposited, unit)} deposited`;
+  const back = refunded !== null && BigInt(refunded) > 0n ? `, ${tokenAmount(refunded, unit)} refunded` : '';
+  return `${tokenAmount(committed, unit)} committed of ${of}${back}`;
+}
+
 /** 0.8888… → "88.9 %"; null (nothing decided yet) → "—". */
 export function percent(rate: number | null): string {
   if (rate === null) return '—';
@@ -36,4 +47,40 @@ export function etaWords(eta: { done: boolean; estimatedCompletion: string | nul
   const hours = minutes / 60;
   if (hours < 48) return `about ${Math.round(hours)} h`;
   return `about ${Math.round(hours / 24)} days`;
+}
+
+/** The pool fields its state is worded from (ChainPool's, as the host read them on chain). */
+export interface PoolStateInput {
+  closesAt: number | null;
+  unallocated: string;
+  refunded: string | null;
+  refundedAt: number | null;
+}
+
+export type PoolState = 'open' | 'closing' | 'refunded' | 'closed';
+
+/**
+ * Where the pool is: open (no close requested); closing until the contract's
+ * delay has passed (by this computer's clock: the chain's may differ a little);
+ * refunded once the refund was paid; closed after the delay otherwise.
+ */
+export function poolState(pool: PoolStateInput, now: number): PoolState {
+  if (pool.closesAt === null) return 'open';
+  if (pool.refunded !== null && BigInt(pool.refunded) > 0n) return 'refunded';
+  return now < pool.closesAt * 1000 ? 'closing' : 'closed';
+}
+
+/**
+ * The pool's state in words: "open"; "closing, refund possible from <date>";
+ * "refunded, <amount> returned on <date>"; "closed" (with what may still be
+ * reclaimed, if anything). `date` words unix seconds (the page uses the
+ * locale's; tests a fixed one).
+ */
+export function poolStateWords(pool: PoolStateInput, unit: TokenUnit, now: number, date: (unixSeconds: number) => string = (s) => new Date(s * 1000).toLocaleString()): string {
+  const state = poolState(pool, now);
+  if (state === 'open' || pool.closesAt === null) return 'open';
+  if (state === 'refunded') return `refunded, ${tokenAmount(pool.refunded ?? '0', unit)} returned${pool.refundedAt === null ? '' : ` on ${date(pool.refundedAt)}`}`;
+  if (state === 'closing') return `closing, refund possible from ${date(pool.closesAt)}`;
+  if (BigInt(pool.unallocated) > 0n) return `closed, ${tokenAmount(pool.unallocated, unit)} may be reclaimed since ${date(pool.closesAt)}`;
+  return 'closed';
 }
