@@ -395,6 +395,12 @@ test('a requester publishes a funded 20-photo task (k = 3) from the workstation;
     // The dashboard, read again: nothing left unallocated in the pool.
     await dashboard.refresh();
     await expect(dashboard.figure('dashboard-pool-remaining')).toHaveAttribute('data-value', '0', { timeout: 30_000 });
+    // The refund read from the chain: deposited in total, refunded and the pool's state in words; the list row agrees.
+    await expect(dashboard.figure('dashboard-pool-remaining')).toHaveAttribute('data-state', 'refunded');
+    await expect(dashboard.figure('dashboard-pool-remaining')).toContainText(`refunded, ${formatUnits(D - allocated, 18)} GWT returned on`);
+    await expect(dashboard.figure('dashboard-spend')).toHaveAttribute('data-deposited', D.toString());
+    await expect(dashboard.figure('dashboard-spend')).toHaveAttribute('data-refunded', (D - allocated).toString());
+    await expect(dashboard.tasks.locator(`[data-testid="requester-task"][data-task-id="${taskId}"]`)).toContainText(' 0 open');
     await requester.page.screenshot({ path: 'test-results/e2e/requester-dashboard-closed.png', fullPage: true });
 
     // ---- The reviewer claims after the refund: allocated funds stay claimable.
