@@ -20,24 +20,32 @@ async function taskImage(i: number): Promise<Buffer> {
     .toBuffer();
 }
 
-/** Publishes a task as the requester (anvil account 1): media uploaded by sha256, then the task, then its pool funded on chain (twice what its items pay at 1×, reviewer fees included). */
-export async function publishTask(hub: RunningHub, options: { title: string; images: number; redundancy: number; rewardPerItem: string; classes: string[]; reviewerFee?: string }): Promise<string> {
+/**
+ * Publishes a task as the requester (anvil account 1): media uploaded by sha256, then the task, then its pool funded on chain (twice what its items pay at 1×, reviewer fees included).
+ * `instructions` and `examples` (image bytes, uploaded like the items) are shown to annotators before their first item.
+ */
+export async function publishTask(
+  hub: RunningHub,
+  options: { title: string; images: number; redundancy: number; rewardPerItem: string; classes: string[]; reviewerFee?: string; instructions?: string; examples?: Buffer[] },
+): Promise<string> {
   const token = await signIn(hub, new Wallet(ANVIL_ACCOUNTS[1].privateKey));
-  const items = [];
-  for (let i = 0; i < options.images; i++) {
-    const bytes = await taskImage(i);
+  const upload = async (bytes: Buffer) => {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const upload = requestOf(putMediaRoute, { params: { sha256 } });
-    const put = await call(hub, upload.method, upload.path, { token, body: bytes });
-    if (put.status >= 300) throw new Error(`media upload refused: ${JSON.stringify(put.body)}`);
-    parseResponse(putMediaRoute, put.body);
-    items.push({ sha256, fileName: `street-${i}.png`, width: 320, height: 240 });
-  }
+    const put = requestOf(putMediaRoute, { params: { sha256 } });
+    const reply = await call(hub, put.method, put.path, { token, body: bytes });
+    if (reply.status >= 300) throw new Error(`media upload refused: ${JSON.stringify(reply.body)}`);
+    parseResponse(putMediaRoute, reply.body);
+    return sha256;
+  };
+  const items = [];
+  for (let i = 0; i < options.images; i++) items.push({ sha256: await upload(await taskImage(i)), fileName: `street-${i}.png`, width: 320, height: 240 });
+  const examples = [];
+  for (const bytes of options.examples ?? []) examples.push(await upload(bytes));
   const classes = options.classes.map((name, i) => ({ id: `c${i}`, name, color: ['#e8590c', '#1c7ed6', '#2b8a3e'][i % 3], attributes: [] }));
   const created = await callRoute(
     hub,
     createTaskRoute,
-    { body: { title: options.title, labelSchema: { classes }, redundancy: options.redundancy, rewardPerItem: options.rewardPerItem, items, ...(options.reviewerFee ? { reviewerFee: options.reviewerFee } : {}) } },
+    { body: { title: options.title, labelSchema: { classes }, redundancy: options.redundancy, rewardPerItem: options.rewardPerItem, items, instructions: options.instructions, examples, ...(options.reviewerFee ? { reviewerFee: options.reviewerFee } : {}) } },
     token,
   );
   const { chain, config } = hub.context;

@@ -34,6 +34,8 @@ export interface HubTaskRecord {
   /** Task description as the hub sent it (schema, redundancy, reward). */
   task: unknown;
   downloadedAt: number;
+  /** When the annotator closed the task's instructions (not indexed: no schema change); absent: show them before the first item. */
+  instructionsSeenAt?: number;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { AssignedItem, HubTask } from '../../electron/common/services/hubService';
+import type { AssignedItem, HubTask, TaskBrief } from '../../electron/common/services/hubService';
 import type { GroundworkDb } from '../store/db';
 import type { HubTaskRecord } from '../store/syncRecords';
 
@@ -9,6 +9,10 @@ export interface DownloadedTask {
   items: AssignedItem[];
   /** The media root the download job granted (the task's files, named `<sha256>.<ext>`). */
   rootId: string;
+  /** The task's instructions and example images (bytes checked by the host), fetched with the download so they show offline. */
+  brief?: TaskBrief;
+  /** Why the brief could not be fetched (the labeling still works; the annotator is told). */
+  briefError?: string;
 }
 
 export function downloadedTaskOf(record: HubTaskRecord): DownloadedTask {
@@ -19,6 +23,16 @@ export function downloadedTaskOf(record: HubTaskRecord): DownloadedTask {
 
 export async function saveHubTask(db: GroundworkDb, record: Omit<HubTaskRecord, 'task'> & { task: DownloadedTask }): Promise<void> {
   await db.hubTasks.put(record);
+}
+
+/** True when the task has anything to show before the first item: instructions, examples, or why they are missing. */
+export function hasBrief(task: DownloadedTask): boolean {
+  return Boolean(task.briefError || task.brief?.instructions.trim() || task.brief?.examples.length);
+}
+
+/** Remembers the annotator has seen a task's instructions, so they open by themselves only before the first item. */
+export async function markInstructionsSeen(db: GroundworkDb, hubUrl: string, taskId: string, at = Date.now()): Promise<void> {
+  await db.hubTasks.update([hubUrl, taskId], { instructionsSeenAt: at });
 }
 
 export function listHubTasks(db: GroundworkDb): Promise<HubTaskRecord[]> {

@@ -18,6 +18,7 @@ import { StatusBar } from './StatusBar';
 import { useSaveState } from './useSaveState';
 import type { ItemDocument } from '../../store/itemDocument';
 import { Toolbar } from './Toolbar';
+import { ShowInstructionsButton, TaskInstructionsDialog, useTaskInstructions } from './TaskInstructions';
 import { useEditorHotkeys } from './useEditorHotkeys';
 import { LOCAL_AUTHOR, useEditorSession } from './useEditorSession';
 import { VideoWorkbench } from '../video/VideoWorkbench';
@@ -35,6 +36,8 @@ export function LabelingView({ project }: { project: Project }) {
   const items = queue.visible;
   const [current, setCurrent] = useState<{ id: string; order: number } | null>(null);
   const prelabel = usePrelabel(project, LOCAL_AUTHOR);
+  // A hub task's instructions open by themselves before the first item, and pause the labeling keys while open.
+  const instructions = useTaskInstructions(project.id);
 
   const onAppAction = (action: AppAction) => {
     if (action === 'help.toggle') setDialog((d) => (d === 'help' ? null : 'help'));
@@ -68,7 +71,7 @@ export function LabelingView({ project }: { project: Project }) {
     if (!current && items[0]) open(items[0]);
   }, [current, items, open]);
 
-  useEditorHotkeys(editor, dialog !== null);
+  useEditorHotkeys(editor, dialog !== null || instructions.open);
 
   return (
     <div className="labeling" data-testid="labeling-view">
@@ -76,6 +79,7 @@ export function LabelingView({ project }: { project: Project }) {
         <section style={{ flex: 'none' }}>
           <div className="row">
             <h3 className="grow">Items</h3>
+            <ShowInstructionsButton state={instructions} />
             <button className="btn icon" title="Previous item (D)" aria-label="Previous item" data-testid="prev-item-button" onClick={() => go(-1)}>
               ‹
             </button>
@@ -106,12 +110,13 @@ export function LabelingView({ project }: { project: Project }) {
       </aside>
       {editor && session.document?.item.kind === 'video' ? (
         <>
-          <VideoWorkbench key={session.document.item.id} editor={editor} document={session.document} project={project} keysPaused={dialog !== null} onExport={() => setDialog('export')} onImport={(files) => setDialog({ import: files })} onHelp={() => setDialog('help')} />
+          <VideoWorkbench key={session.document.item.id} editor={editor} document={session.document} project={project} keysPaused={dialog !== null || instructions.open} onExport={() => setDialog('export')} onImport={(files) => setDialog({ import: files })} onHelp={() => setDialog('help')} />
           <Dialogs editor={editor} project={project} dialog={dialog} setDialog={setDialog} />
         </>
       ) : editor ? (
         <Workbench editor={editor} document={session.document} project={project} dialog={dialog} setDialog={setDialog} error={session.error} prelabel={prelabel} allItems={queue.all} picked={queue.all.filter((i) => queue.picked.has(i.id))} />
       ) : <div className="center hint" style={{ padding: 24 }}>{items.length === 0 ? 'This project has no items.' : 'Opening…'}</div>}
+      {instructions.open && instructions.task && <TaskInstructionsDialog task={instructions.task} onClose={instructions.close} />}
     </div>
   );
 }

@@ -4,7 +4,7 @@ import type { Host } from '../../platform/connectHost';
 import { runIntakeJob } from '../../platform/runIntakeJob';
 import { runJob } from '../../platform/runJob';
 import type { LabelStore } from '../../store/labelStore';
-import { downloadedTaskOf, saveHubTask } from '../../sync/hubTasks';
+import { downloadedTaskOf, saveHubTask, type DownloadedTask } from '../../sync/hubTasks';
 
 /** Items asked for per download; the hub hands back unfinished ones first, so a second download resumes. */
 export const ASSIGNMENT_SIZE = 500;
@@ -38,9 +38,30 @@ export async function downloadTask(host: Host, store: LabelStore, hubUrl: string
   const report = await runIntakeJob(host, download.rootId, (j) => onProgress({ phase: 'scanning', job: j }));
   const projectId = existing?.projectId ?? (await store.createProject(task.title, download.rootId, download.rootPath, schema.data)).id;
   await store.addItems(projectId, report.accepted);
-  await saveHubTask(store.db, { hubUrl, taskId: task.taskId, projectId, title: task.title, task: { task, items, rootId: download.rootId }, downloadedAt: Date.now() });
+  const fetched = await fetchBrief(host, hubUrl, task.taskId);
+  // A brief fetched before is kept when this download could not fetch it again.
+  const kept = existing ? downloadedTaskOf(existing).brief : undefined;
+  const brief = fetched.brief || !kept ? fetched : { brief: kept };
+  await saveHubTask(store.db, {
+    hubUrl,
+    taskId: task.taskId,
+    projectId,
+    title: task.title,
+    task: { task, items, rootId: download.rootId, ...brief },
+    downloadedAt: Date.now(),
+    instructionsSeenAt: existing?.instructionsSeenAt,
+  });
   onProgress({ phase: 'done' });
   return projectId;
+}
+
+/** The task's instructions and examples for offline work; a hub that cannot give them (or sends a bad example) does not stop the download. */
+async function fetchBrief(host: Host, hubUrl: string, taskId: string): Promise<Pick<DownloadedTask, 'brief' | 'briefError'>> {
+  try {
+    return { brief: await host.hub.taskBrief({ hubUrl, taskId }) };
+  } catch (error) {
+    return { briefError: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 function mergeItems(known: AssignedItem[], fresh: AssignedItem[]): AssignedItem[] {
