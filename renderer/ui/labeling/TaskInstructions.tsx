@@ -42,7 +42,10 @@ export function useTaskInstructions(projectId: string): TaskInstructionsState {
   const show = useCallback(() => setOpen(true), []);
   const close = useCallback(() => {
     setOpen(false);
-    if (task && task.record.instructionsSeenAt === undefined) void markInstructionsSeen(store.db, task.record.hubUrl, task.record.taskId);
+    if (!task || task.record.instructionsSeenAt !== undefined) return;
+    const at = Date.now();
+    void markInstructionsSeen(store.db, task.record.hubUrl, task.record.taskId, at);
+    setTask({ ...task, record: { ...task.record, instructionsSeenAt: at } });
   }, [store, task]);
   return { task, open, show, close };
 }
