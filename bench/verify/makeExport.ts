@@ -13,6 +13,26 @@ import { box, signIn, signedBatch, startTestHub, TEST_SCHEMA } from '../../hub/t
 import { signedVerdict } from '../../hub/verdicts/verdictTestKit';
 
 /**
+ * A batch upload that met a connection reset (seen on a loaded machine:
+ * the socket of a kept-alive connection closed under the request) is sent
+ * again, unchanged, as the workstation's outbox would: the hub answers a
+ * repeated batch with its first receipt. Anything else is thrown.
+ */
+let resets = 0;
+async function uploadWithRetry<T>(send: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await send();
+    } catch (error) {
+      const code = (error as { cause?: { code?: string } }).cause?.code;
+      if (attempt >= 3 || (code !== 'ECONNRESET' && code !== 'UND_ERR_SOCKET')) throw error;
+      resets++;
+      console.log(`  (batch upload: connection reset, sent again; ${resets} so far)`);
+    }
+  }
+}
+
+/**
  * A real export of `itemCount` items: a hub on in-memory PGlite, k = 3
  * wallets signing batches of `batchSize` over HTTP (every 10th item one
  * annotator disagrees, every 50th item is disputed), a reviewer resolving
@@ -67,7 +87,7 @@ export async function makeExport(opts: { itemCount: number; batchSize: number; v
       for (let b = 0; b < assigned.length; b += opts.batchSize) {
         const items = assigned.slice(b, b + opts.batchSize).map((it) => ({ itemId: it.itemId, shapes: shapesFor(indexOf.get(it.itemId)!, a) }));
         const signed = await signedBatch(hub, wallet, taskId, items);
-        await callRoute(hub, uploadBatchRoute, { body: signed }, token);
+        await uploadWithRetry(() => callRoute(hub, uploadBatchRoute, { body: signed }, token));
       }
     }
     await hub.context.consensusIdle();
