@@ -276,6 +276,12 @@ test('a requester publishes a funded 20-photo task (k = 3) from the workstation;
     step('annotator A labels');
     const a = await openWorkstation(browser, workstations!.hosts[1]!, hub.url, anvil.rpcUrl);
     await a.network.downloadAndOpen(TASK);
+    // Before the first item: the requester's instructions and example photo, until "Start labeling".
+    const brief = a.page.getByTestId('task-instructions');
+    await expect(brief).toContainText('Leave rocks, trees and water unlabeled.');
+    await expect(brief.getByTestId('task-example')).toHaveCount(1);
+    await brief.getByTestId('task-instructions-start').click();
+    await expect(brief).toHaveCount(0);
     await labelEveryItem(a.page, IMAGES, 'sign', BOX);
     await a.network.open();
     expect(await a.network.submitAndSign()).toMatchObject({ itemCount: String(IMAGES), hub: hub.url });
