@@ -3,7 +3,7 @@ import type { Shape } from '../../core/model/shape';
 import type { ImageSize } from './boxMath';
 import { clampMove, moveBox } from './boxMath';
 import { attributesForClass, classById, edited, validateAttributes, AttributeError, type EditStamp } from './shapeEdits';
-import type { ShapeChange } from './types';
+import type { ShapeChange } from '../document/shapeChange';
 import { deleteLabel } from './prelabel/reviewCommands';
 
 /**

@@ -1,6 +1,7 @@
 import type { Item } from '../../core/model/item';
 import type { AttributeValue, LabelSchema } from '../../core/model/labelSchema';
-import type { ActionId, Camera, KeyInput, Keymap, PointerInput, ShapeCommitter, Viewport, WheelInput } from './types';
+import type { ActionId, Camera, KeyInput, Keymap, PointerInput, Viewport, WheelInput } from './types';
+import type { ShapeCommitter } from '../document/shapeCommitter';
 import * as cam from './camera';
 import { chordLookup, chordOf, mergeKeymap } from './keymap';
 import { classById } from './shapeEdits';

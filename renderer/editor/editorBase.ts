@@ -1,5 +1,7 @@
 import type { Box, Shape } from '../../core/model/shape';
-import type { EditorSnapshot, PointerInput, Preview, ShapeChange, ShapeCommitter, ToolId } from './types';
+import type { EditorSnapshot, PointerInput, Preview, ToolId } from './types';
+import type { ShapeChange } from '../document/shapeChange';
+import type { ShapeCommitter } from '../document/shapeCommitter';
 import * as cam from './camera';
 import { ToolMachine } from './stateNode';
 import type { ToolContext, ToolPointer } from './toolContext';

@@ -1,7 +1,8 @@
 import type { Box, Shape } from '../../core/model/shape';
 import type { ImageSize } from './boxMath';
 import type { Point } from './camera';
-import type { EditorSnapshot, HandleId, PointerInput, Preview, ShapeChange, ToolId } from './types';
+import type { EditorSnapshot, HandleId, PointerInput, Preview, ToolId } from './types';
+import type { ShapeChange } from '../document/shapeChange';
 
 /** A pointer event as tools see it: both screen and image coordinates. */
 export interface ToolPointer {

@@ -1,12 +1,12 @@
 import type { Box, Shape } from '../../core/model/shape';
 import type { Item } from '../../core/model/item';
-import type { VideoChange } from './history/videoChange';
 import type { LabelSchema, AttributeValue } from '../../core/model/labelSchema';
 
 /**
  * The editor is headless: no React, no Konva, no IndexedDB. The canvas and the
  * panels read `EditorSnapshot` and feed input events in; the editor proposes
- * changes and a `ShapeCommitter` (the store) commits them.
+ * changes and a `ShapeCommitter` (renderer/document/shapeCommitter.ts; the
+ * store implements it) commits them.
  */
 
 /** screen = image * zoom + (x, y) */
@@ -125,29 +125,3 @@ export type ClassSlotAction = 'class.1' | 'class.2' | 'class.3' | 'class.4' | 'c
 /** e.g. 'n', 'ctrl+z', 'ctrl+shift+z', 'delete', 'escape', 'f1'. Lowercase, modifiers in order ctrl, alt, shift, meta. */
 export type KeyChord = string;
 export type Keymap = Record<ActionId, KeyChord[]>;
-
-export interface ShapeChange {
-  /** Shapes created or updated, in their new state. */
-  put: Shape[];
-  /** Ids removed. */
-  remove: string[];
-  /** Video items: track, frame-tag and segment changes made in the same step (one gesture = one undo step). */
-  video?: VideoChange;
-}
-
-/**
- * The store side of the editor. `commit` applies the change to the in-memory
- * document at once (so the canvas updates in the same frame) and makes it
- * durable; with `history: true` it becomes one undo step.
- */
-export interface ShapeCommitter {
-  commit(change: ShapeChange, options: { history: boolean; label: string }): void;
-  undo(): void;
-  redo(): void;
-  canUndo(): boolean;
-  canRedo(): boolean;
-  /** The document's current shapes; identity changes on every change (commit, undo, redo, external merge). */
-  getShapes(): readonly Shape[];
-  /** Called after every change of getShapes(); returns the unsubscribe function. */
-  subscribe(listener: () => void): () => void;
-}

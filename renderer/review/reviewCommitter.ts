@@ -1,6 +1,7 @@
 import type { LabelSchema } from '../../core/model/labelSchema';
 import type { Box, Shape } from '../../core/model/shape';
-import type { ShapeChange, ShapeCommitter } from '../editor/types';
+import type { ShapeChange } from '../document/shapeChange';
+import type { ShapeCommitter } from '../document/shapeCommitter';
 import { classIdOfName, classNameOfId } from './reviewSchema';
 import type { ReviewSession } from './reviewSession';
 import type { ReviewDraft } from './reviewTypes';

@@ -1,4 +1,4 @@
-import type { ShapeChange } from '../editor/types';
+import type { ShapeChange } from '../document/shapeChange';
 import type { ItemDocument } from './itemDocument';
 
 /** A change the store wrote to an item's rows itself, and the bucket count those rows now use (when it changed). */

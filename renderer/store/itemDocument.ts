@@ -1,13 +1,14 @@
 import type { Shape } from '../../core/model/shape';
 import { ShapeSchema } from '../../core/model/shape';
-import type { ShapeChange, ShapeCommitter } from '../editor/types';
-import type { HistoryEntry } from '../editor/history/undoStack';
-import { ShapeHistory } from '../editor/history/shapeHistory';
+import type { ShapeChange } from '../document/shapeChange';
+import type { ShapeCommitter } from '../document/shapeCommitter';
+import type { HistoryEntry } from '../document/undoStack';
+import { ShapeHistory } from '../document/shapeHistory';
 import type { GroundworkDb } from './db';
 import { describeIssues, StoreError } from './errors';
 import type { HistoryRecord, ItemRecord } from './records';
 import { ItemWriter, type WriteErrorEvent } from './itemWriter';
-import type { VideoState } from '../editor/history/videoChange';
+import type { VideoState } from '../document/videoChange';
 import { validateVideoChange } from './videoValidation';
 
 export interface ItemDocumentOptions {

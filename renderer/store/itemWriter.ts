@@ -1,11 +1,11 @@
 import type { ItemStatus } from '../../core/model/item';
 import type { Shape } from '../../core/model/shape';
-import type { ShapeChange } from '../editor/types';
+import type { ShapeChange } from '../document/shapeChange';
 import type { GroundworkDb } from './db';
 import type { HistoryRecord } from './records';
 import { bucketOf, writeItemShapes } from './shapeRows';
 import { deleteHistory, emptyPending, hasVideoWrites, isPendingEmpty, mergeFailedBatch, putHistory, type PendingWrites } from './pendingWrites';
-import type { VideoChange, VideoState } from '../editor/history/videoChange';
+import type { VideoChange, VideoState } from '../document/videoChange';
 import { writeVideoRows } from './videoRows';
 
 export interface WriteErrorEvent {

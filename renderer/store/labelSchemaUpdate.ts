@@ -3,7 +3,7 @@ import { defaultAttributes, LabelSchemaSchema } from '../../core/model/labelSche
 import type { Project } from '../../core/model/project';
 import type { GroundworkDb } from './db';
 import { ClassInUseError, describeIssues, StoreError, type ClassUsage } from './errors';
-import type { ShapeChange } from '../editor/types';
+import type { ShapeChange } from '../document/shapeChange';
 import type { ExternalChange } from './externalChange';
 import { bucketRecord } from './shapeRows';
 

@@ -1,7 +1,7 @@
 import type { Item } from '../../core/model/item';
 import type { Shape } from '../../core/model/shape';
 import type { Segment } from '../../core/model/track';
-import type { HistoryEntry } from '../editor/history/undoStack';
+import type { HistoryEntry } from '../document/undoStack';
 
 /** Item row: the core Item plus a denormalised shape count for the item list (v2). */
 export type ItemRecord = Item & { shapeCount: number };

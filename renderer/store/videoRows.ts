@@ -1,6 +1,6 @@
 import type { GroundworkDb } from './db';
 import type { PendingWrites } from './pendingWrites';
-import { EMPTY_VIDEO, type VideoState } from '../editor/history/videoChange';
+import { EMPTY_VIDEO, type VideoState } from '../document/videoChange';
 
 /**
  * A video item's tracks, frame tags and segments rows. Tracks and tags are

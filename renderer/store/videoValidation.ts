@@ -1,6 +1,6 @@
 import type { Item } from '../../core/model/item';
 import { FrameTagSchema, SegmentSchema, TrackSchema } from '../../core/model/track';
-import type { VideoChange } from '../editor/history/videoChange';
+import type { VideoChange } from '../document/videoChange';
 import { describeIssues, StoreError } from './errors';
 
 /** Checks the video part of a commit before anything is applied: schema, owner, frame order. */

@@ -1,7 +1,7 @@
 import type { Shape } from '../../../core/model/shape';
-import { ShapeHistory } from '../history/shapeHistory';
-import type { ShapeChange } from '../types';
-import type { VideoState } from '../history/videoChange';
+import { ShapeHistory } from '../../document/shapeHistory';
+import type { ShapeChange } from '../../document/shapeChange';
+import type { VideoState } from '../../document/videoChange';
 import type { VideoCommitter } from '../video/videoTypes';
 
 /** An in-memory ShapeCommitter with the store's undo semantics (same history code), for tests and benches. */

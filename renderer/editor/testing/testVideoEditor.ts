@@ -1,7 +1,7 @@
 import type { Item } from '../../../core/model/item';
 import type { Box } from '../../../core/model/shape';
 import { createEditor } from '../createEditor';
-import type { VideoState } from '../history/videoChange';
+import type { VideoState } from '../../document/videoChange';
 import type { Modifiers } from '../types';
 import { VideoController } from '../video/videoController';
 import { MemoryCommitter } from './memoryCommitter';

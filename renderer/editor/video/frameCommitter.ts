@@ -1,7 +1,8 @@
 import type { Shape } from '../../../core/model/shape';
 import type { Track } from '../../../core/model/track';
-import type { ShapeChange, ShapeCommitter } from '../types';
-import type { VideoState } from '../history/videoChange';
+import type { ShapeChange } from '../../document/shapeChange';
+import type { ShapeCommitter } from '../../document/shapeCommitter';
+import type { VideoState } from '../../document/videoChange';
 import { trackFromEditedShape, trackShapeAt } from './trackShape';
 import type { TrackFrameInfo, VideoCommitter } from './videoTypes';
 

@@ -2,9 +2,9 @@ import type { Shape } from '../../../core/model/shape';
 import type { FrameTag, Segment, Track, TrackKeyframe } from '../../../core/model/track';
 import { newId } from '../../../core/util/ids';
 import { createFrameTag, propagateBox, propagateTrack, setKeyframe, toggleOutside } from '../../../core/video';
-import type { ShapeChange } from '../types';
+import type { ShapeChange } from '../../document/shapeChange';
 import type { EditStamp } from '../shapeEdits';
-import type { SegmentsState } from '../history/videoChange';
+import type { SegmentsState } from '../../document/videoChange';
 
 /** One undo step, with the label the history shows (and the track it made, if any); null when nothing would change. */
 export type VideoEdit = { change: ShapeChange; label: string; trackId?: string } | null;

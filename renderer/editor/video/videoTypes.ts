@@ -1,5 +1,5 @@
-import type { ShapeCommitter } from '../types';
-import type { VideoState } from '../history/videoChange';
+import type { ShapeCommitter } from '../../document/shapeCommitter';
+import type { VideoState } from '../../document/videoChange';
 
 /**
  * The store side of a video item: shapes (boxes carrying `frame`) plus

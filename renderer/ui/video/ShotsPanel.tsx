@@ -3,7 +3,7 @@ import type { Item } from '../../../core/model/item';
 import { segmentIndexAtFrame, segmentsFromShots } from '../../../core/video';
 import { ShotsResultSchema } from '../../../electron/common/services';
 import type { VideoController } from '../../editor/video/videoController';
-import type { SegmentsState } from '../../editor/history/videoChange';
+import type { SegmentsState } from '../../document/videoChange';
 import { JobProgressBar, useHostJob } from './useHostJob';
 import { shotsChange } from '../../editor/video/videoCommands';
 import { useStore } from '../StoreContext';

@@ -1,4 +1,4 @@
-import type { ShapeChange } from '../types';
+import type { ShapeChange } from './shapeChange';
 
 /** One undo step: what it did (`redo`) and how to take it back (`undo`). */
 export interface HistoryEntry {

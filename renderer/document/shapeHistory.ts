@@ -1,6 +1,6 @@
-import type { Shape } from '../../../core/model/shape';
-import type { ShapeChange } from '../types';
-import { applyChange, byId, invertChange, isEmptyChange, restampChange } from './shapeChange';
+import type { Shape } from '../../core/model/shape';
+import { applyChange, byId, invertChange, restampChange } from './recordChange';
+import { isEmptyChange, type ShapeChange } from './shapeChange';
 import { UndoStack, type HistoryEntry } from './undoStack';
 import { applyVideoChange, EMPTY_VIDEO, invertVideoChange, restampVideoChange, type VideoState } from './videoChange';
 

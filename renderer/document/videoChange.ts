@@ -1,4 +1,4 @@
-import type { FrameTag, Segment, Track } from '../../../core/model/track';
+import type { FrameTag, Segment, Track } from '../../core/model/track';
 import { applyChange, byId, invertChange, restampChange, type RecordChange } from './recordChange';
 
 /** A video's shot segmentation as the document holds it; `scores` is every frame's scene score (from the shots job). */
