@@ -1,5 +1,6 @@
 import type { EditorSnapshot } from '../../editor/types';
 import type { SaveState } from './useSaveState';
+import { toolStateWords } from '../words/toolStateWords';
 
 /** Facts about the open item; shape-count and selected-shape-class are what tests and annotators read. */
 export function StatusBar({ snapshot, saveState }: { snapshot: EditorSnapshot; saveState: SaveState }) {
@@ -17,7 +18,9 @@ export function StatusBar({ snapshot, saveState }: { snapshot: EditorSnapshot; s
         {snapshot.selectedIds.length > 1 && ` +${snapshot.selectedIds.length - 1}`}
       </span>
       <span>New boxes: {active ? active.name : '—'}</span>
-      <span className="mono">{snapshot.toolState}</span>
+      <span data-testid="tool-state" data-state={snapshot.toolState}>
+        {toolStateWords(snapshot.toolState, snapshot.selectedIds.length)}
+      </span>
       <span className="grow" />
       <span data-testid="save-status" data-state={saveState.kind} className={saveState.kind === 'saved' ? 'badge' : 'badge warn'} title={saveState.kind === 'error' ? saveState.message : undefined}>
         {saveState.kind === 'saved' ? 'All changes saved' : saveState.kind === 'saving' ? 'Saving…' : 'Save failed, retrying'}
