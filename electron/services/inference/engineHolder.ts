@@ -12,6 +12,8 @@ export function createEngineHolder(factory: EngineFactory, options: EngineOption
   let engine: Promise<InferenceEngine> | null = null;
   let disposed = false;
   return {
+    /** The providers the user named (GROUNDWORK_EP or the caller); undefined means the platform default. */
+    requestedProviders: options.providers,
     get(): Promise<InferenceEngine> {
       if (disposed) return Promise.reject(new Error('the inference engine has been shut down'));
       engine ??= Promise.resolve().then(() => factory(options));

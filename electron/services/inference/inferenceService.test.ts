@@ -48,6 +48,11 @@ describe('inference configuration', () => {
     const loaded = await cudaFirst.inference.loadModel({ modelId: TEST_MODEL_ID });
     expect(loaded.provider).toBe('cpu');
     expect(loaded.fallbacks).toEqual([{ provider: 'cuda', reason: expect.stringContaining('Failed to load shared library') as string }]);
+    await cudaFirst.dispose();
+
+    // Nobody asked for a GPU: the platform default tries CUDA here too, but its absence is not reported.
+    const byDefault = await servicesWithTestModel({ providers: undefined });
+    expect(await byDefault.inference.loadModel({ modelId: TEST_MODEL_ID })).toEqual({ modelId: TEST_MODEL_ID, provider: 'cpu', fallbacks: [] });
   });
 
   it('refuses work once the services are disposed', async () => {

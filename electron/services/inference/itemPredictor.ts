@@ -25,7 +25,10 @@ export function createItemPredictor(engines: EngineHolder) {
   return {
     async load(modelId: string): Promise<LoadedModel> {
       const { provider, fallbacks } = await (await engines.get()).load(modelId);
-      return { modelId, provider, fallbacks };
+      // A GPU provider the platform default merely tried is not news on a machine without a GPU (the engine logs it);
+      // one the user asked for by name and did not get is, so only those are reported.
+      const asked = new Set(engines.requestedProviders ?? []);
+      return { modelId, provider, fallbacks: fallbacks.filter((f) => asked.has(f.provider)) };
     },
     async predict({ modelId, rootPath, itemId, relPath, thresholds }: PredictRequest): Promise<ItemPredictions> {
       let file: string | undefined;

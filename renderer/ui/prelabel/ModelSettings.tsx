@@ -2,6 +2,7 @@ import type { ModelSummary } from '../../../electron/common/services';
 import type { ModelsState } from './useModels';
 import { settingsForModel, type PrelabelSettings } from './prelabelSettings';
 import { ProposedModel } from './ProposedModel';
+import { plural } from '../words/plural';
 
 interface Props {
   state: ModelsState;
@@ -61,8 +62,9 @@ export function ModelSettings({ state, settings, onChange }: Props) {
         {loading ? 'Loading model…' : loaded ? `Runs on ${loaded.provider.toUpperCase()}` : chosen ? '' : 'No model chosen'}
       </div>
       {loaded && loaded.fallbacks.length > 0 && (
-        <div className="hint warn-text" style={{ overflowWrap: 'anywhere' }} title={loaded.fallbacks.map((f) => `${f.provider}: ${f.reason}`).join('\n')}>
-          Not available here: {loaded.fallbacks.map((f) => f.provider).join(', ')}
+        // The host reports only providers the user asked for by name (GROUNDWORK_EP); the platform default's tries stay quiet.
+        <div className="hint warn-text" data-testid="provider-fallback" style={{ overflowWrap: 'anywhere' }} title={loaded.fallbacks.map((f) => `${f.provider}: ${f.reason}`).join('\n')}>
+          You asked for {loaded.fallbacks.map((f) => f.provider.toUpperCase()).join(', ')}, which could not start on this machine; running on {loaded.provider.toUpperCase()} instead.
         </div>
       )}
       {loadError && <div className="error-box" data-testid="model-load-error">{loadError}</div>}
@@ -72,7 +74,7 @@ export function ModelSettings({ state, settings, onChange }: Props) {
       ))}
       {broken.length > 0 && (
         <details data-testid="model-problems">
-          <summary className="hint">{broken.length} model{broken.length === 1 ? '' : 's'} with problems</summary>
+          <summary className="hint">{plural(broken.length, 'model')} with problems</summary>
           {broken.map((m) => (
             <div key={m.manifestPath} className="hint" style={{ overflowWrap: 'anywhere' }}>
               <b>{m.name || m.manifestPath}</b>: {m.problems.join('; ')}

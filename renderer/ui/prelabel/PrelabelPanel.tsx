@@ -11,6 +11,7 @@ import { JobProgress } from './JobProgress';
 import { ModelSettings } from './ModelSettings';
 import { PrelabelStats } from './PrelabelStats';
 import type { PrelabelSession } from './usePrelabel';
+import { plural } from '../words/plural';
 
 interface Props {
   session: PrelabelSession;
@@ -61,7 +62,7 @@ export function PrelabelPanel({ session, project, editor, snapshot, allItems, pi
           </div>
         )}
         <div className="hint" data-testid="pending-count">
-          {pending} pre-label{pending === 1 ? '' : 's'} to review on this item
+          {plural(pending, 'pre-label')} to review on this item
         </div>
         <div className="row" style={{ gap: 6 }}>
           <span className="hint grow">Accept all scoring ≥</span>
