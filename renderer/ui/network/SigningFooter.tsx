@@ -18,7 +18,7 @@ export function SigningFooter(props: {
   return (
     <>
       {props.error && (
-        <div className="error-box" data-testid={props.errorTestId}>
+        <div className="error-box" data-testid={props.errorTestId} style={{ overflowWrap: 'anywhere' }}>
           {props.error}
           <div className="hint">The {props.subject} stays in the outbox; sign it from there later.</div>
         </div>

@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { Modal } from '../labeling/Modal';
 import { useSync } from './SyncContext';
 import { useTwoStepSigning } from './useTwoStepSigning';
+import { SignSummary, type SignRow } from './SignSummary';
 import { SigningFooter } from './SigningFooter';
 
 /**
@@ -15,49 +16,21 @@ export function SubmitDialog({ recordId, onClose }: { recordId: string; onClose:
   const { request, error, signing, sign } = useTwoStepSigning(prepare, (r) => engine.confirmSigning(r), onClose);
 
   const s = request?.summary;
+  const rows: SignRow[] = s
+    ? [
+        { label: 'Task', value: s.taskId, testId: 'sign-task' },
+        { label: 'Items', value: String(s.itemCount), testId: 'sign-item-count' },
+        { label: 'Merkle root', value: s.root, testId: 'sign-root', long: true },
+        { label: 'Hub', value: s.hub, testId: 'sign-hub' },
+        { label: 'Signer', value: s.annotator, testId: 'sign-signer', long: true },
+        { label: 'Chain / contract', value: `${s.chainId} / ${s.verifyingContract}`, testId: 'sign-contract', long: true },
+        { label: 'Valid until', value: new Date(s.deadline * 1000).toLocaleString() },
+      ]
+    : [];
   return (
     <Modal title="Sign this batch?" onClose={onClose} testId="sign-dialog">
       {!s && !error && <p className="hint">Preparing the batch…</p>}
-      {s && (
-        <table className="table" data-testid="sign-summary">
-          <tbody>
-            <tr>
-              <th>Task</th>
-              <td data-testid="sign-task">{s.taskId}</td>
-            </tr>
-            <tr>
-              <th>Items</th>
-              <td data-testid="sign-item-count">{s.itemCount}</td>
-            </tr>
-            <tr>
-              <th>Merkle root</th>
-              <td>
-                <code data-testid="sign-root">{s.root}</code>
-              </td>
-            </tr>
-            <tr>
-              <th>Hub</th>
-              <td data-testid="sign-hub">{s.hub}</td>
-            </tr>
-            <tr>
-              <th>Signer</th>
-              <td>
-                <code>{s.annotator}</code>
-              </td>
-            </tr>
-            <tr>
-              <th>Chain / contract</th>
-              <td className="stat">
-                {s.chainId} / {s.verifyingContract}
-              </td>
-            </tr>
-            <tr>
-              <th>Valid until</th>
-              <td className="stat">{new Date(s.deadline * 1000).toLocaleString()}</td>
-            </tr>
-          </tbody>
-        </table>
-      )}
+      {s && <SignSummary rows={rows} testId="sign-summary" />}
       <SigningFooter error={error} errorTestId="sign-error" subject="batch" confirmTestId="confirm-sign" confirmLabel="Sign and upload" canSign={!!request} signing={signing} onClose={onClose} onSign={() => void sign()} />
     </Modal>
   );

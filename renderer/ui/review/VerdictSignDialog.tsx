@@ -3,6 +3,7 @@ import { Modal } from '../labeling/Modal';
 import { useSync } from '../network/SyncContext';
 import { useTwoStepSigning } from '../network/useTwoStepSigning';
 import { SigningFooter } from '../network/SigningFooter';
+import { SignSummary, type SignRow } from '../network/SignSummary';
 
 /**
  * The signature step of a verdict in the outbox: what the wallet would sign
@@ -18,35 +19,22 @@ export function VerdictSignDialog({ recordId, onClose, onSigned }: { recordId: s
   });
 
   const s = request?.summary;
-  const rows: [string, string, string?][] = s
+  const rows: SignRow[] = s
     ? [
-        ['Task', s.taskId, 'verdict-task'],
-        ['Item', s.itemId, 'verdict-item'],
-        ['Final labels', String(s.shapeCount), 'verdict-shape-count'],
-        ['Labels hash', s.labelsHash, 'verdict-labels-hash'],
-        ['Hub', s.hub],
-        ['Reviewer', s.reviewer],
-        ['Chain / contract', `${s.chainId} / ${s.verifyingContract}`],
-        ['Valid until', new Date(s.deadline * 1000).toLocaleString()],
+        { label: 'Task', value: s.taskId, testId: 'verdict-task' },
+        { label: 'Item', value: s.itemId, testId: 'verdict-item' },
+        { label: 'Final labels', value: String(s.shapeCount), testId: 'verdict-shape-count' },
+        { label: 'Labels hash', value: s.labelsHash, testId: 'verdict-labels-hash', long: true },
+        { label: 'Hub', value: s.hub, testId: 'verdict-hub' },
+        { label: 'Reviewer', value: s.reviewer, testId: 'verdict-reviewer', long: true },
+        { label: 'Chain / contract', value: `${s.chainId} / ${s.verifyingContract}`, testId: 'verdict-contract', long: true },
+        { label: 'Valid until', value: new Date(s.deadline * 1000).toLocaleString() },
       ]
     : [];
   return (
     <Modal title="Sign this verdict?" onClose={onClose} testId="verdict-sign-dialog">
       {!s && !error && <p className="hint">Preparing the verdict…</p>}
-      {s && (
-        <table className="table" data-testid="verdict-summary">
-          <tbody>
-            {rows.map(([label, value, testId]) => (
-              <tr key={label}>
-                <th>{label}</th>
-                <td className="stat" data-testid={testId}>
-                  {value}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {s && <SignSummary rows={rows} testId="verdict-summary" />}
       <SigningFooter error={error} errorTestId="verdict-sign-error" subject="verdict" confirmTestId="confirm-verdict" confirmLabel="Sign and submit" canSign={!!request} signing={signing} onClose={onClose} onSign={() => void sign()} />
     </Modal>
   );
