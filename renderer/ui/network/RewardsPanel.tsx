@@ -2,6 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ClaimStatus, Rewards, TokenRewards } from '../../../electron/common/services/rewardsService';
 import { useHost } from '../../platform/HostContext';
 import { errorText, formatUnits } from './errorText';
+import { useHubRead } from './useHubRead';
+import { announceNetworkChange } from './useNetworkChanges';
 
 /**
  * Earned, claimed and claimable on one hub's chain, and the claim transaction's state and hash. Tasks may pay
@@ -10,33 +12,13 @@ import { errorText, formatUnits } from './errorText';
  */
 export function RewardsPanel({ hubUrl, hasWallet, localHub }: { hubUrl: string | null; hasWallet: boolean; localHub: boolean }) {
   const host = useHost();
-  const [rewards, setRewards] = useState<Rewards | null>(null);
+  const read = useCallback((url: string) => host.rewards.get({ hubUrl: url }), [host]);
+  const { value: rewards, error, setError, refresh } = useHubRead<Rewards>(read, hubUrl, hasWallet);
   const [claim, setClaim] = useState<ClaimStatus | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [claiming, setClaiming] = useState(false);
 
-  const refresh = useCallback(async () => {
-    if (!hubUrl || !hasWallet) return;
-    try {
-      setRewards(await host.rewards.get({ hubUrl }));
-      setError(null);
-    } catch (e) {
-      setError(errorText(e));
-    }
-  }, [host, hubUrl, hasWallet]);
-
-  useEffect(() => {
-    void refresh();
-  }, [refresh]);
-
-  useEffect(
-    () =>
-      host.rewards.on('claimChanged', (status) => {
-        setClaim((current) => (current && current.claimId !== status.claimId ? current : status));
-        if (status.status !== 'pending') void refresh();
-      }),
-    [host, refresh],
-  );
+  // The figures are re-read by useHubRead when the claim settles; this only follows its state.
+  useEffect(() => host.rewards.on('claimChanged', (status) => setClaim((current) => (current && current.claimId !== status.claimId ? current : status))), [host]);
 
   async function sendClaim() {
     if (!hubUrl) return;
@@ -57,7 +39,8 @@ export function RewardsPanel({ hubUrl, hasWallet, localHub }: { hubUrl: string |
     setError(null);
     try {
       await host.hub.closeLocalEpoch({ hubUrl });
-      await refresh();
+      // Rewards, reputation and balances all move when an epoch closes.
+      announceNetworkChange();
     } catch (e) {
       setError(errorText(e));
     }

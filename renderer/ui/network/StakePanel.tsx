@@ -17,14 +17,8 @@ export function StakePanel({ hubUrl, hasWallet }: { hubUrl: string | null; hasWa
   const [amount, setAmount] = useState('');
   const [busy, setBusy] = useState(false);
 
-  useEffect(
-    () =>
-      host.stake.on('txChanged', (status) => {
-        setTx((current) => (current && current.txId !== status.txId ? current : status));
-        if (status.status === 'mined' || status.status === 'failed') void refresh();
-      }),
-    [host, refresh],
-  );
+  // The figures are re-read by useHubRead when a transaction settles; this only follows its state.
+  useEffect(() => host.stake.on('txChanged', (status) => setTx((current) => (current && current.txId !== status.txId ? current : status))), [host]);
 
   async function send(action: 'stake' | 'requestUnstake' | 'withdraw') {
     if (!hubUrl) return;
