@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formats, formatIds } from './index';
 import { contextOf, ocrDataset, sampleDataset, withoutExtras } from './testKit';
+import { exportYoloDataset } from './yolo';
 
 /** What each format can carry besides class and box. */
 const carries = {
@@ -60,5 +61,14 @@ describe('files from Windows tools', () => {
     const dataset = sampleDataset();
     const files = formats[id].exportDataset(dataset).map((f) => ({ path: f.path, content: `\uFEFF${f.content.replace(/\n/g, '\r\n')}` }));
     expect(formats[id].importDataset(files, contextOf(dataset))).toEqual(formats[id].importDataset(formats[id].exportDataset(dataset), contextOf(dataset)));
+  });
+});
+
+describe('YOLO with a seeded train/val split', () => {
+  it('imports what it exported, exactly as the unsplit export does', () => {
+    const dataset = sampleDataset();
+    const files = exportYoloDataset(dataset, { name: 'ds', split: { valPercent: 50, seed: 11 } }).files;
+    expect(files.some((f) => f.path.startsWith('labels/val/')) && files.some((f) => f.path.startsWith('labels/train/'))).toBe(true);
+    expect(formats.yolo.importDataset(files, contextOf(dataset))).toEqual(withoutExtras(dataset, carries.yolo));
   });
 });

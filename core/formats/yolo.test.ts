@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { FormatFile, ImportContext } from './types';
 import { expectFormatError } from './testKit';
-import { yoloFormat, yoloLabelPath } from './yolo';
+import { parse } from 'yaml';
+import { exportYoloDataset, yoloFormat, yoloLabelPath } from './yolo';
 
 const context: ImportContext = {
   images: [
@@ -93,8 +94,9 @@ describe('YOLO export', () => {
         { fileName: 'a.jpg', width: 200, height: 100, boxes: [{ className: 'dog', box: { x: 75, y: 25, w: 50, h: 50 } }] },
       ],
     });
-    expect(files).toEqual([
-      { path: 'data.yaml', content: 'nc: 2\nnames:\n  0: cat\n  1: dog\n' },
+    expect(files[0]!.path).toBe('data.yaml');
+    expect(parse(files[0]!.content)).toEqual({ path: 'dataset', train: 'images', val: 'images', nc: 2, names: { 0: 'cat', 1: 'dog' } });
+    expect(files.slice(1)).toEqual([
       { path: 'labels/a.txt', content: '1 0.5 0.5 0.25 0.5\n' },
       { path: 'labels/b.txt', content: '' },
     ]);

@@ -6,16 +6,43 @@ import { parseNumber, RELATIVE_DECIMALS, roundTo } from './shared/numbers';
 import { afterSegment, normalizePath, stripExtension } from './shared/paths';
 import type { AnnotationFormat, DatasetBox, FormatFile, ImportContext, LabelDataset } from './types';
 import { readYoloClasses, writeDataYaml, YOLO_CLASSES_FILE, YOLO_DATA_FILE } from './yoloClasses';
+import { seededSplit, type SplitOptions } from './shared/seededSplit';
 import { textLines } from './shared/text';
 
-/** labels/<path of the image without extension>.txt, mirroring Ultralytics' images/ → labels/ layout. */
-export function yoloLabelPath(fileName: string): string {
-  return `labels/${stripExtension(afterSegment(fileName, 'images'))}.txt`;
+/** A split folder name ("train", "val") or none: the unsplit layout puts images/ and labels/ straight under the root. */
+type SplitFolder = string | null;
+
+/** labels/[<split>/]<path of the image without extension>.txt, mirroring Ultralytics' images/ → labels/ layout. */
+export function yoloLabelPath(fileName: string, split: SplitFolder = null): string {
+  return `labels/${split ? `${split}/` : ''}${stripExtension(afterSegment(fileName, 'images'))}.txt`;
 }
 
-function exportYolo(dataset: LabelDataset): FormatFile[] {
+/** images/[<split>/]<path of the image>: where Ultralytics looks for the image whose labels yoloLabelPath wrote. */
+export function yoloImagePath(fileName: string, split: SplitFolder = null): string {
+  return `images/${split ? `${split}/` : ''}${afterSegment(fileName, 'images')}`;
+}
+
+export interface YoloExportOptions {
+  /** The dataset folder's name, written as data.yaml `path`. */
+  name?: string;
+  /** A seeded train/val split; without it train and val read the same images. */
+  split?: SplitOptions;
+}
+
+export interface YoloExport {
+  /** data.yaml and one label file per image. */
+  files: FormatFile[];
+  /** Where each project image goes in the dataset (the host copies them: formats never see image bytes). */
+  images: { path: string; fileName: string }[];
+  counts: { train: number; val: number };
+}
+
+/** A dataset Ultralytics trains from as it is: data.yaml, images/<split>/ and labels/<split>/. */
+export function exportYoloDataset(dataset: LabelDataset, options: YoloExportOptions = {}): YoloExport {
   const classIndex = classIndexer(dataset);
   const images = sortedImages(dataset);
+  const split = options.split ? seededSplit(images.map((i) => i.fileName), options.split) : null;
+  const folderOf = (fileName: string): SplitFolder => (split ? (split.val.has(fileName) ? 'val' : 'train') : null);
   const labelFiles = images.map((image) => {
     const lines = image.boxes.map((b) => {
       const box = exportBox(b.box, image);
@@ -28,10 +55,17 @@ function exportYolo(dataset: LabelDataset): FormatFile[] {
         rel(box.h, image.height),
       ].join(' ');
     });
-    return { path: yoloLabelPath(image.fileName), content: lines.map((l) => `${l}\n`).join(''), image: image.fileName };
+    return { path: yoloLabelPath(image.fileName, folderOf(image.fileName)), content: lines.map((l) => `${l}\n`).join(''), image: image.fileName };
   });
   assertUniquePaths(labelFiles);
-  return [{ path: YOLO_DATA_FILE, content: writeDataYaml(dataset.classes) }, ...labelFiles.map(({ path, content }) => ({ path, content }))];
+  // Unsplit, train and val both read images/: Ultralytics accepts the same folder for both (its own coco128.yaml does this).
+  const paths = split ? { train: 'images/train', val: 'images/val' } : { train: 'images', val: 'images' };
+  const dataYaml = writeDataYaml(dataset.classes, { path: options.name ?? 'dataset', ...paths });
+  return {
+    files: [{ path: YOLO_DATA_FILE, content: dataYaml }, ...labelFiles.map(({ path, content }) => ({ path, content }))],
+    images: images.map((i) => ({ path: yoloImagePath(i.fileName, folderOf(i.fileName)), fileName: i.fileName })),
+    counts: split ? { train: split.train.size, val: split.val.size } : { train: images.length, val: images.length },
+  };
 }
 
 /** Label files: .txt under a labels/ folder; if there is none, every .txt except the class list. */
@@ -42,13 +76,15 @@ function labelFilesOf(files: FormatFile[]): FormatFile[] {
 }
 
 function importYolo(files: FormatFile[], context: ImportContext): LabelDataset {
-  const { file: classFile, names } = readYoloClasses(files);
+  const { file: classFile, names, splitFolders } = readYoloClasses(files);
+  const withoutSplit = (key: string) => splitFolders.reduce((k, folder) => (k.startsWith(`${folder}/`) ? k.slice(folder.length + 1) : k), key);
   const lookup = createImageLookup(context.images, (i) => stripExtension(afterSegment(i.fileName, 'images')));
   const boxesByImage = new Map<string, DatasetBox[]>();
   const labelFileOf = new Map<string, string>();
   for (const file of labelFilesOf(files)) {
     const key = stripExtension(afterSegment(file.path, 'labels'));
-    const found = lookup.find(key);
+    const inSplit = lookup.find(withoutSplit(key));
+    const found = inSplit.length > 0 ? inSplit : lookup.find(key);
     if (found.length === 0) throw new FormatError(file.path, '', `unknown image "${key}.*": no image of this project matches this label file`);
     if (found.length > 1) throw new FormatError(file.path, '', `ambiguous: this label file could belong to ${found.map((f) => `"${f.fileName}"`).join(' or ')}`);
     const image = found[0]!;
@@ -92,6 +128,6 @@ function readLabelFile(file: FormatFile, image: ContextImage, names: Map<number,
 export const yoloFormat: AnnotationFormat = {
   id: 'yolo',
   label: 'Ultralytics YOLO (txt + data.yaml)',
-  exportDataset: exportYolo,
+  exportDataset: (dataset) => exportYoloDataset(dataset).files,
   importDataset: importYolo,
 };

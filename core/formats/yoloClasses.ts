@@ -6,32 +6,73 @@ import { textLines, withoutBom } from './shared/text';
 export const YOLO_DATA_FILE = 'data.yaml';
 export const YOLO_CLASSES_FILE = 'classes.txt';
 
-/** Ultralytics' data.yaml: `names` as a mapping id → name (the form its own tools write). */
-export function writeDataYaml(classes: string[]): string {
-  return stringify({ nc: classes.length, names: new Map(classes.map((c, i) => [i, c])) });
+/** What data.yaml says besides the class list: where the dataset is and which image folders train and val read. */
+export interface DataYamlPaths {
+  /** The dataset folder's name (see the comment written above it). */
+  path: string;
+  /** Image folders relative to `path`, e.g. "images/train". */
+  train: string;
+  val: string;
+}
+
+// Ultralytics resolves a relative `path` against its datasets_dir setting, not
+// against this file's folder (ultralytics/data/utils.py check_det_dataset), so
+// "." would point into datasets_dir itself. The folder's own name is their
+// convention (coco8.yaml says `path: coco8`); a zip given as data=… is
+// unpacked and its folder used whatever `path` says.
+const PATH_NOTE = [
+  '# Ultralytics YOLO detection dataset, written by Groundwork.',
+  '# `path` is resolved against Ultralytics\' datasets_dir (see `yolo settings`):',
+  '# keep this folder there under this name, set `path` to its absolute location,',
+  '# or train from the zip directly (yolo train data=<this zip>).',
+  '# Each images/…/<name>.<ext> has its boxes in labels/…/<name>.txt.',
+];
+
+/** Ultralytics' data.yaml: path, train, val and `names` as a mapping id → name (the form its own tools write). */
+export function writeDataYaml(classes: string[], paths: DataYamlPaths): string {
+  const body = stringify({ path: paths.path, train: paths.train, val: paths.val, nc: classes.length, names: new Map(classes.map((c, i) => [i, c])) });
+  return `${PATH_NOTE.join('\n')}\n${body}`;
 }
 
 /**
  * The class list: data.yaml `names` (list or id mapping), or a darknet-style
  * classes.txt (one name a line) when there is no yaml.
  */
-export function readYoloClasses(files: FormatFile[]): { file: string; names: Map<number, string> } {
+export function readYoloClasses(files: FormatFile[]): { file: string; names: Map<number, string>; splitFolders: string[] } {
   const yamls = files.filter((f) => /\.ya?ml$/i.test(f.path));
   const yaml = yamls.find((f) => /(^|\/)data\.ya?ml$/i.test(f.path)) ?? (yamls.length === 1 ? yamls[0] : undefined);
-  if (yaml) return { file: yaml.path, names: readDataYaml(yaml) };
+  if (yaml) {
+    const doc = parseYaml(yaml);
+    return { file: yaml.path, names: readNames(yaml, doc), splitFolders: splitFoldersOf(doc) };
+  }
   const classesTxt = files.find((f) => f.path === YOLO_CLASSES_FILE || f.path.endsWith(`/${YOLO_CLASSES_FILE}`));
-  if (classesTxt) return { file: classesTxt.path, names: readClassesTxt(classesTxt) };
+  if (classesTxt) return { file: classesTxt.path, names: readClassesTxt(classesTxt), splitFolders: [] };
   throw new FormatError(YOLO_DATA_FILE, '', 'missing: a YOLO dataset needs data.yaml with the class names (or classes.txt)');
 }
 
-function readDataYaml(file: FormatFile): Map<number, string> {
-  let doc: unknown;
+function parseYaml(file: FormatFile): unknown {
   try {
-    doc = parse(withoutBom(file.content));
+    return parse(withoutBom(file.content));
   } catch (e) {
     if (e instanceof YAMLParseError) throw new FormatError(file.path, `line ${e.linePos?.[0].line ?? 1}`, `invalid YAML: ${e.message.split('\n')[0]}`);
     throw e;
   }
+}
+
+/**
+ * The split folders train/val/test name as `images/<folder>` (e.g. "train"),
+ * so labels/<folder>/x.txt is read as the label file of image x, not of
+ * an image in a sub-folder called <folder>.
+ */
+function splitFoldersOf(doc: unknown): string[] {
+  if (!doc || typeof doc !== 'object') return [];
+  const record = doc as Record<string, unknown>;
+  const entries = ['train', 'val', 'test'].flatMap((k) => (Array.isArray(record[k]) ? (record[k] as unknown[]) : [record[k]]));
+  const folders = entries.flatMap((v) => (typeof v === 'string' ? [/^(?:\.\/)?images\/([^/]+)\/?$/.exec(v)?.[1]] : [])).filter((f): f is string => !!f);
+  return [...new Set(folders)];
+}
+
+function readNames(file: FormatFile, doc: unknown): Map<number, string> {
   const names = doc && typeof doc === 'object' ? (doc as Record<string, unknown>).names : undefined;
   const entries: [unknown, unknown][] = Array.isArray(names)
     ? names.map((n, i) => [i, n])
