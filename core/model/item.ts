@@ -22,6 +22,8 @@ export const ItemSchema = z.object({
   kind: z.enum(['image', 'video']),
   /** Path relative to the project's media root, always with forward slashes. */
   relPath: z.string().min(1),
+  /** The name to show instead of relPath: a hub item's file name (its files are named by sha256); display text only, never a path. */
+  displayName: z.string().max(255).optional(),
   width: z.number().int().positive(),
   height: z.number().int().positive(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
