@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LabelSchemaSchema } from '../model/labelSchema';
 import { AddressSchema, CanonicalShapeSchema, Hex32Schema } from '../sync/wireSchemas';
 import { IdParamSchema, IsoTimeSchema, Sha256Schema, StatusCountsSchema, WeiStringSchema } from './fields';
+import { itemNameProblem } from './itemName';
 import { defineRoute } from './route';
 import { MAX_EXAMPLES, MAX_INSTRUCTIONS_BYTES, MAX_REDUNDANCY } from './taskBounds';
 
@@ -14,7 +15,11 @@ const utf8Bytes = (s: string) => new TextEncoder().encode(s).byteLength;
 
 export const TaskItemBody = z.object({
   sha256: Sha256Schema,
-  fileName: z.string().min(1).max(512),
+  /** The requester's name for the image (itemName.ts): shown to its annotators, used in exports. */
+  fileName: z.string().superRefine((name, ctx) => {
+    const problem = itemNameProblem(name);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
   width: z.number().int().positive().max(1_000_000),
   height: z.number().int().positive().max(1_000_000),
   /** Media served from elsewhere; without it the requester uploads it with PUT /media/:sha256. */

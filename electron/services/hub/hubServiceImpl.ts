@@ -4,6 +4,7 @@ import { listDisputesRoute } from '../../../core/hubApi/disputes';
 import { closeEpochRoute } from '../../../core/hubApi/epochs';
 import { reputationRoute, tiersRoute } from '../../../core/hubApi/reputation';
 import type { RouteInput, RouteResponse } from '../../../core/hubApi/route';
+import { displayItemName } from '../../../core/hubApi/itemName';
 import { assignWorkRoute, listTasksRoute } from '../../../core/hubApi/tasks';
 import type { hubService, HubInfo } from '../../common/services/hubService';
 import { ServiceError } from '../../common/contract/errors';
@@ -63,7 +64,11 @@ export function createHubService(registry: HubRegistry, client: HubClient, keys:
     },
     listTasks: async ({ hubUrl }) => (await client.call(normalizeHubUrl(hubUrl), listTasksRoute)).tasks,
     taskBrief: ({ hubUrl, taskId }) => fetchTaskBrief(client, normalizeHubUrl(hubUrl), taskId),
-    requestAssignment: async ({ hubUrl, taskId, count }) => client.call(normalizeHubUrl(hubUrl), assignWorkRoute, { params: { taskId }, body: { count } }),
+    requestAssignment: async ({ hubUrl, taskId, count }) => {
+      const { items } = await client.call(normalizeHubUrl(hubUrl), assignWorkRoute, { params: { taskId }, body: { count } });
+      // A hub's file names are display text: cleaned here, once, before anything stores or shows them.
+      return { items: items.map((item) => ({ ...item, fileName: displayItemName(item.fileName) })) };
+    },
     prepareBatch: ({ hubUrl, taskId, items }) => signing.prepare(normalizeHubUrl(hubUrl), taskId, items),
     signBatch: ({ requestId }) => signing.sign(requestId),
     uploadSigned: ({ signed }) => signing.upload({ ...signed, hubUrl: normalizeHubUrl(signed.hubUrl) }),

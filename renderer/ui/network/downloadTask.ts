@@ -4,6 +4,7 @@ import type { Host } from '../../platform/connectHost';
 import { runIntakeJob } from '../../platform/runIntakeJob';
 import { runJob } from '../../platform/runJob';
 import type { LabelStore } from '../../store/labelStore';
+import { nameHubItems } from '../../sync/hubItemNames';
 import { downloadedTaskOf, saveHubTask, type DownloadedTask } from '../../sync/hubTasks';
 
 /** Items asked for per download; the hub hands back unfinished ones first, so a second download resumes. */
@@ -31,13 +32,15 @@ export async function downloadTask(host: Host, store: LabelStore, hubUrl: string
   const items = mergeItems(known, fresh);
   if (items.length === 0) throw new Error(`the hub has no items of "${task.title}" left for this wallet`);
 
-  const job = await runJob(host, { kind: 'download', hubUrl, taskId: task.taskId, items: items.map(({ sha256, fileName }) => ({ sha256, fileName })) }, (j) => onProgress({ phase: 'downloading', job: j }));
+  const job = await runJob(host, { kind: 'download', hubUrl, taskId: task.taskId, items: items.map(({ sha256, fileName }) => ({ sha256, fileName: fileName || sha256 })) }, (j) => onProgress({ phase: 'downloading', job: j }));
   if (job.state !== 'succeeded') throw new Error(job.error ?? `the download was ${job.state}; start it again to resume`);
   const download = DownloadJobResultSchema.parse(job.result);
 
   const report = await runIntakeJob(host, download.rootId, (j) => onProgress({ phase: 'scanning', job: j }));
   const projectId = existing?.projectId ?? (await store.createProject(task.title, download.rootId, download.rootPath, schema.data)).id;
   await store.addItems(projectId, report.accepted);
+  // Files are named by sha256; the list and status bar show the requester's file names.
+  await nameHubItems(store.db, projectId, items);
   const fetched = await fetchBrief(host, hubUrl, task.taskId);
   // A brief fetched before is kept when this download could not fetch it again.
   const kept = existing ? downloadedTaskOf(existing).brief : undefined;
