@@ -1,5 +1,6 @@
 import type { ItemStatus } from '../../../core/model/item';
 import type { ItemSummary } from '../../store/labelStore';
+import { itemDisplayName } from '../../sync/hubItemNames';
 import type { QueueOrder } from './useItemQueue';
 
 export type StatusFilter = ItemStatus | 'all';
@@ -62,7 +63,7 @@ export function ItemList({ items, currentId, filter, onFilter, order, onOrder, o
               data-prelabel-error={failure}
               ref={item.id === currentId ? scrollIntoViewIfNeeded : undefined}
               onClick={(e) => (e.ctrlKey || e.metaKey ? onPick(item) : onOpen(item))}
-              title={`${item.relPath} — ${STATUS_TEXT[item.status]}, ${item.shapeCount} boxes${failure ? `\nPre-label failed: ${failure}` : ''}`}
+              title={`${itemDisplayName(item)} — ${STATUS_TEXT[item.status]}, ${item.shapeCount} boxes\n${item.relPath}${failure ? `\nPre-label failed: ${failure}` : ''}`}
             >
               <span className={`status-dot ${item.status}`} aria-label={STATUS_TEXT[item.status]} />
               {item.kind === 'video' && (
@@ -70,7 +71,7 @@ export function ItemList({ items, currentId, filter, onFilter, order, onOrder, o
                   ▦ {item.video?.frameCount ?? '?'}
                 </span>
               )}
-              <span className="name">{item.relPath}</span>
+              <span className="name">{itemDisplayName(item)}</span>
               {failure && (
                 <span className="fail" data-testid="item-prelabel-error" title={`Pre-label failed: ${failure}`}>
                   ⚠
