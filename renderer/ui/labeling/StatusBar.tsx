@@ -1,5 +1,6 @@
 import type { EditorSnapshot } from '../../editor/types';
 import type { SaveState } from './useSaveState';
+import { itemDisplayName } from '../../sync/hubItemNames';
 import { toolStateWords } from '../words/toolStateWords';
 
 /** Facts about the open item; shape-count and selected-shape-class are what tests and annotators read. */
@@ -26,8 +27,8 @@ export function StatusBar({ snapshot, saveState }: { snapshot: EditorSnapshot; s
         {saveState.kind === 'saved' ? 'All changes saved' : saveState.kind === 'saving' ? 'Saving…' : 'Save failed, retrying'}
       </span>
       {snapshot.item && (
-        <span className="mono">
-          {snapshot.item.relPath} · {snapshot.item.width}×{snapshot.item.height}
+        <span className="mono" data-testid="status-item-name" title={snapshot.item.relPath}>
+          {itemDisplayName(snapshot.item)} · {snapshot.item.width}×{snapshot.item.height}
         </span>
       )}
     </div>
