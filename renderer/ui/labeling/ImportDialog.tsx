@@ -4,7 +4,7 @@ import type { Project } from '../../../core/model/project';
 import { useStore } from '../StoreContext';
 import { FormatSelect } from './FormatSelect';
 import { Modal } from './Modal';
-import { parseImport, withAddedClasses, type ParsedImport } from './runImport';
+import { parseImport, withAddedClasses, type ParsedImport } from '../../labelImport/runImport';
 import { LOCAL_AUTHOR } from './useEditorSession';
 
 type Done = { count: number; warnings: string[] };

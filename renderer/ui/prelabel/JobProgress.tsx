@@ -1,6 +1,6 @@
-import { formatDuration } from './eta';
+import { formatDuration } from '../../prelabel/eta';
 import { FailedItems } from './FailedItems';
-import type { PrelabelJobView } from './prelabelJobController';
+import type { PrelabelJobView } from '../../prelabel/prelabelJobController';
 
 interface Props {
   view: PrelabelJobView;

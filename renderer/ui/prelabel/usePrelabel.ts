@@ -5,7 +5,7 @@ import { usePrelabelRunner, type PrelabelRunner } from './usePrelabelRunner';
 import { usePrelabelSettings } from './usePrelabelSettings';
 import { useModels, type ModelsState } from './useModels';
 import type { PrelabelSettings } from './prelabelSettings';
-import type { PrelabelJobController, PrelabelJobView } from './prelabelJobController';
+import type { PrelabelJobController, PrelabelJobView } from '../../prelabel/prelabelJobController';
 
 export interface PrelabelSession {
   settings: PrelabelSettings | null;

@@ -1,7 +1,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useHost } from '../../platform/HostContext';
 import { useStore } from '../StoreContext';
-import { PrelabelJobController, type PrelabelJobView } from './prelabelJobController';
+import { PrelabelJobController, type PrelabelJobView } from '../../prelabel/prelabelJobController';
 
 /** One job controller per open project; on open it finds an unfinished job again (resume, catch up). */
 export function usePrelabelJob(projectId: string, author: string): { controller: PrelabelJobController; view: PrelabelJobView | null; restoreError: string | null } {

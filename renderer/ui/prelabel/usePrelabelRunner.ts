@@ -6,9 +6,9 @@ import { newId } from '../../../core/util/ids';
 import type { ModelSummary } from '../../../electron/common/services';
 import { useHost } from '../../platform/HostContext';
 import { useStore } from '../StoreContext';
-import { outcomeOf, type PrelabelJobController } from './prelabelJobController';
+import { outcomeOf, type PrelabelJobController } from '../../prelabel/prelabelJobController';
 import type { PrelabelSettings } from './prelabelSettings';
-import { prepareTextAttributes } from './textAttributeSetup';
+import { prepareTextAttributes } from '../../prelabel/textAttributeSetup';
 
 /** The model's classes the project lacks, waiting for the annotator's answer. */
 export interface ClassQuestion {

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { JobInfo, PublishJobResult } from '../../../../electron/common/services/jobsService';
-import { formatDuration } from '../../prelabel/eta';
+import { formatDuration } from '../../../prelabel/eta';
 
 /** A status that appears below the form is scrolled into the (scrolling) dialog's view once, when it appears. */
 export function useRevealed<T extends HTMLElement>() {

@@ -2,7 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import { PublishJobResultSchema, type JobInfo, type PublishJobParams, type PublishJobResult } from '../../../../electron/common/services/jobsService';
 import { useHost } from '../../../platform/HostContext';
 import { followJob } from '../../../requester/publishJobs';
-import { remainingMs, type ProgressSample } from '../../prelabel/eta';
+import { remainingMs, type ProgressSample } from '../../../prelabel/eta';
 import { errorText } from '../../network/errorText';
 
 export interface PublishRun {

@@ -1,5 +1,5 @@
-import { describeAddedTextAttributes, withTextAttributes } from '../../../core/prelabel/classMapping';
-import type { LabelStore } from '../../store/labelStore';
+import { describeAddedTextAttributes, withTextAttributes } from '../../core/prelabel/classMapping';
+import type { LabelStore } from '../store/labelStore';
 
 /**
  * Before an OCR-task model runs: gives the project classes its class names

@@ -1,4 +1,4 @@
-import { PrelabelJobResultSchema, type JobInfo, type PrelabelFailure } from '../../../electron/common/services';
+import { PrelabelJobResultSchema, type JobInfo, type PrelabelFailure } from '../../electron/common/services';
 
 /**
  * The images a finished prelabel job could not label, from its result (the

@@ -1,8 +1,8 @@
-import type { ItemPredictions, JobInfo, PrelabelFailure } from '../../../electron/common/services';
-import type { Host } from '../../platform/connectHost';
-import type { LabelStore } from '../../store/labelStore';
-import type { PrelabelResult } from '../../store/prelabelRecords';
-import type { PrelabelJobRecord } from '../../store/records';
+import type { ItemPredictions, JobInfo, PrelabelFailure } from '../../electron/common/services';
+import type { Host } from '../platform/connectHost';
+import type { LabelStore } from '../store/labelStore';
+import type { PrelabelResult } from '../store/prelabelRecords';
+import type { PrelabelJobRecord } from '../store/records';
 import { remainingMs, type ProgressSample } from './eta';
 import { jobFailures } from './jobFailures';
 import { prepareTextAttributes } from './textAttributeSetup';

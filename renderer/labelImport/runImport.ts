@@ -1,10 +1,10 @@
-import { detectFormat, formats, FormatError, type FormatFile, type FormatId } from '../../../core/formats';
-import { fromDataset, importContextFor, type FromDatasetResult } from '../../../core/formats/datasetMapping';
-import { paletteColor, type LabelSchema } from '../../../core/model/labelSchema';
-import type { Item } from '../../../core/model/item';
-import type { Project } from '../../../core/model/project';
-import { newId } from '../../../core/util/ids';
-import type { LabelDataset } from '../../../core/formats';
+import { detectFormat, formats, FormatError, type FormatFile, type FormatId } from '../../core/formats';
+import { fromDataset, importContextFor, type FromDatasetResult } from '../../core/formats/datasetMapping';
+import { paletteColor, type LabelSchema } from '../../core/model/labelSchema';
+import type { Item } from '../../core/model/item';
+import type { Project } from '../../core/model/project';
+import { newId } from '../../core/util/ids';
+import type { LabelDataset } from '../../core/formats';
 
 export type ParsedImport =
   | { ok: true; format: FormatId; dataset: LabelDataset; mapped: FromDatasetResult }

@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { createDispatcher, createEventBus, createMemoryTransport, createProxy, registerService, type ServiceImpl } from '../../../electron/common/contract';
-import { jobsService, type ItemPredictions, type JobInfo, type JobParams } from '../../../electron/common/services';
-import type { Host } from '../../platform/connectHost';
-import { testStores } from '../../store/testing/testStores';
+import { createDispatcher, createEventBus, createMemoryTransport, createProxy, registerService, type ServiceImpl } from '../../electron/common/contract';
+import { jobsService, type ItemPredictions, type JobInfo, type JobParams } from '../../electron/common/services';
+import type { Host } from '../platform/connectHost';
+import { testStores } from '../store/testing/testStores';
 import { PrelabelJobController } from './prelabelJobController';
 
 /**
