@@ -26,7 +26,33 @@ export class ProjectListPage {
   }
 
   async openProject(name: string): Promise<void> {
-    await this.card(name).click();
+    await this.card(name).getByTestId('open-project').click();
+  }
+
+  /** Renames through the card's dialog; resolves once the dialog is gone. */
+  async renameProject(name: string, newName: string): Promise<void> {
+    await this.card(name).getByTestId('rename-project-button').click();
+    await this.page.getByTestId('rename-project-input').fill(newName);
+    await this.page.getByTestId('rename-project-save').click();
+    await expect(this.page.getByTestId('rename-project-dialog')).toBeHidden();
+  }
+
+  /** Opens the delete confirmation of a project; the caller reads it and confirms or cancels. */
+  async openDeleteDialog(name: string): Promise<Locator> {
+    await this.card(name).getByTestId('delete-project-button').click();
+    const dialog = this.page.getByTestId('delete-project-dialog');
+    await expect(dialog.getByTestId('delete-project-summary')).toBeVisible();
+    return dialog;
+  }
+
+  /** Opens "Add files…" of a project, scans `folder` and returns the dialog with its plan shown. */
+  async scanFilesToAdd(name: string, folder: string): Promise<Locator> {
+    await this.card(name).getByTestId('add-media-button').click();
+    const dialog = this.page.getByTestId('add-media-dialog');
+    await dialog.getByTestId('add-media-folder-input').fill(folder);
+    await dialog.getByTestId('add-media-scan').click();
+    await expect(dialog.getByTestId('add-media-summary').or(dialog.getByTestId('add-media-refused'))).toBeVisible({ timeout: 30_000 });
+    return dialog;
   }
 
   /** New project from an image folder with a quick class list; `keepDuplicates` adds near-identical images too. */
