@@ -63,11 +63,16 @@ export class NetworkPage {
     await local.getByTestId('task-open').click();
   }
 
+  /** Submit: the sign dialog opens with what will be signed (nothing is signed yet). */
+  async submitForSigning(): Promise<Locator> {
+    await this.page.getByTestId('submit-batch').click();
+    await expect(this.page.getByTestId('sign-summary')).toBeVisible();
+    return this.page.getByTestId('sign-dialog');
+  }
+
   /** Submit, read what will be signed, sign. Returns the summary shown. */
   async submitAndSign(): Promise<{ itemCount: string; root: string; hub: string }> {
-    await this.page.getByTestId('submit-batch').click();
-    const summary = this.page.getByTestId('sign-summary');
-    await expect(summary).toBeVisible();
+    await this.submitForSigning();
     const shown = {
       itemCount: (await this.page.getByTestId('sign-item-count').textContent())!,
       root: (await this.page.getByTestId('sign-root').textContent())!,
@@ -76,6 +81,13 @@ export class NetworkPage {
     await this.page.getByTestId('confirm-sign').click();
     await expect(this.page.getByTestId('sign-dialog')).toHaveCount(0);
     return shown;
+  }
+
+  /** Stakes `amount` tokens in the stake panel and waits for the transaction to be mined (Refresh is never pressed). */
+  async stake(amount: string): Promise<void> {
+    await this.page.getByTestId('stake-amount-input').fill(amount);
+    await this.page.getByTestId('stake-button').click();
+    await expect(this.page.getByTestId('stake-tx-status')).toHaveAttribute('data-status', 'mined', { timeout: 60_000 });
   }
 
   async claim(): Promise<string> {
