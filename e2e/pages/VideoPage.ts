@@ -53,7 +53,21 @@ export class VideoPage {
     return ((await result.textContent()) ?? '').trim();
   }
 
+  /** The selected box's geometry is not printed in the toolbar (its tooltip says it in words); `data-box` holds x,y,w,h. */
   async expectSelectedBox(box: ImagePoint & { w: number; h: number }): Promise<void> {
-    await expect(this.selectedBox).toHaveText(`${box.x},${box.y},${box.w},${box.h}`);
+    await expect(this.selectedBox).toHaveAttribute('data-box', `${box.x},${box.y},${box.w},${box.h}`);
+  }
+
+  /** The frame controls' toolbar (its height must not change with what is selected). */
+  get frameControls(): Locator {
+    return this.page.getByRole('toolbar', { name: 'Frames' });
+  }
+
+  /** Clicks the timeline where it shows a frame (frame f sits at f / (count − 1) of its width). */
+  async clickTimelineAt(frame: number): Promise<void> {
+    const timeline = this.page.getByTestId('timeline');
+    const box = (await timeline.boundingBox())!;
+    const count = Number(await timeline.getAttribute('data-frame-count'));
+    await timeline.click({ position: { x: (frame / (count - 1)) * box.width, y: box.height / 2 } });
   }
 }
