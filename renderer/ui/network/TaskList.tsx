@@ -8,6 +8,7 @@ import { errorText, formatUnits } from './errorText';
 import { SubmitDialog } from './SubmitDialog';
 import { useSync } from './SyncContext';
 import { submitWorkUnit } from '../../sync/workUnit';
+import { listHubTasks } from '../../sync/hubTasks';
 
 /** Why a listed task cannot be taken, in words: the tier it needs. */
 function unavailableText(task: HubTask): string {
@@ -25,7 +26,7 @@ export function TaskList({ hub, onOpenProject }: { hub: HubInfo | null; onOpenPr
   const [downloadError, setDownloadError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState<string | null>(null);
   const [refreshed, setRefreshed] = useState(0);
-  const { data: downloaded } = useStoreQuery((s) => s.db.hubTasks.toArray(), [refreshed]);
+  const { data: downloaded } = useStoreQuery((s) => listHubTasks(s.db), [refreshed]);
   const signedIn = hub?.signedInAs ?? null;
   const { outbox } = useSync();
 
