@@ -1,12 +1,13 @@
 import { registerService, type ServiceRegistration } from '../common/contract/createDispatcher';
 import type { EventBus } from '../common/contract/eventBus';
-import { hubService, rewardsService, stakeService, walletService } from '../common/services';
+import { hubService, localNetworkService, rewardsService, stakeService, walletService } from '../common/services';
 import { createDownloadJob } from './hub/downloadJob';
 import { createHubClient } from './hub/hubClient';
 import { normalizeHubUrl } from './hub/hubHttp';
 import { createHubRegistry } from './hub/hubRegistry';
 import { createHubService } from './hub/hubServiceImpl';
 import { assertOwnSiweDomain } from './hub/siweDomain';
+import { createLocalNetworkService } from './localNetwork/localNetworkServiceImpl';
 import type { RootStore } from './media/rootStore';
 import { createRewardsService } from './rewards/rewardsServiceImpl';
 import { createStakeService } from './stake/stakeServiceImpl';
@@ -49,6 +50,8 @@ export async function createNetworkServices(dataDir: string, roots: RootStore, e
     registerService(hubService, hub),
     registerService(rewardsService, rewards.service),
     registerService(stakeService, stake.service),
+    // Only the local network this host started may be acted on as its operator.
+    registerService(localNetworkService, createLocalNetworkService(options.localHub?.hubUrl ?? null, wallet.keys)),
   ];
   return {
     wallet: wallet.service,

@@ -1,5 +1,5 @@
 import { createIpcTransport, createProxy, createWebSocketTransport, type ClientTransport, type GroundworkBridge, type ServiceProxy } from '../../electron/common/contract';
-import { appService, hubService, inferenceService, jobsService, mediaService, requesterService, rewardsService, stakeService, videoService, walletService } from '../../electron/common/services';
+import { appService, hubService, inferenceService, jobsService, localNetworkService, mediaService, requesterService, rewardsService, stakeService, videoService, walletService } from '../../electron/common/services';
 import { HostAccessError } from './hostAccessError';
 import { browserMediaUrl, electronMediaUrl } from './mediaUrl';
 import { forgetSessionToken, reloadOnNewToken, takeSessionToken } from './sessionToken';
@@ -27,6 +27,8 @@ export interface Host {
   stake: ServiceProxy<typeof stakeService>;
   /** The requester's tasks, their progress and the dataset download to a folder on the host. */
   requester: ServiceProxy<typeof requesterService>;
+  /** The local network this host started (npm start), and the operator actions it allows there: make me reviewer. */
+  localNetwork: ServiceProxy<typeof localNetworkService>;
   /** URL an <img> can load for a file inside a granted media root. */
   mediaUrl(rootId: string, relPath: string): string;
   /** Connection state (the browser host can drop and reconnect); Electron is always 'open'. */
@@ -101,6 +103,7 @@ function hostOver(
     rewards: createProxy(rewardsService, transport),
     stake: createProxy(stakeService, transport),
     requester: createProxy(requesterService, transport),
+    localNetwork: createProxy(localNetworkService, transport),
     mediaUrl,
     onStatus,
   };

@@ -8,6 +8,7 @@ import { hubService } from './hubService';
 import { rewardsService } from './rewardsService';
 import { stakeService } from './stakeService';
 import { requesterService } from './requesterService';
+import { localNetworkService } from './localNetworkService';
 
 export { appService, inferenceService, jobsService, mediaService, videoService };
 export * from './appService';
@@ -21,9 +22,10 @@ export * from './hubReviewSchemas';
 export * from './rewardsService';
 export * from './stakeService';
 export * from './requesterService';
-export { walletService, hubService, rewardsService, stakeService, requesterService };
+export * from './localNetworkService';
+export { walletService, hubService, rewardsService, stakeService, requesterService, localNetworkService };
 export * from './intake';
 export * from './mediaUrlPath';
 
 /** Every service of the contract; hosts serve exactly these, the renderer proxies exactly these. */
-export const allServices = [appService, mediaService, jobsService, inferenceService, videoService, walletService, hubService, rewardsService, stakeService, requesterService] as const;
+export const allServices = [appService, mediaService, jobsService, inferenceService, videoService, walletService, hubService, rewardsService, stakeService, requesterService, localNetworkService] as const;
