@@ -10,7 +10,7 @@ export interface FolderFieldText {
   placeholder: string;
 }
 
-const IMAGES_FOLDER: FolderFieldText = { label: 'Folder of images (JPEG, PNG, WebP; subfolders included)', title: 'Folder of images', testId: 'folder-path-input', placeholder: '/path/to/images' };
+const IMAGES_FOLDER: FolderFieldText = { label: 'Folder of images or videos (JPEG, PNG, WebP; MP4, MOV, MKV, WebM, AVI; subfolders included)', title: 'Folder of images or videos', testId: 'folder-path-input', placeholder: '/path/to/images' };
 
 /** A folder path: typed, picked with the native dialog (Electron), or browsed on the host (browser host). */
 export function FolderField({ value, onChange, text = IMAGES_FOLDER }: { value: string; onChange: (path: string) => void; text?: FolderFieldText }) {

@@ -6,6 +6,9 @@ import { IntakeProgress } from './IntakeProgress';
 import { IntakeReportView } from './IntakeReportView';
 import { parseClassNames, schemaFromNames } from './quickSchema';
 import { useFolderScan } from './useFolderScan';
+import { defaultKind, nothingToAddReason } from './mediaKinds';
+import type { MediaKind } from '../../store/projectMedia';
+import { checkProjectName } from '../../store/projectLifecycle';
 
 /** Folder → scan (intake job) → report → create the project with a quick class list. */
 export function NewProjectView({ onCreated }: { onCreated: (projectId: string) => void }) {
@@ -17,19 +20,25 @@ export function NewProjectView({ onCreated }: { onCreated: (projectId: string) =
   const [skipDuplicates, setSkipDuplicates] = useState(true);
   const [createError, setCreateError] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
+  const [kindChoice, setKindChoice] = useState<MediaKind | null>(null);
   const classes = parseClassNames(classText);
   const scanned = state.phase === 'done' ? state : null;
-  const nameError = name.trim() === '' ? 'Give the project a name' : null;
+  const checkedName = checkProjectName(name);
+  const nameError = checkedName.error;
+  // Until the user picks, a folder of both kinds starts as the kind it has more of; a new scan forgets the pick.
+  const kind: MediaKind = scanned ? (kindChoice ?? defaultKind(scanned.report)) : 'image';
+  const emptyReason = scanned ? nothingToAddReason(scanned.report, kind, skipDuplicates) : null;
 
   async function create() {
-    if (!scanned || nameError || classes.error) return;
+    if (!scanned || checkedName.error !== null || classes.error || emptyReason) return;
     setCreating(true);
     setCreateError(null);
     try {
       const id = await createProjectFromReport(store, {
-        name: name.trim(),
+        name: checkedName.name,
         root: scanned.root,
         report: scanned.report,
+        kind,
         labelSchema: schemaFromNames(classes.names),
         skipDuplicates,
       });
@@ -55,7 +64,10 @@ export function NewProjectView({ onCreated }: { onCreated: (projectId: string) =
               className="btn"
               data-testid="scan-folder-button"
               disabled={folder.trim() === '' || state.phase === 'scanning'}
-              onClick={() => void scan(folder.trim())}
+              onClick={() => {
+                setKindChoice(null);
+                void scan(folder.trim());
+              }}
             >
               Scan folder
             </button>
@@ -66,7 +78,7 @@ export function NewProjectView({ onCreated }: { onCreated: (projectId: string) =
         </div>
         {scanned && (
           <div className="card stack">
-            <IntakeReportView report={scanned.report} skipDuplicates={skipDuplicates} onSkipDuplicatesChange={setSkipDuplicates} />
+            <IntakeReportView report={scanned.report} skipDuplicates={skipDuplicates} onSkipDuplicatesChange={setSkipDuplicates} kind={kind} onKindChange={setKindChoice} />
             <label className="field">
               <span>Label classes (comma or newline separated; colours, hotkeys and attributes can be edited later)</span>
               <textarea
@@ -80,12 +92,17 @@ export function NewProjectView({ onCreated }: { onCreated: (projectId: string) =
               {classes.error && <span className="field-error">{classes.error}</span>}
             </label>
             {nameError && <span className="field-error">{nameError}</span>}
+            {emptyReason && (
+              <span className="field-error" data-testid="create-project-blocked">
+                {emptyReason}
+              </span>
+            )}
             {createError && <div className="error-box">{createError}</div>}
             <div>
               <button
                 className="btn primary"
                 data-testid="create-project-button"
-                disabled={creating || nameError !== null || classes.error !== null}
+                disabled={creating || nameError !== null || classes.error !== null || emptyReason !== null}
                 onClick={() => void create()}
               >
                 Create project

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LabelSchemaSchema } from '../../../core/model/labelSchema';
 import { demoSchema, parseClassNames, schemaFromNames } from './quickSchema';
-import { acceptedFiles } from './createProjectFromReport';
 
 describe('quick class entry', () => {
   it('splits on commas and newlines and drops blanks', () => {
@@ -18,20 +17,5 @@ describe('quick class entry', () => {
     expect(schema.classes[0]!.color).not.toBe(schema.classes[1]!.color);
     expect(LabelSchemaSchema.safeParse(demoSchema()).success).toBe(true);
     expect(demoSchema().classes).toHaveLength(3);
-  });
-});
-
-describe('acceptedFiles', () => {
-  const row = (relPath: string) => ({ relPath, width: 1, height: 1, sha256: 'x', phash: 'y', bytes: 1 });
-  const report = {
-    rootId: 'r',
-    rootPath: '/r',
-    accepted: [row('a.png'), row('copy.png'), row('b.png')],
-    rejected: [{ relPath: 'bad.png', reason: 'truncated' }],
-    duplicates: [{ relPath: 'copy.png', duplicateOf: 'a.png', kind: 'exact' as const, distance: 0 }],
-  };
-  it('leaves duplicates out only when asked', () => {
-    expect(acceptedFiles(report, true).map((a) => a.relPath)).toEqual(['a.png', 'b.png']);
-    expect(acceptedFiles(report, false).map((a) => a.relPath)).toEqual(['a.png', 'copy.png', 'b.png']);
   });
 });

@@ -19,7 +19,7 @@ export function DemoProjectOffer({ onCreated }: { onCreated: (projectId: string)
       const { path } = await host.media.createDemoFolder({});
       const scanned = await scan(path);
       if (!scanned) return;
-      const id = await createProjectFromReport(store, { name: 'Demo project', ...scanned, labelSchema: demoSchema(), skipDuplicates: true });
+      const id = await createProjectFromReport(store, { name: 'Demo project', ...scanned, kind: 'image', labelSchema: demoSchema(), skipDuplicates: true });
       onCreated(id);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
