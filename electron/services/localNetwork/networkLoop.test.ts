@@ -8,12 +8,16 @@ import { createProxy } from '../../common/contract/createProxy';
 import { createEventBus } from '../../common/contract/eventBus';
 import { createMemoryTransport } from '../../common/contract/memoryTransport';
 import { encodeWire } from '../../common/contract/wireCodec';
-import { hubService, rewardsService, walletService, type AssignedItem, type ClaimStatus, type DownloadJobResult } from '../../common/services';
+import { getItemRoute } from '../../../core/hubApi/items';
+import { hubService, localNetworkService, rewardsService, walletService, type AssignedItem, type ClaimStatus, type DownloadJobResult } from '../../common/services';
 import { taskMediaDir } from '../hub/downloadJob';
 import { createRootStore } from '../media/rootStore';
 import { createNetworkServices, type NetworkServices } from '../networkServices';
 import { startLocalNetwork, type LocalNetwork } from './startLocalNetwork';
 import { DEMO_REWARD_PER_ITEM } from './seedDemoTask';
+import { localOperator } from './localHubAccounts';
+import { createLocalNetworkService } from './localNetworkServiceImpl';
+import { DEMO_TRUTH, LABEL_BESIDE_FILES } from './reviewDemoLabels';
 
 // The whole loop on one machine, as a newcomer runs it: real anvil, the real
 // hub on PGlite, the workstation's services behind the contract's wire codec.
@@ -21,7 +25,12 @@ let dataDir: string;
 let network: LocalNetwork;
 let services: NetworkServices;
 const wire: string[] = [];
-let clients: { wallet: ReturnType<typeof createProxy<typeof walletService>>; hub: ReturnType<typeof createProxy<typeof hubService>>; rewards: ReturnType<typeof createProxy<typeof rewardsService>> };
+let clients: {
+  wallet: ReturnType<typeof createProxy<typeof walletService>>;
+  hub: ReturnType<typeof createProxy<typeof hubService>>;
+  rewards: ReturnType<typeof createProxy<typeof rewardsService>>;
+  localNetwork: ReturnType<typeof createProxy<typeof localNetworkService>>;
+};
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'gw-network-'));
@@ -41,7 +50,12 @@ beforeAll(async () => {
     subscribe: (listener: Parameters<typeof dispatcher.subscribe>[0]) => dispatcher.subscribe((e) => (wire.push(encodeWire(e)), listener(e))),
   };
   const transport = createMemoryTransport(recording);
-  clients = { wallet: createProxy(walletService, transport), hub: createProxy(hubService, transport), rewards: createProxy(rewardsService, transport) };
+  clients = {
+    wallet: createProxy(walletService, transport),
+    hub: createProxy(hubService, transport),
+    rewards: createProxy(rewardsService, transport),
+    localNetwork: createProxy(localNetworkService, transport),
+  };
 }, 180_000);
 
 afterAll(async () => {
@@ -64,7 +78,8 @@ describe('workstation against the local network', () => {
     expect(hubs.hubs[0]).toMatchObject({ hubUrl: network.hubUrl, local: true, config: { chainId: network.chainId, rpcUrl: network.rpcUrl } });
     expect((await clients.hub.signIn({ hubUrl: network.hubUrl })).signedInAs).toBe(created.address);
     const tasks = await clients.hub.listTasks({ hubUrl: network.hubUrl });
-    expect(tasks.map((t) => t.taskId)).toEqual([network.demoTaskId]);
+    expect(tasks.map((t) => t.taskId).sort()).toEqual([network.demoTaskId, network.reviewDemo.labelBesideTaskId, network.reviewDemo.disputedTaskId].sort());
+    expect(tasks.find((t) => t.taskId === network.demoTaskId)).toMatchObject({ redundancy: 1, title: expect.stringContaining('k = 1') });
     items = (await clients.hub.requestAssignment({ hubUrl: network.hubUrl, taskId: network.demoTaskId, count: 10 })).items;
     expect(items).toHaveLength(6);
   });
@@ -141,6 +156,39 @@ describe('workstation against the local network', () => {
     const after = await clients.rewards.get({ hubUrl: network.hubUrl });
     expect(after).toMatchObject({ claimed: expected, claimable: '0', balance: (BigInt(before.balance) + BigInt(expected)).toString() });
     await expect(clients.rewards.claim({ hubUrl: network.hubUrl })).rejects.toMatchObject({ details: { code: 'nothing-to-claim' } });
+  });
+
+  it('the k = 3 demo: two simulated annotators labeled before the user; the user\'s labels (the truth) outvote the dissenter and leave a dispute', async () => {
+    const taskId = network.reviewDemo.labelBesideTaskId;
+    const mine = (await clients.hub.requestAssignment({ hubUrl: network.hubUrl, taskId, count: 10 })).items;
+    expect(mine.map((i) => i.fileName).sort()).toEqual([...LABEL_BESIDE_FILES].sort());
+    const { requestId } = await clients.hub.prepareBatch({ hubUrl: network.hubUrl, taskId, items: mine.map((i) => ({ itemId: i.itemId, shapes: DEMO_TRUTH[i.fileName]! })) });
+    expect(await clients.hub.uploadSigned({ signed: await clients.hub.signBatch({ requestId }) })).toMatchObject({ status: 'accepted' });
+    // The operator's full view; it waits for the item's consensus round.
+    const operator = localOperator();
+    const statusOf = async (fileName: string) => {
+      const item = mine.find((i) => i.fileName === fileName)!;
+      return (await operator.call(network.hubUrl, getItemRoute, { params: { itemId: item.itemId } })).status;
+    };
+    expect(await statusOf('street-01.png')).toBe('disputed');
+    for (const fileName of ['street-02.png', 'park-04.jpg', 'yard-06.webp']) expect(await statusOf(fileName)).toBe('accepted');
+  });
+
+  it('one click makes the user reviewer on the local network the host started, and on no other hub', async () => {
+    const other = 'http://127.0.0.1:9';
+    await expect(clients.localNetwork.makeMeReviewer({ hubUrl: other })).rejects.toMatchObject({ details: { code: 'not-own-local-network' } });
+    // A host that started no local network: refused even for this very hub (the registry calls it local).
+    await expect(createLocalNetworkService(null, services.walletKeys).makeMeReviewer({ hubUrl: network.hubUrl })).rejects.toMatchObject({ details: { code: 'not-own-local-network' } });
+    await expect(clients.hub.listDisputes({ hubUrl: network.hubUrl })).rejects.toMatchObject({ details: { code: 'not_reviewer' } });
+    expect(await clients.localNetwork.status({})).toEqual({ hubUrl: network.hubUrl });
+
+    const { address } = await clients.wallet.status({});
+    expect(await clients.localNetwork.makeMeReviewer({ hubUrl: network.hubUrl })).toMatchObject({ address, roles: expect.arrayContaining(['reviewer']) });
+    expect((await clients.hub.signIn({ hubUrl: network.hubUrl })).roles).toContain('reviewer');
+    // The seeded disputes are there to review; street-01, which the user labeled, never is.
+    const disputes = await clients.hub.listDisputes({ hubUrl: network.hubUrl });
+    expect(disputes.map((d) => d.fileName).sort()).toEqual(['park-03.jpg', 'yard-05.webp']);
+    expect(disputes.every((d) => d.taskId === network.reviewDemo.disputedTaskId && d.submissions.length === 3)).toBe(true);
   });
 
   it('never put the private key on the wire', () => {

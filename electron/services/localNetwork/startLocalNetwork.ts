@@ -2,6 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { ensureLocalGas } from './anvilFaucet';
 import { seedDemoTask } from './seedDemoTask';
+import { seedReviewDemo } from './seedReviewDemo';
 
 export interface LocalNetwork {
   hubUrl: string;
@@ -9,8 +10,10 @@ export interface LocalNetwork {
   chainId: number;
   rewards: string;
   token: string;
-  /** The demo task published on the fresh hub. */
+  /** The quick demo task published on the fresh hub (k = 1: your labels alone are accepted and paid). */
   demoTaskId: string;
+  /** The k = 3 demo (seedReviewDemo): a task two simulated annotators labeled, and one three of them took to disputes. */
+  reviewDemo: { labelBesideTaskId: string; disputedTaskId: string };
   /** Tops up the workstation wallet's gas before a claim (pass to createServices as network.localHub.ensureGas). */
   ensureGas: (rpcUrl: string, account: string) => Promise<void>;
   /** Stops the hub and anvil and waits until the child process is gone. Safe to call twice. */
@@ -50,7 +53,7 @@ function exited(child: ChildProcess): Promise<void> {
 
 /**
  * The local network for newcomers: anvil with the contracts deployed and the
- * distributor funded, an embedded hub on PGlite with the demo task, all in one
+ * distributor funded, an embedded hub on PGlite with the demo tasks, all in one
  * child process (it needs hub/, which the workstation does not import). Runs
  * from source through tsx: `npm start`, `npm run serve`, tests.
  */
@@ -87,7 +90,8 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
 
   try {
     const { taskId } = await seedDemoTask(ready.hubUrl, options.dataDir, ready);
-    return { ...ready, demoTaskId: taskId, ensureGas: ensureLocalGas, stop };
+    const reviewDemo = await seedReviewDemo(ready.hubUrl, options.dataDir, ready);
+    return { ...ready, demoTaskId: taskId, reviewDemo, ensureGas: ensureLocalGas, stop };
   } catch (error) {
     await stop();
     throw error;
