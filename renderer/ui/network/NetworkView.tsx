@@ -5,6 +5,7 @@ import { DisputeStore } from '../../review/disputeStore';
 import { useStore } from '../StoreContext';
 import { ReviewQueuePanel } from '../review/ReviewQueuePanel';
 import { ReviewView } from '../review/ReviewView';
+import { DevnetReviewerPanel } from './DevnetReviewerPanel';
 import { HubPanel } from './HubPanel';
 import { OutboxPanel } from './OutboxPanel';
 import { ReputationPanel } from './ReputationPanel';
@@ -31,6 +32,7 @@ export function NetworkView({ onOpenProject }: { onOpenProject: (projectId: stri
         <HubPanel hub={hub} onHub={setHub} walletUnlocked={wallet?.unlocked ?? false} />
         <RequesterTasksPanel hub={hub} hasWallet={Boolean(wallet?.address)} onOpenChange={setDashboardOpen} />
         <TaskList hub={hub} onOpenProject={onOpenProject} />
+        <DevnetReviewerPanel hub={hub} hasWallet={Boolean(wallet?.address)} walletUnlocked={wallet?.unlocked ?? false} />
         <ReviewQueuePanel disputes={disputes} hubUrl={hub?.hubUrl ?? null} onOpen={(hubUrl, itemId) => setReviewing({ hubUrl, itemId })} />
         <OutboxPanel />
         <ReputationPanel hubUrl={hub?.hubUrl ?? null} hasWallet={Boolean(wallet?.address)} />
