@@ -112,7 +112,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   persisted = createPersistedJobs(folders, jobRunner);
   await persisted.restore();
   const app = createAppService(dataDir, options.host);
-  const media = createMediaService(dataDir, roots);
+  const media = createMediaService(dataDir, roots, options.host.exportDelivery);
   const jobs = createJobsService(jobRunner, persisted);
   const inference = createInferenceService(engines, predictor, roots);
   const video = createVideoService(videoEngine);

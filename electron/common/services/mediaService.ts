@@ -21,6 +21,15 @@ export const DirectoryListingSchema = z.object({
 export type DirectoryListing = z.infer<typeof DirectoryListingSchema>;
 
 export const ExportFileSchema = z.object({ path: RelPathSchema, content: z.string() });
+/** An export folder's name: letters, digits, _ . - only, never starting with a dot (temporary folders do). */
+export const ExportNameSchema = z.string().min(1).max(120).regex(/^[\w-][\w.-]*$/);
+export const ExportDeliveryResultSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('download'), url: z.string() }),
+  z.object({ kind: z.literal('saved'), path: z.string() }),
+  z.object({ kind: z.literal('cancelled') }),
+]);
+export type ExportDeliveryResult = z.infer<typeof ExportDeliveryResultSchema>;
+export const ExportImageSchema = z.object({ path: RelPathSchema, relPath: RelPathSchema }).strict();
 
 export const mediaService = defineService(
   'media',
@@ -38,9 +47,19 @@ export const mediaService = defineService(
     createDemoFolder: method(z.object({}).strict(), z.object({ path: z.string() })),
     /** Writes all files of one export into a new folder at once: either every file lands or none. */
     writeExport: method(
-      z.object({ name: z.string().min(1).max(120).regex(/^[\w.-]+$/), files: z.array(ExportFileSchema).min(1).max(100_000) }).strict(),
-      z.object({ dir: z.string(), paths: z.array(z.string()) }),
+      z
+        .object({
+          name: ExportNameSchema,
+          files: z.array(ExportFileSchema).min(1).max(100_000),
+          /** Media files copied into the export (e.g. a YOLO dataset's images), read through the same gate as readImage. */
+          images: z.object({ rootId: z.string().min(1), copies: z.array(ExportImageSchema).max(100_000) }).strict().optional(),
+        })
+        .strict(),
+      /** `name` is the folder's name: the one asked for, or numbered when that one exists. */
+      z.object({ dir: z.string(), name: z.string(), paths: z.array(z.string()) }),
     ),
+    /** A written export as one zip: Electron asks where to save it; the browser host answers a download URL (with the session token). */
+    deliverExport: method(z.object({ name: ExportNameSchema }).strict(), ExportDeliveryResultSchema),
   },
   {},
 );

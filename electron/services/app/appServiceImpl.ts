@@ -1,3 +1,4 @@
+import type { ExportDelivery } from '../exports/deliverExport';
 import type { ServiceImpl } from '../../common/contract/defineService';
 import type { appService } from '../../common/services/appService';
 
@@ -7,6 +8,8 @@ export interface HostInfo {
   electronVersion: string | null;
   /** The native folder dialog where the host has one; the browser host has none. */
   pickFolder?: (title: string | undefined) => Promise<string | null>;
+  /** How exports reach the user: Electron's save dialog, or the browser host's download URL. */
+  exportDelivery?: ExportDelivery;
 }
 
 export function createAppService(dataDir: string, host: HostInfo): ServiceImpl<typeof appService> {

@@ -6,8 +6,9 @@ import { listDirectory } from './listDirectory';
 import { resolveMediaPath } from './resolveMediaPath';
 import type { RootStore } from './rootStore';
 import { writeExport } from './writeExport';
+import { deliverExport, type ExportDelivery } from '../exports/deliverExport';
 
-export function createMediaService(dataDir: string, roots: RootStore): ServiceImpl<typeof mediaService> {
+export function createMediaService(dataDir: string, roots: RootStore, delivery: ExportDelivery = {}): ServiceImpl<typeof mediaService> {
   return {
     openFolder: ({ path }) => roots.grant(path),
     listRoots: () => roots.list(),
@@ -20,6 +21,7 @@ export function createMediaService(dataDir: string, roots: RootStore): ServiceIm
     async createDemoFolder() {
       return { path: await ensureDemoFolder(dataDir) };
     },
-    writeExport: ({ name, files }) => writeExport(dataDir, name, files),
+    writeExport: async ({ name, files, images }) => writeExport(dataDir, name, files, images && { rootRealPath: await roots.pathOf(images.rootId), copies: images.copies }),
+    deliverExport: ({ name }) => deliverExport(dataDir, name, delivery),
   };
 }
