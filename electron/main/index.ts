@@ -49,6 +49,14 @@ async function start() {
         const picked = focused ? await dialog.showOpenDialog(focused, options) : await dialog.showOpenDialog(options);
         return picked.canceled ? null : (picked.filePaths[0] ?? null);
       },
+      exportDelivery: {
+        pickSavePath: async (defaultFileName) => {
+          const focused = BrowserWindow.getFocusedWindow();
+          const options = { title: 'Save the export', defaultPath: path.join(app.getPath('downloads'), defaultFileName), filters: [{ name: 'Zip archive', extensions: ['zip'] }] };
+          const picked = focused ? await dialog.showSaveDialog(focused, options) : await dialog.showSaveDialog(options);
+          return picked.canceled || !picked.filePath ? null : picked.filePath;
+        },
+      },
     },
   });
   hardenSession();

@@ -2,10 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { realpath } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { createServices, type InferenceOptions, type Services, type VideoOptions } from '../services/createServices';
 import type { NetworkOptions } from '../services/networkServices';
+import { EXPORT_PREFIX, exportDownloadUrl, serveExportZip } from './exportRoute';
 import { MEDIA_PREFIX, serveMedia } from './mediaRoute';
 import { isAllowedHost, isAllowedOrigin, sendText, setSecurityHeaders, tokenMatches } from './requestGuards';
 import { MAX_MESSAGE_BYTES, serveRpcConnection } from './rpcConnection';
@@ -49,7 +51,8 @@ const BIND_ADDRESS = '127.0.0.1';
 export async function startServeHost(options: ServeHostOptions): Promise<ServeHost> {
   const token = options.token ?? randomBytes(32).toString('hex');
   const rendererDir = await realpath(options.rendererDir);
-  const services = await createServices({ dataDir: options.dataDir, host: { kind: 'browser', version: options.version ?? '0.0.0', electronVersion: null }, inference: options.inference, video: options.video, network: options.network });
+  const exportDelivery = { downloadUrl: (name: string) => exportDownloadUrl(name, token) };
+  const services = await createServices({ dataDir: options.dataDir, host: { kind: 'browser', version: options.version ?? '0.0.0', electronVersion: null, exportDelivery }, inference: options.inference, video: options.video, network: options.network });
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes ?? MAX_MESSAGE_BYTES });
   wss.on('connection', (socket) => serveRpcConnection(socket, services.dispatcher));
   let port = options.port;
@@ -62,6 +65,10 @@ export async function startServeHost(options: ServeHostOptions): Promise<ServeHo
     if (url.pathname.startsWith(MEDIA_PREFIX)) {
       if (!tokenMatches(url.searchParams.get('token'), token)) return sendText(res, 401, 'media needs the session token');
       return serveMedia(services.roots, url.pathname, res);
+    }
+    if (url.pathname.startsWith(EXPORT_PREFIX)) {
+      if (!tokenMatches(url.searchParams.get('token'), token)) return sendText(res, 401, 'exports need the session token');
+      return serveExportZip(path.resolve(options.dataDir), url.pathname, res);
     }
     if (url.pathname === '/rpc') return sendText(res, 426, 'the contract is served over WebSocket');
     return serveStatic(rendererDir, url.pathname, res);
