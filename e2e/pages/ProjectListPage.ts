@@ -25,7 +25,11 @@ export class ProjectListPage {
     return this.page.locator(`[data-testid="project-card"][data-project-name="${name}"]`);
   }
 
+  /** Opens a project from the list; after a reload the app may be back in a project, so it returns to the list first. */
   async openProject(name: string): Promise<void> {
+    const back = this.page.getByTestId('back-to-projects');
+    await expect(this.list.or(back)).toBeVisible();
+    if (await back.isVisible()) await back.click();
     await this.card(name).getByTestId('open-project').click();
   }
 
