@@ -2,6 +2,13 @@
 // importBoundaries.js reads this table; change the architecture here, not in
 // the rule.
 
+/**
+ * The renderer's application workflows: React-free code that runs one job of
+ * the app (sync, review, publishing, label import, pre-label jobs) over the
+ * store, the document model and the host. A new workflow folder goes here.
+ */
+const rendererWorkflows = ['sync', 'review', 'requester', 'labelImport', 'prelabel'];
+
 /** Layer of a repo-relative path (forward slashes), most specific first. */
 export const layers = [
   { name: 'electron/common', match: /^electron\/common\// },
@@ -9,8 +16,18 @@ export const layers = [
   { name: 'electron/main', match: /^electron\/main\// },
   { name: 'electron/preload', match: /^electron\/preload\// },
   { name: 'electron/serve', match: /^electron\/serve\// },
+  // Renderer sub-layers (see renderer/README.md). Tests belong to the layer of their folder.
+  { name: 'renderer/platform', match: /^renderer\/platform\// },
+  { name: 'renderer/document', match: /^renderer\/document\// },
+  { name: 'renderer/store', match: /^renderer\/store\// },
   { name: 'renderer/editor', match: /^renderer\/editor\// },
-  { name: 'renderer', match: /^renderer\// },
+  { name: 'renderer/canvas', match: /^renderer\/canvas\// },
+  { name: 'renderer/workflows', match: new RegExp(`^renderer\\/(${rendererWorkflows.join('|')})\\/`) },
+  { name: 'renderer/ui', match: /^renderer\/ui\// },
+  // The app shell: renderer/App.tsx, renderer/main.tsx wire the layers together.
+  { name: 'renderer/shell', match: /^renderer\/[^/]+$/ },
+  // A renderer folder not listed above has no layer yet: the rule asks for one.
+  { name: 'renderer/unassigned', match: /^renderer\//, unassigned: true },
   { name: 'core', match: /^core\// },
   { name: 'native', match: /^native\// },
   { name: 'models', match: /^models\// },
@@ -34,8 +51,41 @@ export const mayImport = {
   'electron/main': ['electron/services', 'electron/common', 'core', 'native'],
   'electron/preload': ['electron/common', 'core'],
   'electron/serve': ['electron/services', 'electron/common', 'core', 'native'],
-  renderer: ['core', 'electron/common', 'renderer/editor'],
-  'renderer/editor': ['core', 'electron/common', 'renderer'],
+  // The only code that talks to a host (the contract's proxies, job runners, media URLs).
+  'renderer/platform': ['core', 'electron/common'],
+  // Typed records and their history: what the editor proposes and the store persists.
+  'renderer/document': ['core', 'electron/common'],
+  // Dexie. Persists the document; knows nothing of tools or screens.
+  'renderer/store': ['renderer/document', 'core', 'electron/common'],
+  // Tools as state machines over a ShapeCommitter (document/); the store is handed in, never imported.
+  'renderer/editor': ['renderer/document', 'core', 'electron/common'],
+  // Konva layers drawing an editor snapshot.
+  'renderer/canvas': ['renderer/editor', 'renderer/document', 'core'],
+  // Application workflows (no React): may use each other, the store, the host and the headless editor's input types.
+  'renderer/workflows': ['renderer/store', 'renderer/document', 'renderer/platform', 'renderer/editor', 'core', 'electron/common'],
+  // React only: puts everything below on screen (Dexie tables only through store and workflow functions, see below).
+  'renderer/ui': [
+    'renderer/platform',
+    'renderer/document',
+    'renderer/store',
+    'renderer/editor',
+    'renderer/canvas',
+    'renderer/workflows',
+    'core',
+    'electron/common',
+  ],
+  'renderer/shell': [
+    'renderer/platform',
+    'renderer/document',
+    'renderer/store',
+    'renderer/editor',
+    'renderer/canvas',
+    'renderer/workflows',
+    'renderer/ui',
+    'core',
+    'electron/common',
+  ],
+  'renderer/unassigned': [],
   models: [],
   hub: ['core', 'contracts'],
   'hub-tests': ['hub', 'core', 'contracts', 'native'],
@@ -45,7 +95,42 @@ export const mayImport = {
   scripts: [ANY],
 };
 
+/**
+ * Modules of a layer another layer may import, that a layer still may not:
+ * repo-relative path of the target without its extension.
+ */
+export const forbiddenModules = {
+  'renderer/ui': [
+    { match: /^renderer\/store\/db$/, why: 'ui/ reaches Dexie only through store, sync and review functions, never the database schema or its tables' },
+  ],
+};
+
+/**
+ * Raw Dexie table access written as `<x>.db.<table>` (the LabelStore's `db`).
+ * Handing `store.db` to a store or workflow function is fine; reading a table off it is not.
+ */
+export const forbiddenTableAccess = {
+  'renderer/ui': 'ui/ reads and writes through store, sync and review functions, not Dexie tables',
+};
+
+/**
+ * Files that break a rule today and are moved out at integration. Each entry
+ * names one file and the rule it may break; remove the entry with the move.
+ */
+export const temporaryAllowlist = [
+  // moved by the lead at integration (issue 12 part 10): React-free workflow code still in ui/
+  { file: 'renderer/ui/network/downloadTask.ts', rule: 'table-access' },
+];
+
 const nodeBuiltins = /^(node:|fs$|fs\/|path$|os$|child_process$|crypto$|worker_threads$|http$|https$|net$|url$|stream$|events$|util$)/;
+
+/** Every renderer layer runs in Chromium. */
+const chromium = [
+  { match: nodeBuiltins, why: 'renderer code runs in Chromium: ask the host through renderer/platform' },
+  { match: /^(electron|ws|sharp)(\/|$)/, why: 'renderer code runs in Chromium: ask the host through renderer/platform' },
+];
+const react = /^(react|react-dom|konva|react-konva)(\/|$)/;
+const dexie = /^dexie(\/|$)/;
 
 /** Third-party packages a layer may not use, with the reason shown in the lint error. */
 export const forbiddenPackages = {
@@ -53,14 +138,18 @@ export const forbiddenPackages = {
     { match: nodeBuiltins, why: 'core/ is pure: no Node built-ins' },
     { match: /^(react|react-dom|konva|react-konva|dexie|electron|ws|sharp)(\/|$)/, why: 'core/ is pure domain code' },
   ],
-  'renderer/editor': [
-    { match: /^(react|react-dom|konva|react-konva|dexie|electron)(\/|$)/, why: 'tools are headless state machines: no React, Konva or storage' },
-    { match: nodeBuiltins, why: 'renderer code runs in Chromium' },
+  'renderer/platform': [...chromium, { match: dexie, why: 'storage is renderer/store' }],
+  'renderer/document': [...chromium, { match: react, why: 'the document model is plain data: no React or Konva' }, { match: dexie, why: 'the document model is plain data: storage is renderer/store' }],
+  'renderer/store': [...chromium, { match: react, why: 'the store is storage: no React or Konva' }],
+  'renderer/editor': [...chromium, { match: react, why: 'tools are headless state machines: no React or Konva' }, { match: dexie, why: 'tools are headless state machines: no storage' }],
+  'renderer/canvas': [...chromium, { match: dexie, why: 'the canvas draws a snapshot: storage is renderer/store' }],
+  'renderer/workflows': [
+    ...chromium,
+    { match: react, why: 'application workflows have no React: screens are renderer/ui' },
+    { match: dexie, why: 'workflows use the store’s GroundworkDb, not Dexie itself' },
   ],
-  renderer: [
-    { match: nodeBuiltins, why: 'renderer code runs in Chromium: ask the host through renderer/platform' },
-    { match: /^(electron|ws|sharp)(\/|$)/, why: 'renderer code runs in Chromium: ask the host through renderer/platform' },
-  ],
+  'renderer/ui': [...chromium, { match: dexie, why: 'ui/ reaches Dexie only through store, sync and review functions' }],
+  'renderer/shell': chromium,
   'electron/common': [{ match: /^(electron|react|dexie|sharp|ws)(\/|$)/, why: 'the contract is types and schemas only' }],
   'electron/preload': [{ match: /^(sharp|ws|dexie|react)(\/|$)/, why: 'the preload exposes the bridge only' }],
 };
