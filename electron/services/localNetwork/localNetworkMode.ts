@@ -21,7 +21,7 @@ export async function wantsLocalNetwork(dataDir: string, setting = process.env.G
  */
 export async function startLocalNetworkIfWanted(dataDir: string, entry?: string): Promise<{ network: LocalNetwork; localHub: LocalHubOptions } | null> {
   if (!(await wantsLocalNetwork(dataDir))) return null;
-  console.log('groundwork: starting the local network (anvil, contracts, an embedded hub with a demo task)…');
+  console.log('groundwork: starting the local network (anvil, contracts, an embedded hub with the demo tasks)…');
   const network = await startLocalNetwork({ dataDir, entry });
   console.log(`groundwork: local hub ${network.hubUrl}, chain ${network.rpcUrl} (chain id ${network.chainId}); stopped with the app.`);
   return { network, localHub: { hubUrl: network.hubUrl, rpcUrl: network.rpcUrl, ensureGas: network.ensureGas } };
