@@ -1,7 +1,8 @@
 import type { ActionId, AppAction } from './types';
 import type { Editor } from './editor';
+import type { EditorCommandId } from './keys/labelingCommands';
 
-const NUDGES: Partial<Record<ActionId, [number, number]>> = {
+const NUDGES: Partial<Record<string, [number, number]>> = {
   'edit.nudgeLeft': [-1, 0],
   'edit.nudgeRight': [1, 0],
   'edit.nudgeUp': [0, -1],
@@ -12,13 +13,13 @@ const NUDGES: Partial<Record<ActionId, [number, number]>> = {
   'edit.nudgeDownFar': [0, 10],
 };
 
-const APP_ACTIONS = new Set<ActionId>(['item.next', 'item.prev', 'help.toggle', 'item.done', 'prelabel.item']);
+const APP_ACTIONS = new Set<string>(['item.next', 'item.prev', 'help.toggle', 'item.done', 'prelabel.item']);
 
 /** Zoom step of the keyboard zoom actions. */
 const KEY_ZOOM = 1.25;
 
-/** What each keymap action does. */
-export function runAction(editor: Editor, action: ActionId, onAppAction?: (a: AppAction) => void): void {
+/** What each of the editor's commands does. */
+export function runAction(editor: Editor, action: EditorCommandId, onAppAction?: (a: AppAction) => void): void {
   if (APP_ACTIONS.has(action)) {
     editor.cancelGesture();
     onAppAction?.(action as AppAction);
@@ -26,14 +27,21 @@ export function runAction(editor: Editor, action: ActionId, onAppAction?: (a: Ap
   }
   const nudge = NUDGES[action];
   if (nudge) return editor.nudgeSelected(nudge[0], nudge[1]);
+  // A digit picks the class of the NEXT box and never touches the selection (the box just drawn stays selected).
   if (action.startsWith('class.')) {
-    const cls = editor.getSnapshot().labelSchema.classes[Number(action.slice(6)) - 1];
-    if (!cls) return;
-    editor.setActiveClass(cls.id);
-    if (editor.getSnapshot().selectedIds.length) editor.setClassOfSelected(cls.id);
+    const cls = classInSlot(editor, action);
+    if (cls) editor.setActiveClass(cls.id);
     return;
   }
-  switch (action) {
+  // CVAT's "Switch label" (Ctrl+digit): the selected boxes get the class; with none selected, the next box does.
+  if (action.startsWith('relabel.')) {
+    const cls = classInSlot(editor, action);
+    if (!cls) return;
+    if (editor.getSnapshot().selectedIds.length) editor.setClassOfSelected(cls.id);
+    else editor.setActiveClass(cls.id);
+    return;
+  }
+  switch (action as ActionId) {
     case 'tool.box':
       return editor.setTool('box');
     case 'tool.select':
@@ -61,4 +69,17 @@ export function runAction(editor: Editor, action: ActionId, onAppAction?: (a: Ap
     case 'prelabel.acceptAll':
       return editor.acceptAllAbove();
   }
+}
+
+function classInSlot(editor: Editor, action: string) {
+  return editor.getSnapshot().labelSchema.classes[Number(action.slice(action.indexOf('.') + 1)) - 1];
+}
+
+/** A class's own key (schema field `hotkey`, plain, no modifier) picks it for the next box, as a digit does. */
+export function runClassHotkey(editor: Editor, key: string, plain: boolean): boolean {
+  if (!plain || key.length !== 1) return false;
+  const cls = editor.getSnapshot().labelSchema.classes.find((c) => c.hotkey !== undefined && c.hotkey.toLowerCase() === key.toLowerCase());
+  if (!cls) return false;
+  editor.setActiveClass(cls.id);
+  return true;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BOX_A, createTwoBoxEditor } from './testing/testEditor';
+import { BOX_A, createTestEditor, createTwoBoxEditor, testSchema, testShape } from './testing/testEditor';
 import { AttributeError } from './shapeEdits';
 
 const A = BOX_A;
@@ -15,21 +15,47 @@ describe('editor commands', () => {
     t.keyDown('z', { ctrl: true, shift: true }).expectShapeCount(1);
   });
 
-  it('number keys set the active class and the class of the selection (one step), keeping shared attributes', () => {
+  it('a digit picks the class of the next box and leaves the box just drawn (still selected) as it is', () => {
+    const t = createTestEditor();
+    t.press('n').drag([10, 10], [60, 60]);
+    const first = t.snapshot.selectedIds[0]!;
+    expect(t.shape(first).classId).toBe('car');
+    t.press('2');
+    expect(t.snapshot.activeClassId).toBe('person');
+    expect(t.snapshot.selectedIds).toEqual([first]);
+    expect(t.shape(first).classId).toBe('car');
+    t.press('n').drag([100, 100], [160, 160]);
+    expect(t.shape(t.snapshot.selectedIds[0]!).classId).toBe('person');
+    expect(t.committer.commits).toHaveLength(2);
+  });
+
+  it('Ctrl+digit (CVAT) or Shift+digit gives the class to the selected boxes in one step, keeping shared attributes; with none selected, to the next box', () => {
     const t = twoShapes();
-    t.click(150, 120).click(420, 320, { shift: true }).keyDown('3');
-    expect(t.snapshot.activeClassId).toBe('bike');
+    t.click(150, 120).click(420, 320, { shift: true }).press('ctrl+3');
+    expect(t.snapshot.activeClassId).toBe('car');
     expect(t.shapes.map((s) => [s.classId, s.attributes])).toEqual([
       ['bike', { kind: 'road' }],
       ['bike', { kind: 'road' }],
     ]);
     expect(t.committer.commits).toHaveLength(1);
-    t.keyDown('z', { ctrl: true });
+    t.press('ctrl+z');
     expect(t.shapes.map((s) => s.classId)).toEqual(['car', 'person']);
+    t.press('shift+2');
+    expect(t.shapes.map((s) => s.classId)).toEqual(['person', 'person']);
     // There is no 9th class: nothing changes.
-    t.keyDown('9');
+    t.press('ctrl+9');
+    expect(t.committer.commits).toHaveLength(2);
+    t.press('escape').press('ctrl+3');
     expect(t.snapshot.activeClassId).toBe('bike');
-    expect(t.committer.commits).toHaveLength(1);
+    expect(t.committer.commits).toHaveLength(2);
+  });
+
+  it("a class's own key (schema hotkey) picks it for the next box only", () => {
+    const schema = { classes: testSchema.classes.map((c) => (c.id === 'bike' ? { ...c, hotkey: 'b' } : c)) };
+    const t = createTestEditor({ schema, shapes: [testShape('a', { x: 100, y: 100, w: 100, h: 50 })] });
+    t.click(150, 120).press('b');
+    expect(t.snapshot.activeClassId).toBe('bike');
+    expect(t.shape('a').classId).toBe('car');
   });
 
   it('arrow keys nudge by 1 px, shift by 10 px, one undo step per press, clamped to the image', () => {

@@ -1,12 +1,15 @@
 import type { Item } from '../../core/model/item';
 import type { AttributeValue, LabelSchema } from '../../core/model/labelSchema';
-import type { ActionId, Camera, KeyInput, Keymap, PointerInput, Viewport, WheelInput } from './types';
+import type { Camera, KeyInput, PointerInput, Viewport, WheelInput } from './types';
 import type { ShapeCommitter } from '../document/shapeCommitter';
 import * as cam from './camera';
-import { chordLookup, chordOf, mergeKeymap } from './keymap';
+import { KeyDispatcher } from './keys/dispatcher';
+import type { KeyChord } from './keys/chord';
+import { labelingCommands, type EditorCommandId } from './keys/labelingCommands';
+import type { Keymap } from './keys/registry';
 import { classById } from './shapeEdits';
 import { attributesChange, deleteChange, nudgeChange, setClassChange } from './editCommands';
-import { runAction } from './actions';
+import { runAction, runClassHotkey } from './actions';
 import { acceptAllAboveChange, acceptChange } from './prelabel/reviewCommands';
 import { EditorBase, type EditorOptions } from './editorBase';
 
@@ -14,15 +17,15 @@ export type { EditorOptions } from './editorBase';
 
 /** The headless editor: inputs and commands over EditorBase's state. See README.md. */
 export class Editor extends EditorBase {
-  private keymap: Keymap;
-  private lookup: Map<string, ActionId>;
+  /** The one keyboard dispatcher of this editor's screen; video and reviewer mode add their layers to it. */
+  readonly keys: KeyDispatcher;
   /** Score from which "accept all" takes pending pre-labels; the UI sets it from its control. */
   private acceptThreshold = 0.5;
 
   constructor(options: EditorOptions) {
     super(options);
-    this.keymap = mergeKeymap(options.keymap);
-    this.lookup = chordLookup(this.keymap);
+    this.keys = new KeyDispatcher(options.keymap);
+    this.keys.addLayer({ contexts: options.keyContexts ?? ['editor', 'labeling'], commands: labelingCommands, run: (id) => this.runAction(id as EditorCommandId) });
   }
 
   // ---- inputs -------------------------------------------------------------
@@ -67,11 +70,8 @@ export class Editor extends EditorBase {
       }
       return true;
     }
-    const action = this.lookup.get(chordOf(input));
-    if (!action) return false;
-    if (input.repeat && !REPEATABLE.has(action)) return true;
-    this.runAction(action);
-    return true;
+    const m = input.modifiers;
+    return this.keys.keyDown(input) || runClassHotkey(this, input.key, !(m.ctrl || m.alt || m.meta));
   }
 
   keyUp(input: KeyInput): void {
@@ -89,7 +89,7 @@ export class Editor extends EditorBase {
     this.update({ panning: false });
   }
 
-  runAction(action: ActionId): void {
+  runAction(action: EditorCommandId): void {
     runAction(this, action, this.options.onAppAction);
   }
 
@@ -213,14 +213,13 @@ export class Editor extends EditorBase {
     else if (this.snap.tool !== 'select') this.setTool('select');
   }
 
-  setKeymap(keymap: Partial<Keymap>): void {
-    const merged = mergeKeymap(keymap);
-    this.keymap = merged;
-    this.lookup = chordLookup(merged);
+  /** The user's rebindings over the defaults; throws KeymapConflictError naming each conflict (the old keymap stays). */
+  setKeymap(keymap: Partial<Record<string, readonly KeyChord[]>>): void {
+    this.keys.setKeymap(keymap);
   }
 
   getKeymap(): Keymap {
-    return this.keymap;
+    return this.keys.getKeymap();
   }
 
   dispose(): void {
@@ -228,6 +227,3 @@ export class Editor extends EditorBase {
     this.listeners.clear();
   }
 }
-
-/** Actions that may auto-repeat while the key is held. */
-const REPEATABLE = new Set<ActionId>(['edit.undo', 'edit.redo', 'view.zoomIn', 'view.zoomOut', 'select.next', 'edit.nudgeLeft', 'edit.nudgeRight', 'edit.nudgeUp', 'edit.nudgeDown', 'edit.nudgeLeftFar', 'edit.nudgeRightFar', 'edit.nudgeUpFar', 'edit.nudgeDownFar']);

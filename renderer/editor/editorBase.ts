@@ -13,7 +13,9 @@ import { classById, edited, newBoxShape, type EditStamp } from './shapeEdits';
 import type { LabeledChange } from './editCommands';
 import { reviewAfterEdit } from './prelabel/reviewCommands';
 import type { LabelSchema } from '../../core/model/labelSchema';
-import type { AppAction, Keymap } from './types';
+import type { AppAction } from './types';
+import type { KeyChord } from './keys/chord';
+import type { KeyContext } from './keys/when';
 
 /** Screen px of slack when hitting a box edge with the pointer. */
 const SHAPE_HIT_PX = 3;
@@ -21,8 +23,10 @@ const SHAPE_HIT_PX = 3;
 export interface EditorOptions {
   committer: ShapeCommitter;
   labelSchema: LabelSchema;
-  /** Saved keymap, full or partial; merged over the defaults. */
-  keymap?: Partial<Keymap>;
+  /** The user's rebindings (keymap.ts `loadKeymap` / `overridesOf`), over the registry's defaults. */
+  keymap?: Partial<Record<string, readonly KeyChord[]>>;
+  /** Key contexts the editor turns on (keys/when.ts): 'editor' and 'labeling' by default; reviewer mode has no labeling session. */
+  keyContexts?: readonly KeyContext[];
   author: string;
   onAppAction?: (action: AppAction) => void;
   now?: () => number;

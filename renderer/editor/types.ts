@@ -91,7 +91,7 @@ export interface EditorSnapshot {
 /** App-level actions the editor recognises from keys but the app performs (item navigation, overlays). */
 export type AppAction = 'item.next' | 'item.prev' | 'help.toggle' | 'item.done' | 'prelabel.item';
 
-/** Named, remappable editor actions; the keymap binds each to one or more key chords. */
+/** Named editor actions; keys/labelingCommands.ts registers each (with the relabel commands) in the one keybinding registry. */
 export type ActionId =
   | 'tool.box'
   | 'tool.select'
@@ -116,12 +116,8 @@ export type ActionId =
   | 'prelabel.accept'
   /** Accept every pending pre-label of the item scoring at least the editor's accept threshold. */
   | 'prelabel.acceptAll'
-  /** Number keys: make the n-th class active and give it to the selected shapes. */
+  /** Number keys: make the n-th class the class of the next box (the selection keeps its class). */
   | ClassSlotAction
   | AppAction;
 
 export type ClassSlotAction = 'class.1' | 'class.2' | 'class.3' | 'class.4' | 'class.5' | 'class.6' | 'class.7' | 'class.8' | 'class.9';
-
-/** e.g. 'n', 'ctrl+z', 'ctrl+shift+z', 'delete', 'escape', 'f1'. Lowercase, modifiers in order ctrl, alt, shift, meta. */
-export type KeyChord = string;
-export type Keymap = Record<ActionId, KeyChord[]>;

@@ -2,22 +2,18 @@ import { describe, expect, it } from 'vitest';
 import type { Item } from '../../core/model/item';
 import type { Dispute } from '../../electron/common/services/hubReviewSchemas';
 import { createEditor } from '../editor/createEditor';
-import type { KeyInput } from '../editor/types';
+import { defaultKeymap } from '../editor/keys/registry';
+import { KeyDriver } from '../editor/testing/keyDriver';
+import { REASON_KEYS } from './reviewTypes';
 import { objectShapeId, ReviewCommitter } from './reviewCommitter';
-import { reviewCommandOf } from './reviewKeys';
+import { reviewKeyLayer } from './reviewKeys';
 import { reviewLabelSchema } from './reviewSchema';
 import { ReviewSession } from './reviewSession';
-import { runReviewCommand } from './runReviewCommand';
 
 const A = '0x00000000000000000000000000000000000000a1';
 const B = '0x00000000000000000000000000000000000000b2';
 const C = '0x00000000000000000000000000000000000000c3';
 const NO_MODS = { shift: false, ctrl: false, alt: false, meta: false };
-
-function key(k: string, shift = false): KeyInput {
-  const code = /^[0-9]$/.test(k) ? `Digit${k}` : k === 'Tab' ? 'Tab' : `Key${k.toUpperCase()}`;
-  return { key: k, code, modifiers: { ...NO_MODS, shift }, repeat: false };
-}
 
 /** No object with a quorum: two boxes every annotator places differently. */
 function dispute(): Dispute {
@@ -39,41 +35,68 @@ function dispute(): Dispute {
   };
 }
 
+const reviewItem: Item = { id: 'item-2', projectId: 'review', kind: 'image', relPath: 'b.jpg', width: 1000, height: 800, sha256: 'b'.repeat(64), phash: '0'.repeat(16), status: 'new', order: 0 };
+
+/** Reviewer mode as the app wires it: an editor without a labeling session, the reviewer layer in its dispatcher, one keyboard. */
+function reviewBench(options: { keymap?: Record<string, string[]> } = {}) {
+  const d = dispute();
+  const session = new ReviewSession(d);
+  const schema = reviewLabelSchema(d);
+  const editor = createEditor({ committer: new ReviewCommitter(session, schema), labelSchema: schema, author: 'reviewer', keyContexts: ['editor'], keymap: options.keymap });
+  editor.loadItem(reviewItem);
+  const bench = { session, editor, submitted: 0, redraws: [] as number[], problems: [] as string[] };
+  editor.keys.addLayer(
+    reviewKeyLayer(session, {
+      classNames: schema.classes.map((c) => c.name),
+      startRedraw: (i) => bench.redraws.push(i),
+      submit: () => bench.submitted++,
+      canSubmit: () => true,
+      act: (run) => run(),
+    }),
+  );
+  return { ...bench, bench, keys: new KeyDriver([editor]) };
+}
+
 describe('reviewer keys', () => {
-  it('maps keys to commands and leaves the editor its own keys', () => {
-    expect(reviewCommandOf(key('b'))).toEqual({ kind: 'take', annotator: 1 });
-    expect(reviewCommandOf(key('m'))).toEqual({ kind: 'merged' });
-    expect(reviewCommandOf(key('x'))).toEqual({ kind: 'drop' });
-    expect(reviewCommandOf(key('Tab', true))).toEqual({ kind: 'step', by: -1 });
-    expect(reviewCommandOf(key('2'))).toEqual({ kind: 'reason', reason: 'loose_box' });
+  it('are commands of the editor\'s dispatcher, shadowing its digits, and leave the editor its own keys', () => {
+    const { session, editor, keys } = reviewBench();
+    const first = session.currentIndex();
+    keys.press('b');
+    expect(session.decision(first).choice).toMatchObject({ kind: 'annotator' });
+    keys.press('2');
+    expect(session.reason(first)).toBe('loose_box');
+    expect(editor.getSnapshot().activeClassId).toBe(editor.getSnapshot().labelSchema.classes[0]!.id); // not class 2
     // Shift+3 types '#' on a US keyboard: read from the code.
-    expect(reviewCommandOf({ key: '#', code: 'Digit3', modifiers: { ...NO_MODS, shift: true }, repeat: false })).toEqual({ kind: 'toggle', annotator: 2 });
-    expect(reviewCommandOf(key('n'))).toBeNull();
-    expect(reviewCommandOf({ ...key('z'), modifiers: { ...NO_MODS, ctrl: true } })).toBeNull();
+    keys.press('shift+3');
+    expect([...session.getSnapshot().hidden]).toEqual([session.annotators[2]]);
+    keys.press('n');
+    expect(editor.getSnapshot().tool).toBe('box');
+    keys.press('escape');
+    keys.press('ctrl+z');
+    expect(session.decision(first).choice.kind).toBe('annotator');
+    // No labeling session in reviewer mode: Ctrl+Enter ("mark the item done") means nothing here.
+    expect(keys.press('ctrl+enter').taken).toBe(false);
+  });
+
+  it('digit n is the n-th reason of the side panel (REASON_KEYS)', () => {
+    REASON_KEYS.forEach((reason, n) => expect(defaultKeymap[`review.reason.${reason}`]).toEqual([String(n)]));
   });
 
   it('resolves a whole item from the keyboard', () => {
-    const session = new ReviewSession(dispute());
-    let submitted = 0;
-    const context = { classNames: ['car', 'truck', 'bus'], startRedraw: () => undefined, submit: () => submitted++ };
-    const press = (k: string, shift = false) => {
-      const command = reviewCommandOf(key(k, shift));
-      if (!command) throw new Error(`${k} is no reviewer key`);
-      runReviewCommand(session, command, context);
-    };
+    const { session, bench, keys } = reviewBench();
     expect(session.unresolved()).toHaveLength(2);
     const car = session.objects.findIndex((o) => o.members.length === 3);
-    if (session.currentIndex() !== car) press('Tab');
-    press('a'); // A's car
-    press('Tab');
-    press('x'); // B's lone car at 500,500 is not an object
-    press('4'); // … an extra object, said explicitly
-    press('Tab');
-    press('b'); // back on the first object: B's truck box
-    press(']'); // truck → bus
-    press('1'); // wrong class
-    press('Enter');
-    expect(submitted).toBe(1);
+    if (session.currentIndex() !== car) keys.press('tab');
+    keys.press('a'); // A's car
+    keys.press('tab');
+    keys.press('x'); // B's lone car at 500,500 is not an object
+    keys.press('4'); // … an extra object, said explicitly
+    keys.press('shift+tab');
+    keys.press('b'); // back on the first object: B's truck box
+    keys.press(']'); // truck → bus
+    keys.press('1'); // wrong class
+    keys.press('enter');
+    expect(bench.submitted).toBe(1);
     expect(session.verdict()).toEqual({
       shapes: [{ className: 'bus', box: { x: 5, y: 5, w: 100, h: 100 } }],
       reasons: [
@@ -82,11 +105,19 @@ describe('reviewer keys', () => {
       ].sort((a, b) => a.index - b.index),
     });
   });
+
+  it('follow the user\'s rebinding of a reviewer command, and refuse one that clashes within reviewer mode', () => {
+    const { session, editor, keys } = reviewBench({ keymap: { 'review.drop': ['q'] } });
+    const first = session.currentIndex();
+    keys.press('x');
+    expect(session.decision(first).choice.kind).toBe('undecided');
+    keys.press('q');
+    expect(session.decision(first).choice.kind).toBe('drop');
+    expect(() => editor.setKeymap({ 'review.drop': ['m'] })).toThrow(/M is bound to both "Take the merged shape" and "Drop the object \(not an object\)" \(Reviewer mode\)/);
+  });
 });
 
 describe('ReviewCommitter with the editor', () => {
-  const item: Item = { id: 'item-2', projectId: 'review', kind: 'image', relPath: 'b.jpg', width: 1000, height: 800, sha256: 'b'.repeat(64), phash: '0'.repeat(16), status: 'new', order: 0 };
-
   function setup() {
     const d = dispute();
     const session = new ReviewSession(d);
@@ -94,7 +125,7 @@ describe('ReviewCommitter with the editor', () => {
     const committer = new ReviewCommitter(session, schema);
     const editor = createEditor({ committer, labelSchema: schema, author: 'reviewer' });
     editor.setViewport({ width: 1000, height: 800 });
-    editor.loadItem(item);
+    editor.loadItem(reviewItem);
     editor.setCamera({ x: 0, y: 0, zoom: 1 });
     const drag = (from: [number, number], to: [number, number]) => {
       editor.pointerDown({ x: from[0], y: from[1], button: 0, modifiers: NO_MODS });

@@ -1,8 +1,9 @@
-import type { KeyInput } from '../editor/types';
-import { REASON_KEYS, type VerdictReason } from './reviewTypes';
-
-/** Annotators reachable by letter: A–G (later letters are other commands or the editor's). */
-export const ANNOTATOR_KEYS = ['a', 'b', 'c', 'd', 'e', 'f', 'g'] as const;
+import type { KeyLayer } from '../editor/keys/dispatcher';
+import { formatChord } from '../editor/keys/chord';
+import { ANNOTATOR_KEYS, reviewCommands, type AnnotatorLetter, type ReviewCommandId } from '../editor/keys/reviewCommands';
+import type { ReviewSession } from './reviewSession';
+import { runReviewCommand, type ReviewCommandContext } from './runReviewCommand';
+import { REASON_KEYS, REASON_LABELS, type VerdictReason } from './reviewTypes';
 
 export type ReviewCommand =
   | { kind: 'take'; annotator: number }
@@ -16,57 +17,72 @@ export type ReviewCommand =
   | { kind: 'class'; by: 1 | -1 }
   | { kind: 'submit' };
 
-/** The keys of reviewer mode, for the help table. */
-export const REVIEW_KEY_HELP: readonly [string, string][] = [
-  ['A … G', "take annotator A's … G's shape"],
-  ['M', 'take the merged shape'],
-  ['X', 'drop the object (not an object)'],
-  ['R', 'redraw the object (drag a box)'],
-  ['N', 'draw an object the annotators missed'],
-  ['Tab / Shift+Tab', 'next / previous object'],
-  ['0 … 4', 'reason: ok, wrong class, loose box, missed object, extra object'],
-  ['[ / ]', 'previous / next class for the object'],
-  ['Shift+1 … 9', "show or hide annotator 1 … 9's shapes"],
-  ['Enter', 'sign and submit the verdict'],
-  ['Ctrl+Z / Ctrl+Shift+Z', 'undo / redo'],
+/** The reviewer-mode command a registry command id means. */
+export function reviewCommandOf(id: ReviewCommandId): ReviewCommand {
+  const [, kind, arg] = id.split('.') as [string, string, string | undefined];
+  switch (kind) {
+    case 'take':
+      return { kind: 'take', annotator: ANNOTATOR_KEYS.indexOf(arg as AnnotatorLetter) };
+    case 'reason':
+      return { kind: 'reason', reason: arg as VerdictReason };
+    case 'toggle':
+      return { kind: 'toggle', annotator: Number(arg) - 1 };
+    case 'next':
+    case 'prev':
+      return { kind: 'step', by: kind === 'next' ? 1 : -1 };
+    case 'classPrev':
+    case 'classNext':
+      return { kind: 'class', by: kind === 'classNext' ? 1 : -1 };
+    case 'merged':
+    case 'drop':
+    case 'redraw':
+    case 'submit':
+      return { kind };
+  }
+  throw new Error(`${id} is not a reviewer command`);
+}
+
+export function isReviewCommand(id: string): id is ReviewCommandId {
+  return id.startsWith('review.');
+}
+
+export interface ReviewKeyOptions extends ReviewCommandContext {
+  /** False once the verdict is submitted: Enter then goes on to the editor. */
+  canSubmit(): boolean;
+  /** Runs a command, showing a ReviewError in words (the view's error line). */
+  act(run: () => void): void;
+}
+
+/** Reviewer mode's part of the editor's dispatcher: add it with `editor.keys.addLayer(…)` while the review is open. */
+export function reviewKeyLayer(session: ReviewSession, options: ReviewKeyOptions): KeyLayer {
+  return {
+    contexts: ['review'],
+    commands: reviewCommands,
+    run: (id) => {
+      const command = reviewCommandOf(id as ReviewCommandId);
+      if (command.kind === 'submit' && !options.canSubmit()) return false;
+      options.act(() => runReviewCommand(session, command, options));
+    },
+  };
+}
+
+const FAMILIES: { prefix: string; what: string }[] = [
+  { prefix: 'review.take.', what: "take annotator A's … G's shape" },
+  { prefix: 'review.reason.', what: `reason: ${REASON_KEYS.map((r) => REASON_LABELS[r]).join(', ')}` },
+  { prefix: 'review.toggle.', what: "show or hide annotator 1 … 9's shapes" },
 ];
 
-const DIGIT = /^Digit([0-9])$/;
-
-/**
- * The reviewer-mode command a key means, or null to leave the key to the
- * editor (pan, zoom, undo, the box tool's N, Esc). Digits are read from
- * `code`, so Shift+1 is the same on every keyboard layout.
- */
-export function reviewCommandOf(input: KeyInput): ReviewCommand | null {
-  const { ctrl, alt, meta, shift } = input.modifiers;
-  if (ctrl || alt || meta) return null;
-  const digit = DIGIT.exec(input.code)?.[1] ?? (/^[0-9]$/.test(input.key) ? input.key : undefined);
-  if (digit !== undefined) {
-    const n = Number(digit);
-    if (shift) return n >= 1 ? { kind: 'toggle', annotator: n - 1 } : null;
-    const reason = REASON_KEYS[n];
-    return reason ? { kind: 'reason', reason } : null;
+/** The reviewer keys of `keymap` for the side panel's table, a family (A … G) on one row. */
+export function reviewKeyHelp(keymap: Readonly<Record<string, readonly string[]>>): [string, string][] {
+  const keyOf = (id: string) => (keymap[id] ?? []).map(formatChord).join(' / ') || '—';
+  const rows: [string, string][] = [];
+  for (const c of reviewCommands) {
+    const family = FAMILIES.find((f) => c.id.startsWith(f.prefix));
+    if (!family) rows.push([keyOf(c.id), c.description]);
+    else if (!rows.some(([, what]) => what === family.what)) {
+      const ids = reviewCommands.filter((x) => x.id.startsWith(family.prefix)).map((x) => x.id);
+      rows.push([`${keyOf(ids[0]!)} … ${keyOf(ids.at(-1)!)}`, family.what]);
+    }
   }
-  if (input.key === 'Tab') return { kind: 'step', by: shift ? -1 : 1 };
-  if (shift) return null;
-  const key = input.key.toLowerCase();
-  const letter = ANNOTATOR_KEYS.indexOf(key as (typeof ANNOTATOR_KEYS)[number]);
-  if (letter >= 0) return { kind: 'take', annotator: letter };
-  switch (key) {
-    case 'm':
-      return { kind: 'merged' };
-    case 'x':
-      return { kind: 'drop' };
-    case 'r':
-      return { kind: 'redraw' };
-    case '[':
-      return { kind: 'class', by: -1 };
-    case ']':
-      return { kind: 'class', by: 1 };
-    case 'enter':
-      return { kind: 'submit' };
-    default:
-      return null;
-  }
+  return [...rows, [`${keyOf('tool.box')}`, 'draw an object the annotators missed'], [`${keyOf('edit.undo')} / ${keyOf('edit.redo')}`, 'undo / redo']];
 }

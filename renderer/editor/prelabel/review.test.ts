@@ -41,7 +41,7 @@ describe('pre-label review', () => {
     t.drag([150, 120], [170, 140]);
     expect(review(t, 'a')).toBe('corrected');
     expect(t.shape('a').prelabel!.predictedBox).toEqual({ x: 100, y: 100, w: 100, h: 50 });
-    t.click(350, 120).keyDown('2');
+    t.click(350, 120).press('ctrl+2');
     expect(t.shape('b')).toMatchObject({ classId: 'person', prelabel: { review: 'corrected', predictedClassId: 'car' } });
     t.click(550, 120).pointerDown(600, 150).pointerMove(640, 170).pointerUp();
     expect(t.shape('c').box).toEqual({ x: 500, y: 100, w: 140, h: 70 });

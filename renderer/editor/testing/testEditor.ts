@@ -2,7 +2,9 @@ import type { Item } from '../../../core/model/item';
 import type { LabelSchema } from '../../../core/model/labelSchema';
 import type { Box, Shape } from '../../../core/model/shape';
 import { createEditor, type Editor } from '../createEditor';
-import type { AppAction, Keymap, Modifiers } from '../types';
+import type { AppAction, Modifiers } from '../types';
+import type { KeyChord } from '../keys/chord';
+import { KeyDriver } from './keyDriver';
 import { MemoryCommitter } from './memoryCommitter';
 
 export const testSchema: LabelSchema = {
@@ -25,7 +27,7 @@ export interface TestEditorOptions {
   shapes?: Shape[];
   image?: { width: number; height: number };
   viewport?: { width: number; height: number };
-  keymap?: Partial<Keymap>;
+  keymap?: Partial<Record<string, KeyChord[]>>;
   schema?: LabelSchema;
 }
 
@@ -41,6 +43,8 @@ export class TestEditor {
   readonly committer: MemoryCommitter;
   readonly editor: Editor;
   readonly appActions: AppAction[] = [];
+  /** The keyboard: `t.keys.press('ctrl+1')`. */
+  readonly keys: KeyDriver;
   private buttons = 0;
   private last = { x: 0, y: 0 };
 
@@ -52,6 +56,7 @@ export class TestEditor {
     this.editor.setViewport(options.viewport ?? { width: 1000, height: 800 });
     this.editor.loadItem(testItem(image.width, image.height));
     this.editor.setCamera({ x: 0, y: 0, zoom: 1 });
+    this.keys = new KeyDriver([this.editor]);
   }
 
   get snapshot() {
@@ -101,14 +106,20 @@ export class TestEditor {
     return this;
   }
 
-  /** keyDown('n'), keyDown('z', { ctrl: true }), keyDown(' ') */
+  /** press('n'), press('ctrl+z'), press('shift+1'): key down and up. */
+  press(chord: string): this {
+    this.keys.press(chord);
+    return this;
+  }
+
+  /** keyDown('n'), keyDown('z', { ctrl: true }), keyDown(' '): the key as the event names it, through the key driver. */
   keyDown(key: string, mods: ModifierInput & { repeat?: boolean } = {}): this {
-    this.editor.keyDown({ key, code: codeOf(key), modifiers: { ...NO_MODS, ...mods }, repeat: mods.repeat ?? false });
+    this.keys.down(chordFor(key, mods), { repeat: mods.repeat });
     return this;
   }
 
   keyUp(key: string, mods: ModifierInput = {}): this {
-    this.editor.keyUp({ key, code: codeOf(key), modifiers: { ...NO_MODS, ...mods }, repeat: false });
+    this.keys.up(chordFor(key, mods));
     return this;
   }
 
@@ -140,11 +151,9 @@ export class TestEditor {
   }
 }
 
-function codeOf(key: string): string {
-  if (key === ' ') return 'Space';
-  if (/^[a-z]$/i.test(key)) return `Key${key.toUpperCase()}`;
-  if (/^[0-9]$/.test(key)) return `Digit${key}`;
-  return key;
+function chordFor(key: string, mods: ModifierInput): string {
+  const name = key === ' ' ? 'space' : key.toLowerCase();
+  return [...(['ctrl', 'alt', 'shift', 'meta'] as const).filter((m) => mods[m]), name].join('+');
 }
 
 export function createTestEditor(options: TestEditorOptions = {}): TestEditor {

@@ -4,6 +4,7 @@ import { createEditor } from '../createEditor';
 import type { VideoState } from '../../document/videoChange';
 import type { Modifiers } from '../types';
 import { VideoController } from '../video/videoController';
+import { KeyDriver } from './keyDriver';
 import { MemoryCommitter } from './memoryCommitter';
 import { testItem, testSchema } from './testEditor';
 
@@ -20,6 +21,8 @@ export function testVideoItem(frameCount = 120): Item {
 export class TestVideoEditor {
   readonly committer: MemoryCommitter;
   readonly video: VideoController;
+  /** The keyboard, wired as the app is: the video's Space tap first, then the editor (whose dispatcher has the frame keys). */
+  readonly keys: KeyDriver;
 
   constructor(options: { frameCount?: number; video?: VideoState } = {}) {
     let t = 1000;
@@ -28,6 +31,7 @@ export class TestVideoEditor {
     editor.setViewport({ width: 320, height: 240 });
     this.video = new VideoController(editor, testVideoItem(options.frameCount), this.committer, { author: 'tester', now: () => t++ });
     editor.setCamera({ x: 0, y: 0, zoom: 1 });
+    this.keys = new KeyDriver([this.video, editor]);
   }
 
   get editor() {
@@ -38,11 +42,9 @@ export class TestVideoEditor {
     return this.editor.getSnapshot().shapes;
   }
 
-  key(key: string, mods: Partial<Modifiers> = {}): this {
-    const input = { key, code: key === ' ' ? 'Space' : `Key${key.toUpperCase()}`, modifiers: { ...NO_MODS, ...mods }, repeat: false };
-    if (!this.video.keyDown(input)) this.editor.keyDown(input);
-    this.video.keyUp(input);
-    this.editor.keyUp(input);
+  /** press('k'), press('ctrl+b'), press('space'). */
+  press(chord: string): this {
+    this.keys.press(chord);
     return this;
   }
 

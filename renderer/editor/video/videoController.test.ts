@@ -13,7 +13,7 @@ describe('frame labeling (headless)', () => {
   });
 
   it('makes a track, keyframes it by moving and K, and interpolates linearly between keyframes', () => {
-    const t = new TestVideoEditor().goTo(10).draw({ x: 20, y: 30, w: 40, h: 50 }).key('t');
+    const t = new TestVideoEditor().goTo(10).draw({ x: 20, y: 30, w: 40, h: 50 }).press('t');
     const video = t.committer.getVideo();
     expect(t.committer.getShapes()).toHaveLength(0);
     expect(video.tracks).toHaveLength(1);
@@ -24,7 +24,7 @@ describe('frame labeling (headless)', () => {
     t.goTo(40);
     expect(t.box()).toEqual({ x: 20, y: 30, w: 40, h: 50 });
     const commitsBefore = t.committer.commits.length;
-    t.drag([40, 55], [100, 85]).key('k');
+    t.drag([40, 55], [100, 85]).press('k');
     expect(t.committer.commits.length).toBe(commitsBefore + 1);
     expect(t.committer.getVideo().tracks[0]!.keyframes.map((k) => k.frame)).toEqual([10, 40]);
     expect(t.box()).toEqual({ x: 80, y: 60, w: 40, h: 50 });
@@ -36,33 +36,33 @@ describe('frame labeling (headless)', () => {
     expect(t.video.getSnapshot().trackKeyframes).toEqual([10, 40]);
 
     // K on an interpolated frame keyframes the shown box; R / E walk the keyframes.
-    t.key('k');
+    t.press('k');
     expect(t.committer.getVideo().tracks[0]!.keyframes.map((k) => k.frame)).toEqual([10, 25, 40]);
-    t.key('r');
+    t.press('r');
     expect(t.video.getSnapshot().frame).toBe(40);
-    t.key('e').key('e');
+    t.press('e').press('e');
     expect(t.video.getSnapshot().frame).toBe(10);
   });
 
   it('undoes "make track" in one step, bringing the plain box back', () => {
-    const t = new TestVideoEditor().goTo(5).draw({ x: 10, y: 10, w: 30, h: 30 }).key('t');
+    const t = new TestVideoEditor().goTo(5).draw({ x: 10, y: 10, w: 30, h: 30 }).press('t');
     expect(t.committer.getVideo().tracks).toHaveLength(1);
-    t.key('z', { ctrl: true });
+    t.press('ctrl+z');
     expect(t.committer.getVideo().tracks).toHaveLength(0);
     expect(t.committer.getShapes()).toHaveLength(1);
-    t.key('y', { ctrl: true });
+    t.press('ctrl+y');
     expect(t.committer.getVideo().tracks).toHaveLength(1);
     expect(t.committer.getShapes()).toHaveLength(0);
   });
 
   it('O hides the track from this frame on and brings it back while it stays the current track', () => {
-    const t = new TestVideoEditor().goTo(0).draw({ x: 10, y: 10, w: 30, h: 30 }).key('t').goTo(20).key('o');
+    const t = new TestVideoEditor().goTo(0).draw({ x: 10, y: 10, w: 30, h: 30 }).press('t').goTo(20).press('o');
     expect(t.shapes).toHaveLength(0);
     t.goTo(19);
     expect(t.shapes).toHaveLength(1);
     t.goTo(30);
     expect(t.shapes).toHaveLength(0);
-    t.goTo(25).key('o');
+    t.goTo(25).press('o');
     expect(t.shapes).toHaveLength(1);
     t.goTo(22);
     expect(t.shapes).toHaveLength(0);
@@ -71,7 +71,7 @@ describe('frame labeling (headless)', () => {
   it('Ctrl+B propagates a plain box over the next N frames as one track', () => {
     const t = new TestVideoEditor({ frameCount: 30 });
     t.video.setPropagateCount(5);
-    t.goTo(26).draw({ x: 10, y: 10, w: 30, h: 30 }).key('b', { ctrl: true });
+    t.goTo(26).draw({ x: 10, y: 10, w: 30, h: 30 }).press('ctrl+b');
     const [track] = t.committer.getVideo().tracks;
     expect(track!.keyframes.map((k) => k.frame)).toEqual([26, 27, 28, 29]);
     expect(t.committer.getShapes()).toHaveLength(0);
@@ -79,34 +79,31 @@ describe('frame labeling (headless)', () => {
 
   it('F/D step, V/C jump N frames, clamped to the video', () => {
     const t = new TestVideoEditor({ frameCount: 50 });
-    t.key('f').key('f');
+    t.press('f').press('f');
     expect(t.video.getSnapshot().frame).toBe(2);
-    t.key('d');
+    t.press('d');
     expect(t.video.getSnapshot().frame).toBe(1);
     t.video.setJumpStep(20);
-    t.key('v').key('v').key('v');
+    t.press('v').press('v').press('v');
     expect(t.video.getSnapshot().frame).toBe(49);
-    t.key('c');
+    t.press('c');
     expect(t.video.getSnapshot().frame).toBe(29);
     expect(() => t.video.setJumpStep(0)).toThrow(/jump step/);
   });
 
   it('Space tap plays and pauses; Space held with a drag pans and does not', () => {
     const t = new TestVideoEditor();
-    t.key(' ');
+    t.press('space');
     expect(t.video.getSnapshot().playing).toBe(true);
     t.video.advance();
     expect(t.video.getSnapshot().frame).toBe(1);
-    t.key(' ');
+    t.press('space');
     expect(t.video.getSnapshot().playing).toBe(false);
 
-    const down = { key: ' ', code: 'Space', modifiers: { shift: false, ctrl: false, alt: false, meta: false }, repeat: false };
-    t.video.keyDown(down);
-    t.editor.keyDown(down);
+    t.keys.down('space');
     const camera = t.editor.getSnapshot().camera;
     t.drag([100, 100], [150, 120]);
-    t.video.keyUp(down);
-    t.editor.keyUp(down);
+    t.keys.up('space');
     expect(t.video.getSnapshot().playing).toBe(false);
     expect(t.editor.getSnapshot().camera).toEqual({ ...camera, x: camera.x + 50, y: camera.y + 20 });
   });
@@ -117,7 +114,7 @@ describe('frame labeling (headless)', () => {
     t.video.tagFrames('car', [30, 20]);
     expect(t.committer.getVideo().frameTags[0]).toMatchObject({ classId: 'car', startFrame: 20, endFrame: 30 });
 
-    t.goTo(100).key('s', { shift: true });
+    t.goTo(100).press('shift+s');
     expect(t.committer.getVideo().segments!.segments.map((s) => [s.startFrame, s.endFrame])).toEqual([[0, 59], [60, 99], [100, 119]]);
     t.video.mergeSegmentWithNext(1);
     expect(t.committer.getVideo().segments!.segments).toHaveLength(2);
@@ -127,18 +124,33 @@ describe('frame labeling (headless)', () => {
     expect(cut.threshold).toBe(0.3);
     expect(cut.segments.map((s) => [s.startFrame, s.endFrame, s.tags])).toEqual([[0, 59, []], [60, 89, ['night']], [90, 119, ['night']]]);
     expect(cut.scores).toBe(scores);
-    t.key('z', { ctrl: true });
+    t.press('ctrl+z');
     expect(t.committer.getVideo().segments!.threshold).toBe(0.5);
     expect(t.committer.getVideo().segments!.scores).toBe(scores);
   });
 
-  it('a class change on a track box applies to the whole track without adding a keyframe', () => {
-    const t = new TestVideoEditor().goTo(0).draw({ x: 10, y: 10, w: 30, h: 30 }).key('t').goTo(20);
-    t.key('2');
+  it('a class change on a track box (Ctrl+digit) applies to the whole track without adding a keyframe; a plain digit only picks the next box\'s class', () => {
+    const t = new TestVideoEditor().goTo(0).draw({ x: 10, y: 10, w: 30, h: 30 }).press('t').goTo(20);
+    t.press('3');
+    expect(t.committer.getVideo().tracks[0]!.classId).toBe('car');
+    expect(t.editor.getSnapshot().activeClassId).toBe('bike');
+    t.press('ctrl+2');
     const [track] = t.committer.getVideo().tracks;
     expect(track!.classId).toBe('person');
     expect(track!.keyframes.map((k) => k.frame)).toEqual([0]);
     t.goTo(0);
     expect(t.shapes[0]!.classId).toBe('person');
+  });
+
+  it('frame keys are the one keymap\'s: rebinding one moves it, and F means "next frame" over "next item" only in a video', () => {
+    const t = new TestVideoEditor();
+    t.editor.setKeymap({ 'frame.next': ['g'] });
+    t.press('g');
+    expect(t.video.getSnapshot().frame).toBe(1);
+    expect(t.keys.press('f').taken).toBe(true); // F is item.next again in the labeling session (no app here)
+    expect(t.video.getSnapshot().frame).toBe(1);
+    t.video.dispose();
+    t.press('g');
+    expect(t.video.getSnapshot().frame).toBe(1);
   });
 });

@@ -9,7 +9,7 @@ import { FrameCommitter } from './frameCommitter';
 import { segmentsAtThreshold } from './recut';
 import { SpaceTap } from './spaceTap';
 import { addFrameTagEdit, keyframeEdit, makeTrackEdit, outsideEdit, propagateEdit, removeFrameTagEdit, removeKeyframeEdit, segmentsEdit, type VideoEdit } from './videoCommands';
-import { videoActionOf, type VideoActionId } from './videoKeymap';
+import { videoCommands, type VideoActionId } from './videoKeymap';
 import type { VideoCommitter } from './videoTypes';
 
 export interface VideoSnapshot {
@@ -37,7 +37,8 @@ export interface VideoControllerOptions {
 
 /**
  * The frame-labeling half of the headless editor: the current frame,
- * playback state, the keys F/D/V/C/K/O/R/E/Ctrl+B/Space and the track,
+ * playback state, the frame commands (videoKeymap.ts; their keys are the
+ * editor's dispatcher's) and Space's play/pause tap, and the track,
  * tag and segment commands. Box editing itself stays in the Editor, which
  * sees the current frame through a FrameCommitter.
  */
@@ -59,7 +60,9 @@ export class VideoController {
     this.frames = new FrameCommitter(document);
     this.snap = { frame: 0, frameCount: item.video?.frameCount ?? 1, playing: false, jumpStep: options.jumpStep ?? 10, propagateCount: options.propagateCount ?? 10, trackId: null, trackKeyframes: [], labeledRanges: [] };
     editor.loadItem(item, this.frames);
-    this.unsubscribers = [this.frames.subscribe(() => this.refresh()), editor.subscribe(() => this.refresh())];
+    // Frame keys go live in the editor's dispatcher, over the labeling keys they shadow (F, D, V…), until dispose.
+    const offKeys = editor.keys.addLayer({ contexts: ['video'], commands: videoCommands, run: (id) => this.runAction(id as VideoActionId) });
+    this.unsubscribers = [this.frames.subscribe(() => this.refresh()), editor.subscribe(() => this.refresh()), offKeys];
     this.refresh();
   }
 
@@ -109,16 +112,13 @@ export class VideoController {
 
   // ---- keys -------------------------------------------------------------------
 
-  /** True when the key was a frame-view key (the editor must not see it then). Space is shared: see SpaceTap. */
-  keyDown(input: KeyInput): boolean {
-    if (input.key === ' ' || input.code === 'Space') {
-      this.space.down(input.repeat);
-      return false;
-    }
-    const action = videoActionOf(input);
-    if (!action) return false;
-    this.runAction(action);
-    return true;
+  /**
+   * Space only: a tap plays or pauses, a hold pans (the editor sees it too;
+   * see SpaceTap). Every other frame key is a command in the editor's
+   * dispatcher (keys/registry.ts).
+   */
+  keyDown(input: KeyInput): void {
+    if (input.key === ' ' || input.code === 'Space') this.space.down(input.repeat);
   }
 
   keyUp(input: KeyInput): void {

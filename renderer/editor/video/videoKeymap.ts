@@ -1,7 +1,6 @@
-import type { KeyChord, KeyInput } from '../types';
-import { chordOf } from '../keymap';
+import type { KeyCommand } from '../keys/keyCommand';
 
-/** Frame-labeling actions; the video view checks these before the editor's keymap, so F/D/V/C mean frames there. */
+/** Frame-labeling commands, run by the VideoController. */
 export type VideoActionId =
   | 'frame.next'
   | 'frame.prev'
@@ -16,41 +15,23 @@ export type VideoActionId =
   | 'track.prevKeyframe'
   | 'segment.split';
 
+/** In a video, F/D/V/C… mean frames: these are more specific than the labeling keys and shadow them (keys/when.ts). */
+const WHEN = 'editor && video';
+
+const video = (id: VideoActionId, description: string, group: string, keys: string[], repeatable = false): KeyCommand<VideoActionId> => ({ id, description, group, when: WHEN, keys, repeatable });
+
 /** CVAT's conventions where it has one (F/D, V/C, K, O, Ctrl+B, R/E). Space (play) is fixed: tap plays, hold+drag pans. */
-export const defaultVideoKeymap: Record<VideoActionId, KeyChord[]> = {
-  'frame.next': ['f'],
-  'frame.prev': ['d'],
-  'frame.forward': ['v'],
-  'frame.back': ['c'],
-  'track.make': ['t'],
-  'track.keyframe': ['k'],
-  'track.removeKeyframe': ['shift+k'],
-  'track.outside': ['o'],
-  'track.propagate': ['ctrl+b'],
-  'track.nextKeyframe': ['r'],
-  'track.prevKeyframe': ['e'],
-  'segment.split': ['shift+s'],
-};
-
-export const videoActionDescriptions: Record<VideoActionId, string> = {
-  'frame.next': 'Next frame',
-  'frame.prev': 'Previous frame',
-  'frame.forward': 'Jump forward N frames',
-  'frame.back': 'Jump back N frames',
-  'track.make': 'Make the selected box a track',
-  'track.keyframe': 'Make this frame a keyframe of the selected track',
-  'track.removeKeyframe': 'Remove this keyframe (interpolate again)',
-  'track.outside': 'Selected track leaves / comes back from this frame on',
-  'track.propagate': 'Propagate the selected box over the next N frames',
-  'track.nextKeyframe': 'Next keyframe of the selected track',
-  'track.prevKeyframe': 'Previous keyframe of the selected track',
-  'segment.split': 'Split the shot at this frame',
-};
-
-const lookup = new Map<KeyChord, VideoActionId>(
-  (Object.entries(defaultVideoKeymap) as [VideoActionId, KeyChord[]][]).flatMap(([action, chords]) => chords.map((c) => [c, action] as const)),
-);
-
-export function videoActionOf(input: KeyInput): VideoActionId | null {
-  return lookup.get(chordOf(input)) ?? null;
-}
+export const videoCommands: readonly KeyCommand<VideoActionId>[] = [
+  video('frame.next', 'Next frame', 'Frames', ['f'], true),
+  video('frame.prev', 'Previous frame', 'Frames', ['d'], true),
+  video('frame.forward', 'Jump forward N frames', 'Frames', ['v'], true),
+  video('frame.back', 'Jump back N frames', 'Frames', ['c'], true),
+  video('track.make', 'Make the selected box a track', 'Tracks', ['t']),
+  video('track.keyframe', 'Make this frame a keyframe of the selected track', 'Tracks', ['k']),
+  video('track.removeKeyframe', 'Remove this keyframe (interpolate again)', 'Tracks', ['shift+k']),
+  video('track.outside', 'Selected track leaves / comes back from this frame on', 'Tracks', ['o']),
+  video('track.propagate', 'Propagate the selected box over the next N frames', 'Tracks', ['ctrl+b']),
+  video('track.nextKeyframe', 'Next keyframe of the selected track', 'Tracks', ['r'], true),
+  video('track.prevKeyframe', 'Previous keyframe of the selected track', 'Tracks', ['e'], true),
+  video('segment.split', 'Split the shot at this frame', 'Shots', ['shift+s']),
+];

@@ -1,5 +1,5 @@
 import type { Editor } from '../../editor/createEditor';
-import { formatChord } from '../../editor/keymap';
+import { formatChord } from '../../editor/keys/chord';
 import type { ActionId, EditorSnapshot } from '../../editor/types';
 import type { FormatFile } from '../../../core/formats';
 import { readImportFiles } from './readImportFiles';

@@ -9,18 +9,21 @@ export function isTextEntry(target: EventTarget | null): boolean {
   return target.isContentEditable || target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
 }
 
-function keyInputOf(e: KeyboardEvent): KeyInput {
+export function keyInputOf(e: KeyboardEvent): KeyInput {
   return { key: e.key, code: e.code, modifiers: modifiersOf(e), repeat: e.repeat };
 }
 
-/** Window keys → editor.keyDown/keyUp, unless focus is in a form field or `paused` (e.g. a dialog is open). */
+/**
+ * Window keys → editor.keyDown/keyUp, unless focus is in a form field or
+ * `paused` (e.g. a dialog is open). The editor's dispatcher resolves every
+ * mode's commands (labeling, video, review) from the one keymap.
+ */
 export function useEditorHotkeys(editor: Editor | null, paused: boolean): void {
   useEffect(() => {
     if (!editor || paused) return;
     const down = (e: KeyboardEvent) => {
       if (e.defaultPrevented || isTextEntry(e.target)) return;
-      const input = keyInputOf(e);
-      if (editor.keyDown(input) || applyClassHotkey(editor, input)) e.preventDefault();
+      if (editor.keyDown(keyInputOf(e))) e.preventDefault();
     };
     const up = (e: KeyboardEvent) => {
       if (!isTextEntry(e.target)) editor.keyUp(keyInputOf(e));
@@ -36,16 +39,4 @@ export function useEditorHotkeys(editor: Editor | null, paused: boolean): void {
       editor.blur();
     };
   }, [editor, paused]);
-}
-
-/** A class's own single-key hotkey (schema field `hotkey`): make it active and give it to the selection. */
-function applyClassHotkey(editor: Editor, input: KeyInput): boolean {
-  const m = input.modifiers;
-  if (m.ctrl || m.alt || m.meta || input.key.length !== 1) return false;
-  const snap = editor.getSnapshot();
-  const cls = snap.labelSchema.classes.find((c) => c.hotkey !== undefined && c.hotkey.toLowerCase() === input.key.toLowerCase());
-  if (!cls) return false;
-  editor.setActiveClass(cls.id);
-  if (snap.selectedIds.length > 0) editor.setClassOfSelected(cls.id);
-  return true;
 }

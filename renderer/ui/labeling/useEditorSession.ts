@@ -2,12 +2,28 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Item } from '../../../core/model/item';
 import type { Project } from '../../../core/model/project';
 import { createEditor, type Editor } from '../../editor/createEditor';
-import type { AppAction, Keymap } from '../../editor/types';
+import type { AppAction } from '../../editor/types';
+import { loadKeymap, overridesOf } from '../../editor/keymap';
+import type { Keymap } from '../../editor/keys/registry';
 import type { ItemDocument } from '../../store/itemDocument';
+import type { LabelStore } from '../../store/labelStore';
 import { useStore } from '../StoreContext';
 
 export const LOCAL_AUTHOR = 'local';
-export const KEYMAP_SETTING = 'keymap';
+/** The user's rebindings of every mode (labeling, video, review): only what differs from the defaults. */
+export const KEYBINDINGS_SETTING = 'keybindings';
+/** Earlier versions saved labeling rebindings here; read when nothing newer was saved (same command ids). */
+const LEGACY_KEYMAP_SETTING = 'keymap';
+
+/** The saved keymap; rebindings that cannot be applied are named in `problems` (the help overlay shows them), never dropped from the setting. */
+export async function loadSavedKeymap(store: LabelStore): Promise<{ keymap: Keymap; problems: string[] }> {
+  const [saved, legacy] = await Promise.all([store.getSetting(KEYBINDINGS_SETTING), store.getSetting(LEGACY_KEYMAP_SETTING)]);
+  return loadKeymap(saved, legacy);
+}
+
+export async function saveKeymap(store: LabelStore, keymap: Keymap): Promise<void> {
+  await store.setSetting(KEYBINDINGS_SETTING, overridesOf(keymap));
+}
 
 export interface EditorSession {
   editor: Editor | null;
@@ -40,7 +56,7 @@ export function useEditorSession(project: Project, onAppAction: (action: AppActi
     async (item: Item) => {
       const request = ++requestRef.current;
       try {
-        const [doc, keymap] = await Promise.all([store.openItem(item.id), store.getSetting<Partial<Keymap>>(KEYMAP_SETTING)]);
+        const [doc, { keymap }] = await Promise.all([store.openItem(item.id), loadSavedKeymap(store)]);
         if (request !== requestRef.current) return;
         const previous = docRef.current;
         docRef.current = doc;

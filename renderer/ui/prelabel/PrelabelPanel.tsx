@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import type { Item } from '../../../core/model/item';
 import type { Project } from '../../../core/model/project';
 import type { Editor } from '../../editor/createEditor';
-import { formatChord } from '../../editor/keymap';
+import { formatChord } from '../../editor/keys/chord';
 import type { ActionId, EditorSnapshot } from '../../editor/types';
 import { AutoAcceptSettings } from './AutoAcceptSettings';
 import { ClassQuestionPrompt } from './ClassQuestionPrompt';

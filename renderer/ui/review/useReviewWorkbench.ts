@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Item } from '../../../core/model/item';
 import type { LabelSchema } from '../../../core/model/labelSchema';
 import { createEditor, type Editor } from '../../editor/createEditor';
@@ -7,7 +7,10 @@ import { ReviewCommitter } from '../../review/reviewCommitter';
 import { reviewLabelSchema } from '../../review/reviewSchema';
 import { ReviewSession } from '../../review/reviewSession';
 import type { ReviewDraft } from '../../review/reviewTypes';
+import { reviewKeyLayer, type ReviewKeyOptions } from '../../review/reviewKeys';
 import { errorText } from '../network/errorText';
+import { loadSavedKeymap } from '../labeling/useEditorSession';
+import { useStore } from '../StoreContext';
 
 export interface ReviewWorkbench {
   stored: StoredDispute;
@@ -42,17 +45,19 @@ function reviewItem(stored: StoredDispute): Item {
 export function useReviewWorkbench(disputes: DisputeStore, hubUrl: string, itemId: string): { workbench: ReviewWorkbench | null; error: string | null } {
   const [workbench, setWorkbench] = useState<ReviewWorkbench | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const store = useStore();
 
   useEffect(() => {
     let live = true;
     let cleanup = () => undefined as void;
-    disputes.get(hubUrl, itemId).then(
-      (stored) => {
+    Promise.all([disputes.get(hubUrl, itemId), loadSavedKeymap(store)]).then(
+      ([stored, { keymap }]) => {
         if (!live) return;
         const session = new ReviewSession(stored.dispute, stored.record.draft as ReviewDraft | undefined);
         const schema = reviewLabelSchema(stored.dispute);
         const committer = new ReviewCommitter(session, schema);
-        const editor = createEditor({ committer, labelSchema: schema, author: 'reviewer' });
+        // The user's one keymap; no labeling session here (no item keys), reviewer commands join in useReviewKeys.
+        const editor = createEditor({ committer, labelSchema: schema, author: 'reviewer', keymap, keyContexts: ['editor'] });
         editor.loadItem(reviewItem(stored));
         let saved = session.getDraft();
         const off = session.subscribe(() => {
@@ -73,7 +78,27 @@ export function useReviewWorkbench(disputes: DisputeStore, hubUrl: string, itemI
       live = false;
       cleanup();
     };
-  }, [disputes, hubUrl, itemId]);
+  }, [disputes, hubUrl, itemId, store]);
 
   return { workbench, error };
+}
+
+/** Reviewer keys (A–G, M, X, R, Tab, digits, Shift+digits, [ ], Enter) in the editor's dispatcher while not `paused`; the rest stay the editor's. */
+export function useReviewKeys(workbench: ReviewWorkbench, options: ReviewKeyOptions, paused: boolean): void {
+  const optionsRef = useRef(options);
+  optionsRef.current = options;
+  const { editor, session } = workbench;
+  useEffect(() => {
+    if (paused) return;
+    const current: ReviewKeyOptions = {
+      get classNames() {
+        return optionsRef.current.classNames;
+      },
+      startRedraw: (index) => optionsRef.current.startRedraw(index),
+      submit: () => optionsRef.current.submit(),
+      canSubmit: () => optionsRef.current.canSubmit(),
+      act: (run) => optionsRef.current.act(run),
+    };
+    return editor.keys.addLayer(reviewKeyLayer(session, current));
+  }, [editor, session, paused]);
 }

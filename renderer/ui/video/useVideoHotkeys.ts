@@ -1,24 +1,22 @@
 import { useEffect } from 'react';
 import type { VideoController } from '../../editor/video/videoController';
-import { modifiersOf } from '../../canvas/canvasInput';
-import { isTextEntry } from '../labeling/useEditorHotkeys';
+import { isTextEntry, keyInputOf } from '../labeling/useEditorHotkeys';
 
 /**
- * Frame keys (F/D/V/C/K/O/R/E/Ctrl+B…) are taken in the capture phase, before
- * the editor's window listener, which then skips them (defaultPrevented).
- * Space is left to both: the editor pans while it is held, the controller
- * plays/pauses on a tap.
+ * Space's play/pause tap and what ends it (a pointer press, a lost focus).
+ * The frame keys themselves (F/D/V/C/K/O/R/E/Ctrl+B…) are commands of the
+ * editor's one dispatcher, which the controller joins while it is open, so
+ * useEditorHotkeys delivers them. Space also reaches the editor, which pans
+ * while it is held.
  */
 export function useVideoHotkeys(controller: VideoController | null, paused: boolean): void {
   useEffect(() => {
     if (!controller || paused) return;
-    const input = (e: KeyboardEvent) => ({ key: e.key, code: e.code, modifiers: modifiersOf(e), repeat: e.repeat });
     const down = (e: KeyboardEvent) => {
-      if (isTextEntry(e.target)) return;
-      if (controller.keyDown(input(e))) e.preventDefault();
+      if (!isTextEntry(e.target)) controller.keyDown(keyInputOf(e));
     };
     const up = (e: KeyboardEvent) => {
-      if (!isTextEntry(e.target)) controller.keyUp(input(e));
+      if (!isTextEntry(e.target)) controller.keyUp(keyInputOf(e));
     };
     const pointer = () => controller.pointerDown();
     const blur = () => controller.blur();
