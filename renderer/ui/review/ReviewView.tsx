@@ -1,18 +1,15 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
-import { modifiersOf } from '../../canvas/canvasInput';
 import { LabelCanvas } from '../../canvas/LabelCanvas';
 import { useHost } from '../../platform/HostContext';
 import type { DisputeStore } from '../../review/disputeStore';
 import { queueVerdict } from '../../review/queueVerdict';
-import { reviewCommandOf } from '../../review/reviewKeys';
 import { ReviewError } from '../../review/reviewTypes';
-import { runReviewCommand } from '../../review/runReviewCommand';
-import { isTextEntry, useEditorHotkeys } from '../labeling/useEditorHotkeys';
+import { useEditorHotkeys } from '../labeling/useEditorHotkeys';
 import { errorText } from '../network/errorText';
 import { useSync } from '../network/SyncContext';
 import { AnnotatorOverlayLayer } from './AnnotatorOverlayLayer';
 import { ReviewSidePanel } from './ReviewSidePanel';
-import { useReviewWorkbench, type ReviewWorkbench } from './useReviewWorkbench';
+import { useReviewKeys, useReviewWorkbench, type ReviewWorkbench } from './useReviewWorkbench';
 import { VerdictSignDialog } from './VerdictSignDialog';
 
 interface Props {
@@ -78,21 +75,9 @@ function ReviewBench({ workbench, disputes, hubUrl, onClose }: { workbench: Revi
     }
   }, [submitted, outbox, disputes, hubUrl, session]);
 
-  // Reviewer keys first (capture phase); what they do not claim goes on to the editor (pan, zoom, N, undo).
-  useEffect(() => {
-    if (signing) return;
-    const classNames = schema.classes.map((c) => c.name);
-    const down = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || isTextEntry(e.target)) return;
-      const command = reviewCommandOf({ key: e.key, code: e.code, modifiers: modifiersOf(e), repeat: e.repeat });
-      if (!command || (command.kind === 'submit' && submitted)) return;
-      e.preventDefault();
-      e.stopPropagation();
-      act(() => runReviewCommand(session, command, { classNames, startRedraw, submit: () => void submit() }));
-    };
-    window.addEventListener('keydown', down, true);
-    return () => window.removeEventListener('keydown', down, true);
-  }, [signing, schema, session, startRedraw, submit, submitted, act]);
+  // Reviewer keys are commands of the editor's one dispatcher, over the editor's own (pan, zoom, N, undo).
+  const classNames = schema.classes.map((c) => c.name);
+  useReviewKeys(workbench, { classNames, startRedraw, submit: () => void submit(), canSubmit: () => !submitted, act }, signing !== null);
   useEditorHotkeys(editor, signing !== null);
 
   const media = stored.record.media;
@@ -147,7 +132,7 @@ function ReviewBench({ workbench, disputes, hubUrl, onClose }: { workbench: Revi
           <LabelCanvas snapshot={snapshot} imageUrl={imageUrl} input={editor} overlay={<AnnotatorOverlayLayer review={review} camera={snapshot.camera} />} />
         </div>
       </main>
-      <ReviewSidePanel session={session} review={review} schema={schema} onRedraw={startRedraw} act={act} />
+      <ReviewSidePanel keymap={editor.getKeymap()} session={session} review={review} schema={schema} onRedraw={startRedraw} act={act} />
       {signing && <VerdictSignDialog recordId={signing} onClose={() => setSigning(null)} onSigned={onClose} />}
     </>
   );
