@@ -1,11 +1,13 @@
 import type { LabelSchema } from '../../../core/model/labelSchema';
-import { REVIEW_KEY_HELP } from '../../review/reviewKeys';
+import { reviewKeyHelp } from '../../review/reviewKeys';
 import { letterOf, type ReviewSession, type ReviewSnapshot } from '../../review/reviewSession';
 import { REASON_KEYS, REASON_LABELS, type VerdictReason } from '../../review/reviewTypes';
 import { AttributeInput } from '../labeling/AttributeInput';
 import { annotatorColor } from './AnnotatorOverlayLayer';
 
 interface Props {
+  /** The user's keymap (the editor's), so the table shows rebound keys. */
+  keymap: Readonly<Record<string, readonly string[]>>;
   session: ReviewSession;
   review: ReviewSnapshot;
   schema: LabelSchema;
@@ -32,7 +34,7 @@ function choiceText(review: ReviewSnapshot, index: number): string {
 }
 
 /** Annotators (toggle), objects (pick), and the current object's choices, class, attributes and reason. */
-export function ReviewSidePanel({ session, review, schema, onRedraw, act }: Props) {
+export function ReviewSidePanel({ keymap, session, review, schema, onRedraw, act }: Props) {
   const index = review.current;
   const object = index >= 0 ? review.objects[index] : undefined;
   const final = index >= 0 ? session.finalShape(index) : null;
@@ -123,7 +125,7 @@ export function ReviewSidePanel({ session, review, schema, onRedraw, act }: Prop
         <h3>Keys</h3>
         <table className="table">
           <tbody>
-            {REVIEW_KEY_HELP.map(([keys, what]) => (
+            {reviewKeyHelp(keymap).map(([keys, what]) => (
               <tr key={keys}>
                 <td className="stat">{keys}</td>
                 <td>{what}</td>
