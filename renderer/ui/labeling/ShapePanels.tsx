@@ -11,7 +11,7 @@ export function ShapePanels({ editor, snapshot }: { editor: Editor; snapshot: Ed
     <>
       <section>
         <h3>Classes</h3>
-        <ClassList schema={snapshot.labelSchema} activeClassId={snapshot.activeClassId} onActivate={(id) => editor.setActiveClass(id)} />
+        <ClassList schema={snapshot.labelSchema} activeClassId={snapshot.activeClassId} onActivate={(id) => editor.setActiveClass(id)} selectedCount={snapshot.selectedIds.length} onRelabel={(id) => editor.setClassOfSelected(id)} />
       </section>
       <section>
         <h3>Attributes</h3>
