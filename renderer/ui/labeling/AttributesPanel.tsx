@@ -32,7 +32,7 @@ export function AttributesPanel({ editor, snapshot }: { editor: Editor; snapshot
   return (
     <div className="stack" data-testid="attributes-panel">
       {snapshot.selectedIds.length === 0 && <div className="hint">Select a box to see its attributes.</div>}
-      {snapshot.selectedIds.length > 1 && <div className="hint">{snapshot.selectedIds.length} boxes selected. Number keys set the class of all of them.</div>}
+      {snapshot.selectedIds.length > 1 && <div className="hint">{snapshot.selectedIds.length} boxes selected. Ctrl+digit (or Shift+digit, or a class’s ⇢) sets the class of all of them.</div>}
       {selected && (
         <>
           <label className="field">
