@@ -4,12 +4,13 @@ import type { Item } from '../../../core/model/item';
 import type { Project } from '../../../core/model/project';
 import type { VideoController } from '../../editor/video/videoController';
 import { useHost } from '../../platform/HostContext';
+import { deliverExport, deliveryText } from '../labeling/deliverExport';
 import { exportFolderName } from '../labeling/exportFolderName';
 import { readImportFiles } from '../labeling/readImportFiles';
 import { LOCAL_AUTHOR } from '../labeling/useEditorSession';
 import { exportVideoFiles, parseVideoImport } from './videoLabelFiles';
 
-type Outcome = { kind: 'ok'; text: string } | { kind: 'error'; text: string } | null;
+type Outcome = { kind: 'ok'; text: string; delivery?: string } | { kind: 'error'; text: string } | null;
 
 /** This video's tracks and boxes as MOT, CVAT video or COCO per frame; import adds them as one undo step. */
 export function VideoFormatsPanel({ controller, project, item }: { controller: VideoController; project: Project; item: Item }) {
@@ -23,6 +24,12 @@ export function VideoFormatsPanel({ controller, project, item }: { controller: V
       const files = exportVideoFiles(format, project, item, document.getVideo().tracks, document.getShapes());
       const written = await host.media.writeExport({ name: exportFolderName(project.name, format, new Date()), files });
       setOutcome({ kind: 'ok', text: written.dir });
+      // Then the same zip hand-over as image exports: a browser download, or Electron's save dialog.
+      const delivery = await deliverExport(host, written.name).then(
+        (d) => deliveryText(d, written.name),
+        (e: unknown) => `The zip could not be delivered: ${e instanceof Error ? e.message : String(e)}`,
+      );
+      setOutcome({ kind: 'ok', text: written.dir, delivery });
     } catch (e) {
       setOutcome({ kind: 'error', text: `Export failed: ${e instanceof Error ? e.message : String(e)}` });
     }
@@ -66,7 +73,12 @@ export function VideoFormatsPanel({ controller, project, item }: { controller: V
             />
           </label>
         </div>
-        {outcome?.kind === 'ok' && <div className="ok-box" data-testid="video-export-result">{outcome.text}</div>}
+        {outcome?.kind === 'ok' && (
+          <div className="ok-box">
+            <div data-testid="video-export-result">{outcome.text}</div>
+            {outcome.delivery && <div data-testid="video-export-delivery">{outcome.delivery}</div>}
+          </div>
+        )}
         {outcome?.kind === 'error' && <div className="error-box" data-testid="video-format-error">{outcome.text}</div>}
       </div>
     </section>
