@@ -9,10 +9,11 @@ import { labelEveryItem, startWorkstationHosts, type WorkstationHosts } from './
 
 // Issue 12 part 5: a downloaded task's items carry the requester's file names (not 64-character hashes),
 // the sign dialog fits the window at 1280×800 and shows the whole merkle root on demand, and the stake
-// panel shows the new stake and balance once the transaction is mined, without a Refresh click.
+// panel shows the new stake and balance once its transaction, or a reward claim, is mined, without a Refresh click.
 const TASK = 'Named streets';
 const IMAGES = 2;
 const TOKEN = 10n ** 18n;
+const REWARD = 1000n;
 
 let stack: NetworkStack | null = null;
 let workstations: WorkstationHosts | null = null;
@@ -35,7 +36,7 @@ test.afterAll(async () => {
 test('a network task shows file names, a sign dialog that fits and reveals the root, and a stake panel that follows its transaction', async ({ browser }) => {
   test.setTimeout(300_000);
   const { hub, anvil, chain } = stack!;
-  await publishTask(hub, { title: TASK, images: IMAGES, redundancy: 1, rewardPerItem: '1000', classes: ['sign'] });
+  await publishTask(hub, { title: TASK, images: IMAGES, redundancy: 1, rewardPerItem: REWARD.toString(), classes: ['sign'] });
 
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -98,5 +99,12 @@ test('a network task shows file names, a sign dialog that fits and reveals the r
   await network.stake('5');
   await expect(page.getByTestId('stake-active')).toHaveAttribute('data-value', (5n * TOKEN).toString(), { timeout: 30_000 });
   await expect(page.getByTestId('stake-balance')).toHaveAttribute('data-value', (15n * TOKEN).toString());
+
+  // A claim is another panel's transaction: the stake panel's balance follows it too (it used to wait for Refresh).
+  await hub.closeEpoch();
+  await page.getByTestId('rewards-refresh').click();
+  await expect(network.claimable).toHaveAttribute('data-value', (REWARD * BigInt(IMAGES)).toString());
+  await network.claim();
+  await expect(page.getByTestId('stake-balance')).toHaveAttribute('data-value', (15n * TOKEN + REWARD * BigInt(IMAGES)).toString(), { timeout: 30_000 });
   await context.close();
 });
