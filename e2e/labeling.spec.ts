@@ -51,11 +51,11 @@ test('label a folder end to end: intake, draw, reclass, undo/redo, reload, expor
   await expect(labeling.item('alley.jpg')).toHaveAttribute('data-status', 'in_progress');
   await expect(labeling.item('alley.jpg')).toHaveAttribute('title', /, 3 boxes$/);
 
-  // Number key 3 gives the selected box the third class; undo and redo it.
+  // Ctrl+3 (CVAT's "Switch label") gives the selected box the third class; undo and redo it.
   const third = BOXES[2]!;
   await labeling.selectAt(centre(third.rect));
   await expect(labeling.selectedShapeClass).toHaveText('car');
-  await labeling.press('3');
+  await labeling.press('Control+3');
   await expect(labeling.selectedShapeClass).toHaveText('bicycle');
   await labeling.press('Control+z');
   await expect(labeling.selectedShapeClass).toHaveText('car');
