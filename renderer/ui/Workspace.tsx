@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { readView, writeView } from '../store/rememberedPlace';
 import { ConnectionBadge } from './ConnectionBadge';
 import { LabelingView } from './labeling/LabelingView';
 import { NetworkView } from './network/NetworkView';
@@ -7,15 +8,32 @@ import { NewProjectView } from './newProject/NewProjectView';
 import { ProjectListView } from './projects/ProjectListView';
 import { PublishButton } from './requester/publish/PublishButton';
 import { SchemaEditorView } from './schema/SchemaEditorView';
+import { useStore } from './StoreContext';
 import { useStoreQuery } from './useStoreQuery';
 
 export type Route = { name: 'projects' } | { name: 'new' } | { name: 'network' } | { name: 'label'; projectId: string } | { name: 'schema'; projectId: string };
 
-/** Top bar and the one view the user is in. Navigation is app state, so a reload starts at the project list. */
+/**
+ * Top bar and the one view the user is in. The view is remembered, so a
+ * reload comes back to it; a remembered project that is gone falls back to
+ * the project list.
+ */
 export function Workspace() {
-  const [route, setRoute] = useState<Route>({ name: 'projects' });
+  const route = useRememberedRoute();
+  if (!route.current) return <div className="full-page-message hint">Opening where you were…</div>;
+  return <WorkspaceAt route={route.current} setRoute={route.set} />;
+}
+
+function WorkspaceAt({ route, setRoute }: { route: Route; setRoute: (r: Route) => void }) {
   const projectId = route.name === 'label' || route.name === 'schema' ? route.projectId : null;
-  const { data: project } = useStoreQuery((store) => (projectId ? store.getProject(projectId) : Promise.resolve(undefined)), [projectId]);
+  // The answer names the project it is for: the query keeps its last answer while the next one is read.
+  const { data: found } = useStoreQuery(async (store) => ({ projectId, project: projectId ? await store.getProject(projectId) : undefined }), [projectId]);
+  const project = found?.projectId === projectId ? found.project : undefined;
+  // Deleted since it was remembered (or since the link was made): back to the list rather than an empty page.
+  const missing = projectId !== null && found?.projectId === projectId && !found.project;
+  useEffect(() => {
+    if (missing) setRoute({ name: 'projects' });
+  }, [missing, setRoute]);
   return (
     <SyncProvider>
       <div className="app">
@@ -57,4 +75,29 @@ export function Workspace() {
       </div>
     </SyncProvider>
   );
+}
+
+/** The open view, read back from the store on start and written on every move. */
+function useRememberedRoute(): { current: Route | null; set: (route: Route) => void } {
+  const store = useStore();
+  const [current, setCurrent] = useState<Route | null>(null);
+  useEffect(() => {
+    let live = true;
+    readView(store).then(
+      (view) => live && setCurrent(view ?? { name: 'projects' }),
+      () => live && setCurrent({ name: 'projects' }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [store]);
+  const set = useCallback(
+    (route: Route) => {
+      setCurrent(route);
+      // "New project" is a form half filled in: a reload goes back to the list rather than to an empty form.
+      writeView(store, route.name === 'new' ? { name: 'projects' } : route).catch((e: unknown) => console.warn('Could not remember the open view:', e));
+    },
+    [store],
+  );
+  return { current, set };
 }

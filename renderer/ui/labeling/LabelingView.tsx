@@ -21,6 +21,8 @@ import { Toolbar } from './Toolbar';
 import { ShowInstructionsButton, TaskInstructionsDialog, useTaskInstructions } from './TaskInstructions';
 import { useEditorHotkeys } from './useEditorHotkeys';
 import { LOCAL_AUTHOR, useEditorSession } from './useEditorSession';
+import { useRememberedCamera } from './useRememberedCamera';
+import { useRememberedItem } from './useRememberedItem';
 import { VideoWorkbench } from '../video/VideoWorkbench';
 
 // Format code loads when first needed, so it does not delay opening a project.
@@ -35,6 +37,7 @@ export function LabelingView({ project }: { project: Project }) {
   const queue = useItemQueue(project.id);
   const items = queue.visible;
   const [current, setCurrent] = useState<{ id: string; order: number } | null>(null);
+  const place = useRememberedItem(project.id);
   const prelabel = usePrelabel(project, LOCAL_AUTHOR);
   // A hub task's instructions open by themselves before the first item, and pause the labeling keys while open.
   const instructions = useTaskInstructions(project.id);
@@ -50,13 +53,15 @@ export function LabelingView({ project }: { project: Project }) {
   };
   const session = useEditorSession(project, onAppAction);
   const { editor, openItem } = session;
+  const { rememberItem } = place;
 
   const open = useCallback(
     (item: (typeof items)[number]) => {
       setCurrent({ id: item.id, order: item.order });
+      rememberItem(item.id);
       void openItem(item);
     },
-    [openItem],
+    [openItem, rememberItem],
   );
   function go(step: 1 | -1) {
     const next = neighbourInList(items, current, step);
@@ -66,10 +71,13 @@ export function LabelingView({ project }: { project: Project }) {
     if (current) await store.setItemStatus(current.id, 'done');
   }
 
-  // The first item opens by itself, so the view is never empty when there is work.
+  // The item the project was left at opens by itself (the first one when it is gone or there is none),
+  // so the view is never empty when there is work.
+  const { remembered } = place;
   useEffect(() => {
-    if (!current && items[0]) open(items[0]);
-  }, [current, items, open]);
+    if (current || remembered === undefined || !items[0]) return;
+    open(items.find((i) => i.id === remembered?.itemId) ?? items[0]);
+  }, [current, items, open, remembered]);
 
   useEditorHotkeys(editor, dialog !== null || instructions.open);
 
@@ -110,7 +118,7 @@ export function LabelingView({ project }: { project: Project }) {
       </aside>
       {editor && session.document?.item.kind === 'video' ? (
         <>
-          <VideoWorkbench key={session.document.item.id} editor={editor} document={session.document} project={project} keysPaused={dialog !== null || instructions.open} onExport={() => setDialog('export')} onImport={(files) => setDialog({ import: files })} onHelp={() => setDialog('help')} />
+          <VideoWorkbench key={session.document.item.id} editor={editor} document={session.document} project={project} startFrame={place.startFrameOf(session.document.item.id)} onFrame={place.rememberFrame} keysPaused={dialog !== null || instructions.open} onExport={() => setDialog('export')} onImport={(files) => setDialog({ import: files })} onHelp={() => setDialog('help')} />
           <Dialogs editor={editor} project={project} dialog={dialog} setDialog={setDialog} />
         </>
       ) : editor ? (
@@ -138,6 +146,7 @@ function Workbench({ editor, document, project, dialog, setDialog, error, prelab
   const host = useHost();
   const saveState = useSaveState(document);
   const snapshot: EditorSnapshot = useSyncExternalStore(editor.subscribe, editor.getSnapshot);
+  useRememberedCamera(editor, document?.item.id ?? null);
   const imageUrl = snapshot.item ? host.mediaUrl(project.rootId, snapshot.item.relPath) : null;
   return (
     <>

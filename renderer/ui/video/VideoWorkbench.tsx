@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { FormatFile } from '../../../core/formats';
 import type { Project } from '../../../core/model/project';
 import type { FrameRange } from '../../../core/video';
@@ -12,9 +12,11 @@ import { useStore } from '../StoreContext';
 import { ShapePanels } from '../labeling/ShapePanels';
 import { StatusBar } from '../labeling/StatusBar';
 import { Toolbar } from '../labeling/Toolbar';
+import { useRememberedCamera } from '../labeling/useRememberedCamera';
 import { useSaveState } from '../labeling/useSaveState';
 import { AutoTrackPanel } from './AutoTrackPanel';
 import { FrameControls } from './FrameControls';
+import { positionOf } from './positionWords';
 import { ShotsPanel } from './ShotsPanel';
 import { TagsPanel } from './TagsPanel';
 import { Timeline } from './Timeline';
@@ -33,17 +35,21 @@ interface Props {
   onExport: () => void;
   onImport: (files: FormatFile[]) => void;
   onHelp: () => void;
+  /** The frame to open at (the remembered one after a reload). */
+  startFrame?: number;
+  /** Each frame shown, so the place can be remembered. */
+  onFrame?: (itemId: string, frame: number) => void;
 }
 
 /** The frame labeling view: the editor on the current frame, the timeline, and the video panels. */
 export function VideoWorkbench(props: Props) {
-  const controller = useVideoController(props.editor, props.document);
+  const controller = useVideoController(props.editor, props.document, props.startFrame);
   useVideoHotkeys(controller, props.keysPaused);
   if (!controller) return <div className="center hint" style={{ padding: 24 }}>Opening video…</div>;
   return <VideoFrameView {...props} controller={controller} />;
 }
 
-function VideoFrameView({ editor, document, project, controller, onExport, onImport, onHelp }: Props & { controller: VideoController }) {
+function VideoFrameView({ editor, document, project, controller, onExport, onImport, onHelp, onFrame }: Props & { controller: VideoController }) {
   const store = useStore();
   const saveState = useSaveState(document);
   const snapshot = useSyncExternalStore(editor.subscribe, editor.getSnapshot);
@@ -51,6 +57,8 @@ function VideoFrameView({ editor, document, project, controller, onExport, onImp
   const subscribeDocument = useCallback((listener: () => void) => document.subscribe(listener), [document]);
   const videoState = useSyncExternalStore(subscribeDocument, () => document.getVideo());
   const item = controller.item;
+  useRememberedCamera(editor, item.id);
+  useEffect(() => onFrame?.(item.id, video.frame), [onFrame, item.id, video.frame]);
   const [direction, setDirection] = useState<'forward' | 'backward' | 'none'>('none');
   const [lastFrame, setLastFrame] = useState(video.frame);
   if (video.frame !== lastFrame) {
@@ -66,8 +74,10 @@ function VideoFrameView({ editor, document, project, controller, onExport, onImp
   const interpolated = useMemo(() => new Set([...trackInfo.values()].filter((i) => !i.keyframe).map((i) => i.trackId)), [trackInfo]);
   const selectedId = snapshot.selectedIds.length === 1 ? snapshot.selectedIds[0]! : null;
   const selectedShape = selectedId ? snapshot.shapes.find((s) => s.id === selectedId) : undefined;
-  const info = selectedId ? trackInfo.get(selectedId) : undefined;
-  const selected = selectedShape ? { box: selectedShape.box, kind: info ? (info.keyframe ? 'keyframe' : 'interpolated') : 'box' } as const : null;
+  const selected = selectedShape ? { box: selectedShape.box, position: positionOf(trackInfo.get(selectedShape.id)) } : null;
+  const canvasWrap = useRef<HTMLDivElement>(null);
+  // After a go-to jump the keys belong to the frame view again (F, K…), and the field no longer holds the focus.
+  const focusCanvas = () => canvasWrap.current?.querySelector<HTMLElement>('.canvas-container')?.focus({ preventScroll: true });
 
   const saveSettings = (patch: { jumpStep?: number }) => {
     if (patch.jumpStep) controller.setJumpStep(patch.jumpStep);
@@ -78,8 +88,8 @@ function VideoFrameView({ editor, document, project, controller, onExport, onImp
     <>
       <main className="center" data-testid="video-view">
         <Toolbar editor={editor} snapshot={snapshot} onExport={onExport} onImport={onImport} onHelp={onHelp} />
-        <FrameControls controller={controller} snapshot={video} selected={selected} onJumpStep={(jumpStep) => saveSettings({ jumpStep })} />
-        <div className="canvas-wrap" data-shown-frame={frameView.shownFrame ?? ''}>
+        <FrameControls controller={controller} snapshot={video} selected={selected} onJumpStep={(jumpStep) => saveSettings({ jumpStep })} onJumped={focusCanvas} />
+        <div ref={canvasWrap} className="canvas-wrap" data-shown-frame={frameView.shownFrame ?? ''}>
           <LabelCanvas snapshot={snapshot} imageUrl={null} image={frameView.error ? null : frameView.image} input={editor} overlay={<TrackMarksLayer shapes={snapshot.shapes} interpolatedIds={interpolated} camera={snapshot.camera} />} />
           {frameView.error && <div className="canvas-message" data-testid="frame-unreadable">{frameView.error}</div>}
         </div>
