@@ -8,6 +8,7 @@ import { NewProjectPage } from './pages/NewProjectPage';
 import { PrelabelPanel } from './pages/PrelabelPanel';
 import { ProjectListPage } from './pages/ProjectListPage';
 import { e2eHost } from './support/hostEnv';
+import { startWorkstationHosts } from './support/workstation';
 
 // Issue 12 part 9: the status bar and the panels speak words with correct plurals, a disabled primary button
 // does not look pressable, and no GPU warning appears when nobody asked for a GPU.
@@ -81,4 +82,27 @@ test('one image, one class: singular words; the status bar names what the annota
   // Back on the project list the card counts in the singular.
   await page.getByTestId('back-to-projects').click();
   await expect(projects.card('Single').getByTestId('project-stats')).toHaveText('1 item · 0 done · 1 class');
+});
+
+test('a GPU provider the user asked for by name and did not get is said in words', async ({ page }) => {
+  test.setTimeout(150_000);
+  // A host of its own started with GROUNDWORK_EP=cuda,cpu; CUDA's libraries are not installed on the test machines.
+  const before = process.env.GROUNDWORK_EP;
+  process.env.GROUNDWORK_EP = 'cuda,cpu';
+  const gpu = await startWorkstationHosts('words-gpu', ['asked']).finally(() => {
+    if (before === undefined) delete process.env.GROUNDWORK_EP;
+    else process.env.GROUNDWORK_EP = before;
+  });
+  try {
+    const projects = await new ProjectListPage(page).open(gpu.hosts[0]!.url);
+    await projects.createImageProject(folder, 'Asked for CUDA', ['word']);
+    const labeling = await new LabelingPage(page).waitUntilReady();
+    await labeling.openItem('one.png');
+    const prelabel = new PrelabelPanel(page);
+    await prelabel.chooseModel('ppocr-v4-det');
+    await expect(prelabel.provider).toHaveText('Runs on CPU');
+    await expect(page.getByTestId('provider-fallback')).toHaveText('You asked for CUDA, which could not start on this machine; running on CPU instead.');
+  } finally {
+    await gpu.stop();
+  }
 });
