@@ -1,4 +1,5 @@
 import { mkdir, symlink } from 'node:fs/promises';
+import http from 'node:http';
 import path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -48,6 +49,20 @@ describe('export download (browser host)', () => {
     expect(Object.keys(entries).sort()).toEqual(['shots-yolo/data.yaml', 'shots-yolo/images/train/a.png', 'shots-yolo/images/val/sub/b.png', 'shots-yolo/labels/val/sub/b.txt']);
     expect(strFromU8(entries['shots-yolo/labels/val/sub/b.txt']!)).toBe('0 0.5 0.5 0.1 0.1\n');
     expect(Buffer.from(entries['shots-yolo/images/train/a.png']!)).toEqual(await makePng(8, 6));
+  });
+
+  it('answers a HEAD with the zip headers and no body', async () => {
+    const { h } = await startWithExport();
+    const head = await new Promise<{ status: number; type: string | undefined; body: number }>((resolve, reject) => {
+      const req = http.request({ host: '127.0.0.1', port: h.port, path: `/exports/shots-yolo.zip?token=${h.token}`, method: 'HEAD' }, (res) => {
+        let body = 0;
+        res.on('data', (c: Buffer) => (body += c.length));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, type: res.headers['content-type'], body }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(head).toEqual({ status: 200, type: 'application/zip', body: 0 });
   });
 
   it('needs the session token', async () => {

@@ -15,7 +15,7 @@ export function exportDownloadUrl(name: string, token: string): string {
  * finished export folder <dataDir>/exports/<name>, zipped as it streams out.
  * Only a plain export name resolves (resolveExportFolder); anything else is 404.
  */
-export async function serveExportZip(dataDir: string, rawPathname: string, res: ServerResponse): Promise<void> {
+export async function serveExportZip(dataDir: string, rawPathname: string, res: ServerResponse, headOnly = false): Promise<void> {
   let name: string;
   try {
     name = decodeURIComponent(rawPathname.slice(EXPORT_PREFIX.length));
@@ -35,6 +35,8 @@ export async function serveExportZip(dataDir: string, rawPathname: string, res: 
   res.setHeader('Content-Type', 'application/zip');
   res.setHeader('Content-Disposition', `attachment; filename="${name}.zip"`);
   res.setHeader('Cache-Control', 'private, no-store');
+  // A HEAD answers whether the export is there without zipping it for nothing.
+  if (headOnly) return void res.end();
   try {
     await writeExportZip(folder, name, res);
     res.end();

@@ -68,7 +68,7 @@ export async function startServeHost(options: ServeHostOptions): Promise<ServeHo
     }
     if (url.pathname.startsWith(EXPORT_PREFIX)) {
       if (!tokenMatches(url.searchParams.get('token'), token)) return sendText(res, 401, 'exports need the session token');
-      return serveExportZip(path.resolve(options.dataDir), url.pathname, res);
+      return serveExportZip(path.resolve(options.dataDir), url.pathname, res, req.method === 'HEAD');
     }
     if (url.pathname === '/rpc') return sendText(res, 426, 'the contract is served over WebSocket');
     return serveStatic(rendererDir, url.pathname, res);
