@@ -33,8 +33,10 @@ test('first run offers the demo project, which opens on its images within second
   await expect.poll(async () => colorDistance(await labeling.colorAt({ x: 20, y: 20 }), STREET_01.background), { message: 'background at (20, 20)' }).toBeLessThanOrEqual(12);
   expect(colorDistance(await labeling.colorAt(STREET_01.rect), STREET_01.rect.color), 'the red rectangle at (150, 315)').toBeLessThanOrEqual(12);
 
-  // The demo is a project like any other: it stays in the list.
+  // The demo is a project like any other: a reload comes back to it, and it stays in the list.
   await page.reload();
+  await expect(labeling.currentItem).toHaveAttribute('data-rel-path', STREET_01.relPath);
+  await page.getByTestId('back-to-projects').click();
   await expect(projects.cards).toHaveCount(1);
 });
 

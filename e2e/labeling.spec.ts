@@ -67,12 +67,11 @@ test('label a folder end to end: intake, draw, reclass, undo/redo, reload, expor
   await expect(labeling.selectedShapeClass).toHaveText('bicycle');
 
   // Every edit is durable: after a reload the boxes and classes are all there.
-  // A reload starts at the project list (navigation is app state).
+  // A reload comes back to the project and the item being labeled.
   await labeling.expectAllSaved();
   await page.reload();
-  await expect(projects.card('Street survey')).toBeVisible();
-  await projects.openProject('Street survey');
   await labeling.waitUntilReady();
+  await expect(labeling.currentItem).toHaveAttribute('data-rel-path', 'alley.jpg');
   await labeling.openItem('alley.jpg');
   await expect(labeling.shapeCount).toHaveText('3');
   for (const box of BOXES) {

@@ -76,7 +76,6 @@ test('pre-label with PP-OCR, reject one, accept one, correct one; statistics and
   // Everything is durable: after a reload the shapes and the statistics are the same.
   await labeling.expectAllSaved();
   await page.reload();
-  await expect(projects.list).toBeVisible();
   await projects.openProject('Receipts');
   await labeling.waitUntilReady();
   await labeling.openItem('receipt.png');
