@@ -72,6 +72,15 @@ export function FrameControls({ controller, snapshot, selected, onJumpStep, onJu
       <label className="hint" title="Frames V / C jump">
         ±<input data-testid="jump-step-input" type="number" min={1} value={jumpStep} style={{ width: 52 }} onChange={(e) => e.currentTarget.valueAsNumber >= 1 && onJumpStep(Math.round(e.currentTarget.valueAsNumber))} />
       </label>
+      {targetError ? (
+        <span className="frame-position error" data-testid="goto-frame-error" role="alert" title={targetError}>
+          {targetError}
+        </span>
+      ) : (
+        <span className="frame-position hint" data-testid="selected-box" data-box={selected ? formatBox(selected.box) : ''} title={selected ? describeSelected(selected) : 'No box selected'}>
+          <span data-testid="selected-box-kind">{selected ? selected.position : ''}</span>
+        </span>
+      )}
       <span className="sep" />
       <button className="btn" data-testid="make-track-button" disabled={!selected || selected.position !== 'no track'} title="Make the selected box a track (T)" onClick={() => controller.makeTrack()}>
         Make track
@@ -85,15 +94,6 @@ export function FrameControls({ controller, snapshot, selected, onJumpStep, onJu
       <button className="btn" data-testid="propagate-button" disabled={!selected} title={`Propagate over the next ${snapshot.propagateCount} frames (Ctrl+B)`} onClick={() => controller.propagate()}>
         Propagate
       </button>
-      {targetError ? (
-        <span className="frame-position error" data-testid="goto-frame-error" role="alert" title={targetError}>
-          {targetError}
-        </span>
-      ) : (
-        <span className="frame-position hint" data-testid="selected-box" data-box={selected ? formatBox(selected.box) : ''} title={selected ? describeSelected(selected) : 'No box selected'}>
-          <span data-testid="selected-box-kind">{selected ? selected.position : ''}</span>
-        </span>
-      )}
     </div>
   );
 }
