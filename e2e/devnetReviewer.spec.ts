@@ -1,11 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { DISPUTED_TITLE, LABEL_BESIDE_TITLE } from '../electron/services/localNetwork/seedReviewDemo';
 import { QUICK_DEMO_TITLE } from '../electron/services/localNetwork/seedDemoTask';
-import { startDevnetHost, type DevnetHost } from '../scripts/screenshots/devnetHost';
+import { devnetHostForFile } from '../scripts/screenshots/devnetHost';
 import { NetworkPage } from './pages/NetworkPage';
 import { ProjectListPage } from './pages/ProjectListPage';
 import { ReviewPage } from './pages/ReviewPage';
@@ -14,25 +10,11 @@ import { ReviewPage } from './pages/ReviewPage';
 // contracts, the embedded hub, the demo tasks with their simulated
 // annotators). One click in the network view makes the user reviewer there,
 // and reviewer mode opens on a seeded dispute.
-const rendererDir = process.env.GROUNDWORK_RENDERER_DIR || fileURLToPath(new URL('../out/renderer', import.meta.url));
-let workDir: string;
-let host: DevnetHost | undefined;
-
-test.beforeAll(async () => {
-  test.setTimeout(300_000);
-  workDir = await mkdtemp(path.join(os.tmpdir(), 'groundwork-e2e-devnet-'));
-  host = await startDevnetHost({ dataDir: path.join(workDir, 'data'), rendererDir });
-});
-
-test.afterAll(async () => {
-  test.setTimeout(60_000);
-  await host?.stop();
-  await rm(workDir, { recursive: true, force: true });
-});
+const devnet = devnetHostForFile(test, 'e2e-devnet');
 
 test('on its own local network, one click makes the user reviewer and reviewer mode opens on a dispute', async ({ page }) => {
   test.setTimeout(180_000);
-  await new ProjectListPage(page).open(host!.url);
+  await new ProjectListPage(page).open(devnet.host().url);
   const network = await new NetworkPage(page).open();
   await network.createWallet('correct horse battery');
   // The local hub is the default and pinned by this workstation: connecting signs in without a trust prompt.

@@ -4,7 +4,10 @@
 // and screenshots that need the host to have started its own devnet.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -12,6 +15,8 @@ const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 export interface DevnetHost {
   /** The app's URL with its session token, as the host prints it. */
   url: string;
+  port: number;
+  token: string;
   /** Stops the host; it stops its local network (hub and anvil) before it exits. */
   stop(): Promise<void>;
 }
@@ -40,6 +45,8 @@ async function stopChild(child: ChildProcess): Promise<void> {
 
 /** Starts electron/serve/main.ts with the local network and resolves once it prints its URL (the demo tasks are seeded by then). */
 export async function startDevnetHost(options: { dataDir: string; rendererDir: string; timeoutMs?: number }): Promise<DevnetHost> {
+  const port = await freePort();
+  const token = randomBytes(24).toString('hex');
   const child = spawn(process.execPath, ['--import', 'tsx', 'electron/serve/main.ts'], {
     cwd: repoRoot,
     env: {
@@ -47,8 +54,8 @@ export async function startDevnetHost(options: { dataDir: string; rendererDir: s
       GROUNDWORK_LOCAL_NETWORK: '1',
       GROUNDWORK_DATA_DIR: options.dataDir,
       GROUNDWORK_RENDERER_DIR: options.rendererDir,
-      GROUNDWORK_PORT: String(await freePort()),
-      GROUNDWORK_TOKEN: randomBytes(24).toString('hex'),
+      GROUNDWORK_PORT: String(port),
+      GROUNDWORK_TOKEN: token,
     },
     // An IPC channel: the host stops itself (and its devnet) when this process goes away, however it ends.
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
@@ -79,9 +86,31 @@ export async function startDevnetHost(options: { dataDir: string; rendererDir: s
         }
       });
     });
-    return { url, stop };
+    return { url, port, token, stop };
   } catch (error) {
     await stop();
     throw error;
   }
+}
+
+/**
+ * One devnet host for a Playwright file: started in beforeAll (in its own
+ * temp folder, removed in afterAll, the host and its devnet stopped first).
+ * Returns the running host's workDir and host for the tests.
+ */
+export function devnetHostForFile(test: typeof import('@playwright/test').test, label: string): { workDir: () => string; host: () => DevnetHost } {
+  const rendererDir = process.env.GROUNDWORK_RENDERER_DIR || path.join(repoRoot, 'out', 'renderer');
+  let workDir = '';
+  let host: DevnetHost | undefined;
+  test.beforeAll(async () => {
+    test.setTimeout(300_000);
+    workDir = await mkdtemp(path.join(os.tmpdir(), `groundwork-${label}-`));
+    host = await startDevnetHost({ dataDir: path.join(workDir, 'data'), rendererDir });
+  });
+  test.afterAll(async () => {
+    test.setTimeout(60_000);
+    await host?.stop();
+    if (workDir) await rm(workDir, { recursive: true, force: true });
+  });
+  return { workDir: () => workDir, host: () => host! };
 }
