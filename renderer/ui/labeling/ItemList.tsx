@@ -2,6 +2,7 @@ import type { ItemStatus } from '../../../core/model/item';
 import type { ItemSummary } from '../../store/labelStore';
 import { itemDisplayName } from '../../sync/hubItemNames';
 import type { QueueOrder } from './useItemQueue';
+import { plural } from '../words/plural';
 
 export type StatusFilter = ItemStatus | 'all';
 
@@ -63,7 +64,7 @@ export function ItemList({ items, currentId, filter, onFilter, order, onOrder, o
               data-prelabel-error={failure}
               ref={item.id === currentId ? scrollIntoViewIfNeeded : undefined}
               onClick={(e) => (e.ctrlKey || e.metaKey ? onPick(item) : onOpen(item))}
-              title={`${itemDisplayName(item)} — ${STATUS_TEXT[item.status]}, ${item.shapeCount} boxes\n${item.relPath}${failure ? `\nPre-label failed: ${failure}` : ''}`}
+              title={itemTitle(item, failure)}
             >
               <span className={`status-dot ${item.status}`} aria-label={STATUS_TEXT[item.status]} />
               {item.kind === 'video' && (
@@ -89,4 +90,13 @@ export function ItemList({ items, currentId, filter, onFilter, order, onOrder, o
 
 function scrollIntoViewIfNeeded(el: HTMLElement | null): void {
   el?.scrollIntoView({ block: 'nearest' });
+}
+
+/** The row's tooltip: name, status and box count; the stored path only when it is not the name shown (a hub item's hash). */
+function itemTitle(item: ItemSummary, failure: string | undefined): string {
+  const name = itemDisplayName(item);
+  const lines = [`${name} — ${STATUS_TEXT[item.status]}, ${plural(item.shapeCount, 'box', 'boxes')}`];
+  if (item.relPath !== name) lines.push(item.relPath);
+  if (failure) lines.push(`Pre-label failed: ${failure}`);
+  return lines.join('\n');
 }
