@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { layers, mayImport, forbiddenPackages, forbiddenModules, forbiddenTableAccess, temporaryAllowlist, anyLayer } from './layerRules.js';
+import { layers, mayImport, forbiddenPackages, forbiddenModules, forbiddenTableAccess, anyLayer } from './layerRules.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 
@@ -10,10 +10,6 @@ function repoPath(absFile) {
 
 function layerOf(rel) {
   return rel === null ? null : (layers.find((l) => l.match.test(rel)) ?? null);
-}
-
-function allowlisted(rel, rule) {
-  return temporaryAllowlist.some((a) => a.file === rel && a.rule === rule);
 }
 
 /** `x.db.table` or `x.db['table']`: a Dexie table read off the store's database. */
@@ -49,16 +45,16 @@ export const importBoundaries = {
         if (!target) return;
         const module = targetRel.replace(/\.(tsx?|jsx?|mjs)$/, '');
         for (const rule of forbiddenModules[from] ?? []) {
-          if (rule.match.test(module) && !allowlisted(rel, 'module')) context.report({ node, message: `${from} may not import ${module} ("${spec}"): ${rule.why}` });
+          if (rule.match.test(module)) context.report({ node, message: `${from} may not import ${module} ("${spec}"): ${rule.why}` });
         }
         if (target === from) return;
         const allowed = mayImport[from] ?? [];
-        if (allowed.includes(anyLayer) || allowed.includes(target) || allowlisted(rel, 'import')) return;
+        if (allowed.includes(anyLayer) || allowed.includes(target)) return;
         context.report({ node, message: `${from} may not import ${target} ("${spec}"); see ARCHITECTURE.md "may import" and scripts/eslint/layerRules.js` });
         return;
       }
       for (const rule of forbiddenPackages[from] ?? []) {
-        if (rule.match.test(spec) && !allowlisted(rel, 'package')) context.report({ node, message: `${from} may not import "${spec}": ${rule.why}` });
+        if (rule.match.test(spec)) context.report({ node, message: `${from} may not import "${spec}": ${rule.why}` });
       }
     }
     const tableRule = forbiddenTableAccess[from];
@@ -67,7 +63,7 @@ export const importBoundaries = {
       ExportNamedDeclaration: (node) => node.source && check(node.source, node.source.value),
       ExportAllDeclaration: (node) => check(node.source, node.source.value),
       ImportExpression: (node) => node.source.type === 'Literal' && check(node.source, node.source.value),
-      ...(tableRule && !allowlisted(rel, 'table-access')
+      ...(tableRule
         ? {
             MemberExpression: (node) => {
               if (isTableAccess(node)) context.report({ node, message: `${from} may not use Dexie tables ("${context.sourceCode.getText(node)}"): ${tableRule}` });

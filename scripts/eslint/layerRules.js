@@ -7,7 +7,7 @@
  * the app (sync, review, publishing, label import, pre-label jobs) over the
  * store, the document model and the host. A new workflow folder goes here.
  */
-const rendererWorkflows = ['sync', 'review', 'requester', 'labelImport', 'prelabel'];
+const rendererWorkflows = ['sync', 'review', 'requester', 'labelImport', 'prelabel', 'intake'];
 
 /** Layer of a repo-relative path (forward slashes), most specific first. */
 export const layers = [
@@ -112,15 +112,6 @@ export const forbiddenModules = {
 export const forbiddenTableAccess = {
   'renderer/ui': 'ui/ reads and writes through store, sync and review functions, not Dexie tables',
 };
-
-/**
- * Files that break a rule today and are moved out at integration. Each entry
- * names one file and the rule it may break; remove the entry with the move.
- */
-export const temporaryAllowlist = [
-  // moved by the lead at integration (issue 12 part 10): React-free workflow code still in ui/
-  { file: 'renderer/ui/network/downloadTask.ts', rule: 'table-access' },
-];
 
 const nodeBuiltins = /^(node:|fs$|fs\/|path$|os$|child_process$|crypto$|worker_threads$|http$|https$|net$|url$|stream$|events$|util$)/;
 

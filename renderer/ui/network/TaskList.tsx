@@ -3,7 +3,7 @@ import type { HubInfo, HubTask } from '../../../electron/common/services/hubServ
 import { useHost } from '../../platform/HostContext';
 import { useStore } from '../StoreContext';
 import { useStoreQuery } from '../useStoreQuery';
-import { downloadTask, type DownloadProgress } from './downloadTask';
+import { downloadTask, type DownloadProgress } from '../../sync/downloadTask';
 import { errorText, formatUnits } from './errorText';
 import { SubmitDialog } from './SubmitDialog';
 import { useSync } from './SyncContext';

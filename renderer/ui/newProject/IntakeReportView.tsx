@@ -1,7 +1,7 @@
 import type { IntakeReport } from '../../../electron/common/services';
 import type { MediaKind } from '../../store/projectMedia';
 import { plural } from '../words/plural';
-import { filesToAdd, kindCounts } from './mediaKinds';
+import { filesToAdd, kindCounts } from '../../intake/mediaSelection';
 
 interface Props {
   report: IntakeReport;

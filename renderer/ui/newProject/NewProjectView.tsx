@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useStore } from '../StoreContext';
-import { createProjectFromReport } from './createProjectFromReport';
+import { createProjectFromReport } from '../../intake/createProjectFromReport';
 import { FolderField } from './FolderField';
 import { IntakeProgress } from './IntakeProgress';
 import { IntakeReportView } from './IntakeReportView';
 import { parseClassNames, schemaFromNames } from './quickSchema';
 import { useFolderScan } from './useFolderScan';
-import { defaultKind, nothingToAddReason } from './mediaKinds';
+import { defaultKind } from '../../intake/mediaSelection';
+import { nothingToAddReason } from './mediaKinds';
 import type { MediaKind } from '../../store/projectMedia';
 import { checkProjectName } from '../../store/projectLifecycle';
 

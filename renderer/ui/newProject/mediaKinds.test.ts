@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IntakeReport } from '../../../electron/common/services';
-import { defaultKind, filesToAdd, kindCounts, nothingToAddReason } from './mediaKinds';
+import { defaultKind, filesToAdd, kindCounts } from '../../intake/mediaSelection';
+import { nothingToAddReason } from './mediaKinds';
 
 const image = (relPath: string, sha = relPath) => ({ relPath, width: 4, height: 4, sha256: sha, phash: '0'.repeat(16), bytes: 1 });
 const video = (relPath: string) => ({ ...image(relPath), kind: 'video' as const });

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useHost } from '../../platform/HostContext';
 import { useStore } from '../StoreContext';
-import { createProjectFromReport } from '../newProject/createProjectFromReport';
+import { createProjectFromReport } from '../../intake/createProjectFromReport';
 import { IntakeProgress } from '../newProject/IntakeProgress';
 import { demoSchema } from '../newProject/quickSchema';
 import { useFolderScan } from '../newProject/useFolderScan';

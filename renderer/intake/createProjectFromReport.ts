@@ -1,8 +1,8 @@
-import type { LabelSchema } from '../../../core/model/labelSchema';
-import type { IntakeReport, MediaRoot } from '../../../electron/common/services';
-import type { LabelStore } from '../../store/labelStore';
-import type { MediaKind } from '../../store/projectMedia';
-import { filesToAdd } from './mediaKinds';
+import type { LabelSchema } from '../../core/model/labelSchema';
+import type { IntakeReport, MediaRoot } from '../../electron/common/services';
+import type { LabelStore } from '../store/labelStore';
+import type { MediaKind } from '../store/projectMedia';
+import { filesToAdd } from './mediaSelection';
 
 /** A project of one kind of media from a scanned folder: the files of the other kind are left out (the form has said so). */
 export async function createProjectFromReport(

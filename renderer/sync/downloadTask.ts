@@ -1,11 +1,11 @@
-import { LabelSchemaSchema } from '../../../core/model/labelSchema';
-import { DownloadJobResultSchema, type AssignedItem, type HubTask, type JobInfo } from '../../../electron/common/services';
-import type { Host } from '../../platform/connectHost';
-import { runIntakeJob } from '../../platform/runIntakeJob';
-import { runJob } from '../../platform/runJob';
-import type { LabelStore } from '../../store/labelStore';
-import { nameHubItems } from '../../sync/hubItemNames';
-import { downloadedTaskOf, saveHubTask, type DownloadedTask } from '../../sync/hubTasks';
+import { LabelSchemaSchema } from '../../core/model/labelSchema';
+import { DownloadJobResultSchema, type AssignedItem, type HubTask, type JobInfo } from '../../electron/common/services';
+import type { Host } from '../platform/connectHost';
+import { runIntakeJob } from '../platform/runIntakeJob';
+import { runJob } from '../platform/runJob';
+import type { LabelStore } from '../store/labelStore';
+import { nameHubItems } from './hubItemNames';
+import { downloadedTaskOf, saveHubTask, type DownloadedTask } from './hubTasks';
 
 /** Items asked for per download; the hub hands back unfinished ones first, so a second download resumes. */
 export const ASSIGNMENT_SIZE = 500;
