@@ -6,6 +6,7 @@ import { FormatSelect } from './FormatSelect';
 import { Modal } from './Modal';
 import { parseImport, withAddedClasses, type ParsedImport } from '../../labelImport/runImport';
 import { LOCAL_AUTHOR } from './useEditorSession';
+import { plural } from '../words/plural';
 
 type Done = { count: number; warnings: string[] };
 
@@ -80,12 +81,12 @@ export function ImportDialog({ project, files, onClose }: { project: Project; fi
       {ready && ready.mapped.newClasses.length > 0 && (
         <div className="stack">
           <div className="error-box" data-testid="import-new-classes">
-            {formats[ready.format].label}: {ready.dataset.images.length} images. These classes are not in the schema: <b>{ready.mapped.newClasses.join(', ')}</b>. Add them, or import only the{' '}
-            {ready.mapped.shapes.length} boxes of known classes.
+            {formats[ready.format].label}: {plural(ready.dataset.images.length, 'image')}. These classes are not in the schema: <b>{ready.mapped.newClasses.join(', ')}</b>. Add them, or import only the{' '}
+            {plural(ready.mapped.shapes.length, 'box', 'boxes')} of known classes.
           </div>
           <div className="row">
             <button className="btn primary" disabled={busy} data-testid="import-add-classes-button" onClick={() => void commit(ready, true)}>
-              Add {ready.mapped.newClasses.length} classes and import
+              Add {plural(ready.mapped.newClasses.length, 'class', 'classes')} and import
             </button>
             <button className="btn" disabled={busy} data-testid="import-confirm-button" onClick={() => void commit(ready, false)}>
               Import known classes only
@@ -95,7 +96,7 @@ export function ImportDialog({ project, files, onClose }: { project: Project; fi
       )}
       {done && (
         <div className="ok-box" data-testid="import-result">
-          Imported {done.count} boxes{parsed?.ok ? ` from ${formats[parsed.format].label}` : ''}.
+          Imported {plural(done.count, 'box', 'boxes')}{parsed?.ok ? ` from ${formats[parsed.format].label}` : ''}.
           {done.warnings.length > 0 && (
             <ul>
               {done.warnings.map((w) => (

@@ -5,11 +5,12 @@ import { batchPayloadOf } from '../../sync/outbox';
 import { refusalsOf } from '../../sync/refusalHistory';
 import { verdictPayloadOf } from '../../sync/verdictRecords';
 import { errorText } from './errorText';
+import { plural } from '../words/plural';
 
 function labelCount(record: OutboxRecord): string {
   if (record.kind === 'verdict') return `${verdictPayloadOf(record).shapes.length} final labels`;
   const { items } = batchPayloadOf(record);
-  return `${items.length} items, ${items.reduce((n, i) => n + i.shapes.length, 0)} labels`;
+  return `${plural(items.length, 'item')}, ${plural(items.reduce((n, i) => n + i.shapes.length, 0), 'label')}`;
 }
 
 /** writeExport's folder names are [\w.-]. */

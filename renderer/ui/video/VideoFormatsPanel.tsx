@@ -9,6 +9,7 @@ import { exportFolderName } from '../labeling/exportFolderName';
 import { readImportFiles } from '../labeling/readImportFiles';
 import { LOCAL_AUTHOR } from '../labeling/useEditorSession';
 import { exportVideoFiles, parseVideoImport } from './videoLabelFiles';
+import { plural } from '../words/plural';
 
 type Outcome = { kind: 'ok'; text: string; delivery?: string } | { kind: 'error'; text: string } | null;
 
@@ -40,7 +41,7 @@ export function VideoFormatsPanel({ controller, project, item }: { controller: V
     const parsed = parseVideoImport(format, await readImportFiles(list), project, item, LOCAL_AUTHOR, Date.now());
     if (!parsed.ok) return setOutcome({ kind: 'error', text: `Nothing imported: ${parsed.error}` });
     controller.addLabels(parsed.mapped.tracks, parsed.mapped.shapes, 'Import');
-    setOutcome({ kind: 'ok', text: `Imported ${parsed.mapped.tracks.length} tracks and ${parsed.mapped.shapes.length} boxes` });
+    setOutcome({ kind: 'ok', text: `Imported ${plural(parsed.mapped.tracks.length, 'track')} and ${plural(parsed.mapped.shapes.length, 'box', 'boxes')}` });
   }
 
   return (

@@ -3,6 +3,7 @@ import { ExportFormatSchema, type ExportedDataset, type ExportFormat } from '../
 import { useHost } from '../../../platform/HostContext';
 import { useBusyAction } from '../../network/useBusyAction';
 import { FolderField, type FolderFieldText } from '../../newProject/FolderField';
+import { plural } from '../../words/plural';
 
 const FORMAT_NAMES: Record<ExportFormat, string> = { coco: 'COCO', yolo: 'YOLO', voc: 'Pascal VOC', cvat: 'CVAT 1.1', labelstudio: 'Label Studio' };
 
@@ -60,7 +61,7 @@ export function ExportPanel({ hubUrl, taskId }: { hubUrl: string; taskId: string
       </div>
       {saved && (
         <span className="stat" data-testid="export-done" data-path={saved.path} data-bytes={saved.bytes} data-sha256={saved.sha256}>
-          Saved <code>{saved.path}</code> · {size(saved.bytes)} ({saved.bytes} bytes, {saved.entries} files) · sha256 <code>{saved.sha256}</code>
+          Saved <code>{saved.path}</code> · {size(saved.bytes)} ({saved.bytes} bytes, {plural(saved.entries, 'file')}) · sha256 <code>{saved.sha256}</code>
         </span>
       )}
       {error && (

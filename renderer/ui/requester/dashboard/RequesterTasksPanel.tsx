@@ -4,6 +4,7 @@ import type { MyTasks, TaskDashboard } from '../../../../electron/common/service
 import { useHost } from '../../../platform/HostContext';
 import { errorText } from '../../network/errorText';
 import { TaskDashboardView } from './TaskDashboardView';
+import { plural } from '../../words/plural';
 
 /**
  * "My tasks": the tasks the signed-in wallet requested on the selected hub,
@@ -77,7 +78,7 @@ export function RequesterTasksPanel({ hub, hasWallet, onOpenChange }: { hub: Hub
               aria-pressed={openTask === t.taskId}
               onClick={() => open(t.taskId)}
             >
-              {t.title} · {t.itemCount} items · k = {t.redundancy}
+              {t.title} · {plural(t.itemCount, 'item')} · k = {t.redundancy}
               {t.openItems !== undefined ? ` · ${t.openItems} open` : ''}
             </button>
           ))}

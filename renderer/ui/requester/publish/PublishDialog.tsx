@@ -8,6 +8,7 @@ import { PublishFields, type PublishValues } from './PublishFields';
 import { AlreadyPublished, PublishDone, PublishError, PublishProgress } from './PublishStatus';
 import { usePublishRun } from './usePublishRun';
 import { usePublishSetup, useTokenUnits } from './usePublishSetup';
+import { plural } from '../../words/plural';
 
 /**
  * "Publish to hub…": the open image project becomes a funded-to-be hub task.
@@ -127,7 +128,7 @@ export function PublishDialog({ project, onClose }: { project: Project; onClose:
           <div className="stat" data-testid="publish-budget" data-value={budget ?? ''}>
             {budget === null
               ? 'Maximum budget: give the reward per item and k.'
-              : `Maximum budget: ${k} × ${unit(terms.rewardPerItemWei!)} × ${items} items + ${unit(terms.reviewerFeeWei!)} × ${items} items = ${unit(budget)} (at reward multiplier 1; the hub allows for its highest multiplier too).`}
+              : `Maximum budget: ${k} × ${unit(terms.rewardPerItemWei!)} × ${plural(items, 'item')} + ${unit(terms.reviewerFeeWei!)} × ${plural(items, 'item')} = ${unit(budget)} (at reward multiplier 1; the hub allows for its highest multiplier too).`}
           </div>
           <div className="row">
             <button className="btn primary" data-testid="publish-submit" disabled={busy || blockedByExisting || items === 0} onClick={() => void submit()}>

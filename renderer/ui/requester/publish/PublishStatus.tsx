@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { JobInfo, PublishJobResult } from '../../../../electron/common/services/jobsService';
 import { formatDuration } from '../../../prelabel/eta';
+import { plural } from '../../words/plural';
 
 /** A status that appears below the form is scrolled into the (scrolling) dialog's view once, when it appears. */
 export function useRevealed<T extends HTMLElement>() {
@@ -53,7 +54,7 @@ export function PublishDone({ result, unit }: { result: PublishJobResult; unit: 
   return (
     <div ref={ref} className="ok-box stack" data-testid="publish-done" data-task-id={result.taskId} data-uploaded={result.uploaded} data-skipped={result.skipped}>
       <div>
-        Published as task <code>{result.taskId}</code> on {result.hubUrl}: {result.itemCount} items
+        Published as task <code>{result.taskId}</code> on {result.hubUrl}: {plural(result.itemCount, 'item')}
         {result.honeypots > 0 ? `, ${result.honeypots} of them honeypots` : ''}
         {result.examples.length > 0 ? `, ${result.examples.length} example image${result.examples.length === 1 ? '' : 's'}` : ''}.
       </div>
