@@ -99,4 +99,6 @@ test('pre-label with PP-OCR, reject one, accept one, correct one; statistics and
 
   await prelabel.exportCorrectionsButton.click();
   await expect(page.getByTestId('export-corrections-result')).toContainText('corrections.jsonl');
+  // …and handed over as a zip: in the browser host, the browser's own download.
+  await expect(page.getByTestId('export-corrections-result')).toContainText(/Downloading .+-corrections-.+\.zip/);
 });

@@ -54,6 +54,7 @@ test('a batch refused because its deadline passed is signed again from the outbo
   // Refused or not, the labels stay the user's: they can be written out as they are.
   await row.getByTestId('outbox-labels-export').click();
   await expect(row.getByTestId('outbox-labels-exported')).toHaveText(/batch\.json$/);
+  await expect(row.getByTestId('outbox-labels-delivery')).toHaveText(/^Downloading .+\.zip$/);
 
   // Back to the present: "Sign again" shows the same batch for a new signature.
   hubClockAheadMs = 0;

@@ -6,6 +6,7 @@ import { refusalsOf } from '../../sync/refusalHistory';
 import { verdictPayloadOf } from '../../sync/verdictRecords';
 import { errorText } from './errorText';
 import { plural } from '../words/plural';
+import { deliverExport, deliveryText } from '../labeling/deliverExport';
 
 function labelCount(record: OutboxRecord): string {
   if (record.kind === 'verdict') return `${verdictPayloadOf(record).shapes.length} final labels`;
@@ -23,14 +24,20 @@ const folderName = (record: OutboxRecord, at: Date) => `outbox-${record.kind}-${
  */
 export function OutboxLabels({ record }: { record: OutboxRecord }) {
   const host = useHost();
-  const [state, setState] = useState<{ phase: 'idle' | 'working' } | { phase: 'done'; path: string } | { phase: 'failed'; error: string }>({ phase: 'idle' });
+  const [state, setState] = useState<{ phase: 'idle' | 'working' } | { phase: 'done'; path: string; delivery: string } | { phase: 'failed'; error: string }>({ phase: 'idle' });
 
   async function exportLabels() {
     setState({ phase: 'working' });
     try {
       const content = JSON.stringify({ kind: record.kind, hubUrl: record.hubUrl, taskId: record.taskId, payload: record.payload, refusals: refusalsOf(record) }, null, 2);
       const written = await host.media.writeExport({ name: folderName(record, new Date()), files: [{ path: `${record.kind}.json`, content }] });
-      setState({ phase: 'done', path: written.paths[0] ?? written.dir });
+      const path = written.paths[0] ?? written.dir;
+      // Written on the host first, so a failed hand-over (a cancelled save dialog) still leaves the file there.
+      const delivery = await deliverExport(host, written.name).then(
+        (d) => deliveryText(d, written.name),
+        (e: unknown) => `Could not hand it over as a zip: ${errorText(e)}`,
+      );
+      setState({ phase: 'done', path, delivery });
     } catch (e) {
       setState({ phase: 'failed', error: errorText(e) });
     }
@@ -43,9 +50,14 @@ export function OutboxLabels({ record }: { record: OutboxRecord }) {
         Export labels (JSON)
       </button>
       {state.phase === 'done' && (
-        <code className="stat" data-testid="outbox-labels-exported">
-          {state.path}
-        </code>
+        <>
+          <code className="stat" data-testid="outbox-labels-exported">
+            {state.path}
+          </code>
+          <span className="stat" data-testid="outbox-labels-delivery">
+            {state.delivery}
+          </span>
+        </>
       )}
       {state.phase === 'failed' && <span className="field-error">{state.error}</span>}
     </div>
