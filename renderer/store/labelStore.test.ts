@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openLabelStore, type LabelStore } from './labelStore';
 import { ClassInUseError, StoreError } from './errors';
 import { boxShape, freshDbName, intakeRows, twoClassSchema } from './testing/fixtures';
+import { deleteProjectAndLabels } from './projectLifecycle';
 
 const stores: LabelStore[] = [];
 async function open(name = freshDbName()) {
@@ -25,7 +26,7 @@ describe('LabelStore projects and items', () => {
     await store.setItemStatus(items[0]!.id, 'done');
     const listed = await store.listProjects();
     expect(listed.map((p) => [p.name, p.itemCount, p.doneCount])).toEqual([['A', 3, 1], ['B', 0, 0]]);
-    await store.deleteProject(a.id);
+    await deleteProjectAndLabels(store, a.id);
     expect((await store.listProjects()).map((p) => p.id)).toEqual([b.id]);
     expect(await store.listItems(a.id)).toEqual([]);
     expect(await store.db.shapeBuckets.count()).toBe(0);

@@ -17,7 +17,7 @@ import { ItemDocument, type ItemDocumentOptions } from './itemDocument';
 import { updateLabelSchemaTx, type SchemaUpdateOptions } from './labelSchemaUpdate';
 import { importShapesTx, type ImportOptions } from './importShapes';
 import { PrelabelRecords } from './prelabelRecords';
-import { deleteProjectVideoRows, readVideoRows } from './videoRows';
+import { readVideoRows } from './videoRows';
 import { itemRecordOf } from './intakeItem';
 
 /** Version of the document model (core/model) this store writes into Project.schemaVersion. */
@@ -98,21 +98,6 @@ export class LabelStore {
     });
     this.notify();
     return project!;
-  }
-
-  async deleteProject(id: string): Promise<void> {
-    for (const doc of await this.openDocs(id)) await doc.close();
-    const { db } = this;
-    await db.transaction('rw', [db.projects, db.items, db.shapeBuckets, db.history, db.prelabelRuns, db.prelabelJobs, db.tracks, db.frameTags, db.segments], async () => {
-      await deleteProjectVideoRows(db, id);
-      await db.prelabelRuns.where('projectId').equals(id).delete();
-      await db.prelabelJobs.where('projectId').equals(id).delete();
-      await db.history.where('projectId').equals(id).delete();
-      await db.shapeBuckets.where('projectId').equals(id).delete();
-      await db.items.where('projectId').equals(id).delete();
-      await db.projects.delete(id);
-    });
-    this.notify();
   }
 
   /** Adds intake rows as 'new' items after the existing ones; paths already in the project are skipped. */

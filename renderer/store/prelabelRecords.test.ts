@@ -4,6 +4,7 @@ import { GroundworkDb, schemaVersions } from './db';
 import { PRELABEL_STEP_LABEL, type PrelabelResult } from './prelabelRecords';
 import { freshDbName } from './testing/fixtures';
 import { testStores } from './testing/testStores';
+import { deleteProjectAndLabels } from './projectLifecycle';
 
 const { projectWithItems } = testStores();
 const setup = () => projectWithItems(3);
@@ -98,7 +99,7 @@ describe('PrelabelRecords', () => {
     await store.prelabel.updateJob('j1', { ingested: 2 });
     expect((await store.prelabel.unfinishedJobs(project.id)).map((j) => [j.jobId, j.ingested])).toEqual([['j1', 2]]);
     await store.prelabel.ingest(result(items[0]!.id));
-    await store.deleteProject(project.id);
+    await deleteProjectAndLabels(store, project.id);
     expect(await store.db.prelabelRuns.count()).toBe(0);
     expect(await store.db.prelabelJobs.count()).toBe(0);
   });

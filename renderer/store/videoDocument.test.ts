@@ -4,6 +4,7 @@ import type { Track } from '../../core/model/track';
 import { testStores } from './testing/testStores';
 import { freshDbName, intakeRows, twoClassSchema } from './testing/fixtures';
 import type { IntakeItem } from './labelStore';
+import { deleteProjectAndLabels } from './projectLifecycle';
 
 const { openStore } = testStores();
 
@@ -105,7 +106,7 @@ describe('video items in the store', () => {
     const doc = await store.openItem(video.id);
     doc.commit({ put: [], remove: [], video: { tracks: { put: [track(project.id, video.id, [0])], remove: [] }, segments: { segments: [{ startFrame: 0, endFrame: 119, score: 0, tags: [] }], threshold: 0.3, scores: [] } } }, { history: true, label: 'x' });
     await doc.close();
-    await store.deleteProject(project.id);
+    await deleteProjectAndLabels(store, project.id);
     expect([await store.db.tracks.count(), await store.db.segments.count(), await store.db.history.count()]).toEqual([0, 0, 0]);
   });
 });
