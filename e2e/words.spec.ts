@@ -60,6 +60,17 @@ test('one image, one class: singular words; the status bar names what the annota
   await page.mouse.up();
   await expect(toolState).toHaveText('Select');
 
+  // In a narrow window the status bar stays one line: nothing in it wraps (a wrapped bar once moved the canvas under the pointer).
+  await page.setViewportSize({ width: 1000, height: 800 });
+  type Box = { scrollHeight: number; clientHeight: number; children: ArrayLike<{ getBoundingClientRect(): { height: number } }> };
+  const bar = await page.locator('.statusbar').evaluate((el) => {
+    const e = el as unknown as Box;
+    return { scroll: e.scrollHeight, client: e.clientHeight, tallest: Math.max(...Array.from(e.children, (c) => c.getBoundingClientRect().height)) };
+  });
+  expect(bar.scroll).toBeLessThanOrEqual(bar.client);
+  expect(bar.tallest).toBeLessThan(bar.client);
+  await page.setViewportSize({ width: 1280, height: 800 });
+
   // "This item" is disabled until a model is chosen, and then it must not wear the primary colour.
   const prelabel = new PrelabelPanel(page);
   await expect(prelabel.itemButton).toBeDisabled();
