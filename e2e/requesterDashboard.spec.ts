@@ -93,6 +93,8 @@ test('a requester sees its task’s counts, agreement and pool, and downloads CO
   await expect(dashboard.figure('dashboard-pool-remaining')).toHaveAttribute('data-value', (deposited - 8n * R).toString());
   await expect(dashboard.figure('dashboard-pool-remaining')).toContainText('16 GWT unallocated on chain');
   await expect(dashboard.figure('dashboard-cost-per-item')).toHaveAttribute('data-value', ((8n * R) / 3n).toString());
+  // 8 GWT over 3 accepted items is shown rounded and marked, not as eighteen digits of an integer division.
+  await expect(dashboard.figure('dashboard-cost-per-item')).toContainText('≈ 2.6667 GWT');
   // The fund panel in the dashboard is for this task.
   await expect(dashboard.dashboard.getByTestId('fund-task-id')).toHaveValue(taskId);
   await expect(page.getByTestId('fund-task-panel')).toHaveCount(1);

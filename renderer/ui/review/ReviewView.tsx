@@ -11,6 +11,7 @@ import { AnnotatorOverlayLayer } from './AnnotatorOverlayLayer';
 import { ReviewSidePanel } from './ReviewSidePanel';
 import { useReviewKeys, useReviewWorkbench, type ReviewWorkbench } from './useReviewWorkbench';
 import { VerdictSignDialog } from './VerdictSignDialog';
+import { plural } from '../words/plural';
 
 interface Props {
   disputes: DisputeStore;
@@ -95,7 +96,7 @@ function ReviewBench({ workbench, disputes, hubUrl, onClose }: { workbench: Revi
             task {stored.dispute.taskId} · item {stored.dispute.itemId}
           </div>
           <div className="stat" data-testid="review-open-count" data-value={open.length}>
-            {open.length === 0 ? 'every object decided' : `${open.length} object(s) still open`}
+            {open.length === 0 ? 'every object decided' : `${plural(open.length, 'object')} still open`}
           </div>
           {!media && <div className="warn-text">The picture was not downloaded; download the disputes again.</div>}
         </section>

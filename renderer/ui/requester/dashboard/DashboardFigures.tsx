@@ -1,5 +1,5 @@
 import type { TaskDashboard } from '../../../../electron/common/services/requesterService';
-import { etaWords, percent, poolState, poolStateWords, spendWords, tokenAmount, type TokenUnit } from './dashboardFigures';
+import { averageTokenAmount, etaWords, percent, poolState, poolStateWords, spendWords, tokenAmount, type TokenUnit } from './dashboardFigures';
 
 /** The pool's token as the host read it from the chain; amounts stay in base units when the chain could not be read. */
 export const unitOf = (dashboard: TaskDashboard): TokenUnit => ({ symbol: dashboard.chain?.tokenSymbol ?? null, decimals: dashboard.chain?.tokenDecimals ?? null });
@@ -71,7 +71,7 @@ export function DashboardFigures({ dashboard }: { dashboard: TaskDashboard }) {
           )}
           {progress.poolError && <span className="hint">the hub could not read the pool: {progress.poolError}</span>}
         </div>
-        <Figure testId="dashboard-cost-per-item" label="Cost per accepted item" value={progress.costPerAcceptedItem ?? ''} text={progress.costPerAcceptedItem === null ? 'no accepted item yet' : amount(progress.costPerAcceptedItem)} />
+        <Figure testId="dashboard-cost-per-item" label="Cost per accepted item" value={progress.costPerAcceptedItem ?? ''} text={progress.costPerAcceptedItem === null ? 'no accepted item yet' : averageTokenAmount(progress.costPerAcceptedItem, unit)} />
       </div>
       {chain && (
         <span className="hint" data-testid="dashboard-token">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { etaWords, percent, poolState, poolStateWords, shortAddress, spendWords, tokenAmount } from './dashboardFigures';
+import { averageTokenAmount, etaWords, percent, poolState, poolStateWords, shortAddress, spendWords, tokenAmount } from './dashboardFigures';
 
 describe('dashboard figures', () => {
   const now = Date.parse('2026-01-01T12:00:00Z');
@@ -17,6 +17,11 @@ describe('dashboard figures', () => {
   it("gives amounts in the token's decimals, and says so when they are unknown", () => {
     expect(tokenAmount('12500000000000000000', { symbol: 'GWT', decimals: 18 })).toBe('12.5 GWT');
     expect(tokenAmount('1234', { symbol: 'USDC', decimals: 6 })).toBe('0.001234 USDC');
+    // An average: 8 GWT over 3 items is rounded to four decimals and marked; an exact one is not.
+    expect(averageTokenAmount(((8n * 10n ** 18n) / 3n).toString(), { symbol: 'GWT', decimals: 18 })).toBe('≈ 2.6667 GWT');
+    expect(averageTokenAmount('2500000000000000000', { symbol: 'GWT', decimals: 18 })).toBe('2.5 GWT');
+    expect(averageTokenAmount('1234567', { symbol: 'USDC', decimals: 6 })).toBe('≈ 1.2346 USDC');
+    expect(averageTokenAmount('1234', { symbol: 'X', decimals: 2 })).toBe('12.34 X');
     expect(tokenAmount('7', { symbol: null, decimals: 0 })).toBe('7');
     expect(tokenAmount('1000', { symbol: 'X', decimals: null })).toBe('1000 base units');
   });

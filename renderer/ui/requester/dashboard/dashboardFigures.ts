@@ -18,6 +18,19 @@ export function tokenAmount(value: string, unit: TokenUnit): string {
 }
 
 /**
+ * An average such as the cost per accepted item: past four decimals the
+ * digits are noise of an integer division, so it is rounded and marked "≈"
+ * ("≈ 2.6667 GWT"). The exact wei stay in the figure's data-value.
+ */
+export function averageTokenAmount(value: string, unit: TokenUnit): string {
+  const exact = tokenAmount(value, unit);
+  if (unit.decimals === null || unit.decimals <= 4) return exact;
+  const step = 10n ** BigInt(unit.decimals - 4);
+  const rounded = ((BigInt(value) + step / 2n) / step) * step;
+  return rounded === BigInt(value) ? exact : `≈ ${tokenAmount(rounded.toString(), unit)}`;
+}
+
+/**
  * Spend against the pool: "8 GWT committed of 24 GWT deposited", and once the
  * pool paid its rest back ", 32.1 GWT refunded". `deposited` is everything put
  * in (null: unknown); `refunded` null or "0" adds nothing.
