@@ -42,6 +42,9 @@ export const layers = [
 
 const ANY = '*';
 
+/** Every renderer layer below ui/, which ui/ puts on screen. */
+const belowUi = ['renderer/platform', 'renderer/document', 'renderer/store', 'renderer/editor', 'renderer/canvas', 'renderer/workflows', 'core', 'electron/common'];
+
 /** Which of our layers each layer may import (its own layer is always allowed). */
 export const mayImport = {
   core: [],
@@ -64,27 +67,9 @@ export const mayImport = {
   // Application workflows (no React): may use each other, the store, the host and the headless editor's input types.
   'renderer/workflows': ['renderer/store', 'renderer/document', 'renderer/platform', 'renderer/editor', 'core', 'electron/common'],
   // React only: puts everything below on screen (Dexie tables only through store and workflow functions, see below).
-  'renderer/ui': [
-    'renderer/platform',
-    'renderer/document',
-    'renderer/store',
-    'renderer/editor',
-    'renderer/canvas',
-    'renderer/workflows',
-    'core',
-    'electron/common',
-  ],
-  'renderer/shell': [
-    'renderer/platform',
-    'renderer/document',
-    'renderer/store',
-    'renderer/editor',
-    'renderer/canvas',
-    'renderer/workflows',
-    'renderer/ui',
-    'core',
-    'electron/common',
-  ],
+  'renderer/ui': belowUi,
+  // The app shell mounts ui/ over everything ui/ may use.
+  'renderer/shell': [...belowUi, 'renderer/ui'],
   'renderer/unassigned': [],
   models: [],
   hub: ['core', 'contracts'],
