@@ -59,6 +59,19 @@ export interface FromDatasetResult {
   newClasses: string[];
   /** Things left out, for the user to read: unmatched images, attribute values that do not fit. */
   warnings: string[];
+  /**
+   * Attributes the file's boxes carry that their class does not declare
+   * (e.g. `occluded`, `truncated`, `difficult` from VOC or CVAT), with the
+   * type their values suggest. Add them to the classes and map again to keep
+   * them; otherwise they are left out, with a warning.
+   */
+  newAttributes: NewAttribute[];
+}
+
+export interface NewAttribute {
+  className: string;
+  name: string;
+  type: 'checkbox' | 'number' | 'text';
 }
 
 /** Turns an imported dataset into shapes of this project. Images match items by relative path, then by a unique base name. */

@@ -18,5 +18,6 @@ export const formats: Record<FormatId, AnnotationFormat> = {
 export const formatIds = Object.keys(formats) as FormatId[];
 
 export { detectFormat, type FormatId } from './detectFormat';
-export { FormatError } from './formatError';
-export type { AnnotationFormat, DatasetBox, DatasetImage, FormatFile, ImportContext, LabelDataset } from './types';
+export { FormatError, ProblemCollector, MAX_PROBLEMS, type FormatProblem } from './formatError';
+export { WarningCollector, NO_WARNINGS, warningKindLabels, warningLines, warningTotal, type ImportWarning, type ImportWarningKind, type ImportWarnings } from './importWarnings';
+export type { AnnotationChoice, AnnotationFormat, DatasetBox, DatasetImage, FormatFile, ImportContext, ImportOptions, ImportResult, LabelDataset } from './types';

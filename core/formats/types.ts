@@ -1,5 +1,6 @@
 import type { AttributeValue } from '../model/labelSchema';
 import type { Box } from '../model/shape';
+import type { ImportWarnings } from './importWarnings';
 
 /**
  * The exchange form every annotation format maps to and from. It is
@@ -40,10 +41,36 @@ export interface ImportContext {
   images: { fileName: string; width: number; height: number }[];
 }
 
+/**
+ * Which of a task's annotations to take when a file holds several per
+ * image (Label Studio keeps one per annotator and per revision):
+ * - latest: the most recently updated annotation of each task;
+ * - annotator: only those by this annotator (as the file names them);
+ * - all: every annotation, boxes of all of them together.
+ */
+export type AnnotationChoice = { kind: 'latest' } | { kind: 'annotator'; annotator: string } | { kind: 'all' };
+
+export interface ImportOptions {
+  /** Default: latest. */
+  annotations?: AnnotationChoice;
+}
+
+/** A successful import: the dataset and what was left out or changed on the way. */
+export interface ImportResult<D> {
+  dataset: D;
+  warnings: ImportWarnings;
+  /** Annotators the file names (Label Studio), so the user can pick one; absent when the format has none. */
+  annotators?: string[];
+}
+
 export interface AnnotationFormat {
-  id: 'coco' | 'yolo' | 'voc' | 'cvat' | 'labelstudio';
+  id: 'coco' | 'yolo' | 'voc' | 'cvat' | 'labelstudio' | 'labelme' | 'datumaro';
   label: string;
   exportDataset(dataset: LabelDataset): FormatFile[];
-  /** Throws FormatError on the first problem; never returns a partial dataset. */
-  importDataset(files: FormatFile[], context: ImportContext): LabelDataset;
+  /**
+   * Throws FormatError (with up to MAX_PROBLEMS problems) when the file is
+   * wrong; never returns a partial dataset. What it skips or changes on
+   * purpose (a polygon, a clamped box) is in the result's warnings.
+   */
+  importDataset(files: FormatFile[], context: ImportContext, options?: ImportOptions): ImportResult<LabelDataset>;
 }

@@ -40,7 +40,7 @@ export function checkDataset(dir: string, format: FormatId, files: FormatFile[],
   const images = lines.map((l) => ({ fileName: l.image.fileName, width: l.image.width, height: l.image.height }));
   let dataset;
   try {
-    dataset = formats[format].importDataset(files, { images });
+    dataset = formats[format].importDataset(files, { images }).dataset;
   } catch (e) {
     report(null, 'dataset', `${dir}/ cannot be read as ${format}: ${(e as Error).message}`);
     return 0;

@@ -1,5 +1,6 @@
+import type { AttributeValue } from '../../model/labelSchema';
 import type { Box } from '../../model/shape';
-import type { FormatFile } from '../types';
+import type { FormatFile, ImportOptions, ImportResult } from '../types';
 
 /**
  * The exchange form of one video's labels, independent of the store's
@@ -11,6 +12,11 @@ export interface VideoKeyframe {
   frame: number;
   box: Box;
   outside: boolean;
+  /**
+   * Per-frame flags the file carries: `occluded` (CVAT), `visibility`
+   * (MOT's 0..1 visible ratio). Absent when there are none.
+   */
+  attributes?: Record<string, AttributeValue>;
 }
 
 export interface VideoTrack {
@@ -23,6 +29,22 @@ export interface VideoShape {
   frame: number;
   className: string;
   box: Box;
+  attributes?: Record<string, AttributeValue>;
+}
+
+/** A frame tag: class `className` on frames startFrame..endFrame inclusive (one frame when equal). */
+export interface VideoFrameTag {
+  className: string;
+  startFrame: number;
+  endFrame: number;
+}
+
+/** A shot segment with its free-text tags; segments are contiguous and cover the whole video. */
+export interface VideoSegment {
+  startFrame: number;
+  /** Inclusive. */
+  endFrame: number;
+  tags: string[];
 }
 
 export interface VideoDescription {
@@ -39,6 +61,10 @@ export interface VideoDataset {
   video: VideoDescription;
   tracks: VideoTrack[];
   shapes: VideoShape[];
+  /** Frame and range tags (classification of frames). */
+  frameTags: VideoFrameTag[];
+  /** Shot segments; empty when the video was never cut into shots (import then leaves the item's segments alone). */
+  segments: VideoSegment[];
 }
 
 /** What import checks against: the video the labels are for, and the project's classes for files that only carry class ids. */
@@ -53,6 +79,6 @@ export interface VideoAnnotationFormat {
   id: VideoFormatId;
   label: string;
   exportDataset(dataset: VideoDataset): FormatFile[];
-  /** Throws FormatError on the first problem; never returns a partial dataset. */
-  importDataset(files: FormatFile[], context: VideoImportContext): VideoDataset;
+  /** Throws FormatError (up to MAX_PROBLEMS problems) when the file is wrong; never returns a partial dataset. Skips and clamps are warnings. */
+  importDataset(files: FormatFile[], context: VideoImportContext, options?: ImportOptions): ImportResult<VideoDataset>;
 }

@@ -2,7 +2,8 @@ import type { Item } from '../../model/item';
 import type { Project } from '../../model/project';
 import type { Shape } from '../../model/shape';
 import { createBoxShape } from '../../model/shapeFactory';
-import type { Track, TrackKeyframe } from '../../model/track';
+import type { FrameTag, Segment, Track, TrackKeyframe } from '../../model/track';
+import type { ImportWarnings } from '../importWarnings';
 import { newId } from '../../util/ids';
 import type { VideoDataset, VideoDescription, VideoImportContext } from './types';
 
@@ -47,6 +48,12 @@ export function toVideoDataset(project: Project, item: Item, tracks: Track[], sh
 export interface FromVideoDatasetResult {
   tracks: Track[];
   shapes: Shape[];
+  /** Frame tags of classes the schema has. */
+  frameTags: FrameTag[];
+  /** The file's shot segments with their tags; null when it has none (the item's segments stay as they are). */
+  segments: Segment[] | null;
+  /** Classes the schema lacks, tags whose class is unknown: left out, for the user to read. */
+  warnings: ImportWarnings;
   /** Class names the file uses that the schema lacks; their tracks and boxes are not in the result. Add the classes and map again, or refuse. */
   newClasses: string[];
 }

@@ -95,7 +95,7 @@ describe('OCR text from the real PP-OCRv4 pipeline to the exports', () => {
 
     // And each reads back with the text on the box.
     for (const format of [formats.coco, formats.cvat, formats.labelstudio]) {
-      const back = format.importDataset(format.exportDataset(dataset), importContextFor([item]));
+      const back = format.importDataset(format.exportDataset(dataset), importContextFor([item])).dataset;
       expect(back.images[0]!.boxes[0]!.attributes?.text, format.id).toBe('Firefox');
     }
   });
