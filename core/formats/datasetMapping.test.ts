@@ -80,7 +80,7 @@ describe('fromDataset', () => {
       const dataset = format.importDataset(format.exportDataset(toDataset(project, items, shapes())), importContextFor(items));
       const { shapes: back, newClasses, warnings } = fromDataset(dataset, project, items, 'importer', 99);
       expect(newClasses).toEqual([]);
-      expect(warnings).toEqual([]);
+      expect(warnings.counts).toEqual({});
       expect(back.map((s) => [s.itemId, s.classId, s.box])).toEqual([
         ['i1', 'c_car', { x: 1.5, y: 2, w: 30, h: 20 }],
         ['i1', 'c_bike', { x: 50, y: 10, w: 5, h: 5 }],
@@ -117,11 +117,12 @@ describe('fromDataset', () => {
       ['i2', { a_parked: false, a_doors: 2 }, 'human'],
       ['i3', { a_parked: false, a_doors: 4 }, 'human'],
     ]);
-    expect(result.warnings).toEqual([
-      '"elsewhere/b.jpg" box 1: attribute "parked" = "maybe" does not fit its type; the default was used',
-      '"elsewhere/b.jpg" box 1: attribute "wheels" = 4 is not an attribute of class "car"; it was left out',
-      '"x/zebra.jpg": no item of this project has this name; its 1 boxes were skipped',
-      '"day/c.jpg" box 2: score 3 is not between 0 and 1; imported as a human box',
+    expect(result.warnings.counts).toEqual({ attribute: 2, 'unknown-media': 1, 'value-changed': 1 });
+    expect(result.warnings.examples.map((w) => `${w.file}${w.location ? ` ${w.location}` : ''}: ${w.message}`)).toEqual([
+      'elsewhere/b.jpg box 1: attribute "parked" = "maybe" does not fit its type; the default was used',
+      'elsewhere/b.jpg box 1: attribute "wheels" = 4 is not an attribute of class "car"; it was left out',
+      'x/zebra.jpg: no item of this project has this name; its 1 box was skipped',
+      'day/c.jpg box 2: score 3 is not between 0 and 1; imported as a human box',
     ]);
   });
 });

@@ -5,6 +5,7 @@ import type { Project } from '../model/project';
 import type { Shape, ShapeSource } from '../model/shape';
 import { createBoxShape } from '../model/shapeFactory';
 import { createImageLookup } from './shared/imageLookup';
+import { WarningCollector, type ImportWarnings } from './importWarnings';
 import type { DatasetBox, ImportContext, LabelDataset } from './types';
 
 /** Model id given to imported boxes that carry a score (COCO results, Label Studio predictions). */
@@ -57,15 +58,19 @@ export interface FromDatasetResult {
   /** Class names the file uses that the schema lacks, in order of first use. Their boxes are not in `shapes`:
    * add the classes and map again, or refuse the import. */
   newClasses: string[];
-  /** Things left out, for the user to read: unmatched images, attribute values that do not fit. */
-  warnings: string[];
+  /** Things left out or changed, for the user to read before anything is written: unmatched images
+   * ('unknown-media'), attribute values that do not fit or have no attribute ('attribute'), scores out of range. */
+  warnings: ImportWarnings;
   /**
    * Attributes the file's boxes carry that their class does not declare
    * (e.g. `occluded`, `truncated`, `difficult` from VOC or CVAT), with the
    * type their values suggest. Add them to the classes and map again to keep
-   * them; otherwise they are left out, with a warning.
+   * them; otherwise they are left out, with a warning. Attributes of boxes
+   * whose class is new are listed too, so adding the class can add them.
    */
   newAttributes: NewAttribute[];
+  /** How many of the file's images matched an item of the project (once each). */
+  matchedImages: number;
 }
 
 export interface NewAttribute {
@@ -80,21 +85,27 @@ export function fromDataset(dataset: LabelDataset, project: Project, items: Item
   const lookup = createImageLookup(items, (i) => i.relPath);
   const shapes: Shape[] = [];
   const newClasses: string[] = [];
-  const warnings: string[] = [];
+  const warnings = new WarningCollector();
+  const undeclared = new UndeclaredAttributes();
+  const matched = new Set<string>();
   for (const image of dataset.images) {
     const found = lookup.find(image.fileName);
     if (found.length !== 1) {
-      warnings.push(`"${image.fileName}": ${found.length === 0 ? 'no item of this project has this name' : 'several items have this name'}; its ${image.boxes.length} boxes were skipped`);
+      const why = found.length === 0 ? 'no item of this project has this name' : 'several items have this name';
+      warnings.add('unknown-media', image.fileName, '', `${why}; its ${image.boxes.length} ${image.boxes.length === 1 ? 'box was' : 'boxes were'} skipped`);
       continue;
     }
     const item = found[0]!;
+    matched.add(item.id);
     for (const [n, box] of image.boxes.entries()) {
       const cls = classes.get(box.className);
       if (!cls) {
         if (!newClasses.includes(box.className)) newClasses.push(box.className);
+        // Remembered so that adding the class can add these attributes with it.
+        for (const [name, value] of Object.entries(box.attributes ?? {})) undeclared.add(box.className, name, value);
         continue;
       }
-      const where = `"${image.fileName}" box ${n + 1}`;
+      const where = { file: image.fileName, location: `box ${n + 1}` };
       shapes.push(
         createBoxShape({
           projectId: project.id,
@@ -103,29 +114,57 @@ export function fromDataset(dataset: LabelDataset, project: Project, items: Item
           box: box.box,
           author,
           now,
-          attributes: attributeValues(cls, box.attributes ?? {}, where, warnings),
+          attributes: attributeValues(cls, box.attributes ?? {}, where, warnings, undeclared),
           source: sourceOf(box, where, warnings),
         }),
       );
     }
   }
-  return { shapes, newClasses, warnings };
+  return { shapes, newClasses, warnings: warnings.result(), newAttributes: undeclared.list(), matchedImages: matched.size };
 }
 
-function attributeValues(cls: LabelClass, byName: Record<string, AttributeValue>, where: string, warnings: string[]): Record<string, AttributeValue> {
+type Where = { file: string; location: string };
+
+function attributeValues(cls: LabelClass, byName: Record<string, AttributeValue>, where: Where, warnings: WarningCollector, undeclared: UndeclaredAttributes): Record<string, AttributeValue> {
   const out: Record<string, AttributeValue> = {};
   for (const [name, value] of Object.entries(byName)) {
     const spec = cls.attributes.find((a) => a.name === name);
     const coerced = spec ? coerceAttributeValue(spec, value) : undefined;
     if (spec && coerced !== undefined) out[spec.id] = coerced;
-    else warnings.push(`${where}: attribute "${name}" = ${JSON.stringify(value)} ${spec ? 'does not fit its type; the default was used' : `is not an attribute of class "${cls.name}"; it was left out`}`);
+    else if (spec) warnings.add('attribute', where.file, where.location, `attribute "${name}" = ${JSON.stringify(value)} does not fit its type; the default was used`);
+    else {
+      undeclared.add(cls.name, name, value);
+      warnings.add('attribute', where.file, where.location, `attribute "${name}" = ${JSON.stringify(value)} is not an attribute of class "${cls.name}"; it was left out`);
+    }
   }
   return out;
 }
 
-function sourceOf(box: DatasetBox, where: string, warnings: string[]): ShapeSource {
+function sourceOf(box: DatasetBox, where: Where, warnings: WarningCollector): ShapeSource {
   if (box.score === undefined) return { kind: 'human' };
   if (box.score >= 0 && box.score <= 1) return { kind: 'model', modelId: IMPORTED_MODEL_ID, score: box.score };
-  warnings.push(`${where}: score ${box.score} is not between 0 and 1; imported as a human box`);
+  warnings.add('value-changed', where.file, where.location, `score ${box.score} is not between 0 and 1; imported as a human box`);
   return { kind: 'human' };
+}
+
+/** Attributes seen on boxes whose class lacks them, in order of first use, with the type every value so far allows. */
+class UndeclaredAttributes {
+  private readonly seen = new Map<string, NewAttribute>();
+
+  add(className: string, name: string, value: AttributeValue): void {
+    const key = JSON.stringify([className, name]);
+    const type = typeOf(value);
+    const known = this.seen.get(key);
+    // One value that is not a boolean (or number) makes the attribute text: text holds every value.
+    if (!known) this.seen.set(key, { className, name, type });
+    else if (known.type !== type) known.type = 'text';
+  }
+
+  list(): NewAttribute[] {
+    return [...this.seen.values()].map((a) => ({ ...a }));
+  }
+}
+
+function typeOf(value: AttributeValue): NewAttribute['type'] {
+  return typeof value === 'boolean' ? 'checkbox' : typeof value === 'number' ? 'number' : 'text';
 }
