@@ -71,6 +71,8 @@ export interface FromDatasetResult {
   newAttributes: NewAttribute[];
   /** How many of the file's images matched an item of the project (once each). */
   matchedImages: number;
+  /** Boxes on matched images left out because their class is new: they come in once the classes are added. */
+  newClassBoxes: number;
 }
 
 export interface NewAttribute {
@@ -88,6 +90,7 @@ export function fromDataset(dataset: LabelDataset, project: Project, items: Item
   const warnings = new WarningCollector();
   const undeclared = new UndeclaredAttributes();
   const matched = new Set<string>();
+  let newClassBoxes = 0;
   for (const image of dataset.images) {
     const found = lookup.find(image.fileName);
     if (found.length !== 1) {
@@ -100,6 +103,7 @@ export function fromDataset(dataset: LabelDataset, project: Project, items: Item
     for (const [n, box] of image.boxes.entries()) {
       const cls = classes.get(box.className);
       if (!cls) {
+        newClassBoxes++;
         if (!newClasses.includes(box.className)) newClasses.push(box.className);
         // Remembered so that adding the class can add these attributes with it.
         for (const [name, value] of Object.entries(box.attributes ?? {})) undeclared.add(box.className, name, value);
@@ -120,7 +124,7 @@ export function fromDataset(dataset: LabelDataset, project: Project, items: Item
       );
     }
   }
-  return { shapes, newClasses, warnings: warnings.result(), newAttributes: undeclared.list(), matchedImages: matched.size };
+  return { shapes, newClasses, warnings: warnings.result(), newAttributes: undeclared.list(), matchedImages: matched.size, newClassBoxes };
 }
 
 type Where = { file: string; location: string };

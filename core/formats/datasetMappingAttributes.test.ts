@@ -42,6 +42,7 @@ describe('fromDataset: attributes the schema lacks', () => {
   it('lists the attributes of boxes whose class is new, so adding the class can add them', () => {
     const result = fromDataset(dataset('a.jpg', [box('truck', { occluded: true })]), project, items, 'me', 1);
     expect(result.newClasses).toEqual(['truck']);
+    expect(result.newClassBoxes).toBe(1);
     expect(result.newAttributes).toEqual([{ className: 'truck', name: 'occluded', type: 'checkbox' }]);
     expect(result.warnings.counts).toEqual({});
   });

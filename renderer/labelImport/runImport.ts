@@ -1,35 +1,47 @@
-import { detectFormat, formats, FormatError, type FormatFile, type FormatId } from '../../core/formats';
+import { detectFormat, formats, WarningCollector, type AnnotationChoice, type FormatFile, type FormatId, type ImportWarnings, type LabelDataset } from '../../core/formats';
 import { fromDataset, importContextFor, type FromDatasetResult } from '../../core/formats/datasetMapping';
-import { paletteColor, type LabelSchema } from '../../core/model/labelSchema';
+import { otherImporterReason } from '../../core/formats/importerMismatch';
 import type { Item } from '../../core/model/item';
 import type { Project } from '../../core/model/project';
-import { newId } from '../../core/util/ids';
-import type { LabelDataset } from '../../core/formats';
+import { importFailureOf, type ImportFailure } from './importFailure';
 
-export type ParsedImport =
-  | { ok: true; format: FormatId; dataset: LabelDataset; mapped: FromDatasetResult }
-  | { ok: false; error: { file: string; location: string; reason: string } };
-
-/**
- * Parses and maps files without touching the store: a FormatError (or an
- * undetectable format) comes back as data for the UI, and nothing is imported.
- */
-export function parseImport(files: FormatFile[], chosen: FormatId | 'auto', project: Project, items: Item[], author: string): ParsedImport {
-  const format = chosen === 'auto' ? detectFormat(files) : chosen;
-  if (!format) {
-    return { ok: false, error: { file: files.map((f) => f.path).join(', '), location: '', reason: 'could not tell the format from these files; choose it above' } };
-  }
-  try {
-    const dataset = formats[format].importDataset(files, importContextFor(items));
-    return { ok: true, format, dataset, mapped: fromDataset(dataset, project, items, author, Date.now()) };
-  } catch (e) {
-    if (e instanceof FormatError) return { ok: false, error: { file: e.file, location: e.location, reason: e.reason } };
-    throw e;
-  }
+/** What the preview shows and the commit writes: the parsed file mapped onto this project, nothing stored yet. */
+export interface ImportPreview {
+  format: FormatId;
+  dataset: LabelDataset;
+  mapped: FromDatasetResult;
+  /** The parser's warnings and the mapping's together, by kind. */
+  warnings: ImportWarnings;
+  /** Annotators the file names (Label Studio), for the annotation choice; absent when the format has none. */
+  annotators?: string[];
+  /** The choice this preview was parsed with. */
+  annotations: AnnotationChoice;
 }
 
-/** The schema plus one class per new name, with palette colours continuing after the existing classes. */
-export function withAddedClasses(schema: LabelSchema, names: readonly string[]): LabelSchema {
-  const start = schema.classes.length;
-  return { classes: [...schema.classes, ...names.map((name, i) => ({ id: newId('cls_'), name, color: paletteColor(start + i), attributes: [] }))] };
+export type ParsedImport = { ok: true; preview: ImportPreview } | { ok: false; failure: ImportFailure };
+
+export const LATEST: AnnotationChoice = { kind: 'latest' };
+
+/**
+ * Parses and maps files without touching the store. Every way it can fail
+ * comes back as data (a FormatError, files of the video importer, an
+ * undetectable format, any other exception), so the dialog always has
+ * something to show and nothing is imported.
+ */
+export function parseImport(files: FormatFile[], chosen: FormatId | 'auto', project: Project, items: Item[], author: string, annotations: AnnotationChoice = LATEST): ParsedImport {
+  try {
+    // Before detection: a CVAT video XML also "looks like" CVAT, and MOT like nothing; say which importer takes them.
+    const otherSide = otherImporterReason(files, 'image');
+    if (otherSide) return { ok: false, failure: importFailureOf(otherSide) };
+    const format = chosen === 'auto' ? detectFormat(files) : chosen;
+    if (!format) return { ok: false, failure: { kind: 'undetected', files: files.map((f) => f.path) } };
+    const result = formats[format].importDataset(files, importContextFor(items), { annotations });
+    const mapped = fromDataset(result.dataset, project, items, author, Date.now());
+    const warnings = new WarningCollector();
+    warnings.addAll(result.warnings);
+    warnings.addAll(mapped.warnings);
+    return { ok: true, preview: { format, dataset: result.dataset, mapped, warnings: warnings.result(), annotations, ...(result.annotators ? { annotators: result.annotators } : {}) } };
+  } catch (e) {
+    return { ok: false, failure: importFailureOf(e) };
+  }
 }
