@@ -25,7 +25,7 @@ const importCoco = (files: ReturnType<typeof cocoFile>) => () => cocoFormat.impo
 
 describe('COCO import', () => {
   it('maps arbitrary category and image ids to names', () => {
-    const ds = cocoFormat.importDataset(cocoFile(), context);
+    const ds = cocoFormat.importDataset(cocoFile(), context).dataset;
     expect(ds).toEqual({
       classes: ['cat', 'dog'],
       images: [
@@ -43,7 +43,7 @@ describe('COCO import', () => {
   });
 
   it('matches images by base name when the path differs, and lists images without annotations', () => {
-    const ds = cocoFormat.importDataset(cocoFile({ images: [{ id: 7, file_name: '/data/x/a.jpg' }, { id: 8, file_name: 'b.jpg' }] }), context);
+    const ds = cocoFormat.importDataset(cocoFile({ images: [{ id: 7, file_name: '/data/x/a.jpg' }, { id: 8, file_name: 'b.jpg' }] }), context).dataset;
     expect(ds.images.map((i) => [i.fileName, i.boxes.length])).toEqual([
       ['b.jpg', 0],
       ['dir/a.jpg', 2],
@@ -51,7 +51,7 @@ describe('COCO import', () => {
   });
 
   it('clamps a box that overshoots the image by at most 0.5 px', () => {
-    const ds = cocoFormat.importDataset(cocoFile({ annotations: [{ image_id: 7, category_id: 3, bbox: [-0.4, 0, 100.8, 80.5] }] }), context);
+    const ds = cocoFormat.importDataset(cocoFile({ annotations: [{ image_id: 7, category_id: 3, bbox: [-0.4, 0, 100.8, 80.5] }] }), context).dataset;
     expect(ds.images[0]!.boxes[0]!.box).toEqual({ x: 0, y: 0, w: 100, h: 80 });
   });
 
@@ -92,9 +92,23 @@ describe('COCO import', () => {
     expectFormatError(importCoco(cocoFile({ annotations: [{ image_id: 9, category_id: 3, bbox: [1, 1, 1, 1] }] })), 'instances.json', 'annotations[0].image_id', /image id 9/);
   });
 
-  it('reports a box outside the image by more than 0.5 px', () => {
-    const annotations = [{ image_id: 7, category_id: 3, bbox: [1, 1, 1, 1] }, { image_id: 7, category_id: 3, bbox: [90, 10, 10.6, 5] }];
-    expectFormatError(importCoco(cocoFile({ annotations })), 'instances.json', 'annotations[1].bbox', /outside image "dir\/a\.jpg" \(100×80\)/);
+  it('clamps a box partly outside the image and skips one wholly outside, with warnings', () => {
+    const annotations = [
+      { image_id: 7, category_id: 3, bbox: [1, 1, 1, 1] },
+      { image_id: 7, category_id: 3, bbox: [90, 10, 10.6, 5] },
+      { image_id: 7, category_id: 3, bbox: [-30, 10, 20, 5] },
+    ];
+    const result = cocoFormat.importDataset(cocoFile({ annotations }), context);
+    expect(result.dataset.images[0]!.boxes.map((b) => b.box)).toEqual([
+      { x: 1, y: 1, w: 1, h: 1 },
+      { x: 90, y: 10, w: 10, h: 5 },
+    ]);
+    expect(result.warnings.counts).toEqual({ 'box-clamped': 1, 'box-outside': 1 });
+    expect(result.warnings.examples.map((w) => [w.kind, w.location])).toEqual([
+      ['box-clamped', 'annotations[1].bbox'],
+      ['box-outside', 'annotations[2].bbox'],
+    ]);
+    expect(result.warnings.examples[0]!.message).toMatch(/outside image "dir\/a\.jpg" \(100×80\)/);
   });
 
   it('reports a negative box size', () => {

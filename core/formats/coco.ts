@@ -1,35 +1,38 @@
 import { z } from 'zod';
 import { AttributeValueSchema } from '../model/labelSchema';
-import { FormatError } from './formatError';
+import { acceptBox } from './boxPolicy';
+import { collecting, FormatError, ProblemCollector } from './formatError';
+import { refuseOtherImporter } from './importerMismatch';
+import { WarningCollector } from './importWarnings';
+import { validElements } from './jsonElements';
 import { classIndexer, exportBox, sortByFileName, sortedImages } from './shared/exportOrder';
-import { checkImageSize, contextLookup, importedBox, resolveImage, singleFile, type ContextImage } from './shared/importChecks';
+import { checkImageSize, contextLookup, resolveImage, singleFile, type ContextImage } from './shared/importChecks';
 import { parseJsonFile, parseJsonStructure } from './shared/jsonFile';
 import { round2 } from './shared/numbers';
-import type { AnnotationFormat, DatasetBox, DatasetImage, FormatFile, ImportContext, LabelDataset } from './types';
+import type { AnnotationFormat, DatasetBox, DatasetImage, FormatFile, ImportContext, ImportResult, LabelDataset } from './types';
 
 export const COCO_FILE = 'annotations.json';
 
-export const CocoFileSchema = z.object({
-  images: z.array(
-    z.object({
-      id: z.number().int(),
-      file_name: z.string().min(1),
-      width: z.number().optional(),
-      height: z.number().optional(),
-    }),
-  ),
-  annotations: z.array(
-    z.object({
-      image_id: z.number().int(),
-      category_id: z.number().int(),
-      bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
-      attributes: z.record(z.string(), AttributeValueSchema).optional(),
-      score: z.number().optional(),
-    }),
-  ),
-  categories: z.array(z.object({ id: z.number().int(), name: z.string().min(1) })),
+const CocoImageSchema = z.object({
+  id: z.number().int(),
+  file_name: z.string().min(1),
+  width: z.number().optional(),
+  height: z.number().optional(),
 });
-type CocoFile = z.infer<typeof CocoFileSchema>;
+const CocoAnnotationSchema = z.object({
+  image_id: z.number().int(),
+  category_id: z.number().int(),
+  bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+  attributes: z.record(z.string(), AttributeValueSchema).optional(),
+  score: z.number().optional(),
+});
+const CocoCategorySchema = z.object({ id: z.number().int(), name: z.string().min(1) });
+
+/** The whole file as one schema, for readers of small files (the video COCO reader extends it). */
+export const CocoFileSchema = z.object({ images: z.array(CocoImageSchema), annotations: z.array(CocoAnnotationSchema), categories: z.array(CocoCategorySchema) });
+
+/** Only the top level is checked as a whole: images and annotations may hold millions of elements, checked one by one. */
+const CocoTopLevelSchema = z.object({ images: z.array(z.unknown()), annotations: z.array(z.unknown()), categories: z.array(CocoCategorySchema) });
 
 function exportCoco(dataset: LabelDataset): FormatFile[] {
   const classIndex = classIndexer(dataset);
@@ -58,34 +61,40 @@ function exportCoco(dataset: LabelDataset): FormatFile[] {
   return [{ path: COCO_FILE, content: JSON.stringify(coco, null, 2) + '\n' }];
 }
 
-function importCoco(files: FormatFile[], context: ImportContext): LabelDataset {
+function importCoco(files: FormatFile[], context: ImportContext): ImportResult<LabelDataset> {
+  refuseOtherImporter(files, 'image');
   const file = singleFile(files, ['.json'], COCO_FILE, 'COCO annotations');
-  const coco = parseJsonStructure(file.path, CocoFileSchema, parseJsonFile(file));
-  const categories = readCategories(file.path, coco);
-  const images = readImages(file.path, coco, context);
-  for (const [i, a] of coco.annotations.entries()) {
-    const image = images.get(a.image_id);
-    if (!image) throw new FormatError(file.path, `annotations[${i}].image_id`, `image id ${a.image_id} is not in images`);
-    const className = categories.get(a.category_id);
-    if (className === undefined) {
-      throw new FormatError(file.path, `annotations[${i}].category_id`, `category id ${a.category_id} is not in categories`);
-    }
-    const [x, y, w, h] = a.bbox;
-    const box: DatasetBox = { className, box: importedBox(file.path, `annotations[${i}].bbox`, { x, y, w, h }, image.source) };
-    if (a.attributes && Object.keys(a.attributes).length > 0) box.attributes = a.attributes;
-    if (a.score !== undefined) box.score = a.score;
-    image.dataset.boxes.push(box);
+  const coco = parseJsonStructure(file.path, CocoTopLevelSchema, parseJsonFile(file));
+  const problems = new ProblemCollector(file.path);
+  const warnings = new WarningCollector();
+  const categories = collecting(problems, () => readCategories(file.path, coco.categories)) ?? new Map<number, string>();
+  const images = readImages(file.path, validElements(problems, CocoImageSchema, coco.images, 'images'), context, problems);
+  for (const { index: i, value: a } of validElements(problems, CocoAnnotationSchema, coco.annotations, 'annotations')) {
+    collecting(problems, () => {
+      const image = images.get(a.image_id);
+      if (!image) throw new FormatError(file.path, `annotations[${i}].image_id`, `image id ${a.image_id} is not in images`);
+      const className = categories.get(a.category_id);
+      if (className === undefined) throw new FormatError(file.path, `annotations[${i}].category_id`, `category id ${a.category_id} is not in categories`);
+      const [x, y, w, h] = a.bbox;
+      const box = acceptBox(file.path, `annotations[${i}].bbox`, { x, y, w, h }, image.source, warnings);
+      if (!box) return;
+      const imported: DatasetBox = { className, box };
+      if (a.attributes && Object.keys(a.attributes).length > 0) imported.attributes = a.attributes;
+      if (a.score !== undefined) imported.score = a.score;
+      image.dataset.boxes.push(imported);
+    });
   }
+  problems.throwIfAny();
   return {
-    classes: [...categories.values()],
-    images: sortByFileName([...images.values()].map((i) => i.dataset)),
+    dataset: { classes: [...categories.values()], images: sortByFileName([...images.values()].map((i) => i.dataset)) },
+    warnings: warnings.result(),
   };
 }
 
-function readCategories(file: string, coco: CocoFile): Map<number, string> {
+function readCategories(file: string, categories: z.infer<typeof CocoCategorySchema>[]): Map<number, string> {
   const byId = new Map<number, string>();
   const names = new Set<string>();
-  for (const [i, c] of coco.categories.entries()) {
+  for (const [i, c] of categories.entries()) {
     if (byId.has(c.id)) throw new FormatError(file, `categories[${i}].id`, `duplicate category id ${c.id}`);
     if (names.has(c.name)) throw new FormatError(file, `categories[${i}].name`, `duplicate category name "${c.name}"`);
     byId.set(c.id, c.name);
@@ -94,17 +103,26 @@ function readCategories(file: string, coco: CocoFile): Map<number, string> {
   return byId;
 }
 
-function readImages(file: string, coco: CocoFile, context: ImportContext): Map<number, { source: ContextImage; dataset: DatasetImage }> {
+type CocoImage = { source: ContextImage; dataset: DatasetImage };
+
+function readImages(
+  file: string,
+  images: { index: number; value: z.infer<typeof CocoImageSchema> }[],
+  context: ImportContext,
+  problems: ProblemCollector,
+): Map<number, CocoImage> {
   const lookup = contextLookup(context);
-  const byId = new Map<number, { source: ContextImage; dataset: DatasetImage }>();
+  const byId = new Map<number, CocoImage>();
   const seen = new Set<string>();
-  for (const [i, img] of coco.images.entries()) {
-    if (byId.has(img.id)) throw new FormatError(file, `images[${i}].id`, `duplicate image id ${img.id}`);
-    const source = resolveImage(lookup, file, `images[${i}].file_name`, [img.file_name]);
-    if (seen.has(source.fileName)) throw new FormatError(file, `images[${i}].file_name`, `image "${source.fileName}" is listed twice`);
-    checkImageSize(file, `images[${i}]`, source, img.width, img.height);
-    seen.add(source.fileName);
-    byId.set(img.id, { source, dataset: { fileName: source.fileName, width: source.width, height: source.height, boxes: [] } });
+  for (const { index: i, value: img } of images) {
+    collecting(problems, () => {
+      if (byId.has(img.id)) throw new FormatError(file, `images[${i}].id`, `duplicate image id ${img.id}`);
+      const source = resolveImage(lookup, file, `images[${i}].file_name`, [img.file_name]);
+      if (seen.has(source.fileName)) throw new FormatError(file, `images[${i}].file_name`, `image "${source.fileName}" is listed twice`);
+      checkImageSize(file, `images[${i}]`, source, img.width, img.height);
+      seen.add(source.fileName);
+      byId.set(img.id, { source, dataset: { fileName: source.fileName, width: source.width, height: source.height, boxes: [] } });
+    });
   }
   return byId;
 }

@@ -31,7 +31,7 @@ describe('COCO → YOLO → VOC → CVAT → Label Studio → COCO', () => {
     const original = awkwardDataset();
     const context = contextOf(original);
     let dataset = original;
-    for (const id of chain) dataset = formats[id].importDataset(formats[id].exportDataset(dataset), context);
+    for (const id of chain) dataset = formats[id].importDataset(formats[id].exportDataset(dataset), context).dataset;
 
     expect(dataset.classes).toEqual(original.classes);
     expect(dataset.images.map((i) => i.fileName)).toEqual(original.images.map((i) => i.fileName));

@@ -25,7 +25,7 @@ const run = (files: FormatFile[]) => () => cvatFormat.importDataset(files, conte
 describe('CVAT for images import', () => {
   it('reads boxes with attributes typed by their declaration, and classes from <meta>', () => {
     const attrs = '<attribute name="parked">true</attribute><attribute name="doors">4</attribute><attribute name="colour">42</attribute>';
-    const ds = cvatFormat.importDataset([cvatXml(image('a.jpg', box('car', [1, 2, 11.5, 22], attrs)) + image('b.jpg', ''))], context);
+    const ds = cvatFormat.importDataset([cvatXml(image('a.jpg', box('car', [1, 2, 11.5, 22], attrs)) + image('b.jpg', ''))], context).dataset;
     expect(ds).toEqual({
       classes: ['car', 'bike'],
       images: [
@@ -37,7 +37,7 @@ describe('CVAT for images import', () => {
 
   it('skips shapes other than boxes', () => {
     const polygon = '    <polygon label="car" points="1,1;5,5;1,5" occluded="0"/>\n';
-    const ds = cvatFormat.importDataset([cvatXml(image('a.jpg', polygon + box('bike', [1, 1, 2, 2])))], context);
+    const ds = cvatFormat.importDataset([cvatXml(image('a.jpg', polygon + box('bike', [1, 1, 2, 2])))], context).dataset;
     expect(ds.images[0]!.boxes.map((b) => b.className)).toEqual(['bike']);
   });
 
@@ -61,8 +61,11 @@ describe('CVAT for images import', () => {
     expectFormatError(run([cvatXml(image('a.jpg', box('car', [10, 1, 5, 2])))]), 'annotations.xml', "image 'a.jpg', box 1", /negative box size/);
   });
 
-  it('reports a box outside the image', () => {
-    expectFormatError(run([cvatXml(image('b.jpg', box('car', [1, 1, 2, 2]) + box('car', [1, 1, 2, 101])))]), 'annotations.xml', "image 'b.jpg', box 2", /outside image "b\.jpg"/);
+  it('clamps a box partly outside the image and skips one wholly outside, with warnings', () => {
+    const result = cvatFormat.importDataset([cvatXml(image('b.jpg', box('car', [1, 1, 2, 101]) + box('car', [201, 1, 210, 2])))], context);
+    expect(result.dataset.images[0]!.boxes).toEqual([{ className: 'car', box: { x: 1, y: 1, w: 1, h: 99 } }]);
+    expect(result.warnings.counts).toEqual({ 'box-clamped': 1, 'box-outside': 1 });
+    expect(result.warnings.examples[1]).toMatchObject({ location: "image 'b.jpg', box 2", message: expect.stringMatching(/wholly outside image "b\.jpg"/) });
   });
 
   it('reports an attribute value that does not fit its declared type', () => {
@@ -73,7 +76,7 @@ describe('CVAT for images import', () => {
   });
 
   it('takes classes in order of appearance when there is no <meta>', () => {
-    const ds = cvatFormat.importDataset([cvatXml(image('a.jpg', box('truck', [1, 1, 2, 2]) + box('car', [1, 1, 2, 2])), '')], context);
+    const ds = cvatFormat.importDataset([cvatXml(image('a.jpg', box('truck', [1, 1, 2, 2]) + box('car', [1, 1, 2, 2])), '')], context).dataset;
     expect(ds.classes).toEqual(['truck', 'car']);
   });
 });
@@ -88,7 +91,7 @@ describe('CVAT for images export', () => {
     expect(file!.content).toContain('<image id="0" name="x&lt;1&gt;.jpg" width="10" height="10">');
     expect(file!.content).toContain('<box label="a&amp;b &quot;c&quot;" source="manual" occluded="0" xtl="1" ytl="1" xbr="3" ybr="3" z_order="0">');
     expect(file!.content).toContain('<input_type>number</input_type>\n              <default_value>3</default_value>\n              <values>3;3;1</values>');
-    const back = cvatFormat.importDataset([file!], { images: [{ fileName: 'x<1>.jpg', width: 10, height: 10 }] });
+    const back = cvatFormat.importDataset([file!], { images: [{ fileName: 'x<1>.jpg', width: 10, height: 10 }] }).dataset;
     expect(back.images[0]!.boxes[0]).toEqual({ className: 'a&b "c"', box: { x: 1, y: 1, w: 2, h: 2 }, attributes: { n: 3, note: 'x & y' } });
   });
 });

@@ -1,20 +1,25 @@
+import { acceptBox } from './boxPolicy';
+import { flagOf, flagValue, settleFlags, withoutFlags } from './boxFlags';
 import { declareAttributes, readAttributeValue, type CvatInputType } from './cvatAttributes';
-import { FormatError } from './formatError';
+import { collecting, FormatError, ProblemCollector } from './formatError';
+import { refuseOtherImporter } from './importerMismatch';
+import { WarningCollector } from './importWarnings';
 import { classIndexer, exportBox, sortByFileName, sortedImages } from './shared/exportOrder';
-import { checkImageSize, contextLookup, importedBox, resolveImage, singleFile, type ContextImage } from './shared/importChecks';
+import { checkImageSize, contextLookup, resolveImage, singleFile, type ContextImage } from './shared/importChecks';
 import { parseNumber } from './shared/numbers';
 import { childText, parseXmlFile, requireNumber, requireText, xmlAttr, xmlChild, xmlChildren, xmlText, type XmlElement } from './shared/xmlFile';
 import { el, renderXml } from './shared/xmlWriter';
-import type { AnnotationFormat, DatasetBox, DatasetImage, FormatFile, ImportContext, LabelDataset } from './types';
+import type { AnnotationFormat, DatasetBox, DatasetImage, FormatFile, ImportContext, ImportResult, LabelDataset } from './types';
 
 export const CVAT_FILE = 'annotations.xml';
 
 function exportCvat(dataset: LabelDataset): FormatFile[] {
   const classIndex = classIndexer(dataset);
   const images = sortedImages(dataset);
-  const allBoxes = images.flatMap((i) => i.boxes);
+  // occluded is the <box>'s own attribute in CVAT, not one the label declares.
+  const declarable = images.flatMap((i) => i.boxes).map((b) => ({ ...b, attributes: Object.fromEntries(withoutFlags(b.attributes, ['occluded'])) }));
   const labels = dataset.classes.map((name) => {
-    const attributes = declareAttributes(allBoxes.filter((b) => b.className === name));
+    const attributes = declareAttributes(declarable.filter((b) => b.className === name));
     return el('label', [el('name', name), ...(attributes.length > 0 ? [el('attributes', attributes)] : [])]);
   });
   const meta = el('meta', [el('task', [el('name', 'Groundwork export'), el('size', images.length), el('mode', 'annotation'), el('labels', labels)])]);
@@ -24,11 +29,11 @@ function exportCvat(dataset: LabelDataset): FormatFile[] {
       image.boxes.map((b) => {
         classIndex(b.className);
         const box = exportBox(b.box, image);
-        const attrs = Object.entries(b.attributes ?? {}).map(([name, value]) => el('attribute', String(value), [['name', name]]));
+        const attrs = withoutFlags(b.attributes, ['occluded']).map(([name, value]) => el('attribute', String(value), [['name', name]]));
         return el('box', attrs, [
           ['label', b.className],
           ['source', b.score === undefined ? 'manual' : 'auto'],
-          ['occluded', 0],
+          ['occluded', flagOf(b.attributes, 'occluded') ? 1 : 0],
           ['xtl', box.x],
           ['ytl', box.y],
           ['xbr', box.x2],
@@ -67,28 +72,59 @@ export function readLabels(file: string, root: XmlElement): DeclaredLabels | und
   return { names, inputTypes };
 }
 
-function importCvat(files: FormatFile[], context: ImportContext): LabelDataset {
+/** CVAT's image shapes other than <box>: a box tool cannot hold them, so each is a counted warning. */
+const OTHER_SHAPES = ['polygon', 'polyline', 'points', 'mask', 'ellipse', 'cuboid', 'skeleton', 'tag'] as const;
+
+function importCvat(files: FormatFile[], context: ImportContext): ImportResult<LabelDataset> {
+  refuseOtherImporter(files, 'image');
   const file = singleFile(files, ['.xml'], CVAT_FILE, 'CVAT annotations');
-  const root = xmlChild(parseXmlFile(file, ['image', 'box', 'label', 'attribute']), 'annotations');
+  const root = xmlChild(parseXmlFile(file, ['image', 'box', 'label', 'attribute', ...OTHER_SHAPES]), 'annotations');
   if (!root) throw new FormatError(file.path, 'line 1', 'not a CVAT for images file: the root element <annotations> is missing');
+  const warnings = new WarningCollector();
+  warnFrameFilter(file.path, root, warnings);
   const declared = readLabels(file.path, root);
-  const classes = [...(declared?.names ?? [])];
+  const reader: BoxReader = { file: file.path, declared, classes: [...(declared?.names ?? [])], warnings };
+  const problems = new ProblemCollector(file.path);
   const lookup = contextLookup(context);
   const images = new Map<string, DatasetImage>();
   for (const [i, node] of xmlChildren(root, 'image').entries()) {
-    const name = requireText(file.path, `image ${i + 1}`, 'image name', xmlAttr(node, 'name'));
-    const where = `image '${name}'`;
-    const source = resolveImage(lookup, file.path, where, [name]);
-    if (images.has(source.fileName)) throw new FormatError(file.path, where, `image "${source.fileName}" is listed twice`);
-    checkImageSize(file.path, where, source, parseNumber(xmlAttr(node, 'width')), parseNumber(xmlAttr(node, 'height')));
-    // Only <box> is read: polygons, points and tags are other tools' shapes, not errors.
-    const boxes = xmlChildren(node, 'box').map((box, b) => readBox(file.path, `${where}, box ${b + 1}`, box, source, declared, classes));
-    images.set(source.fileName, { fileName: source.fileName, width: source.width, height: source.height, boxes });
+    collecting(problems, () => {
+      const name = requireText(file.path, `image ${i + 1}`, 'image name', xmlAttr(node, 'name'));
+      const where = `image '${name}'`;
+      const source = resolveImage(lookup, file.path, where, [name]);
+      if (images.has(source.fileName)) throw new FormatError(file.path, where, `image "${source.fileName}" is listed twice`);
+      checkImageSize(file.path, where, source, parseNumber(xmlAttr(node, 'width')), parseNumber(xmlAttr(node, 'height')));
+      for (const kind of OTHER_SHAPES) {
+        for (const [n] of xmlChildren(node, kind).entries()) {
+          warnings.add('unsupported-shape', file.path, `${where}, ${kind} ${n + 1}`, `<${kind}> on image '${name}' skipped: only boxes are imported`);
+        }
+      }
+      const boxes = xmlChildren(node, 'box').flatMap((box, b) => collecting(problems, () => readBox(reader, `${where}, box ${b + 1}`, box, source)) ?? []);
+      images.set(source.fileName, { fileName: source.fileName, width: source.width, height: source.height, boxes });
+    });
   }
-  return { classes, images: sortByFileName(images.values()) };
+  problems.throwIfAny();
+  const dataset = { classes: reader.classes, images: sortByFileName(images.values()) };
+  settleFlags(dataset.images);
+  return { dataset, warnings: warnings.result() };
 }
 
-function readBox(file: string, location: string, node: unknown, image: ContextImage, declared: DeclaredLabels | undefined, classes: string[]): DatasetBox {
+/** CVAT exports only the frames a task's filter kept ("step=5"); the file's names still match the project's images. */
+function warnFrameFilter(file: string, root: XmlElement, warnings: WarningCollector): void {
+  const meta = xmlChild(root, 'meta');
+  const filter = childText(xmlChild(meta, 'task') ?? xmlChild(meta, 'job'), 'frame_filter')?.trim();
+  if (filter) warnings.add('ignored-setting', file, 'meta frame_filter', `frame_filter "${filter}" ignored: images are matched by name, not by frame number`);
+}
+
+interface BoxReader {
+  file: string;
+  declared: DeclaredLabels | undefined;
+  /** Classes in order: declared first, then undeclared ones as they appear. */
+  classes: string[];
+  warnings: WarningCollector;
+}
+
+function readBox({ file, declared, classes, warnings }: BoxReader, location: string, node: unknown, image: ContextImage): DatasetBox[] {
   const className = requireText(file, location, 'label', xmlAttr(node, 'label'));
   if (declared && !declared.names.includes(className)) {
     throw new FormatError(file, location, `unknown label "${className}": the file declares ${declared.names.join(', ')}`);
@@ -100,14 +136,21 @@ function readBox(file: string, location: string, node: unknown, image: ContextIm
     number,
     number,
   ];
-  const result: DatasetBox = { className, box: importedBox(file, location, { x: xtl, y: ytl, w: xbr - xtl, h: ybr - ytl }, image) };
+  const rotation = parseNumber(xmlAttr(node, 'rotation')) ?? 0;
+  if (rotation !== 0) {
+    warnings.add('unsupported-shape', file, location, `rotated <box> (${rotation}°) on image '${image.fileName}' skipped: only upright boxes are imported`);
+    return [];
+  }
+  const box = acceptBox(file, location, { x: xtl, y: ytl, w: xbr - xtl, h: ybr - ytl }, image, warnings);
+  if (!box) return [];
   const attributes: NonNullable<DatasetBox['attributes']> = {};
+  const occluded = flagValue(xmlAttr(node, 'occluded'));
+  if (occluded !== undefined) attributes.occluded = occluded;
   for (const attr of xmlChildren(node, 'attribute')) {
     const name = requireText(file, location, 'attribute name', xmlAttr(attr, 'name'));
     attributes[name] = readAttributeValue(file, location, name, xmlText(attr) ?? '', declared?.inputTypes.get(`${className}\u0000${name}`));
   }
-  if (Object.keys(attributes).length > 0) result.attributes = attributes;
-  return result;
+  return [{ className, box, ...(Object.keys(attributes).length > 0 ? { attributes } : {}) }];
 }
 
 export const cvatFormat: AnnotationFormat = {

@@ -77,7 +77,7 @@ describe('toDataset', () => {
 describe('fromDataset', () => {
   it('round-trips the store through every format', () => {
     for (const format of Object.values(formats)) {
-      const dataset = format.importDataset(format.exportDataset(toDataset(project, items, shapes())), importContextFor(items));
+      const dataset = format.importDataset(format.exportDataset(toDataset(project, items, shapes())), importContextFor(items)).dataset;
       const { shapes: back, newClasses, warnings } = fromDataset(dataset, project, items, 'importer', 99);
       expect(newClasses).toEqual([]);
       expect(warnings.counts).toEqual({});
@@ -91,7 +91,7 @@ describe('fromDataset', () => {
   });
 
   it('restores attributes by name and the model score where the format keeps them', () => {
-    const dataset = formats.coco.importDataset(formats.coco.exportDataset(toDataset(project, items, shapes())), importContextFor(items));
+    const dataset = formats.coco.importDataset(formats.coco.exportDataset(toDataset(project, items, shapes())), importContextFor(items)).dataset;
     const back = fromDataset(dataset, project, items, 'importer', 99).shapes;
     expect(back[0]!.attributes).toEqual({ a_parked: true, a_doors: 4 });
     expect(back[2]!.source).toEqual({ kind: 'model', modelId: IMPORTED_MODEL_ID, score: 0.6 });

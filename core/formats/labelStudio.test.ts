@@ -27,7 +27,7 @@ describe('Label Studio import', () => {
         ]),
       ],
       context,
-    );
+    ).dataset;
     expect(ds).toEqual({
       classes: ['cat', 'dog'],
       images: [
@@ -38,7 +38,7 @@ describe('Label Studio import', () => {
   });
 
   it('reads predictions with their score when a task has no annotation', () => {
-    const ds = labelStudioFormat.importDataset([tasksFile([{ data: { image: 'b.jpg' }, predictions: [{ score: 0.75, result: [rect('cat', 10, 10, 10, 10)] }] }])], context);
+    const ds = labelStudioFormat.importDataset([tasksFile([{ data: { image: 'b.jpg' }, predictions: [{ score: 0.75, result: [rect('cat', 10, 10, 10, 10)] }] }])], context).dataset;
     expect(ds.images[0]!.boxes).toEqual([{ className: 'cat', box: { x: 20, y: 10, w: 20, h: 10 }, score: 0.75 }]);
   });
 
@@ -56,13 +56,20 @@ describe('Label Studio import', () => {
     expectFormatError(run([{ data: { image: 'http://host/zebra.jpg' }, annotations: [] }]), 'export.json', '[0].data.image', /unknown image "zebra\.jpg"/);
   });
 
-  it('reports boxes outside the image, negative sizes, rotation and a wrong original size', () => {
+  it('reports negative sizes and a wrong original size', () => {
     const task = (r: object) => [{ data: { image: 'b.jpg' }, annotations: [{ result: [rect('cat', 1, 1, 1, 1), r] }] }];
-    expectFormatError(run(task(rect('cat', 90, 10, 11, 10))), 'export.json', '[0].annotations[0].result[1].value', /outside image "b\.jpg"/);
     expectFormatError(run(task(rect('cat', 50, 10, -5, 10))), 'export.json', '[0].annotations[0].result[1].value', /negative box size/);
+    expectFormatError(run(task(rect('cat', 10, 10, 10, 10, { original_width: 400 }))), 'export.json', '[0].annotations[0].result[1]', /200×100 px, but the file says 400×100/);
+  });
+
+  it('clamps a box partly outside the image, and skips rotated rectangles and other region types with warnings', () => {
     const rotated = rect('cat', 10, 10, 10, 10);
     rotated.value.rotation = 30;
-    expectFormatError(run(task(rotated)), 'export.json', '[0].annotations[0].result[1].value.rotation', /rotated boxes are not supported/);
-    expectFormatError(run(task(rect('cat', 10, 10, 10, 10, { original_width: 400 }))), 'export.json', '[0].annotations[0].result[1]', /200×100 px, but the file says 400×100/);
+    const polygon = { type: 'polygonlabels', from_name: 'poly', to_name: 'image', value: { points: [[1, 1], [5, 5], [1, 5]], polygonlabels: ['cat'] } };
+    const result = labelStudioFormat.importDataset([tasksFile([{ data: { image: 'b.jpg' }, annotations: [{ result: [rect('cat', 90, 10, 11, 10), rotated, polygon] }] }])], context);
+    expect(result.dataset.images[0]!.boxes).toEqual([{ className: 'cat', box: { x: 180, y: 10, w: 20, h: 10 } }]);
+    expect(result.warnings.counts).toEqual({ 'box-clamped': 1, 'unsupported-shape': 2 });
+    expect(result.warnings.examples.map((w) => w.location)).toEqual(['[0].annotations[0].result[0].value', '[0].annotations[0].result[1].value.rotation', '[0].annotations[0].result[2]']);
+    expect(result.warnings.examples[2]!.message).toMatch(/polygonlabels result on image "b\.jpg" skipped/);
   });
 });

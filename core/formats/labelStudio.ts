@@ -1,11 +1,15 @@
 import { z } from 'zod';
-import { FormatError } from './formatError';
+import { acceptBox } from './boxPolicy';
+import { collecting, FormatError, ProblemCollector } from './formatError';
+import { WarningCollector } from './importWarnings';
+import { validElements } from './jsonElements';
+import { annotatorOf, chooseAnnotations } from './labelStudioChoice';
 import { classIndexer, exportBox, sortByFileName, sortedImages } from './shared/exportOrder';
-import { checkImageSize, contextLookup, importedBox, resolveImage, singleFile } from './shared/importChecks';
+import { checkImageSize, contextLookup, resolveImage, singleFile, type ContextImage } from './shared/importChecks';
 import { parseJsonFile, parseJsonStructure } from './shared/jsonFile';
 import { RELATIVE_DECIMALS, roundTo } from './shared/numbers';
 import { basename, normalizePath } from './shared/paths';
-import type { AnnotationFormat, DatasetBox, DatasetImage, FormatFile, ImportContext, LabelDataset } from './types';
+import type { AnnotationChoice, AnnotationFormat, DatasetBox, DatasetImage, FormatFile, ImportContext, ImportOptions, ImportResult, LabelDataset } from './types';
 
 export const LABEL_STUDIO_FILE = 'tasks.json';
 
@@ -37,13 +41,18 @@ const RectangleValueSchema = z.object({
   rectanglelabels: z.array(z.string().min(1)).min(1),
 });
 const TextAreaValueSchema = z.object({ text: z.array(z.string()) });
-const TasksSchema = z.array(
-  z.object({
-    data: z.object({ image: z.string().min(1) }),
-    annotations: z.array(z.object({ result: z.array(ResultSchema) })).optional(),
-    predictions: z.array(z.object({ result: z.array(ResultSchema), score: z.number().optional() })).optional(),
-  }),
-);
+const AnnotationSchema = z.object({
+  result: z.array(ResultSchema),
+  completed_by: z.unknown().optional(),
+  created_at: z.string().optional(),
+  updated_at: z.string().optional(),
+  was_cancelled: z.boolean().optional(),
+});
+const TaskSchema = z.object({
+  data: z.object({ image: z.string().min(1) }),
+  annotations: z.array(AnnotationSchema).optional(),
+  predictions: z.array(z.object({ result: z.array(ResultSchema), score: z.number().optional() })).optional(),
+});
 
 function exportLabelStudio(dataset: LabelDataset): FormatFile[] {
   const classIndex = classIndexer(dataset);
@@ -81,7 +90,7 @@ function boxText(box: DatasetBox): string | undefined {
 }
 
 /** The text of each `textarea` result by its result id (lines joined), for the rectangle of the same id. */
-function transcriptions(file: string, at: string, results: readonly z.infer<typeof ResultSchema>[]): Map<string, string> {
+function transcriptions(file: string, at: string, results: readonly Result[]): Map<string, string> {
   const texts = new Map<string, string>();
   for (const [r, result] of results.entries()) {
     if (result.type !== 'textarea' || result.id === undefined) continue;
@@ -111,53 +120,114 @@ function safeDecode(s: string): string {
   }
 }
 
-type Task = z.infer<typeof TasksSchema>[number];
+type Task = z.infer<typeof TaskSchema>;
+type Result = z.infer<typeof ResultSchema>;
 
-/** A person's annotation wins; a model's prediction is read only when nobody annotated the task. */
-function chosenResults(task: Task): { key: string; results: z.infer<typeof ResultSchema>[]; score?: number } {
-  const annotation = task.annotations?.[0];
-  if (annotation) return { key: 'annotations', results: annotation.result };
-  const prediction = task.predictions?.[0];
-  if (prediction) return { key: 'predictions', results: prediction.result, score: prediction.score };
-  return { key: 'annotations', results: [] };
+/** One list of results to read as boxes: an annotation (a person's) or a prediction (a model's, with its score). */
+interface ResultSet {
+  at: string;
+  results: Result[];
+  score?: number;
 }
 
-function importLabelStudio(files: FormatFile[], context: ImportContext): LabelDataset {
+/**
+ * The task's annotations the user chose (see chooseAnnotations); a model's
+ * prediction is read only when nobody annotated the task.
+ */
+function chosenResults(file: string, t: number, task: Task, choice: AnnotationChoice, warnings: WarningCollector): ResultSet[] {
+  const annotations = task.annotations ?? [];
+  if (annotations.length > 0) {
+    const { chosen, skipped } = chooseAnnotations(annotations, choice);
+    for (const { index, reason } of skipped) {
+      warnings.add('annotation-not-chosen', file, `[${t}].annotations[${index}]`, `annotation ${index + 1} of task ${t + 1} skipped: ${reason}`);
+    }
+    return chosen.map((a) => ({ at: `[${t}].annotations[${a}].result`, results: annotations[a]!.result }));
+  }
+  const prediction = task.predictions?.[0];
+  return prediction ? [{ at: `[${t}].predictions[0].result`, results: prediction.result, score: prediction.score }] : [];
+}
+
+function importLabelStudio(files: FormatFile[], context: ImportContext, options?: ImportOptions): ImportResult<LabelDataset> {
   const file = singleFile(files, ['.json'], LABEL_STUDIO_FILE, 'Label Studio tasks');
-  const tasks = parseJsonStructure(file.path, TasksSchema, parseJsonFile(file));
+  const problems = new ProblemCollector(file.path);
+  const tasks = validElements(problems, TaskSchema, parseJsonStructure(file.path, z.array(z.unknown()), parseJsonFile(file)), '');
+  const warnings = new WarningCollector();
+  const choice = options?.annotations ?? { kind: 'latest' };
   const lookup = contextLookup(context);
   const classes: string[] = [];
+  const annotators = new Set<string>();
   const images = new Map<string, DatasetImage>();
-  for (const [t, task] of tasks.entries()) {
-    const source = resolveImage(lookup, file.path, `[${t}].data.image`, imageNameCandidates(task.data.image));
-    if (images.has(source.fileName)) throw new FormatError(file.path, `[${t}].data.image`, `image "${source.fileName}" has two tasks`);
-    const chosen = chosenResults(task);
-    const texts = transcriptions(file.path, `[${t}].${chosen.key}[0].result`, chosen.results);
-    const boxes: DatasetBox[] = [];
-    for (const [r, result] of chosen.results.entries()) {
-      if (result.type !== 'rectanglelabels') continue;
-      const at = `[${t}].${chosen.key}[0].result[${r}]`;
-      checkImageSize(file.path, at, source, result.original_width, result.original_height);
-      const value = parseJsonStructure(file.path, RectangleValueSchema, result.value, `${at}.value`);
-      if (value.rotation) throw new FormatError(file.path, `${at}.value.rotation`, `rotated boxes are not supported (rotation ${value.rotation}°)`);
-      const className = value.rectanglelabels[0]!;
-      if (!classes.includes(className)) classes.push(className);
-      const box = {
-        x: (value.x / 100) * source.width,
-        y: (value.y / 100) * source.height,
-        w: (value.width / 100) * source.width,
-        h: (value.height / 100) * source.height,
-      };
-      const imported: DatasetBox = { className, box: importedBox(file.path, `${at}.value`, box, source) };
-      const text = result.id === undefined ? undefined : texts.get(String(result.id));
-      if (text !== undefined) imported.attributes = { [TEXT_ATTRIBUTE]: text };
-      const score = result.score ?? chosen.score;
-      if (score !== undefined) imported.score = score;
-      boxes.push(imported);
+  for (const { index: t, value: task } of tasks) {
+    for (const a of task.annotations ?? []) {
+      const name = annotatorOf(a);
+      if (name !== undefined) annotators.add(name);
     }
-    images.set(source.fileName, { fileName: source.fileName, width: source.width, height: source.height, boxes });
+    collecting(problems, () => {
+      const source = resolveImage(lookup, file.path, `[${t}].data.image`, imageNameCandidates(task.data.image));
+      if (images.has(source.fileName)) throw new FormatError(file.path, `[${t}].data.image`, `image "${source.fileName}" has two tasks`);
+      const reader: RegionReader = { file: file.path, image: source, classes, warnings, problems };
+      const boxes = chosenResults(file.path, t, task, choice, warnings).flatMap((set) => readResultSet(reader, set));
+      images.set(source.fileName, { fileName: source.fileName, width: source.width, height: source.height, boxes });
+    });
   }
-  return { classes, images: sortByFileName(images.values()) };
+  problems.throwIfAny();
+  return {
+    dataset: { classes, images: sortByFileName(images.values()) },
+    warnings: warnings.result(),
+    ...(annotators.size > 0 ? { annotators: [...annotators] } : {}),
+  };
+}
+
+interface RegionReader {
+  file: string;
+  image: ContextImage;
+  classes: string[];
+  warnings: WarningCollector;
+  problems: ProblemCollector;
+}
+
+/** The boxes of one annotation or prediction; other region types are counted as skipped shapes. */
+function readResultSet(reader: RegionReader, { at, results, score }: ResultSet): DatasetBox[] {
+  const { file, image, warnings, problems } = reader;
+  const texts = collecting(problems, () => transcriptions(file, at, results)) ?? new Map<string, string>();
+  const rectangleIds = new Set(results.filter((r) => r.type === 'rectanglelabels' && r.id !== undefined).map((r) => String(r.id)));
+  const boxes: DatasetBox[] = [];
+  for (const [r, result] of results.entries()) {
+    const where = `${at}[${r}]`;
+    if (result.type === 'textarea' && result.id !== undefined && rectangleIds.has(String(result.id))) continue;
+    if (result.type !== 'rectanglelabels') {
+      warnings.add('unsupported-shape', file, where, `a ${result.type} result on image "${image.fileName}" skipped: only rectanglelabels are imported`);
+      continue;
+    }
+    const box = collecting(problems, () => readRectangle(reader, where, result, score, texts));
+    if (box) boxes.push(box);
+  }
+  return boxes;
+}
+
+function readRectangle({ file, image, classes, warnings }: RegionReader, at: string, result: Result, setScore: number | undefined, texts: Map<string, string>): DatasetBox | undefined {
+  checkImageSize(file, at, image, result.original_width, result.original_height);
+  const value = parseJsonStructure(file, RectangleValueSchema, result.value, `${at}.value`);
+  if (value.rotation) {
+    warnings.add('unsupported-shape', file, `${at}.value.rotation`, `a rectangle rotated by ${value.rotation}° on image "${image.fileName}" skipped: only upright boxes are imported`);
+    return undefined;
+  }
+  const className = value.rectanglelabels[0]!;
+  const box = acceptBox(
+    file,
+    `${at}.value`,
+    { x: (value.x / 100) * image.width, y: (value.y / 100) * image.height, w: (value.width / 100) * image.width, h: (value.height / 100) * image.height },
+    image,
+    warnings,
+  );
+  if (!box) return undefined;
+  if (!classes.includes(className)) classes.push(className);
+  const imported: DatasetBox = { className, box };
+  const text = result.id === undefined ? undefined : texts.get(String(result.id));
+  if (text !== undefined) imported.attributes = { [TEXT_ATTRIBUTE]: text };
+  const score = result.score ?? setScore;
+  if (score !== undefined) imported.score = score;
+  return imported;
 }
 
 export const labelStudioFormat: AnnotationFormat = {

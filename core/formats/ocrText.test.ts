@@ -51,7 +51,7 @@ describe('OCR text from Label Studio', () => {
     const ds = formats.labelstudio.importDataset(
       file([region('Xy3', 'textarea', { text: ['TOTAL', '12.50'] }), region('Xy3', 'rectanglelabels', { rectanglelabels: ['text'] }), region('q1', 'rectanglelabels', { rectanglelabels: ['text'] }), region('orphan', 'textarea', { text: ['lost'] })]),
       context,
-    );
+    ).dataset;
     expect(ds.images[0]!.boxes).toEqual([
       { className: 'text', box: { x: 20, y: 20, w: 60, h: 40 }, attributes: { text: 'TOTAL\n12.50' } },
       { className: 'text', box: { x: 20, y: 20, w: 60, h: 40 } },
@@ -67,7 +67,7 @@ describe('COCO → CVAT → Label Studio → COCO', () => {
   it('keeps every non-empty recognised text', () => {
     const original = ocrDataset();
     let dataset = original;
-    for (const id of ['coco', 'cvat', 'labelstudio', 'coco'] as const) dataset = formats[id].importDataset(formats[id].exportDataset(dataset), contextOf(original));
+    for (const id of ['coco', 'cvat', 'labelstudio', 'coco'] as const) dataset = formats[id].importDataset(formats[id].exportDataset(dataset), contextOf(original)).dataset;
     expect(dataset.images[0]!.boxes.map((b) => b.attributes?.text)).toEqual(['EXIT', 'Push → 押す "now" <b>&amp;', 'OPEN\n9–17', undefined, undefined]);
   });
 });

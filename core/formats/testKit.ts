@@ -1,4 +1,6 @@
 import { expect } from 'vitest';
+import type { AttributeValue } from '../model/labelSchema';
+import { BOX_FLAGS } from './boxFlags';
 import { FormatError } from './formatError';
 import type { ImportContext, LabelDataset } from './types';
 
@@ -64,11 +66,22 @@ export function ocrDataset(): LabelDataset {
 }
 
 /**
- * The dataset as a format that cannot carry attributes and/or scores reads
- * it back; `attributes: 'text'` — one that carries only a box's non-empty
- * OCR `text` attribute (Label Studio's per-region transcription).
+ * Which of a box's attributes a format carries: all, none, only a non-empty
+ * OCR `text` (Label Studio's per-region transcription), only the
+ * occluded/truncated/difficult flags (VOC), or only booleans (LabelMe's shape flags).
  */
-export function withoutExtras(dataset: LabelDataset, keep: { attributes: boolean | 'text'; score: boolean }): LabelDataset {
+export type AttributeCapability = boolean | 'text' | 'flags' | 'booleans';
+
+function keptAttributes(attributes: Record<string, AttributeValue> | undefined, keep: AttributeCapability): Record<string, AttributeValue> | undefined {
+  if (!attributes || keep === false) return undefined;
+  if (keep === true) return attributes;
+  if (keep === 'text') return typeof attributes.text === 'string' && attributes.text !== '' ? { text: attributes.text } : undefined;
+  const kept = Object.entries(attributes).filter(([name, v]) => typeof v === 'boolean' && (keep === 'booleans' || (BOX_FLAGS as readonly string[]).includes(name)));
+  return kept.length > 0 ? Object.fromEntries(kept) : undefined;
+}
+
+/** The dataset as a format that cannot carry some attributes and/or scores reads it back. */
+export function withoutExtras(dataset: LabelDataset, keep: { attributes: AttributeCapability; score: boolean }): LabelDataset {
   return {
     classes: dataset.classes,
     images: dataset.images.map((image) => ({
@@ -76,8 +89,7 @@ export function withoutExtras(dataset: LabelDataset, keep: { attributes: boolean
       boxes: image.boxes.map((b) => ({
         className: b.className,
         box: b.box,
-        ...(keep.attributes === true && b.attributes ? { attributes: b.attributes } : {}),
-        ...(keep.attributes === 'text' && typeof b.attributes?.text === 'string' && b.attributes.text !== '' ? { attributes: { text: b.attributes.text } } : {}),
+        ...(keptAttributes(b.attributes, keep.attributes) ? { attributes: keptAttributes(b.attributes, keep.attributes) } : {}),
         ...(keep.score && b.score !== undefined ? { score: b.score } : {}),
       })),
     })),

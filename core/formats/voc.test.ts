@@ -21,7 +21,7 @@ const run = (files: FormatFile[]) => () => vocFormat.importDataset(files, contex
 
 describe('Pascal VOC import', () => {
   it('reads corner boxes, resolves the image by <filename>, and takes classes in order of appearance without a labelmap', () => {
-    const ds = vocFormat.importDataset([file(vocXml(object('dog', [10, 20, 30.5, 40]) + object('cat', [0, 0, 200, 100])))], context);
+    const ds = vocFormat.importDataset([file(vocXml(object('dog', [10, 20, 30.5, 40]) + object('cat', [0, 0, 200, 100])))], context).dataset;
     expect(ds).toEqual({
       classes: ['dog', 'cat'],
       images: [
@@ -40,7 +40,7 @@ describe('Pascal VOC import', () => {
 
   it('uses labelmap.txt for class order and rejects classes it does not list', () => {
     const labelmap = { path: 'labelmap.txt', content: '# label:color_rgb:parts:actions\ncat:1,2,3::\ndog:::\nbird:::\n' };
-    expect(vocFormat.importDataset([labelmap, file(vocXml(object('dog', [1, 1, 2, 2])))], context).classes).toEqual(['cat', 'dog', 'bird']);
+    expect(vocFormat.importDataset([labelmap, file(vocXml(object('dog', [1, 1, 2, 2])))], context).dataset.classes).toEqual(['cat', 'dog', 'bird']);
     expectFormatError(
       run([labelmap, file(vocXml(object('dog', [1, 1, 2, 2]) + object('zebra', [1, 1, 2, 2])))]),
       'Annotations/a.xml',
@@ -74,8 +74,11 @@ describe('Pascal VOC import', () => {
     expectFormatError(run([file(vocXml(object('cat', [1, 1, 5, 5]) + object('cat', [50, 1, 40, 5])))]), 'Annotations/a.xml', 'object 2', /negative box size/);
   });
 
-  it('reports boxes outside the image', () => {
-    expectFormatError(run([file(vocXml(object('cat', [150, 50, 201, 100])))]), 'Annotations/a.xml', 'object 1', /outside image "JPEGImages\/a\.jpg" \(200×100\)/);
+  it('clamps a box partly outside the image and skips one wholly outside, with warnings', () => {
+    const result = vocFormat.importDataset([file(vocXml(object('cat', [150, 50, 201, 100]) + object('cat', [210, 0, 250, 10])))], context);
+    expect(result.dataset.images[0]!.boxes).toEqual([{ className: 'cat', box: { x: 150, y: 50, w: 50, h: 50 } }]);
+    expect(result.warnings.counts).toEqual({ 'box-clamped': 1, 'box-outside': 1 });
+    expect(result.warnings.examples[0]).toMatchObject({ file: 'Annotations/a.xml', location: 'object 1', message: expect.stringMatching(/outside image "JPEGImages\/a\.jpg" \(200×100\); clamped/) });
   });
 
   it('reports a size that disagrees with the image', () => {
@@ -84,8 +87,8 @@ describe('Pascal VOC import', () => {
 
   it('imports nothing when a later file is bad', () => {
     const good = file(vocXml(object('cat', [1, 1, 5, 5])));
-    const bad: FormatFile = { path: 'Annotations/b.xml', content: vocXml(object('cat', [1, 1, 500, 5]), '<filename>b.jpg</filename>') };
-    expectFormatError(run([good, bad]), 'Annotations/b.xml', 'object 1', /outside/);
+    const bad: FormatFile = { path: 'Annotations/b.xml', content: vocXml(object('cat', [1, 1, 'wide', 5]), '<filename>b.jpg</filename>') };
+    expectFormatError(run([good, bad]), 'Annotations/b.xml', 'object 1, bndbox.xmax', /"wide" is not a number/);
   });
 });
 

@@ -1,11 +1,14 @@
-import { FormatError } from './formatError';
+import { acceptBox } from './boxPolicy';
+import { BOX_FLAGS, flagOf, flagValue, settleFlags } from './boxFlags';
+import { collecting, FormatError, ProblemCollector } from './formatError';
+import { WarningCollector } from './importWarnings';
 import { assertUniquePaths, classIndexer, exportBox, sortByFileName, sortedImages } from './shared/exportOrder';
-import { checkImageSize, contextLookup, importedBox, resolveImage } from './shared/importChecks';
+import { checkImageSize, contextLookup, resolveImage } from './shared/importChecks';
 import { parseNumber } from './shared/numbers';
 import { afterSegment, basename, compareCodeUnits, dirname, joinPath, stripExtension } from './shared/paths';
 import { el, renderXml } from './shared/xmlWriter';
 import { childText, parseXmlFile, requireNumber, requireText, xmlChild, xmlChildren } from './shared/xmlFile';
-import type { AnnotationFormat, DatasetBox, DatasetImage, FormatFile, ImportContext, LabelDataset } from './types';
+import type { AnnotationFormat, DatasetBox, DatasetImage, FormatFile, ImportContext, ImportResult, LabelDataset } from './types';
 import { textLines } from './shared/text';
 
 /** CVAT's VOC export writes the class list here; we read and write the same file so class order survives. */
@@ -42,36 +45,44 @@ function vocDocument(image: DatasetImage) {
       return el('object', [
         el('name', b.className),
         el('pose', 'Unspecified'),
-        el('truncated', 0),
-        el('difficult', 0),
+        el('truncated', flagOf(b.attributes, 'truncated') ? 1 : 0),
+        el('difficult', flagOf(b.attributes, 'difficult') ? 1 : 0),
+        // Not in the VOC devkit, but CVAT and others write it: only for boxes that carry the flag.
+        ...(b.attributes?.occluded !== undefined ? [el('occluded', flagOf(b.attributes, 'occluded') ? 1 : 0)] : []),
         el('bndbox', [el('xmin', box.x), el('ymin', box.y), el('xmax', box.x2), el('ymax', box.y2)]),
       ]);
     }),
   ]);
 }
 
-function importVoc(files: FormatFile[], context: ImportContext): LabelDataset {
+interface VocReader {
+  lookup: ReturnType<typeof contextLookup>;
+  /** The labelmap's classes, when one was given: other classes are errors. */
+  declared: string[] | undefined;
+  classes: string[];
+  warnings: WarningCollector;
+}
+
+function importVoc(files: FormatFile[], context: ImportContext): ImportResult<LabelDataset> {
   const labelmapFile = files.find((f) => basename(f.path) === VOC_LABELMAP);
   const declared = labelmapFile ? readLabelmap(labelmapFile) : undefined;
   const xmlFiles = files.filter((f) => f.path.toLowerCase().endsWith('.xml'));
   if (xmlFiles.length === 0) throw new FormatError('Annotations/', '', 'missing: no Pascal VOC .xml files were given');
-  const lookup = contextLookup(context);
-  const classes = [...(declared ?? [])];
+  const reader: VocReader = { lookup: contextLookup(context), declared, classes: [...(declared ?? [])], warnings: new WarningCollector() };
   const images = new Map<string, DatasetImage>();
-  for (const file of [...xmlFiles].sort((a, b) => compareCodeUnits(a.path, b.path))) {
-    const image = readVocFile(file, lookup, declared, classes);
+  const sorted = [...xmlFiles].sort((a, b) => compareCodeUnits(a.path, b.path));
+  // Problems are collected per file and the first file's error is thrown, so the user fixes one file at a time.
+  for (const file of sorted) {
+    const image = readVocFile(file, reader);
     if (images.has(image.fileName)) throw new FormatError(file.path, 'filename', `image "${image.fileName}" is annotated by another file too`);
     images.set(image.fileName, image);
   }
-  return { classes, images: sortByFileName(images.values()) };
+  const dataset = { classes: reader.classes, images: sortByFileName(images.values()) };
+  settleFlags(dataset.images);
+  return { dataset, warnings: reader.warnings.result() };
 }
 
-function readVocFile(
-  file: FormatFile,
-  lookup: ReturnType<typeof contextLookup>,
-  declared: string[] | undefined,
-  classes: string[],
-): DatasetImage {
+function readVocFile(file: FormatFile, { lookup, declared, classes, warnings }: VocReader): DatasetImage {
   const root = xmlChild(parseXmlFile(file, ['object']), 'annotation');
   if (!root) throw new FormatError(file.path, 'line 1', 'not a Pascal VOC file: the root element <annotation> is missing');
   const filename = requireText(file.path, 'filename', '<filename>', childText(root, 'filename'));
@@ -79,21 +90,37 @@ function readVocFile(
   const source = resolveImage(lookup, file.path, 'filename', [childText(root, 'path'), besideXml, filename]);
   const size = xmlChild(root, 'size');
   if (size) checkImageSize(file.path, 'size', source, parseNumber(childText(size, 'width')), parseNumber(childText(size, 'height')));
-  const boxes: DatasetBox[] = xmlChildren(root, 'object').map((obj, i) => {
-    const location = `object ${i + 1}`;
-    const className = requireText(file.path, location, '<name>', childText(obj, 'name'));
-    if (declared && !declared.includes(className)) {
-      throw new FormatError(file.path, location, `unknown class "${className}": ${VOC_LABELMAP} lists ${declared.join(', ')}`);
-    }
-    if (!classes.includes(className)) classes.push(className);
-    const bnd = xmlChild(obj, 'bndbox');
-    if (!bnd) throw new FormatError(file.path, location, 'missing <bndbox>');
-    const [xmin, ymin, xmax, ymax] = (['xmin', 'ymin', 'xmax', 'ymax'] as const).map((k) =>
-      requireNumber(file.path, `${location}, bndbox.${k}`, `<${k}>`, childText(bnd, k)),
-    ) as [number, number, number, number];
-    return { className, box: importedBox(file.path, location, { x: xmin, y: ymin, w: xmax - xmin, h: ymax - ymin }, source) };
-  });
+  const problems = new ProblemCollector(file.path);
+  const boxes: DatasetBox[] = xmlChildren(root, 'object').flatMap(
+    (obj, i) =>
+      collecting(problems, () => {
+        const location = `object ${i + 1}`;
+        const className = requireText(file.path, location, '<name>', childText(obj, 'name'));
+        if (declared && !declared.includes(className)) {
+          throw new FormatError(file.path, location, `unknown class "${className}": ${VOC_LABELMAP} lists ${declared.join(', ')}`);
+        }
+        if (!classes.includes(className)) classes.push(className);
+        const bnd = xmlChild(obj, 'bndbox');
+        if (!bnd) throw new FormatError(file.path, location, 'missing <bndbox>');
+        const [xmin, ymin, xmax, ymax] = (['xmin', 'ymin', 'xmax', 'ymax'] as const).map((k) =>
+          requireNumber(file.path, `${location}, bndbox.${k}`, `<${k}>`, childText(bnd, k)),
+        ) as [number, number, number, number];
+        const box = acceptBox(file.path, location, { x: xmin, y: ymin, w: xmax - xmin, h: ymax - ymin }, source, warnings);
+        return box ? [{ className, box, ...flagAttributes(obj) }] : [];
+      }) ?? [],
+  );
+  problems.throwIfAny();
   return { fileName: source.fileName, width: source.width, height: source.height, boxes };
+}
+
+/** <truncated>, <difficult> and <occluded> as the file states them (0/1); settleFlags drops the ones nobody set. */
+function flagAttributes(obj: unknown): Pick<DatasetBox, 'attributes'> {
+  const attributes: NonNullable<DatasetBox['attributes']> = {};
+  for (const flag of BOX_FLAGS) {
+    const value = flagValue(childText(obj, flag));
+    if (value !== undefined) attributes[flag] = value;
+  }
+  return Object.keys(attributes).length > 0 ? { attributes } : {};
 }
 
 /** CVAT's labelmap: "name:color:parts:actions" a line, "#" comments. */

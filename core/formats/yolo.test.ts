@@ -16,7 +16,7 @@ const run = (files: FormatFile[]) => () => yoloFormat.importDataset(files, conte
 
 describe('YOLO import', () => {
   it('reads normalised centre boxes and gives images without a label file no boxes', () => {
-    const ds = yoloFormat.importDataset([dataYaml, labels('1 0.5 0.5 0.25 0.5\n\n0 0.1 0.2 0.1 0.2\n')], context);
+    const ds = yoloFormat.importDataset([dataYaml, labels('1 0.5 0.5 0.25 0.5\n\n0 0.1 0.2 0.1 0.2\n')], context).dataset;
     expect(ds).toEqual({
       classes: ['cat', 'dog'],
       images: [
@@ -35,9 +35,9 @@ describe('YOLO import', () => {
   });
 
   it('accepts names as a list and classes.txt instead of data.yaml', () => {
-    const list = yoloFormat.importDataset([{ path: 'data.yaml', content: 'names: [cat, dog]\n' }, labels('1 0.5 0.5 0.1 0.1')], context);
+    const list = yoloFormat.importDataset([{ path: 'data.yaml', content: 'names: [cat, dog]\n' }, labels('1 0.5 0.5 0.1 0.1')], context).dataset;
     expect(list.classes).toEqual(['cat', 'dog']);
-    const txt = yoloFormat.importDataset([{ path: 'classes.txt', content: 'cat\ndog\n' }, labels('1 0.5 0.5 0.1 0.1')], context);
+    const txt = yoloFormat.importDataset([{ path: 'classes.txt', content: 'cat\ndog\n' }, labels('1 0.5 0.5 0.1 0.1')], context).dataset;
     expect(txt.images[0]!.boxes[0]!.className).toBe('dog');
   });
 
@@ -72,15 +72,18 @@ describe('YOLO import', () => {
     expectFormatError(run([dataYaml, { path: 'labels/train/zebra.txt', content: '' }]), 'labels/train/zebra.txt', '', /unknown image "train\/zebra\.\*"/);
   });
 
-  it('reports boxes outside the image and negative sizes', () => {
+  it('clamps boxes partly outside the image with a warning, and reports negative sizes', () => {
     // cx 0.95, w 0.2 → right edge at 1.05 × 200 px = 10 px outside.
-    expectFormatError(run([dataYaml, labels('0 0.5 0.5 0.1 0.1\n0 0.95 0.5 0.2 0.1\n')]), 'labels/train/a.txt', 'line 2', /outside image/);
+    const result = yoloFormat.importDataset([dataYaml, labels('0 0.5 0.5 0.1 0.1\n0 0.95 0.5 0.2 0.1\n')], context);
+    expect(result.dataset.images[0]!.boxes[1]!.box).toEqual({ x: 170, y: 45, w: 30, h: 10 });
+    expect(result.warnings.counts).toEqual({ 'box-clamped': 1 });
+    expect(result.warnings.examples[0]).toMatchObject({ file: 'labels/train/a.txt', location: 'line 2' });
     expectFormatError(run([dataYaml, labels('0 0.5 0.5 -0.1 0.1\n')]), 'labels/train/a.txt', 'line 1', /negative box size/);
   });
 
   it('accepts a box that overshoots by less than 0.5 px', () => {
     // right edge at 1.002 × 200 = 200.4 px
-    const ds = yoloFormat.importDataset([dataYaml, labels('0 0.951 0.5 0.102 0.1\n')], context);
+    const ds = yoloFormat.importDataset([dataYaml, labels('0 0.951 0.5 0.102 0.1\n')], context).dataset;
     expect(ds.images[0]!.boxes[0]!.box.x + ds.images[0]!.boxes[0]!.box.w).toBe(200);
   });
 });

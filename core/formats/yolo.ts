@@ -1,10 +1,13 @@
-import { FormatError } from './formatError';
+import { acceptBox } from './boxPolicy';
+import { collecting, FormatError, ProblemCollector } from './formatError';
+import { refuseOtherImporter } from './importerMismatch';
+import { WarningCollector } from './importWarnings';
 import { assertUniquePaths, classIndexer, exportBox, sortByFileName, sortedImages } from './shared/exportOrder';
 import { createImageLookup } from './shared/imageLookup';
-import { importedBox, type ContextImage } from './shared/importChecks';
+import type { ContextImage } from './shared/importChecks';
 import { parseNumber, RELATIVE_DECIMALS, roundTo } from './shared/numbers';
 import { afterSegment, normalizePath, stripExtension } from './shared/paths';
-import type { AnnotationFormat, DatasetBox, FormatFile, ImportContext, LabelDataset } from './types';
+import type { AnnotationFormat, DatasetBox, FormatFile, ImportContext, ImportResult, LabelDataset } from './types';
 import { readYoloClasses, writeDataYaml, YOLO_CLASSES_FILE, YOLO_DATA_FILE } from './yoloClasses';
 import { seededSplit, type SplitOptions } from './shared/seededSplit';
 import { textLines } from './shared/text';
@@ -75,7 +78,9 @@ function labelFilesOf(files: FormatFile[]): FormatFile[] {
   return underLabels.length > 0 ? underLabels : txt.filter((f) => !f.path.endsWith(YOLO_CLASSES_FILE));
 }
 
-function importYolo(files: FormatFile[], context: ImportContext): LabelDataset {
+function importYolo(files: FormatFile[], context: ImportContext): ImportResult<LabelDataset> {
+  refuseOtherImporter(files, 'image');
+  const warnings = new WarningCollector();
   const { file: classFile, names, splitFolders } = readYoloClasses(files);
   const withoutSplit = (key: string) => splitFolders.reduce((k, folder) => (k.startsWith(`${folder}/`) ? k.slice(folder.length + 1) : k), key);
   const lookup = createImageLookup(context.images, (i) => stripExtension(afterSegment(i.fileName, 'images')));
@@ -91,38 +96,55 @@ function importYolo(files: FormatFile[], context: ImportContext): LabelDataset {
     const earlier = labelFileOf.get(image.fileName);
     if (earlier) throw new FormatError(file.path, '', `image "${image.fileName}" already has labels in ${earlier}`);
     labelFileOf.set(image.fileName, file.path);
-    boxesByImage.set(image.fileName, readLabelFile(file, image, names, classFile));
+    boxesByImage.set(image.fileName, readLabelFile(file, image, { names, classFile, warnings }));
   }
   // In YOLO an image without a label file is an image with no objects.
   return {
-    classes: [...names.values()],
-    images: sortByFileName(context.images).map((i) => ({ fileName: i.fileName, width: i.width, height: i.height, boxes: boxesByImage.get(i.fileName) ?? [] })),
+    dataset: {
+      classes: [...names.values()],
+      images: sortByFileName(context.images).map((i) => ({ fileName: i.fileName, width: i.width, height: i.height, boxes: boxesByImage.get(i.fileName) ?? [] })),
+    },
+    warnings: warnings.result(),
   };
 }
 
-function readLabelFile(file: FormatFile, image: ContextImage, names: Map<number, string>, classFile: string): DatasetBox[] {
+interface LabelFileReader {
+  names: Map<number, string>;
+  /** The file that names the classes, for "out of range" messages. */
+  classFile: string;
+  warnings: WarningCollector;
+}
+
+/** One label file's boxes; every bad line is a problem (up to MAX_PROBLEMS listed), thrown together at the end. */
+function readLabelFile(file: FormatFile, image: ContextImage, { names, classFile, warnings }: LabelFileReader): DatasetBox[] {
   const boxes: DatasetBox[] = [];
+  const problems = new ProblemCollector(file.path);
   for (const [i, raw] of textLines(file.content).entries()) {
     const line = raw.trim();
     if (line === '') continue;
-    const location = `line ${i + 1}`;
-    const tokens = line.split(/\s+/);
-    if (tokens.length !== 5) throw new FormatError(file.path, location, `expected 5 values "class cx cy w h", got ${tokens.length}`);
-    const [classToken, ...coordTokens] = tokens as [string, ...string[]];
-    if (!/^\d+$/.test(classToken)) throw new FormatError(file.path, location, `class id "${classToken}" is not a whole number`);
-    const className = names.get(Number(classToken));
-    if (className === undefined) {
-      throw new FormatError(file.path, location, `class id ${classToken} is out of range: ${classFile} names ${names.size} classes (${[...names.keys()].join(', ')})`);
-    }
-    const [cx, cy, w, h] = coordTokens.map((t) => {
-      const n = parseNumber(t);
-      if (n === undefined) throw new FormatError(file.path, location, `"${t}" is not a number`);
-      return n;
-    }) as [number, number, number, number];
-    const box = { x: (cx - w / 2) * image.width, y: (cy - h / 2) * image.height, w: w * image.width, h: h * image.height };
-    boxes.push({ className, box: importedBox(file.path, location, box, image) });
+    const box = collecting(problems, () => readLine(file.path, `line ${i + 1}`, line, image, { names, classFile, warnings }));
+    if (box) boxes.push(box);
   }
+  problems.throwIfAny();
   return boxes;
+}
+
+function readLine(file: string, location: string, line: string, image: ContextImage, { names, classFile, warnings }: LabelFileReader): DatasetBox | undefined {
+  const tokens = line.split(/\s+/);
+  if (tokens.length !== 5) throw new FormatError(file, location, `expected 5 values "class cx cy w h", got ${tokens.length}`);
+  const [classToken, ...coordTokens] = tokens as [string, ...string[]];
+  if (!/^\d+$/.test(classToken)) throw new FormatError(file, location, `class id "${classToken}" is not a whole number`);
+  const className = names.get(Number(classToken));
+  if (className === undefined) {
+    throw new FormatError(file, location, `class id ${classToken} is out of range: ${classFile} names ${names.size} classes (${[...names.keys()].join(', ')})`);
+  }
+  const [cx, cy, w, h] = coordTokens.map((t) => {
+    const n = parseNumber(t);
+    if (n === undefined) throw new FormatError(file, location, `"${t}" is not a number`);
+    return n;
+  }) as [number, number, number, number];
+  const box = acceptBox(file, location, { x: (cx - w / 2) * image.width, y: (cy - h / 2) * image.height, w: w * image.width, h: h * image.height }, image, warnings);
+  return box ? { className, box } : undefined;
 }
 
 export const yoloFormat: AnnotationFormat = {

@@ -67,14 +67,14 @@ describe('YOLO dataset export (Ultralytics layout)', () => {
     const ds = sampleDataset();
     const out = exportYoloDataset(ds, { name: 'x', split: { valPercent: 34, seed: 3 } });
     expect(out.files.some((f) => f.path.startsWith('labels/val/'))).toBe(true);
-    const back = yoloFormat.importDataset(out.files, contextOf(ds));
+    const back = yoloFormat.importDataset(out.files, contextOf(ds)).dataset;
     expect(back.images.map((i) => [i.fileName, i.boxes.map((b) => b.className)])).toEqual(ds.images.map((i) => [i.fileName, i.boxes.map((b) => b.className)]));
   });
 
   it('reads a split export back when a project image sits in a sub-folder named like a split', () => {
     const ds: LabelDataset = { classes: ['cat'], images: [{ fileName: 'train/a.jpg', width: 10, height: 10, boxes: [{ className: 'cat', box: { x: 1, y: 1, w: 2, h: 2 } }] }, { fileName: 'a.jpg', width: 10, height: 10, boxes: [] }] };
     const out = exportYoloDataset(ds, { split: { valPercent: 50, seed: 1 } });
-    const back = yoloFormat.importDataset(out.files, contextOf(ds));
+    const back = yoloFormat.importDataset(out.files, contextOf(ds)).dataset;
     expect(back.images.map((i) => [i.fileName, i.boxes.length])).toEqual([['a.jpg', 0], ['train/a.jpg', 1]]);
   });
 });
