@@ -1,6 +1,8 @@
 import { cocoFormat } from './coco';
 import { cvatFormat } from './cvat';
+import { datumaroFormat } from './datumaro';
 import type { FormatId } from './detectFormat';
+import { labelMeFormat } from './labelme';
 import { labelStudioFormat } from './labelStudio';
 import type { AnnotationFormat } from './types';
 import { vocFormat } from './voc';
@@ -13,6 +15,8 @@ export const formats: Record<FormatId, AnnotationFormat> = {
   voc: vocFormat,
   cvat: cvatFormat,
   labelstudio: labelStudioFormat,
+  labelme: labelMeFormat,
+  datumaro: datumaroFormat,
 };
 
 export const formatIds = Object.keys(formats) as FormatId[];

@@ -7,9 +7,11 @@ import { exportYoloDataset } from './yolo';
 const carries = {
   coco: { attributes: true, score: true },
   yolo: { attributes: false, score: false },
-  voc: { attributes: false, score: false },
+  voc: { attributes: 'flags', score: false },
   cvat: { attributes: true, score: false },
   labelstudio: { attributes: 'text', score: false },
+  labelme: { attributes: 'booleans', score: false },
+  datumaro: { attributes: true, score: true },
 } as const;
 
 describe.each(formatIds)('%s round trip', (id) => {
@@ -17,13 +19,13 @@ describe.each(formatIds)('%s round trip', (id) => {
 
   it('imports what it exported', () => {
     const dataset = sampleDataset();
-    const back = format.importDataset(format.exportDataset(dataset), contextOf(dataset));
+    const back = format.importDataset(format.exportDataset(dataset), contextOf(dataset)).dataset;
     expect(back).toEqual(withoutExtras(dataset, carries[id]));
   });
 
   it('keeps an OCR box’s recognised text where the format can carry it', () => {
     const dataset = ocrDataset();
-    const back = format.importDataset(format.exportDataset(dataset), contextOf(dataset));
+    const back = format.importDataset(format.exportDataset(dataset), contextOf(dataset)).dataset;
     expect(back).toEqual(withoutExtras(dataset, carries[id]));
   });
 
@@ -38,7 +40,7 @@ describe.each(formatIds)('%s round trip', (id) => {
       classes: ['cat'],
       images: [{ fileName: 'x.jpg', width: 100, height: 50, boxes: [{ className: 'cat', box: { x: -3, y: 10.123456, w: 50.005001, h: 60 } }] }],
     };
-    const back = format.importDataset(format.exportDataset(dataset), contextOf(dataset));
+    const back = format.importDataset(format.exportDataset(dataset), contextOf(dataset)).dataset;
     expect(back.images[0]!.boxes[0]!.box).toEqual({ x: 0, y: 10.12, w: 47.01, h: 39.88 });
   });
 
@@ -51,7 +53,7 @@ describe.each(formatIds)('%s round trip', (id) => {
 describe('formats with a class list keep unused classes and their order', () => {
   it.each(['coco', 'yolo', 'voc', 'cvat'] as const)('%s', (id) => {
     const dataset = { ...sampleDataset(), classes: ['zebra', 'person', 'dog', 'cat'] };
-    const back = formats[id].importDataset(formats[id].exportDataset(dataset), contextOf(dataset));
+    const back = formats[id].importDataset(formats[id].exportDataset(dataset), contextOf(dataset)).dataset;
     expect(back.classes).toEqual(['zebra', 'person', 'dog', 'cat']);
   });
 });
@@ -60,7 +62,7 @@ describe('files from Windows tools', () => {
   it.each(formatIds)('%s imports files with a byte-order mark and CRLF line ends', (id) => {
     const dataset = sampleDataset();
     const files = formats[id].exportDataset(dataset).map((f) => ({ path: f.path, content: `\uFEFF${f.content.replace(/\n/g, '\r\n')}` }));
-    expect(formats[id].importDataset(files, contextOf(dataset))).toEqual(formats[id].importDataset(formats[id].exportDataset(dataset), contextOf(dataset)));
+    expect(formats[id].importDataset(files, contextOf(dataset)).dataset).toEqual(formats[id].importDataset(formats[id].exportDataset(dataset), contextOf(dataset)).dataset);
   });
 });
 
@@ -69,6 +71,6 @@ describe('YOLO with a seeded train/val split', () => {
     const dataset = sampleDataset();
     const files = exportYoloDataset(dataset, { name: 'ds', split: { valPercent: 50, seed: 11 } }).files;
     expect(files.some((f) => f.path.startsWith('labels/val/')) && files.some((f) => f.path.startsWith('labels/train/'))).toBe(true);
-    expect(formats.yolo.importDataset(files, contextOf(dataset))).toEqual(withoutExtras(dataset, carries.yolo));
+    expect(formats.yolo.importDataset(files, contextOf(dataset)).dataset).toEqual(withoutExtras(dataset, carries.yolo));
   });
 });
