@@ -1,25 +1,36 @@
 import type { z } from 'zod';
-import { FormatError } from '../formatError';
+import { FormatError, type ProblemCollector } from '../formatError';
 import type { FormatFile } from '../types';
-import { jsonSyntaxErrorOffset } from './jsonSyntax';
-import { withoutBom } from './text';
+import { firstIssue } from './firstIssue';
+import { jsonSyntaxErrorOffset, jsonTooDeepOffset } from './jsonSyntax';
+import { clipReason, lineOfOffset, withoutBom } from './text';
 
-/** Parses a JSON file; a syntax error names its line. */
+export { lineOfOffset } from './text';
+
+/** Deeper than any annotation format nests (a dozen levels), far below where recursive readers of the value run out of stack. */
+export const MAX_JSON_DEPTH = 1000;
+
+/**
+ * Parses a JSON file; a syntax error names its line. JSON.parse itself
+ * does not recurse in V8, but a RangeError (out of stack or memory in some
+ * other engine) is reported the same way rather than escaping as a crash,
+ * and valid JSON nested deeper than MAX_JSON_DEPTH is refused at its line.
+ */
 export function parseJsonFile(file: FormatFile): unknown {
   const content = withoutBom(file.content);
+  let value: unknown;
   try {
-    return JSON.parse(content);
+    value = JSON.parse(content);
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
+    if (!(e instanceof SyntaxError || e instanceof RangeError)) throw e;
     const offset = jsonSyntaxErrorOffset(content);
-    throw new FormatError(file.path, `line ${lineOfOffset(content, offset < 0 ? content.length : offset)}`, `invalid JSON: ${message}`);
+    throw new FormatError(file.path, `line ${lineOfOffset(content, offset < 0 ? content.length : offset)}`, clipReason(`invalid JSON: ${e.message}`));
   }
-}
-
-export function lineOfOffset(content: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < content.length; i++) if (content.charCodeAt(i) === 10) line++;
-  return line;
+  if (value !== null && typeof value === 'object') {
+    const tooDeep = jsonTooDeepOffset(content, MAX_JSON_DEPTH);
+    if (tooDeep >= 0) throw new FormatError(file.path, `line ${lineOfOffset(content, tooDeep)}`, `JSON nested more than ${MAX_JSON_DEPTH} levels deep`);
+  }
+  return value;
 }
 
 /** A zod issue path as the JSON path a person would type: annotations[4].bbox */
@@ -32,13 +43,55 @@ export function jsonPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-/** Validates parsed JSON against a structural schema; the first problem becomes a FormatError at its JSON path. */
-/** `basePath` is where `value` sits in the file, when it is a part of it. */
+/** `path` (inside a part of the file) placed after `basePath` (where that part sits in the file). */
+function joinPath(basePath: string, path: string): string {
+  if (!basePath) return path;
+  if (!path) return basePath;
+  return path.startsWith('[') ? basePath + path : `${basePath}.${path}`;
+}
+
+/**
+ * Validates parsed JSON against a structural schema; the first problem
+ * becomes a FormatError at its JSON path. `basePath` is where `value` sits
+ * in the file, when it is a part of it.
+ *
+ * The check stops at the first problem (see firstIssue), so a broken file
+ * costs one issue, not one per bad value. It still reports only that one:
+ * a schema over an array that may hold millions of elements should take
+ * the array as `z.array(z.unknown())` here and check its elements with
+ * validateEach, which lists up to MAX_PROBLEMS of them.
+ */
 export function parseJsonStructure<S extends z.ZodType>(file: string, schema: S, value: unknown, basePath = ''): z.output<S> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  const path = jsonPath(issue.path);
-  const location = !basePath ? path : !path ? basePath : path.startsWith('[') ? basePath + path : `${basePath}.${path}`;
-  throw new FormatError(file, location || '(root)', issue.message);
+  const checked = firstIssue(schema, value);
+  if (checked.ok) return checked.data;
+  throw new FormatError(file, joinPath(basePath, jsonPath(checked.path)) || '(root)', checked.message);
+}
+
+/**
+ * Checks a (possibly huge) JSON array element by element against
+ * `elementSchema`. Each bad element adds one problem at its JSON path
+ * (e.g. `annotations[4].bbox[0]`) to `problems`, which lists MAX_PROBLEMS
+ * and counts the rest; each element's check stops at its first issue.
+ *
+ * Returns the checked elements (zod's output) in order, as long as no
+ * problem has been collected. Once `problems` holds one (from this array or
+ * an earlier step), elements are still checked and counted but no longer
+ * kept, since the import will fail: call `problems.throwIfAny()` before
+ * using the result. A value that is not an array at all is a FormatError.
+ */
+export function validateEach<S extends z.ZodType>(
+  file: string,
+  elementSchema: S,
+  array: unknown,
+  basePath: string,
+  problems: ProblemCollector,
+): z.output<S>[] {
+  if (!Array.isArray(array)) throw new FormatError(file, basePath || '(root)', 'expected a list');
+  const out: z.output<S>[] = [];
+  for (let i = 0; i < array.length; i++) {
+    const checked = firstIssue(elementSchema, array[i]);
+    if (!checked.ok) problems.add(joinPath(`${basePath}[${i}]`, jsonPath(checked.path)), checked.message);
+    else if (problems.count === 0) out.push(checked.data);
+  }
+  return problems.count === 0 ? out : [];
 }

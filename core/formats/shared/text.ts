@@ -7,3 +7,18 @@ export function withoutBom(text: string): string {
 export function textLines(text: string): string[] {
   return withoutBom(text).split(/\r?\n/);
 }
+
+/** The 1-based line of a character offset, for "line N" in errors. */
+export function lineOfOffset(content: string, offset: number): number {
+  let line = 1;
+  for (let i = content.indexOf('\n'); i !== -1 && i < offset; i = content.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+/** The longest error reason we show: parsers quote whole tag stacks or snippets, which a 50 MB file turns into megabytes. */
+export const MAX_REASON_CHARS = 300;
+
+/** A parser's message cut to MAX_REASON_CHARS, so a huge file's error stays one readable line. */
+export function clipReason(text: string, max = MAX_REASON_CHARS): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
