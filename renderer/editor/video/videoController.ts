@@ -1,6 +1,7 @@
 import type { Item } from '../../../core/model/item';
 import type { Shape } from '../../../core/model/shape';
-import type { Track } from '../../../core/model/track';
+import type { FrameTag, Segment, Track } from '../../../core/model/track';
+import type { VideoChange } from '../../document/videoChange';
 import { framesWithLabels, mergeWithNext, nextKeyframe, prevKeyframe, segmentIndexAtFrame, splitSegmentAt, toggleSegmentTag, type FrameRange } from '../../../core/video';
 import type { Editor } from '../editor';
 import type { KeyInput } from '../types';
@@ -211,10 +212,22 @@ export class VideoController {
     if (current) this.apply(segmentsEdit(current, segmentsAtThreshold(current.scores, threshold, current.segments), 'Re-cut shots', threshold));
   }
 
-  /** Tracks and boxes from outside (auto-track, an import) as one undo step. */
+  /** Tracks and boxes from outside (auto-track) as one undo step. */
   addLabels(tracks: Track[], shapes: Shape[], label: string): void {
-    if (tracks.length === 0 && shapes.length === 0) return;
-    this.apply({ change: { put: shapes, remove: [], video: { tracks: { put: tracks, remove: [] } } }, label });
+    this.addImported({ tracks, shapes, frameTags: [], segments: null }, label);
+  }
+
+  /**
+   * An import's tracks, boxes and frame tags as one undo step; the file's
+   * shot segments, when it has them, replace the current ones in the same
+   * step (the threshold stays, so a later re-cut starts from it).
+   */
+  addImported(labels: { tracks: Track[]; shapes: Shape[]; frameTags: FrameTag[]; segments: Segment[] | null }, label: string): void {
+    const { tracks, shapes, frameTags, segments } = labels;
+    if (tracks.length === 0 && shapes.length === 0 && frameTags.length === 0 && !segments) return;
+    const video: VideoChange = { tracks: { put: tracks, remove: [] }, frameTags: { put: frameTags, remove: [] } };
+    if (segments) video.segments = { segments, threshold: this.frames.getVideo().segments?.threshold ?? 0 };
+    this.apply({ change: { put: shapes, remove: [], video }, label });
   }
 
   dispose(): void {

@@ -6,23 +6,29 @@ import type { VideoController } from '../../editor/video/videoController';
 import { useHost } from '../../platform/HostContext';
 import { deliverExport, deliveryText } from '../labeling/deliverExport';
 import { exportFolderName } from '../labeling/exportFolderName';
+import { VideoImportDialog } from '../labeling/importVideoDialog';
 import { readImportFiles } from '../labeling/readImportFiles';
-import { LOCAL_AUTHOR } from '../labeling/useEditorSession';
-import { exportVideoFiles, parseVideoImport } from './videoLabelFiles';
-import { plural } from '../words/plural';
+import type { FormatFile } from '../../../core/formats';
+import { commitVideoImport, exportVideoFiles, importedLabelsText, type VideoImportPreview } from './videoLabelFiles';
 
-type Outcome = { kind: 'ok'; text: string; delivery?: string } | { kind: 'error'; text: string } | null;
+type Outcome = { kind: 'ok'; text: string; delivery?: string } | { kind: 'imported'; text: string } | { kind: 'error'; text: string } | null;
 
-/** This video's tracks and boxes as MOT, CVAT video or COCO per frame; import adds them as one undo step. */
+/**
+ * This video's tracks, boxes, frame tags and shots as MOT, CVAT video or
+ * COCO per frame; import shows what the files hold first, and Import adds
+ * it as one undo step.
+ */
 export function VideoFormatsPanel({ controller, project, item }: { controller: VideoController; project: Project; item: Item }) {
   const host = useHost();
   const [format, setFormat] = useState<VideoFormatId>('mot');
   const [outcome, setOutcome] = useState<Outcome>(null);
+  const [picked, setPicked] = useState<FormatFile[] | null>(null);
   const document = controller.frames.document;
 
   async function exportNow() {
     try {
-      const files = exportVideoFiles(format, project, item, document.getVideo().tracks, document.getShapes());
+      const video = document.getVideo();
+      const files = exportVideoFiles(format, project, item, { tracks: video.tracks, shapes: document.getShapes(), frameTags: video.frameTags, segments: video.segments?.segments ?? null });
       const written = await host.media.writeExport({ name: exportFolderName(project.name, format, new Date()), files });
       setOutcome({ kind: 'ok', text: written.dir });
       // Then the same zip hand-over as image exports: a browser download, or Electron's save dialog.
@@ -36,12 +42,19 @@ export function VideoFormatsPanel({ controller, project, item }: { controller: V
     }
   }
 
-  async function importFiles(list: FileList | null) {
+  async function pickFiles(list: FileList | null) {
     if (!list || list.length === 0) return;
-    const parsed = parseVideoImport(format, await readImportFiles(list), project, item, LOCAL_AUTHOR, Date.now());
-    if (!parsed.ok) return setOutcome({ kind: 'error', text: `Nothing imported: ${parsed.error}` });
-    controller.addLabels(parsed.mapped.tracks, parsed.mapped.shapes, 'Import');
-    setOutcome({ kind: 'ok', text: `Imported ${plural(parsed.mapped.tracks.length, 'track')} and ${plural(parsed.mapped.shapes.length, 'box', 'boxes')}` });
+    try {
+      setPicked(await readImportFiles(list));
+    } catch (e) {
+      setOutcome({ kind: 'error', text: `Could not read the files: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  }
+
+  function commit(preview: VideoImportPreview) {
+    commitVideoImport(controller, preview);
+    setPicked(null);
+    setOutcome({ kind: 'imported', text: `Imported ${importedLabelsText(preview.mapped)}` });
   }
 
   return (
@@ -69,7 +82,7 @@ export function VideoFormatsPanel({ controller, project, item }: { controller: V
               onChange={(e) => {
                 const input = e.currentTarget;
                 // Cleared afterwards so picking the same file again imports again.
-                void importFiles(input.files).finally(() => (input.value = ''));
+                void pickFiles(input.files).finally(() => (input.value = ''));
               }}
             />
           </label>
@@ -80,8 +93,24 @@ export function VideoFormatsPanel({ controller, project, item }: { controller: V
             {outcome.delivery && <div data-testid="video-export-delivery">{outcome.delivery}</div>}
           </div>
         )}
+        {outcome?.kind === 'imported' && (
+          <div className="ok-box" data-testid="video-import-result">
+            {outcome.text}
+          </div>
+        )}
         {outcome?.kind === 'error' && <div className="error-box" data-testid="video-format-error">{outcome.text}</div>}
       </div>
+      {picked && (
+        <VideoImportDialog
+          files={picked}
+          initialFormat={format}
+          project={project}
+          item={item}
+          currentShots={document.getVideo().segments?.segments.length ?? 0}
+          onCommit={commit}
+          onClose={() => setPicked(null)}
+        />
+      )}
     </section>
   );
 }
