@@ -15,6 +15,12 @@ export const TrackKeyframeSchema = z.object({
   /** 'human' keyframes were placed or corrected by the annotator; 'model' ones come from auto-track detections. */
   source: z.enum(['human', 'model']).default('human'),
   score: z.number().min(0).max(1).optional(),
+  /**
+   * Per-frame flags an imported file carried (CVAT's `occluded`, MOT's
+   * `visibility`); they hold from this keyframe until the next one, as
+   * CVAT's mutable attributes do. Absent when there are none.
+   */
+  attributes: z.record(z.string(), AttributeValueSchema).optional(),
 });
 export type TrackKeyframe = z.infer<typeof TrackKeyframeSchema>;
 

@@ -41,14 +41,14 @@ describe('COCO per frame export', () => {
 describe('COCO per frame round trip', () => {
   it('gives back tracks with outside ranges, fractional coordinates and plain boxes', () => {
     const original = sampleVideoDataset();
-    expectSameVideoLabels(cocoVideoFormat.importDataset(cocoVideoFormat.exportDataset(original), context), original);
+    expectSameVideoLabels(cocoVideoFormat.importDataset(cocoVideoFormat.exportDataset(original), context).dataset, original);
   });
 
   it('without keyframe flags or frame_id, rebuilds keyframes from the boxes and frames from file names', () => {
     const parsed = JSON.parse(cocoVideoFormat.exportDataset(sampleVideoDataset())[0]!.content);
     for (const image of parsed.images) delete image.frame_id;
     for (const a of parsed.annotations) delete a.attributes.keyframe;
-    const back = cocoVideoFormat.importDataset([{ path: 'annotations.json', content: JSON.stringify(parsed) }], context);
+    const back = cocoVideoFormat.importDataset([{ path: 'annotations.json', content: JSON.stringify(parsed) }], context).dataset;
     expectSameVideoLabels(back, sampleVideoDataset());
   });
 });
@@ -85,7 +85,7 @@ describe('COCO per frame malformed input', () => {
   });
 
   it('names an image with no frame number, a wrong frame size and broken JSON', () => {
-    expectFormatError(() => cocoVideoFormat.importDataset(coco({ images: [{ id: 1, file_name: 'cover.jpg' }] }), context), 'out/annotations.json', 'images[0]', /no frame_id/);
+    expectFormatError(() => cocoVideoFormat.importDataset(coco({ images: [{ id: 1, file_name: 'cover.jpg', video_id: 1 }] }), context), 'out/annotations.json', 'images[0]', /no frame_id/);
     expectFormatError(
       () => cocoVideoFormat.importDataset(coco({ images: [{ id: 1, file_name: 'f.jpg', frame_id: 1, width: 320, height: 240 }] }), context),
       'out/annotations.json',
@@ -117,7 +117,7 @@ describe('COCO per frame malformed input', () => {
         cocoVideoFormat.importDataset(
           coco({ ...twoFrames, annotations: [{ image_id: 1, category_id: 1, bbox: [1, 2, 3, 4], attributes: { track_id: 3 } }, { image_id: 2, category_id: 2, bbox: [1, 2, 3, 4], attributes: { track_id: 3 } }] }),
           context,
-        ),
+        ).dataset,
       'out/annotations.json',
       'annotations[1].category_id',
       /track 3 changes category from "car" to "bus"/,
@@ -127,7 +127,7 @@ describe('COCO per frame malformed input', () => {
         cocoVideoFormat.importDataset(
           coco({ ...twoFrames, annotations: [{ image_id: 1, category_id: 1, bbox: [1, 2, 3, 4], attributes: { track_id: 3 } }, { image_id: 1, category_id: 1, bbox: [1, 2, 3, 4], attributes: { track_id: 3 } }] }),
           context,
-        ),
+        ).dataset,
       'out/annotations.json',
       'annotations[1]',
       /track 3 has two boxes on frame 1/,

@@ -1,15 +1,19 @@
 import { z } from 'zod';
 import { CocoFileSchema } from '../coco';
-import { FormatError } from '../formatError';
+import { collecting, FormatError, ProblemCollector } from '../formatError';
+import { refuseOtherImporter } from '../importerMismatch';
+import { WarningCollector } from '../importWarnings';
 import { singleFile } from '../shared/importChecks';
 import { parseJsonFile, parseJsonStructure } from '../shared/jsonFile';
 import { round2 } from '../shared/numbers';
-import { stripExtension } from '../shared/paths';
-import type { FormatFile } from '../types';
+import { dirname, stripExtension } from '../shared/paths';
+import type { FormatFile, ImportResult } from '../types';
+import { storedFlags, withFlags, type FrameFlags } from './frameFlags';
 import { frameRows } from './frameRows';
 import { objectFromObservations, type Observation } from './observations';
+import { exportTagsFile, importTagsFile, isTagsFile, withTagClasses } from './tagsFile';
 import type { VideoAnnotationFormat, VideoDataset, VideoImportContext, VideoShape, VideoTrack } from './types';
-import { checkFrame, checkVideoSize, videoBox } from './videoChecks';
+import { checkFrame, checkVideoSize, frameBox } from './videoChecks';
 
 /**
  * COCO with one image per video frame, as CVAT exports a video task:
@@ -18,7 +22,11 @@ import { checkFrame, checkVideoSize, videoBox } from './videoChecks';
  * `video_id`; annotations of a track carry `attributes.track_id` (1..n,
  * tracks in order) and `attributes.keyframe`; plain boxes have no track_id.
  * Import takes the frame from `frame_id`, else from a `frame_N` file name,
- * and trusts `keyframe` flags when present.
+ * and trusts `keyframe` flags when present. A box's per-frame flags
+ * (`occluded`, `visibility`) travel in the annotation's attributes, as
+ * CVAT writes them; frame tags and segments go to `tags.json` beside the
+ * file (README.md). Boxes past the frame edge are clamped, wholly outside
+ * ones skipped, both counted.
  */
 export const COCO_VIDEO_FILE = 'annotations.json';
 
@@ -48,7 +56,7 @@ function exportCocoVideo(dataset: VideoDataset): FormatFile[] {
       bbox: [x, y, w, h],
       area: round2(w * h),
       iscrowd: 0,
-      attributes: row.trackIndex === null ? { occluded: false } : { occluded: false, track_id: row.objectId, keyframe: row.keyframe },
+      attributes: { occluded: false, ...row.attributes, ...(row.trackIndex === null ? {} : { track_id: row.objectId, keyframe: row.keyframe }) },
     };
   });
   const coco = {
@@ -58,7 +66,8 @@ function exportCocoVideo(dataset: VideoDataset): FormatFile[] {
     annotations,
     categories: dataset.classes.map((name, i) => ({ id: i + 1, name, supercategory: '' })),
   };
-  return [{ path: COCO_VIDEO_FILE, content: JSON.stringify(coco, null, 2) + '\n' }];
+  const tags = exportTagsFile(dataset, dirname(COCO_VIDEO_FILE));
+  return [{ path: COCO_VIDEO_FILE, content: JSON.stringify(coco, null, 2) + '\n' }, ...(tags ? [tags] : [])];
 }
 
 function frameOfImage(file: string, location: string, image: { file_name: string; frame_id?: number }, context: VideoImportContext): number {
@@ -68,60 +77,97 @@ function frameOfImage(file: string, location: string, image: { file_name: string
   return checkFrame(file, `${location}.file_name`, Number(match[1]), context.video);
 }
 
-function importCocoVideo(files: FormatFile[], context: VideoImportContext): VideoDataset {
-  const file = singleFile(files, ['.json'], COCO_VIDEO_FILE, 'COCO annotations');
+type CocoAnnotation = z.infer<typeof CocoVideoSchema>['annotations'][number];
+
+/** The flags of an annotation: its attributes but the track bookkeeping (track_id, keyframe). */
+function flagsOf(a: CocoAnnotation): FrameFlags | undefined {
+  const { track_id: _trackId, keyframe: _keyframe, ...flags } = a.attributes ?? {};
+  return storedFlags(flags);
+}
+
+/** A track_id and keyframe flag as CVAT writes them, or a FormatError at their JSON path. */
+function trackBookkeeping(file: string, location: string, a: CocoAnnotation): { trackId?: string; keyframe?: boolean } {
+  const trackId = a.attributes?.track_id;
+  const keyframe = a.attributes?.keyframe;
+  if (trackId !== undefined && !(Number.isInteger(trackId) || (typeof trackId === 'string' && /^\d+$/.test(trackId)))) {
+    throw new FormatError(file, `${location}.attributes.track_id`, `track_id ${JSON.stringify(trackId)} is not a whole number`);
+  }
+  if (keyframe !== undefined && typeof keyframe !== 'boolean') {
+    throw new FormatError(file, `${location}.attributes.keyframe`, `keyframe ${JSON.stringify(keyframe)} must be true or false`);
+  }
+  return { ...(trackId !== undefined ? { trackId: String(trackId) } : {}), ...(keyframe !== undefined ? { keyframe } : {}) };
+}
+
+function readFrames(file: string, images: z.infer<typeof CocoVideoSchema>['images'], context: VideoImportContext): Map<number, number> {
+  const frameOf = new Map<number, number>();
+  images.forEach((image, i) => {
+    const location = `images[${i}]`;
+    if (frameOf.has(image.id)) throw new FormatError(file, `${location}.id`, `duplicate image id ${image.id}`);
+    checkVideoSize(file, location, context.video, image.width, image.height);
+    frameOf.set(image.id, frameOfImage(file, location, image, context));
+  });
+  return frameOf;
+}
+
+function importCocoVideo(files: FormatFile[], context: VideoImportContext): ImportResult<VideoDataset> {
+  refuseOtherImporter(files, 'video');
+  const file = singleFile(
+    files.filter((f) => !isTagsFile(f)),
+    ['.json'],
+    COCO_VIDEO_FILE,
+    'COCO annotations',
+  );
   const coco = parseJsonStructure(file.path, CocoVideoSchema, parseJsonFile(file));
   const categories = new Map<number, string>();
   coco.categories.forEach((c, i) => {
     if (categories.has(c.id)) throw new FormatError(file.path, `categories[${i}].id`, `duplicate category id ${c.id}`);
     categories.set(c.id, c.name);
   });
-  const frameOf = new Map<number, number>();
-  coco.images.forEach((image, i) => {
-    const location = `images[${i}]`;
-    if (frameOf.has(image.id)) throw new FormatError(file.path, `${location}.id`, `duplicate image id ${image.id}`);
-    checkVideoSize(file.path, location, context.video, image.width, image.height);
-    frameOf.set(image.id, frameOfImage(file.path, location, image, context));
-  });
-
+  const frameOf = readFrames(file.path, coco.images, context);
+  const warnings = new WarningCollector();
+  const problems = new ProblemCollector(file.path);
   const objects = new Map<string, { className: string; rows: Observation[] }>();
   const shapes: VideoShape[] = [];
-  coco.annotations.forEach((a, i) => {
-    const location = `annotations[${i}]`;
+  const readAnnotation = (a: CocoAnnotation, location: string) => {
     const frame = frameOf.get(a.image_id);
     if (frame === undefined) throw new FormatError(file.path, `${location}.image_id`, `unknown image id ${a.image_id}`);
     const className = categories.get(a.category_id);
     if (className === undefined) throw new FormatError(file.path, `${location}.category_id`, `unknown category id ${a.category_id}`);
+    const { trackId, keyframe } = trackBookkeeping(file.path, location, a);
     const [x, y, w, h] = a.bbox;
-    const box = videoBox(file.path, `${location}.bbox`, { x, y, w, h }, context.video);
-    const trackId = a.attributes?.track_id;
-    const keyframe = a.attributes?.keyframe;
-    if (trackId !== undefined && !(Number.isInteger(trackId) || (typeof trackId === 'string' && /^\d+$/.test(trackId)))) {
-      throw new FormatError(file.path, `${location}.attributes.track_id`, `track_id ${JSON.stringify(trackId)} is not a whole number`);
-    }
-    if (keyframe !== undefined && typeof keyframe !== 'boolean') {
-      throw new FormatError(file.path, `${location}.attributes.keyframe`, `keyframe ${JSON.stringify(keyframe)} must be true or false`);
-    }
+    const box = frameBox(file.path, `${location}.bbox`, { x, y, w, h }, context.video, warnings);
+    if (!box) return;
+    const flags = flagsOf(a);
     if (trackId === undefined) {
-      shapes.push({ frame, className, box });
+      shapes.push({ frame, className, box, ...withFlags(flags) });
       return;
     }
-    const key = String(trackId);
-    const object = objects.get(key) ?? { className, rows: [] };
-    if (object.className !== className) throw new FormatError(file.path, `${location}.category_id`, `track ${key} changes category from "${object.className}" to "${className}"`);
-    object.rows.push({ frame, box, location, ...(keyframe !== undefined ? { keyframe } : {}) });
-    objects.set(key, object);
-  });
+    const object = objects.get(trackId) ?? { className, rows: [] };
+    if (object.className !== className) throw new FormatError(file.path, `${location}.category_id`, `track ${trackId} changes category from "${object.className}" to "${className}"`);
+    object.rows.push({ frame, box, location, ...(keyframe !== undefined ? { keyframe } : {}), ...withFlags(flags) });
+    objects.set(trackId, object);
+  };
+  coco.annotations.forEach((a, i) => collecting(problems, () => readAnnotation(a, `annotations[${i}]`)));
 
   const tracks: VideoTrack[] = [];
   for (const [id, object] of [...objects.entries()].sort((a, b) => Number(a[0]) - Number(b[0]))) {
-    const made = objectFromObservations(file.path, `track ${id}`, object.className, object.rows, context.video.frameCount);
-    if ('track' in made) tracks.push(made.track);
-    else shapes.push(made.shape);
+    const made = collecting(problems, () => objectFromObservations(file.path, `track ${id}`, object.className, object.rows, context.video.frameCount));
+    if (made && 'track' in made) tracks.push(made.track);
+    else if (made) shapes.push(made.shape);
   }
+  problems.throwIfAny();
   // Categories in id order, as declared; the file lists them all, used or not.
   const classes = [...categories.entries()].sort((a, b) => a[0] - b[0]).map(([, name]) => name);
-  return { classes, video: { ...context.video }, tracks, shapes: shapes.sort((a, b) => a.frame - b.frame) };
+  const tags = importTagsFile(files, context.video, dirname(file.path));
+  const dataset: VideoDataset = {
+    classes: withTagClasses(classes, tags.frameTags),
+    video: { ...context.video },
+    tracks,
+    shapes: shapes.sort((a, b) => a.frame - b.frame),
+    frameTags: tags.frameTags,
+    segments: tags.segments,
+  };
+  return { dataset, warnings: warnings.result() };
 }
 
 export const cocoVideoFormat: VideoAnnotationFormat = {

@@ -37,7 +37,7 @@ describe('CVAT for video 1.1 export', () => {
 describe('CVAT for video 1.1 round trip', () => {
   it('gives back tracks with outside ranges, fractional coordinates and plain boxes', () => {
     const original = sampleVideoDataset();
-    const back = cvatVideoFormat.importDataset(cvatVideoFormat.exportDataset(original), context);
+    const back = cvatVideoFormat.importDataset(cvatVideoFormat.exportDataset(original), context).dataset;
     expectSameVideoLabels(back, original);
     expect(back.tracks.map((t) => t.keyframes)).toEqual(original.tracks.map((t) => t.keyframes));
   });
@@ -54,7 +54,7 @@ describe('CVAT for video 1.1 round trip', () => {
         '',
       ).map((f) => ({ ...f, content: f.content.replace('<labels></labels>', '') })),
       context,
-    );
+    ).dataset;
     expect(back.classes).toEqual(['truck']);
     expect(back.tracks[0]!.keyframes.map((k) => [k.frame, k.outside, k.box.x])).toEqual([
       [0, false, 0],
@@ -68,7 +68,7 @@ describe('CVAT for video 1.1 round trip', () => {
       xml(`<track id="0" label="car"><box frame="0" outside="1" xtl="0" ytl="0" xbr="1" ybr="1"/><box frame="5" outside="0" xtl="0" ytl="0" xbr="1" ybr="1"/><box frame="9" outside="0" xtl="2" ytl="0" xbr="3" ybr="1"/></track>
            <track id="1" label="car"><box frame="3" outside="1" xtl="0" ytl="0" xbr="1" ybr="1"/></track>`),
       context,
-    );
+    ).dataset;
     expect(back.tracks).toHaveLength(1);
     expect(back.tracks[0]!.keyframes.map((k) => k.frame)).toEqual([5, 9]);
   });

@@ -2,6 +2,7 @@ import { clampBox } from '../../geometry/box';
 import type { Box } from '../../model/shape';
 import { boxAtFrame, visibleRanges } from '../../video/interpolate';
 import { round2 } from '../shared/numbers';
+import { flagsAtFrame, type FrameFlags } from './frameFlags';
 import type { VideoDataset } from './types';
 
 /** One box on one frame as written by the per-frame formats (MOT, COCO). */
@@ -15,6 +16,8 @@ export interface FrameRow {
   /** Clamped into the frame and rounded to 1/100 px. */
   box: Box;
   keyframe: boolean;
+  /** The box's flags on this frame (a track's are those of the keyframe before, see frameFlags.ts). */
+  attributes?: FrameFlags;
 }
 
 function exportedBox(box: Box, width: number, height: number): Box {
@@ -34,7 +37,8 @@ export function frameRows(dataset: VideoDataset): FrameRow[] {
     for (const [start, end] of visibleRanges(track, frameCount)) {
       for (let frame = start; frame <= end; frame++) {
         const at = boxAtFrame(track, frame)!;
-        rows.push({ objectId: trackIndex + 1, trackIndex, frame, className: track.className, box: exportedBox(at.box, width, height), keyframe: at.keyframe });
+        const attributes = flagsAtFrame(track.keyframes, frame);
+        rows.push({ objectId: trackIndex + 1, trackIndex, frame, className: track.className, box: exportedBox(at.box, width, height), keyframe: at.keyframe, ...(attributes ? { attributes } : {}) });
       }
     }
   });
@@ -48,6 +52,7 @@ export function frameRows(dataset: VideoDataset): FrameRow[] {
       className: shape.className,
       box: exportedBox(shape.box, width, height),
       keyframe: true,
+      ...(shape.attributes ? { attributes: shape.attributes } : {}),
     });
   });
   return rows;

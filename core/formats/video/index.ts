@@ -26,5 +26,17 @@ export { frameFileName } from './cocoVideo';
 export { MOT_GT_FILE, MOT_LABELS_FILE } from './mot';
 export { CVAT_VIDEO_FILE } from './cvatVideo';
 export { COCO_VIDEO_FILE } from './cocoVideo';
-export { fromVideoDataset, toVideoDataset, videoDescription, videoImportContext, type FromVideoDatasetResult } from './videoMapping';
-export type { VideoAnnotationFormat, VideoDataset, VideoDescription, VideoFormatId, VideoImportContext, VideoKeyframe, VideoShape, VideoTrack } from './types';
+export { TAGS_FILE } from './tagsFile';
+export { fromVideoDataset, toVideoDataset, videoDescription, videoImportContext, type FromVideoDatasetResult, type VideoLabels } from './videoMapping';
+export type {
+  VideoAnnotationFormat,
+  VideoDataset,
+  VideoDescription,
+  VideoFormatId,
+  VideoFrameTag,
+  VideoImportContext,
+  VideoKeyframe,
+  VideoSegment,
+  VideoShape,
+  VideoTrack,
+} from './types';

@@ -17,6 +17,8 @@ const tiny = (): VideoDataset => ({
     },
   ],
   shapes: [{ frame: 0, className: 'car', box: { x: 1, y: 2, w: 3, h: 4.125 } }],
+  frameTags: [],
+  segments: [],
 });
 
 describe('MOT 1.1 export', () => {
@@ -44,7 +46,7 @@ describe('MOT 1.1 export', () => {
 describe('MOT 1.1 round trip', () => {
   it('gives back the keyframes, outside ranges, fractional coordinates and plain boxes', () => {
     const original = sampleVideoDataset();
-    const back = motFormat.importDataset(motFormat.exportDataset(original), videoContextOf(original));
+    const back = motFormat.importDataset(motFormat.exportDataset(original), videoContextOf(original)).dataset;
     expectSameVideoLabels(back, original);
     expect(back.video).toEqual(original.video);
   });
@@ -53,12 +55,12 @@ describe('MOT 1.1 round trip', () => {
     const files = motFormat.exportDataset(tiny()).map((f) => ({ path: `export/${f.path}`, content: f.content.replace(/\n/g, '\r\n') }));
     const expected = tiny();
     expected.shapes[0]!.box.h = 4.13; // written to 1/100 px
-    expectSameVideoLabels(motFormat.importDataset(files, videoContextOf(tiny())), expected);
+    expectSameVideoLabels(motFormat.importDataset(files, videoContextOf(tiny())).dataset, expected);
   });
 
   it('maps class ids through the project classes when there is no labels.txt', () => {
     const gt = motFormat.exportDataset(tiny())[0]!;
-    const back = motFormat.importDataset([gt], { video: tiny().video, classes: ['car', 'person', 'truck'] });
+    const back = motFormat.importDataset([gt], { video: tiny().video, classes: ['car', 'person', 'truck'] }).dataset;
     expect(back.classes).toEqual(['car', 'person', 'truck']);
     expect(back.tracks[0]!.className).toBe('person');
     expect(back.shapes[0]!.className).toBe('car');
@@ -66,7 +68,7 @@ describe('MOT 1.1 round trip', () => {
 
   it('turns every-frame lines of a straight motion into two keyframes and a gap into an outside keyframe', () => {
     const lines = ['1,7,0,0,10,10,1,1,1', '2,7,2,0,10,10,1,1,1', '3,7,4,0,10,10,1,1,1', '4,7,6,0,10,10,1,1,1', '6,7,50,50,10,10,1,1,1', '7,7,50,50,10,10,1,1,1'];
-    const back = motFormat.importDataset([{ path: 'gt.txt', content: lines.join('\n') }], { video: { fileName: 'v.mp4', width: 100, height: 100, frameCount: 10 }, classes: ['car'] });
+    const back = motFormat.importDataset([{ path: 'gt.txt', content: lines.join('\n') }], { video: { fileName: 'v.mp4', width: 100, height: 100, frameCount: 10 }, classes: ['car'] }).dataset;
     expect(back.tracks).toHaveLength(1);
     expect(back.tracks[0]!.keyframes.map((k) => [k.frame, k.outside, k.box.x])).toEqual([
       [0, false, 0],
@@ -95,9 +97,9 @@ describe('MOT 1.1 malformed input', () => {
     expectFormatError(() => motFormat.importDataset(gt('1,1,0,0,5,5,1,3,1\n'), context), 'gt/gt.txt', 'line 1', /unknown class id 3: gt\/labels.txt list 2 classes/);
   });
 
-  it('rejects short lines, boxes outside the frame, duplicate frames and class changes', () => {
-    expectFormatError(() => motFormat.importDataset(gt('\n1,1,0,0\n'), context), 'gt/gt.txt', 'line 2', /at least 6 comma-separated values/);
-    expectFormatError(() => motFormat.importDataset(gt('1,1,300,0,50,5,1,1,1\n'), context), 'gt/gt.txt', 'line 1', /lies outside image "v.mp4"/);
+  it('rejects short lines, negative box sizes, duplicate frames and class changes', () => {
+    expectFormatError(() => motFormat.importDataset(gt('\n1,1,0,0\n'), context), 'gt/gt.txt', 'line 2', /expected 6 to 10 comma-separated values .*, got 4/);
+    expectFormatError(() => motFormat.importDataset(gt('1,1,30,0,-50,5,1,1,1\n'), context), 'gt/gt.txt', 'line 1', /negative box size \(width -50, height 5\)/);
     expectFormatError(() => motFormat.importDataset(gt('1,1,0,0,5,5,1,1,1\n1,1,1,0,5,5,1,1,1\n'), context), 'gt/gt.txt', 'line 2', /object 1 has two boxes on frame 0/);
     expectFormatError(() => motFormat.importDataset(gt('1,1,0,0,5,5,1,1,1\n2,1,1,0,5,5,1,2,1\n'), context), 'gt/gt.txt', 'line 2', /object 1 changes class from 1 to 2/);
   });

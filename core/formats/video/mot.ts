@@ -1,25 +1,38 @@
-import { FormatError } from '../formatError';
-import { parseNumber } from '../shared/numbers';
+import { collecting, FormatError, ProblemCollector } from '../formatError';
+import { refuseOtherImporter } from '../importerMismatch';
+import { WarningCollector } from '../importWarnings';
 import { normalizePath } from '../shared/paths';
-import { withoutBom } from '../shared/text';
+import type { FormatFile, ImportResult } from '../types';
+import { numericFlag } from './frameFlags';
 import { frameRows } from './frameRows';
+import { forEachLine } from './lineScanner';
+import { parseMotRow, type MotRow } from './motRow';
 import { objectFromObservations, type Observation } from './observations';
-import type { FormatFile } from '../types';
+import { exportTagsFile, importTagsFile, withTagClasses } from './tagsFile';
 import type { VideoAnnotationFormat, VideoDataset, VideoImportContext, VideoShape, VideoTrack } from './types';
-import { checkFrame, videoBox } from './videoChecks';
+import { checkFrame, frameBox } from './videoChecks';
 
 /**
- * MOT 1.1 as CVAT writes it: `gt/gt.txt` with one line per object and
- * visible frame — `frame,id,x,y,w,h,conf,class,visibility`, frames 1-based —
- * and `gt/labels.txt` with one class name per line (class id = line number).
- * Export writes interpolated boxes for every visible frame, ids 1..n (tracks
- * in order, then plain boxes), conf 1 and visibility 1, 2 decimals.
- * Import without labels.txt maps class ids to the project's classes (id 1 =
- * first class). Conf and visibility are read but not kept: every line is a
- * box (MOT17's conf 0 "ignore" regions included, so nothing is lost silently).
+ * MOT ground truth: `gt/gt.txt` with one line per object and visible frame,
+ * frames 1-based, and `gt/labels.txt` with one class name per line (class
+ * id = line number), as CVAT's MOT 1.1 writes it. Frame tags and segments
+ * go to `gt/tags.json` (README.md). Export writes interpolated boxes for
+ * every visible frame, ids 1..n (tracks in order, then plain boxes), conf
+ * 1, the box's visibility (1 when it has none), 2 decimals.
+ *
+ * Import reads both MOTChallenge layouts (see motRow.ts). Lines without a
+ * class (2015 layout, class -1) get the first class of labels.txt, else
+ * the project's first class, and are counted as 'ignored-setting'. What
+ * the store cannot hold is imported as a plain box and counted, never
+ * dropped silently: conf 0 (MOT17 marks boxes its evaluation ignores this
+ * way; they are still real objects), a detection confidence other than 1,
+ * world coordinates. Boxes past the frame edge are clamped, wholly outside
+ * ones skipped (videoChecks.ts). Visibility becomes the keyframe attribute
+ * `visibility`.
  */
 export const MOT_GT_FILE = 'gt/gt.txt';
 export const MOT_LABELS_FILE = 'gt/labels.txt';
+const MOT_DIR = 'gt';
 
 const fixed2 = (v: number) => v.toFixed(2);
 
@@ -29,11 +42,13 @@ function exportMot(dataset: VideoDataset): FormatFile[] {
     const id = classId.get(row.className);
     if (id === undefined) throw new Error(`box class "${row.className}" is not in the dataset's classes (${dataset.classes.join(', ')})`);
     const { x, y, w, h } = row.box;
-    return [row.frame + 1, row.objectId, fixed2(x), fixed2(y), fixed2(w), fixed2(h), 1, id, 1].join(',');
+    return [row.frame + 1, row.objectId, fixed2(x), fixed2(y), fixed2(w), fixed2(h), 1, id, numericFlag(row.attributes, 'visibility', 1)].join(',');
   });
+  const tags = exportTagsFile(dataset, MOT_DIR);
   return [
     { path: MOT_GT_FILE, content: lines.map((l) => `${l}\n`).join('') },
     { path: MOT_LABELS_FILE, content: dataset.classes.map((c) => `${c}\n`).join('') },
+    ...(tags ? [tags] : []),
   ];
 }
 
@@ -46,72 +61,113 @@ function findFile(files: FormatFile[], name: string): FormatFile | undefined {
 
 function readLabels(file: FormatFile): string[] {
   const names: string[] = [];
-  withoutBom(file.content)
-    .split(/\r?\n/)
-    .forEach((raw, i) => {
-      const name = raw.trim();
-      if (!name) return;
-      if (names.includes(name)) throw new FormatError(file.path, `line ${i + 1}`, `duplicate class "${name}"`);
-      names.push(name);
-    });
+  const problems = new ProblemCollector(file.path);
+  forEachLine(file.content, (raw, lineNumber) => {
+    const name = raw.trim();
+    if (!name) return;
+    if (names.includes(name)) problems.add(`line ${lineNumber}`, `duplicate class "${name}"`);
+    else names.push(name);
+  });
+  problems.throwIfAny();
   return names;
 }
 
 interface MotObject {
   id: number;
-  classId: number;
+  /** 0-based index into the classes. */
+  classIndex: number;
   rows: Observation[];
 }
 
-function importMot(files: FormatFile[], context: VideoImportContext): VideoDataset {
+/** Where class names come from, for messages, and which class a line without one gets. */
+interface ClassSource {
+  classes: string[];
+  name: string;
+}
+
+/** The class of one line, as an index into `source.classes`; a line without a class gets the first one (counted). */
+function classIndexOf(file: string, location: string, row: MotRow, source: ClassSource, warnings: WarningCollector): number {
+  const { classes } = source;
+  if (row.classId === null) {
+    if (classes.length === 0) throw new FormatError(file, location, `the line has no class and ${source.name} list none to give it`);
+    const why = row.classColumn ? 'class -1 (none)' : 'the line has no class column';
+    warnings.add('ignored-setting', file, location, `${why}: given the first class "${classes[0]!}" of ${source.name}`);
+    return 0;
+  }
+  if (!Number.isInteger(row.classId) || row.classId < 1 || row.classId > classes.length) {
+    throw new FormatError(file, location, `unknown class id ${row.classId}: ${source.name} list ${classes.length} class${classes.length === 1 ? '' : 'es'}`);
+  }
+  return row.classId - 1;
+}
+
+/** Counts what a line says that the store has no place for. */
+function warnAboutExtras(file: string, location: string, row: MotRow, warnings: WarningCollector): void {
+  if (row.conf === 0) warnings.add('ignored-setting', file, location, 'conf 0 (a box MOTChallenge evaluation ignores): imported as an ordinary box');
+  else if (row.conf !== null && row.conf !== 1) warnings.add('ignored-setting', file, location, `confidence ${row.conf} is not kept`);
+  if (row.world) warnings.add('ignored-setting', file, location, `world coordinates (${row.world.join(', ')}) are not kept`);
+}
+
+/** Visibility is a ratio; a value past 0..1 is brought into it and counted. */
+function visibilityOf(file: string, location: string, row: MotRow, warnings: WarningCollector): number | undefined {
+  if (row.visibility === null) return undefined;
+  const v = Math.min(1, Math.max(0, row.visibility));
+  if (v !== row.visibility) warnings.add('value-changed', file, location, `visibility ${row.visibility} is outside 0..1: imported as ${v}`);
+  return v;
+}
+
+function readRow(gt: FormatFile, line: string, lineNumber: number, context: VideoImportContext, source: ClassSource, objects: Map<number, MotObject>, warnings: WarningCollector): void {
+  const location = `line ${lineNumber}`;
+  const row = parseMotRow(gt.path, location, line);
+  const frame = checkFrame(gt.path, location, row.frame - 1, context.video, row.frame);
+  if (!Number.isInteger(row.id)) throw new FormatError(gt.path, location, `object id ${row.id} is not a whole number`);
+  const classIndex = classIndexOf(gt.path, location, row, source, warnings);
+  const existing = objects.get(row.id);
+  if (existing && existing.classIndex !== classIndex) {
+    throw new FormatError(gt.path, location, `object ${row.id} changes class from ${existing.classIndex + 1} to ${classIndex + 1}`);
+  }
+  warnAboutExtras(gt.path, location, row, warnings);
+  const box = frameBox(gt.path, location, row.box, context.video, warnings);
+  if (!box) return;
+  const visibility = visibilityOf(gt.path, location, row, warnings);
+  const object = existing ?? { id: row.id, classIndex, rows: [] };
+  object.rows.push({ frame, box, location, ...(visibility !== undefined ? { attributes: { visibility } } : {}) });
+  objects.set(row.id, object);
+}
+
+function importMot(files: FormatFile[], context: VideoImportContext): ImportResult<VideoDataset> {
+  refuseOtherImporter(files, 'video');
   const gt = findFile(files, MOT_GT_FILE);
   if (!gt) throw new FormatError(MOT_GT_FILE, '', 'missing: no gt.txt was given');
   const labelsFile = findFile(files, MOT_LABELS_FILE);
-  const classes = labelsFile ? readLabels(labelsFile) : context.classes;
-  const classSource = labelsFile ? labelsFile.path : "the project's classes";
+  const source: ClassSource = labelsFile ? { classes: readLabels(labelsFile), name: labelsFile.path } : { classes: context.classes, name: "the project's classes" };
+  const warnings = new WarningCollector();
+  const problems = new ProblemCollector(gt.path);
   const objects = new Map<number, MotObject>();
-  withoutBom(gt.content)
-    .split(/\r?\n/)
-    .forEach((raw, i) => {
-      const line = raw.trim();
-      if (!line) return;
-      const location = `line ${i + 1}`;
-      const fields = line.split(/\s*,\s*/);
-      if (fields.length < 6) throw new FormatError(gt.path, location, `expected at least 6 comma-separated values (frame,id,x,y,w,h,…), got ${fields.length}`);
-      const names = ['frame', 'id', 'x', 'y', 'width', 'height', 'conf', 'class', 'visibility'];
-      const values = fields.slice(0, 9).map((text, k) => {
-        const n = parseNumber(text);
-        if (n === undefined) throw new FormatError(gt.path, location, `${names[k]!} "${text}" is not a number`);
-        return n;
-      });
-      const [frame1, id, x, y, w, h] = values as [number, number, number, number, number, number];
-      const frame = checkFrame(gt.path, location, frame1 - 1, context.video, frame1);
-      if (!Number.isInteger(id)) throw new FormatError(gt.path, location, `object id ${id} is not a whole number`);
-      // Lines without a class column (plain MOT16 gt) are class 1.
-      const classId = values[7] ?? 1;
-      if (!Number.isInteger(classId) || classId < 1 || classId > classes.length) {
-        throw new FormatError(gt.path, location, `unknown class id ${classId}: ${classSource} list ${classes.length} class${classes.length === 1 ? '' : 'es'}`);
-      }
-      const box = videoBox(gt.path, location, { x, y, w, h }, context.video);
-      const object: MotObject = objects.get(id) ?? { id, classId, rows: [] };
-      if (object.classId !== classId) throw new FormatError(gt.path, location, `object ${id} changes class from ${object.classId} to ${classId}`);
-      object.rows.push({ frame, box, location });
-      objects.set(id, object);
-    });
+  forEachLine(gt.content, (raw, lineNumber) => {
+    const line = raw.trim();
+    if (line) collecting(problems, () => readRow(gt, line, lineNumber, context, source, objects, warnings));
+  });
 
   const tracks: VideoTrack[] = [];
   const shapes: VideoShape[] = [];
   for (const object of [...objects.values()].sort((a, b) => a.id - b.id)) {
-    const made = objectFromObservations(gt.path, `object ${object.id}`, classes[object.classId - 1]!, object.rows, context.video.frameCount);
-    if ('track' in made) tracks.push(made.track);
-    else shapes.push(made.shape);
+    const className = source.classes[object.classIndex]!;
+    const made = collecting(problems, () => objectFromObservations(gt.path, `object ${object.id}`, className, object.rows, context.video.frameCount));
+    if (made && 'track' in made) tracks.push(made.track);
+    else if (made) shapes.push(made.shape);
   }
-  return { classes: [...classes], video: { ...context.video }, tracks, shapes };
+  problems.throwIfAny();
+  const gtDir = normalizePath(gt.path).split('/').slice(0, -1).join('/');
+  const tags = importTagsFile(files, context.video, gtDir);
+  return {
+    dataset: { classes: withTagClasses(source.classes, tags.frameTags), video: { ...context.video }, tracks, shapes, frameTags: tags.frameTags, segments: tags.segments },
+    warnings: warnings.result(),
+  };
 }
 
 export const motFormat: VideoAnnotationFormat = {
   id: 'mot',
-  label: 'MOT 1.1 (gt.txt)',
+  label: 'MOT (gt.txt: MOT 1.1, MOTChallenge 2015/16/17/20)',
   exportDataset: exportMot,
   importDataset: importMot,
 };

@@ -1,5 +1,6 @@
 import type { Box } from '../../model/shape';
 import { FormatError } from '../formatError';
+import { sameFlags, withFlags, type FrameFlags } from './frameFlags';
 import type { VideoKeyframe, VideoShape, VideoTrack } from './types';
 
 /**
@@ -14,6 +15,8 @@ export interface Observation {
   box: Box;
   /** The file's own keyframe flag (CVAT's COCO `attributes.keyframe`); when any row has one, the flags are trusted. */
   keyframe?: boolean;
+  /** The row's per-frame flags (visibility, occluded); a change of flags needs a keyframe, since flags hold until the next one. */
+  attributes?: FrameFlags;
   /** Where the row is, for errors: "line 12", "annotations[3]". */
   location: string;
 }
@@ -84,16 +87,49 @@ export function objectFromObservations(
   });
   const [first] = sorted;
   if (!first) throw new Error(`${what} has no boxes`);
-  if (sorted.length === 1) return { shape: { frame: first.frame, className, box: first.box } };
+  if (sorted.length === 1) return { shape: { frame: first.frame, className, box: first.box, ...withFlags(first.attributes) } };
   const flagged = sorted.some((r) => r.keyframe !== undefined);
   const keyframes: VideoKeyframe[] = [];
   for (const run of runsOf(sorted)) {
-    const keep = flagged ? flaggedKeyframes(run) : withoutHeldEnd(run, essentialKeyframes(run));
-    for (const i of keep) keyframes.push({ frame: run[i]!.frame, box: run[i]!.box, outside: false });
+    const keep = flagged ? withFlagChanges(run, flaggedKeyframes(run)) : keyframesByMotion(run);
+    for (const i of keep) keyframes.push({ frame: run[i]!.frame, box: run[i]!.box, outside: false, ...withFlags(run[i]!.attributes) });
     const end = run[run.length - 1]!;
     if (end.frame + 1 < frameCount) keyframes.push({ frame: end.frame + 1, box: end.box, outside: true });
   }
   return { track: { className, keyframes } };
+}
+
+/** Indices where a row's flags differ from the row before: each must be a keyframe. */
+function flagChanges(run: readonly Observation[]): number[] {
+  const changes: number[] = [];
+  for (let i = 1; i < run.length; i++) if (!sameFlags(run[i]!.attributes, run[i - 1]!.attributes)) changes.push(i);
+  return changes;
+}
+
+function withFlagChanges(run: readonly Observation[], keep: number[]): number[] {
+  const changes = flagChanges(run);
+  return changes.length === 0 ? keep : [...new Set([...keep, ...changes])].sort((a, b) => a - b);
+}
+
+/**
+ * Keyframes for a run without the file's own keyframe flags: the fewest
+ * that reproduce the motion, found piece by piece between flag changes (a
+ * piece ends on the next change's row, so the boxes before it are
+ * interpolated towards the right box).
+ */
+function keyframesByMotion(run: readonly Observation[]): number[] {
+  const starts = [0, ...flagChanges(run)];
+  const keep: number[] = [];
+  starts.forEach((start, p) => {
+    const next = starts[p + 1];
+    if (next === undefined) {
+      const piece = run.slice(start);
+      keep.push(...withoutHeldEnd(piece, essentialKeyframes(piece)).map((i) => i + start));
+    } else {
+      keep.push(...essentialKeyframes(run.slice(start, next + 1)).map((i) => i + start).filter((i) => i < next));
+    }
+  });
+  return keep;
 }
 
 /** The file's keyframes, plus the run's first row (visibility starts there) and last row when the box moved after the last flagged one. */

@@ -40,18 +40,50 @@ export function sampleVideoDataset(): VideoDataset {
       },
     ],
     shapes: [{ frame: 50, className: 'bike', box: { x: 5.5, y: 6.25, w: 7, h: 8 } }],
+    frameTags: [],
+    segments: [],
   };
+}
+
+/**
+ * The sample with what the exchange form carries besides boxes: per-frame
+ * flags that change on keyframes (and on a plain box), frame tags of two
+ * tag classes (one a single frame, none touching another of its class, so
+ * formats that tag per frame read them back as the same ranges) and shot
+ * segments covering the video.
+ */
+export function richVideoDataset(): VideoDataset {
+  const ds = sampleVideoDataset();
+  ds.classes.push('night', 'rain');
+  const car = ds.tracks[0]!.keyframes;
+  car[0]!.attributes = { occluded: true, visibility: 0.5 };
+  car[1]!.attributes = { visibility: 0.25 };
+  car[3]!.attributes = { occluded: true };
+  ds.shapes[0]!.attributes = { visibility: 0.75 };
+  ds.frameTags = [
+    { className: 'night', startFrame: 0, endFrame: 9 },
+    { className: 'rain', startFrame: 5, endFrame: 5 },
+    { className: 'night', startFrame: 50, endFrame: 99 },
+  ];
+  ds.segments = [
+    { startFrame: 0, endFrame: 29, tags: ['intro'] },
+    { startFrame: 30, endFrame: 99, tags: ['street', 'busy'] },
+  ];
+  return ds;
 }
 
 export function videoContextOf(dataset: VideoDataset): VideoImportContext {
   return { video: { ...dataset.video }, classes: [...dataset.classes] };
 }
 
-/** Same classes, shapes and keyframes; and every frame of every track shows the same box within `tolerance` px. */
+/** Same classes, shapes, keyframes (with their flags), frame tags and segments; and every frame of every track shows the same box within `tolerance` px. */
 export function expectSameVideoLabels(actual: VideoDataset, expected: VideoDataset, tolerance = 0.011): void {
   expect(actual.classes).toEqual(expected.classes);
   expect(actual.shapes).toEqual(expected.shapes);
+  expect(actual.frameTags).toEqual(expected.frameTags);
+  expect(actual.segments).toEqual(expected.segments);
   expect(actual.tracks.map((t) => t.className)).toEqual(expected.tracks.map((t) => t.className));
+  expect(actual.tracks.map((t) => t.keyframes.map((k) => k.attributes))).toEqual(expected.tracks.map((t) => t.keyframes.map((k) => k.attributes)));
   actual.tracks.forEach((track, i) => {
     const original = expected.tracks[i]!;
     expect(track.keyframes.map((k) => [k.frame, k.outside])).toEqual(original.keyframes.map((k) => [k.frame, k.outside]));

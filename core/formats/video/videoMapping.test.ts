@@ -66,7 +66,7 @@ describe('video dataset mapping', () => {
   const noFrame = createBoxShape({ projectId: 'p1', itemId: 'v1', cls, box: { x: 1, y: 2, w: 3, h: 4 }, author: 'ann', now: 6 });
 
   it('exports tracks in creation order with class names, and only boxes that sit on a frame', () => {
-    const ds = toVideoDataset(project, video, tracks, [onFrame, noFrame]);
+    const ds = toVideoDataset(project, video, { tracks, shapes: [onFrame, noFrame] });
     expect(ds.video).toEqual({ fileName: 'clips/a.mp4', width: 320, height: 240, frameCount: 60 });
     expect(ds.tracks.map((t) => t.className)).toEqual(['car', 'bike']);
     expect(ds.tracks[0]!.keyframes[2]).toEqual({ frame: 50, box: { x: 30, y: 10, w: 20, h: 20 }, outside: true });
@@ -74,11 +74,11 @@ describe('video dataset mapping', () => {
   });
 
   it('comes back through every format as the same records, with new ids', () => {
-    const ds = toVideoDataset(project, video, tracks, [onFrame]);
+    const ds = toVideoDataset(project, video, { tracks, shapes: [onFrame] });
     for (const format of Object.values(videoFormats)) {
       const files = format.exportDataset(ds);
       expect(detectVideoFormat(files)).toBe(format.id);
-      const back = fromVideoDataset(format.importDataset(files, videoImportContext(project, video)), project, video, 'importer', 99);
+      const back = fromVideoDataset(format.importDataset(files, videoImportContext(project, video)).dataset, project, video, 'importer', 99);
       expect(back.newClasses).toEqual([]);
       expect(back.tracks.map((t) => [t.classId, t.keyframes.map((k) => [k.frame, k.box.x, k.outside])])).toEqual([
         [
@@ -98,16 +98,17 @@ describe('video dataset mapping', () => {
 
   it('reports classes the schema lacks and leaves their labels out', () => {
     const back = fromVideoDataset(
-      { classes: ['plane'], video: { fileName: 'clips/a.mp4', width: 320, height: 240, frameCount: 60 }, tracks: [{ className: 'plane', keyframes: [{ frame: 0, box: { x: 0, y: 0, w: 1, h: 1 }, outside: false }] }], shapes: [] },
+      { classes: ['plane'], video: { fileName: 'clips/a.mp4', width: 320, height: 240, frameCount: 60 }, tracks: [{ className: 'plane', keyframes: [{ frame: 0, box: { x: 0, y: 0, w: 1, h: 1 }, outside: false }] }], shapes: [], frameTags: [], segments: [] },
       project,
       video,
       'a',
       1,
     );
-    expect(back).toEqual({ tracks: [], shapes: [], newClasses: ['plane'] });
+    expect(back).toMatchObject({ tracks: [], shapes: [], frameTags: [], segments: null, newClasses: ['plane'] });
+    expect(back.warnings.counts).toEqual({ 'ignored-setting': 1 });
   });
 
   it('refuses an item that is not a probed video', () => {
-    expect(() => toVideoDataset(project, { ...video, kind: 'image', video: undefined }, [], [])).toThrow(/"clips\/a.mp4" is not a probed video/);
+    expect(() => toVideoDataset(project, { ...video, kind: 'image', video: undefined }, { tracks: [], shapes: [] })).toThrow(/"clips\/a.mp4" is not a probed video/);
   });
 });
