@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cvatFormat } from './cvat';
 import type { FormatFile, ImportContext } from './types';
-import { expectFormatError } from './testKit';
+import { expectFormatError, fixture } from './testKit';
 
 const context: ImportContext = { images: [{ fileName: 'a.jpg', width: 200, height: 100 }, { fileName: 'b.jpg', width: 200, height: 100 }] };
 
@@ -35,10 +35,17 @@ describe('CVAT for images import', () => {
     });
   });
 
-  it('skips shapes other than boxes', () => {
+  it('skips shapes other than boxes and rotated boxes, one warning each', () => {
     const polygon = '    <polygon label="car" points="1,1;5,5;1,5" occluded="0"/>\n';
-    const ds = cvatFormat.importDataset([cvatXml(image('a.jpg', polygon + box('bike', [1, 1, 2, 2])))], context).dataset;
-    expect(ds.images[0]!.boxes.map((b) => b.className)).toEqual(['bike']);
+    const rotated = '    <box label="car" occluded="0" xtl="1" ytl="1" xbr="5" ybr="5" rotation="30.0"/>\n';
+    const result = cvatFormat.importDataset([cvatXml(image('a.jpg', polygon + polygon + rotated + box('bike', [1, 1, 2, 2])))], context);
+    expect(result.dataset.images[0]!.boxes.map((b) => b.className)).toEqual(['bike']);
+    expect(result.warnings.counts).toEqual({ 'unsupported-shape': 3 });
+    expect(result.warnings.examples.map((w) => w.message)).toEqual([
+      "<polygon> on image 'a.jpg' skipped: only boxes are imported",
+      "<polygon> on image 'a.jpg' skipped: only boxes are imported",
+      "rotated <box> (30°) on image 'a.jpg' skipped: only upright boxes are imported",
+    ]);
   });
 
   it('reports bad XML syntax with its line', () => {
@@ -93,5 +100,45 @@ describe('CVAT for images export', () => {
     expect(file!.content).toContain('<input_type>number</input_type>\n              <default_value>3</default_value>\n              <values>3;3;1</values>');
     const back = cvatFormat.importDataset([file!], { images: [{ fileName: 'x<1>.jpg', width: 10, height: 10 }] }).dataset;
     expect(back.images[0]!.boxes[0]).toEqual({ className: 'a&b "c"', box: { x: 1, y: 1, w: 2, h: 2 }, attributes: { n: 3, note: 'x & y' } });
+  });
+});
+
+describe('CVAT for images files as CVAT writes them', () => {
+  const street: ImportContext = { images: [{ fileName: 'street_001.jpg', width: 1280, height: 720 }, { fileName: 'street_002.jpg', width: 1280, height: 720 }] };
+
+  it('keeps occluded="1" as the occluded flag, and warns about the polygon, the points and the frame filter', () => {
+    const result = cvatFormat.importDataset([fixture('cvat-images-shapes.xml', 'annotations.xml')], street);
+    expect(result.dataset.images[0]!.boxes).toEqual([
+      { className: 'car', box: { x: 100.5, y: 200, w: 300.25, h: 150 }, attributes: { occluded: true, parked: true } },
+      { className: 'car', box: { x: 700, y: 300, w: 200, h: 120 }, attributes: { occluded: false, parked: false } },
+    ]);
+    // No person is occluded, so person boxes get no occluded attribute.
+    expect(result.dataset.images[1]!.boxes).toEqual([{ className: 'person', box: { x: 10, y: 20, w: 30, h: 60 } }]);
+    expect(result.warnings.counts).toEqual({ 'ignored-setting': 1, 'unsupported-shape': 2 });
+    expect(result.warnings.examples.map((w) => [w.location, w.message])).toEqual([
+      ['meta frame_filter', 'frame_filter "step=2" ignored: images are matched by name, not by frame number'],
+      ["image 'street_001.jpg', polygon 1", "<polygon> on image 'street_001.jpg' skipped: only boxes are imported"],
+      ["image 'street_001.jpg', points 1", "<points> on image 'street_001.jpg' skipped: only boxes are imported"],
+    ]);
+  });
+
+  it('writes occluded back as the <box> attribute, not as an <attribute> child, and reads it again', () => {
+    const { dataset } = cvatFormat.importDataset([fixture('cvat-images-shapes.xml', 'annotations.xml')], street);
+    const [file] = cvatFormat.exportDataset(dataset);
+    expect(file!.content).toContain('<box label="car" source="manual" occluded="1" xtl="100.5" ytl="200" xbr="400.75" ybr="350" z_order="0">');
+    expect(file!.content).not.toContain('name="occluded"');
+    expect(file!.content).not.toContain('<name>occluded</name>');
+    expect(cvatFormat.importDataset([file!], street).dataset).toEqual(dataset);
+  });
+
+  it('reads an ASCII file whose non-ASCII names are character references (Python ElementTree writes them)', () => {
+    const result = cvatFormat.importDataset([fixture('cvat-ascii.xml', 'annotations.xml')], { images: [{ fileName: 'cat.jpg', width: 200, height: 100 }] });
+    expect(result.dataset.classes).toEqual(['Кот']);
+    expect(result.dataset.images[0]!.boxes[0]!.className).toBe('Кот');
+  });
+
+  it('refuses a CVAT for video file and says which importer to use', () => {
+    const video = '<?xml version="1.0"?>\n<annotations><version>1.1</version><meta><task><mode>interpolation</mode></task></meta><track id="0" label="car"><box frame="0" xtl="1" ytl="1" xbr="2" ybr="2" outside="0" occluded="0" keyframe="1"/></track></annotations>\n';
+    expectFormatError(run([{ path: 'annotations.xml', content: video }]), 'annotations.xml', '', /CVAT for video file .* Video labels/);
   });
 });

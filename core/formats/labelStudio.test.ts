@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { labelStudioFormat } from './labelStudio';
-import type { FormatFile, ImportContext } from './types';
-import { expectFormatError } from './testKit';
+import type { AnnotationChoice, FormatFile, ImportContext } from './types';
+import { expectFormatError, fixture } from './testKit';
 
 const context: ImportContext = { images: [{ fileName: 'photos/a.jpg', width: 200, height: 100 }, { fileName: 'b.jpg', width: 200, height: 100 }] };
 
@@ -71,5 +71,51 @@ describe('Label Studio import', () => {
     expect(result.warnings.counts).toEqual({ 'box-clamped': 1, 'unsupported-shape': 2 });
     expect(result.warnings.examples.map((w) => w.location)).toEqual(['[0].annotations[0].result[0].value', '[0].annotations[0].result[1].value.rotation', '[0].annotations[0].result[2]']);
     expect(result.warnings.examples[2]!.message).toMatch(/polygonlabels result on image "b\.jpg" skipped/);
+  });
+});
+
+describe('Label Studio tasks with several annotations', () => {
+  const street: ImportContext = { images: [{ fileName: 'street.jpg', width: 1280, height: 720 }] };
+  const exported = fixture('labelstudio-two-annotators.json', 'project-3.json');
+  const importWith = (choice: AnnotationChoice) => labelStudioFormat.importDataset([exported], street, { annotations: choice });
+  const car = { className: 'car', box: { x: 128, y: 144, w: 320, h: 216 } };
+  const person = { className: 'person', box: { x: 640, y: 360, w: 128, h: 144 } };
+
+  it('lists the annotators by user id so the user can pick one', () => {
+    expect(importWith({ kind: 'latest' }).annotators).toEqual(['user 1', 'user 2']);
+  });
+
+  it('takes the latest annotation by updated_at by default, and says which it left out', () => {
+    const result = labelStudioFormat.importDataset([exported], street);
+    expect(result.dataset.images[0]!.boxes).toEqual([person]);
+    expect(result.warnings.counts).toEqual({ 'annotation-not-chosen': 1, 'unsupported-shape': 1 });
+    expect(result.warnings.examples[0]).toMatchObject({ kind: 'annotation-not-chosen', location: '[0].annotations[0]', message: expect.stringMatching(/later annotation .* by user 1/) });
+    expect(result.warnings.examples[1]).toMatchObject({ kind: 'unsupported-shape', location: '[0].annotations[1].result[1]' });
+  });
+
+  it("takes one annotator's annotation", () => {
+    const result = importWith({ kind: 'annotator', annotator: 'user 1' });
+    expect(result.dataset.images[0]!.boxes).toEqual([car]);
+    expect(result.warnings.examples[0]!.message).toMatch(/it is by user 2, not user 1/);
+  });
+
+  it('takes all annotations together, and never the prediction of an annotated task', () => {
+    const result = importWith({ kind: 'all' });
+    expect(result.dataset.images[0]!.boxes).toEqual([car, person]);
+    expect(result.dataset.classes).toEqual(['car', 'person']);
+    expect(result.warnings.counts['annotation-not-chosen']).toBeUndefined();
+  });
+
+  it('skips cancelled annotations with a warning, whatever the choice', () => {
+    const tasks = JSON.parse(exported.content) as { annotations: { was_cancelled: boolean }[] }[];
+    tasks[0]!.annotations[1]!.was_cancelled = true;
+    const result = labelStudioFormat.importDataset([tasksFile(tasks)], street, { annotations: { kind: 'all' } });
+    expect(result.dataset.images[0]!.boxes).toEqual([car]);
+    expect(result.warnings.examples[0]).toMatchObject({ kind: 'annotation-not-chosen', message: expect.stringMatching(/cancelled/) });
+  });
+
+  it('names annotators by email when the export expands completed_by', () => {
+    const task = { data: { image: 'b.jpg' }, annotations: [{ completed_by: { id: 4, email: 'ana@example.com' }, result: [rect('cat', 10, 10, 10, 10)] }] };
+    expect(labelStudioFormat.importDataset([tasksFile([task])], context).annotators).toEqual(['ana@example.com']);
   });
 });

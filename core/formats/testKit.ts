@@ -1,8 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import type { AttributeValue } from '../model/labelSchema';
 import { BOX_FLAGS } from './boxFlags';
 import { FormatError } from './formatError';
-import type { ImportContext, LabelDataset } from './types';
+import type { FormatFile, ImportContext, LabelDataset } from './types';
 
 /**
  * Test data shared by the format tests: fractional coordinates, three classes
@@ -109,4 +110,9 @@ export function expectFormatError(run: () => unknown, file: string, location: st
     return err;
   }
   throw new Error(`expected a FormatError, but import returned ${JSON.stringify(result).slice(0, 200)}`);
+}
+
+/** A file of core/formats/fixtures/ (written in the tool's own layout), given to the importer under `path` (default: its name there). */
+export function fixture(name: string, path = name): FormatFile {
+  return { path, content: readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8') };
 }

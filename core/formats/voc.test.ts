@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FormatFile, ImportContext } from './types';
-import { expectFormatError } from './testKit';
+import { expectFormatError, fixture } from './testKit';
 import { vocFormat } from './voc';
 
 const context: ImportContext = {
@@ -101,5 +101,37 @@ describe('Pascal VOC export', () => {
 
   it('refuses a class name the labelmap cannot hold', () => {
     expect(() => vocFormat.exportDataset({ classes: ['a:b'], images: [] })).toThrow(/"a:b" cannot be written to labelmap\.txt/);
+  });
+});
+
+describe('Pascal VOC flags', () => {
+  const voc2007: ImportContext = { images: [{ fileName: 'JPEGImages/000005.jpg', width: 500, height: 375 }] };
+
+  it('keeps <truncated> and <difficult> as boolean attributes of the classes that use them', () => {
+    const { dataset, warnings } = vocFormat.importDataset([fixture('voc-truncated-difficult.xml', 'Annotations/000005.xml')], voc2007);
+    expect(dataset.images[0]!.boxes.map((b) => [b.className, b.attributes])).toEqual([
+      ['chair', { truncated: false, difficult: false }],
+      ['chair', { truncated: true, difficult: false }],
+      ['chair', { truncated: false, difficult: true }],
+      ['diningtable', { truncated: true, difficult: true }],
+      // No person is truncated or difficult: no attributes nobody set.
+      ['person', undefined],
+    ]);
+    expect(warnings.counts).toEqual({});
+  });
+
+  it('writes the flags back as 0/1 elements and reads them again', () => {
+    const { dataset } = vocFormat.importDataset([fixture('voc-truncated-difficult.xml', 'Annotations/000005.xml')], voc2007);
+    const files = vocFormat.exportDataset(dataset);
+    const xml = files.find((f) => f.path.endsWith('.xml'))!.content;
+    expect(xml).toContain('<name>diningtable</name>\n    <pose>Unspecified</pose>\n    <truncated>1</truncated>\n    <difficult>1</difficult>');
+    expect(vocFormat.importDataset(files, voc2007).dataset).toEqual(dataset);
+  });
+
+  it('reads <occluded>, which CVAT and other tools write', () => {
+    const occluded = '  <object><name>cat</name><occluded>1</occluded><bndbox><xmin>1</xmin><ymin>1</ymin><xmax>5</xmax><ymax>5</ymax></bndbox></object>\n';
+    const { dataset } = vocFormat.importDataset([file(vocXml(occluded))], context);
+    expect(dataset.images[0]!.boxes[0]!.attributes).toEqual({ occluded: true });
+    expect(vocFormat.exportDataset(dataset)[1]!.content).toContain('<occluded>1</occluded>');
   });
 });
