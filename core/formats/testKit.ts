@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+/// <reference types="vite/client" />
 import { expect } from 'vitest';
 import type { AttributeValue } from '../model/labelSchema';
 import { BOX_FLAGS } from './boxFlags';
@@ -112,7 +112,12 @@ export function expectFormatError(run: () => unknown, file: string, location: st
   throw new Error(`expected a FormatError, but import returned ${JSON.stringify(result).slice(0, 200)}`);
 }
 
+// core/ may not read files (no Node built-ins), so Vite bundles the fixtures' text into the tests.
+const fixtureTexts = import.meta.glob<string>('./fixtures/**/*', { query: '?raw', import: 'default', eager: true });
+
 /** A file of core/formats/fixtures/ (written in the tool's own layout), given to the importer under `path` (default: its name there). */
 export function fixture(name: string, path = name): FormatFile {
-  return { path, content: readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8') };
+  const content = fixtureTexts[`./fixtures/${name}`];
+  if (content === undefined) throw new Error(`no fixture ${name} in core/formats/fixtures/`);
+  return { path, content };
 }
