@@ -99,12 +99,17 @@ function readFlag(file: string, location: string, name: string, text: string | u
   throw new FormatError(file, location, `${name}="${text}" must be 0 or 1`);
 }
 
-/** The task's own settings that change nothing here, counted so the user knows the file had them. */
-function warnAboutTaskSettings(file: string, task: unknown, warnings: WarningCollector): void {
+/**
+ * The task's frame step (1 without a filter). The filter changes no frame
+ * number, so it is reported as ignored; its step only tells which tagged
+ * frames are neighbours (cvatVideoTags.ts).
+ */
+function frameStep(file: string, task: unknown, warnings: WarningCollector): number {
   const filter = childText(task, 'frame_filter')?.trim();
-  if (filter) {
-    warnings.add('ignored-setting', file, 'meta frame_filter', `frame_filter "${filter}": CVAT writes frame numbers of the whole video, so frames are taken as written`);
-  }
+  if (!filter) return 1;
+  warnings.add('ignored-setting', file, 'meta frame_filter', `frame_filter "${filter}": CVAT writes frame numbers of the whole video, so frames are taken as written`);
+  const step = /step\s*=\s*(\d+)/.exec(filter);
+  return step ? Math.max(1, Number(step[1])) : 1;
 }
 
 /** Counts a track of shapes other than boxes (one per track: it is one object) and says whether it was one. */
@@ -127,7 +132,7 @@ function importCvatVideo(files: FormatFile[], context: VideoImportContext): Impo
     const num = (tag: string) => requireNumber(file.path, 'meta original_size', tag, childText(size, tag));
     checkVideoSize(file.path, 'meta original_size', video, num('width'), num('height'));
   }
-  warnAboutTaskSettings(file.path, task, warnings);
+  const step = frameStep(file.path, task, warnings);
   const declared = readLabels(file.path, root);
   const classes = [...(declared?.names ?? [])];
   const useLabel = (location: string, label: string) => {
@@ -148,7 +153,7 @@ function importCvatVideo(files: FormatFile[], context: VideoImportContext): Impo
       else if (made) shapes.push(made.shape);
     });
   }
-  const xmlTags = collecting(problems, () => readFrameTags(file.path, root, video, useLabel)) ?? [];
+  const xmlTags = collecting(problems, () => readFrameTags(file.path, root, video, step, useLabel)) ?? [];
   problems.throwIfAny();
   const beside = importTagsFile(files, video, dirname(file.path));
   const dataset: VideoDataset = {

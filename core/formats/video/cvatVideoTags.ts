@@ -19,8 +19,12 @@ export function frameTagNodes(tags: readonly VideoFrameTag[], frameCount: number
   return perFrame.map(({ frame, label }) => el('tag', undefined, [['frame', frame], ['label', label], ['source', 'manual']]));
 }
 
-/** The <tag> elements of `root` as frame-tag ranges; `checkLabel` rejects a label the file does not declare. */
-export function readFrameTags(file: string, root: unknown, video: VideoDescription, checkLabel: (location: string, label: string) => void): VideoFrameTag[] {
+/**
+ * The <tag> elements of `root` as frame-tag ranges; `checkLabel` rejects a
+ * label the file does not declare. `step` is the task's frame step: tags on
+ * consecutive kept frames (0, 2, 4 at step 2) are one range.
+ */
+export function readFrameTags(file: string, root: unknown, video: VideoDescription, step: number, checkLabel: (location: string, label: string) => void): VideoFrameTag[] {
   const single: VideoFrameTag[] = [];
   for (const [i, node] of xmlChildren(root, 'tag').entries()) {
     const location = `tag ${i + 1}`;
@@ -29,5 +33,5 @@ export function readFrameTags(file: string, root: unknown, video: VideoDescripti
     const frame = checkFrame(file, location, requireNumber(file, location, 'frame', xmlAttr(node, 'frame')), video);
     single.push({ className: label, startFrame: frame, endFrame: frame });
   }
-  return mergeFrameTags(single);
+  return mergeFrameTags(single, step);
 }

@@ -10,8 +10,9 @@ export type FrameFlags = Record<string, AttributeValue>;
  * has occluded="0" and every MOT line a visibility, so a default value is
  * not stored — a box without flags and one with the defaults are the same
  * box, and a round trip through any format gives back the same record.
+ * (CVAT's COCO also writes rotation 0 on every box.)
  */
-const DEFAULTS: FrameFlags = { occluded: false, visibility: 1 };
+const DEFAULTS: FrameFlags = { occluded: false, visibility: 1, rotation: 0 };
 
 /** The flags worth storing: defaults dropped; undefined when none are left. */
 export function storedFlags(flags: FrameFlags | undefined): FrameFlags | undefined {

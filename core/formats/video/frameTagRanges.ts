@@ -9,9 +9,11 @@ export function sortFrameTags(tags: readonly VideoFrameTag[]): VideoFrameTag[] {
  * Ranges of the same class that overlap or touch become one range. Formats
  * that tag single frames (CVAT writes one <tag> per frame) can only say
  * "night on frames 3..9", not whether that was one tag or two; merging is
- * the reading that keeps what the frames show.
+ * the reading that keeps what the frames show. `step` is the distance of
+ * two frames that count as touching: a CVAT task that kept every 2nd frame
+ * tags frames 0, 2, 4 for "frames 0 to 4".
  */
-export function mergeFrameTags(tags: readonly VideoFrameTag[]): VideoFrameTag[] {
+export function mergeFrameTags(tags: readonly VideoFrameTag[], step = 1): VideoFrameTag[] {
   const byClass = new Map<string, VideoFrameTag[]>();
   for (const tag of tags) byClass.set(tag.className, [...(byClass.get(tag.className) ?? []), tag]);
   const merged: VideoFrameTag[] = [];
@@ -19,7 +21,7 @@ export function mergeFrameTags(tags: readonly VideoFrameTag[]): VideoFrameTag[] 
     const sorted = [...ranges].sort((a, b) => a.startFrame - b.startFrame);
     let open: VideoFrameTag | undefined;
     for (const range of sorted) {
-      if (open && range.startFrame <= open.endFrame + 1) open.endFrame = Math.max(open.endFrame, range.endFrame);
+      if (open && range.startFrame <= open.endFrame + step) open.endFrame = Math.max(open.endFrame, range.endFrame);
       else {
         open = { ...range };
         merged.push(open);

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import { boxAtFrame } from '../../video/interpolate';
+import type { FormatFile } from '../types';
 import type { VideoDataset, VideoImportContext } from './types';
 
 /**
@@ -100,3 +101,13 @@ export function expectSameVideoLabels(actual: VideoDataset, expected: VideoDatas
 }
 
 export { expectFormatError } from '../testKit';
+
+// core/ reads no files (no Node built-ins): Vite bundles the fixtures' text into the tests.
+const videoFixtureTexts = import.meta.glob<string>('./fixtures/**/*', { query: '?raw', import: 'default', eager: true });
+
+/** A file of fixtures/<folder>/ (in the tool's own layout) as import receives it: its path inside the folder, its text. */
+export function videoFixture(folder: string, path: string): FormatFile {
+  const content = videoFixtureTexts[`./fixtures/${folder}/${path}`];
+  if (content === undefined) throw new Error(`no fixture ${folder}/${path} in core/formats/video/fixtures/`);
+  return { path, content };
+}
