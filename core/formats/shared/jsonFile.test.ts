@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { FormatError, MAX_PROBLEMS, ProblemCollector } from '../formatError';
+import { MAX_PROBLEMS, ProblemCollector } from '../formatError';
+import { formatErrorOf } from './formatErrorOf';
 import { MAX_JSON_DEPTH, parseJsonFile, parseJsonStructure, validateEach } from './jsonFile';
 
 const parse = (content: string) => parseJsonFile({ path: 'a.json', content });
-
-function formatErrorOf(step: () => unknown): FormatError {
-  try {
-    step();
-  } catch (e) {
-    expect(e).toBeInstanceOf(FormatError);
-    return e as FormatError;
-  }
-  throw new Error('expected a FormatError');
-}
 
 describe('parseJsonFile', () => {
   it('names the line of a syntax error', () => {

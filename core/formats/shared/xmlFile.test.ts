@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { FormatError } from '../formatError';
+import { formatErrorOf } from './formatErrorOf';
 import { MAX_ENTITY_CHARS } from './xmlDoctype';
 import { childText, parseXmlFile, xmlAttr, xmlChild, xmlChildren } from './xmlFile';
 
 const parse = (content: string, arrayTags: string[] = []) => parseXmlFile({ path: 'a.xml', content }, arrayTags);
 
-/** The FormatError parsing `content` throws (fails the test if it parses or throws anything else). */
-function formatErrorOf(content: string): FormatError {
-  try {
-    parse(content);
-  } catch (e) {
-    expect(e).toBeInstanceOf(FormatError);
-    return e as FormatError;
-  }
-  throw new Error('expected a FormatError');
-}
+const refusalOf = (content: string) => formatErrorOf(() => parse(content));
 
 const withDoctype = (subset: string, body = '<r>x</r>') => `<?xml version="1.0"?>\n<!DOCTYPE r [\n${subset}\n]>\n${body}`;
 
@@ -42,36 +33,36 @@ describe('parseXmlFile: character and entity references', () => {
 
 describe('parseXmlFile: DOCTYPEs it refuses', () => {
   it('refuses an external entity (XXE) at its line', () => {
-    const e = formatErrorOf(withDoctype('<!ENTITY xxe SYSTEM "file:///etc/passwd">', '<r>&xxe;</r>'));
+    const e = refusalOf(withDoctype('<!ENTITY xxe SYSTEM "file:///etc/passwd">', '<r>&xxe;</r>'));
     expect(e.location).toBe('line 3');
     expect(e.reason).toMatch(/external entities are not allowed/);
   });
 
   it('refuses a PUBLIC external entity', () => {
-    expect(formatErrorOf(withDoctype('<!ENTITY ext PUBLIC "-//x//EN" "http://example.com/x.dtd">')).reason).toMatch(/external entities are not allowed/);
+    expect(refusalOf(withDoctype('<!ENTITY ext PUBLIC "-//x//EN" "http://example.com/x.dtd">')).reason).toMatch(/external entities are not allowed/);
   });
 
   it('refuses parameter entities', () => {
-    const e = formatErrorOf(withDoctype('<!ENTITY % p "<!ENTITY x \'y\'>">\n%p;'));
+    const e = refusalOf(withDoctype('<!ENTITY % p "<!ENTITY x \'y\'>">\n%p;'));
     expect(e.reason).toMatch(/parameter entities are not allowed/);
   });
 
   it('refuses a billion-laughs bomb (entities that refer to entities)', () => {
     const levels = ['<!ENTITY lol "lol">'];
     for (let k = 1; k <= 9; k++) levels.push(`<!ENTITY lol${k} "${`&lol${k === 1 ? '' : k - 1};`.repeat(10)}">`);
-    const e = formatErrorOf(withDoctype(levels.join('\n'), '<r>&lol9;</r>'));
+    const e = refusalOf(withDoctype(levels.join('\n'), '<r>&lol9;</r>'));
     expect(e.location).toBe('line 4');
     expect(e.reason).toMatch(/refer to other entities are not allowed/);
   });
 
   it('refuses an oversized entity value', () => {
-    const e = formatErrorOf(withDoctype(`<!ENTITY big "${'x'.repeat(MAX_ENTITY_CHARS + 1)}">`));
+    const e = refusalOf(withDoctype(`<!ENTITY big "${'x'.repeat(MAX_ENTITY_CHARS + 1)}">`));
     expect(e.reason).toMatch(/characters long; at most/);
   });
 
   it('refuses a flat entity used often enough to expand past the bound', () => {
     const body = `<r>${'&big;'.repeat(2000)}</r>`;
-    const e = formatErrorOf(withDoctype(`<!ENTITY big "${'x'.repeat(MAX_ENTITY_CHARS)}">`, body));
+    const e = refusalOf(withDoctype(`<!ENTITY big "${'x'.repeat(MAX_ENTITY_CHARS)}">`, body));
     expect(e.location).toBe('line 3');
     expect(e.reason).toMatch(/entity-expansion attack/);
   });
@@ -79,12 +70,12 @@ describe('parseXmlFile: DOCTYPEs it refuses', () => {
 
 describe('parseXmlFile: broken files', () => {
   it('names the line of a mismatched tag', () => {
-    const e = formatErrorOf('<annotations>\n<image>\n</box>\n</annotations>');
+    const e = refusalOf('<annotations>\n<image>\n</box>\n</annotations>');
     expect(e.location).toBe('line 3');
   });
 
   it('keeps the message short when 100,000 tags are left open', () => {
-    const e = formatErrorOf(`<annotations>\n${'<image id="1">\n'.repeat(100_000)}`);
+    const e = refusalOf(`<annotations>\n${'<image id="1">\n'.repeat(100_000)}`);
     expect(e.message.length).toBeLessThanOrEqual(400);
     expect(e.reason).toMatch(/100,001 elements not closed: <annotations>, <image>, <image>, …, <image>/);
     expect(e.location).toBe('line 100002');
@@ -92,7 +83,7 @@ describe('parseXmlFile: broken files', () => {
 
   it('turns a parser failure (nesting past its limit) into a FormatError', () => {
     const depth = 200;
-    const e = formatErrorOf(`${'<a>'.repeat(depth)}${'</a>'.repeat(depth)}`);
+    const e = refusalOf(`${'<a>'.repeat(depth)}${'</a>'.repeat(depth)}`);
     expect(e.reason).toMatch(/^invalid XML: /);
     expect(e.message.length).toBeLessThanOrEqual(400);
   });
