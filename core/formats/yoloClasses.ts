@@ -1,7 +1,8 @@
-import { parse, stringify, YAMLParseError } from 'yaml';
+import { parseDocument, stringify } from 'yaml';
 import { FormatError } from './formatError';
 import type { FormatFile } from './types';
-import { textLines, withoutBom } from './shared/text';
+import { clipReason, lineOfOffset, textLines, withoutBom } from './shared/text';
+import { MAX_YAML_DEPTH, yamlTooDeepOffset } from './shared/yamlDepth';
 
 export const YOLO_DATA_FILE = 'data.yaml';
 export const YOLO_CLASSES_FILE = 'classes.txt';
@@ -50,13 +51,40 @@ export function readYoloClasses(files: FormatFile[]): { file: string; names: Map
   throw new FormatError(YOLO_DATA_FILE, '', 'missing: a YOLO dataset needs data.yaml with the class names (or classes.txt)');
 }
 
+/**
+ * How many alias references (`*name`) data.yaml may resolve. A real one
+ * has none; a "billion laughs" file nests aliases of aliases so a few
+ * hundred bytes expand to gigabytes. yaml counts resolved references
+ * against this and stops.
+ */
+export const MAX_YAML_ALIASES = 100;
+
+/** data.yaml as plain values; a syntax error, an alias bomb or any other failure of the reader is a FormatError with a line. */
 function parseYaml(file: FormatFile): unknown {
+  const text = withoutBom(file.content);
+  const fail = (line: number, reason: string): never => {
+    throw new FormatError(file.path, `line ${line}`, clipReason(reason));
+  };
+  const tooDeep = yamlTooDeepOffset(text);
+  if (tooDeep >= 0) fail(lineOfOffset(text, tooDeep), `invalid YAML: nested more than ${MAX_YAML_DEPTH} levels deep`);
   try {
-    return parse(withoutBom(file.content));
+    const doc = parseDocument(text);
+    const error = doc.errors[0];
+    if (error) fail(error.linePos?.[0].line ?? 1, `invalid YAML: ${error.message.split('\n')[0]!}`);
+    return doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
   } catch (e) {
-    if (e instanceof YAMLParseError) throw new FormatError(file.path, `line ${e.linePos?.[0].line ?? 1}`, `invalid YAML: ${e.message.split('\n')[0]}`);
-    throw e;
+    if (e instanceof FormatError) throw e;
+    const message = e instanceof Error ? e.message : String(e);
+    // Alias errors (the limit, an unknown anchor) are ReferenceErrors without a position: point at the first alias.
+    const line = /alias/i.test(message) ? firstAliasLine(text) : 1;
+    if (/excessive alias count/i.test(message)) fail(line, `invalid YAML: aliases expand too far (more than ${MAX_YAML_ALIASES} references): refused as an alias bomb`);
+    return fail(line, `invalid YAML: ${message}`);
   }
+}
+
+function firstAliasLine(text: string): number {
+  const alias = /(^|[\s,[{:-])\*[^\s,\]}]+/m.exec(text);
+  return alias ? lineOfOffset(text, alias.index + alias[1]!.length) : 1;
 }
 
 /**
