@@ -24,7 +24,7 @@ export function ImportAnnotationChoice({ value, annotators, onChange, disabled }
       <span>Annotations ({annotators.length === 1 ? '1 annotator' : `${annotators.length} annotators`} in the file)</span>
       <select className="select" data-testid="import-annotation-choice" value={valueOf(value)} disabled={disabled} onChange={(e) => onChange(choiceOf(e.target.value))}>
         <option value={LATEST}>Latest annotation of each task</option>
-        <option value={ALL}>All annotations (every annotator's boxes)</option>
+        <option value={ALL}>All annotations (every annotator’s boxes)</option>
         {annotators.map((a) => (
           <option key={a} value={ANNOTATOR + a}>
             Only {a}

@@ -32,11 +32,11 @@ export function ImportPreviewPanel({ preview, addToSchema, onAddToSchema, replac
   return (
     <div className="stack import-preview" data-testid="import-preview" data-format={preview.format}>
       <dl className="import-figures">
-        <dt>Format</dt>
+        <dt>Read as</dt>
         <dd data-testid="import-preview-format">{formats[preview.format].label}</dd>
         <dt>Images</dt>
         <dd data-testid="import-preview-images">
-          {mapped.matchedImages} of {plural(dataset.images.length, 'image')} in the file match this project
+          {mapped.matchedImages} of {plural(dataset.images.length, 'image')} in the file {mapped.matchedImages === 1 ? 'is' : 'are'} in this project
         </dd>
         <dt>Boxes</dt>
         <dd data-testid="import-preview-boxes" data-count={boxes}>

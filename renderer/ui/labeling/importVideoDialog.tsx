@@ -69,7 +69,7 @@ function VideoPreview({ preview, item, currentShots }: { preview: VideoImportPre
   return (
     <div className="stack" data-testid="video-import-preview" data-format={preview.format}>
       <dl className="import-figures">
-        <dt>Format</dt>
+        <dt>Read as</dt>
         <dd>{videoFormats[preview.format].label}</dd>
         <dt>Video</dt>
         <dd className="mono">{item.relPath}</dd>

@@ -15,7 +15,8 @@ export function ImportWarningsList({ warnings, testId = 'import-warnings' }: { w
         return (
           <details key={kind} data-testid="import-warning-kind" data-kind={kind} data-count={count}>
             <summary>
-              <b>{count}</b> {warningKindLabels[kind]}
+              {/* "Label: count" reads right for 1 and for 1,000 ("1 annotations…" would not). */}
+              {capitalised(warningKindLabels[kind])}: <b>{count}</b>
             </summary>
             <ul>
               {examples.map((e, i) => (
@@ -31,4 +32,8 @@ export function ImportWarningsList({ warnings, testId = 'import-warnings' }: { w
       })}
     </div>
   );
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
