@@ -1,5 +1,6 @@
-import { detectFormat, formats, WarningCollector, type AnnotationChoice, type FormatFile, type FormatId, type ImportWarnings, type LabelDataset } from '../../core/formats';
+import { formats, WarningCollector, type AnnotationChoice, type FormatFile, type FormatId, type ImportWarnings, type LabelDataset } from '../../core/formats';
 import { fromDataset, importContextFor, type FromDatasetResult } from '../../core/formats/datasetMapping';
+import { detectFormatOrReason } from '../../core/formats/detectFormat';
 import { otherImporterReason } from '../../core/formats/importerMismatch';
 import type { Item } from '../../core/model/item';
 import type { Project } from '../../core/model/project';
@@ -30,11 +31,8 @@ export const LATEST: AnnotationChoice = { kind: 'latest' };
  */
 export function parseImport(files: FormatFile[], chosen: FormatId | 'auto', project: Project, items: Item[], author: string, annotations: AnnotationChoice = LATEST): ParsedImport {
   try {
-    // Before detection: a CVAT video XML also "looks like" CVAT, and MOT like nothing; say which importer takes them.
-    const otherSide = otherImporterReason(files, 'image');
-    if (otherSide) return { ok: false, failure: importFailureOf(otherSide) };
-    const format = chosen === 'auto' ? detectFormat(files) : chosen;
-    if (!format) return { ok: false, failure: { kind: 'undetected', files: files.map((f) => f.path) } };
+    const format = formatOf(files, chosen);
+    if (typeof format !== 'string') return { ok: false, failure: format };
     const result = formats[format].importDataset(files, importContextFor(items), { annotations });
     const mapped = fromDataset(result.dataset, project, items, author, Date.now());
     const warnings = new WarningCollector();
@@ -44,4 +42,20 @@ export function parseImport(files: FormatFile[], chosen: FormatId | 'auto', proj
   } catch (e) {
     return { ok: false, failure: importFailureOf(e) };
   }
+}
+
+/**
+ * The format to read the files as, or why not. Files of the video importer
+ * (CVAT for video, MOT, COCO per frame) are refused with the importer that
+ * takes them, whether the format was detected or chosen: a CVAT video XML
+ * also "looks like" CVAT, and MOT like nothing.
+ */
+function formatOf(files: FormatFile[], chosen: FormatId | 'auto'): FormatId | ImportFailure {
+  if (chosen !== 'auto') {
+    const otherSide = otherImporterReason(files, 'image');
+    return otherSide ? importFailureOf(otherSide) : chosen;
+  }
+  const detected = detectFormatOrReason(files);
+  if (!detected) return { kind: 'undetected', files: files.map((f) => f.path) };
+  return 'reason' in detected ? importFailureOf(detected.reason) : detected.format;
 }
