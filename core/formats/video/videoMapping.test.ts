@@ -3,7 +3,7 @@ import type { Item } from '../../model/item';
 import { LabelSchemaSchema } from '../../model/labelSchema';
 import type { Project } from '../../model/project';
 import { createBoxShape } from '../../model/shapeFactory';
-import type { Track } from '../../model/track';
+import type { FrameTag, Segment, Track } from '../../model/track';
 import { detectVideoFormat, videoFormats } from './index';
 import { fromVideoDataset, toVideoDataset, videoImportContext } from './videoMapping';
 
@@ -94,6 +94,77 @@ describe('video dataset mapping', () => {
       expect(back.tracks.every((t) => t.id.startsWith('trk_') && t.author === 'importer' && t.createdAt === 99)).toBe(true);
       expect(back.shapes.map((s) => [s.classId, s.frame, s.box])).toEqual([['c_car', 7, { x: 1, y: 2, w: 3, h: 4 }]]);
     }
+  });
+
+  const night: FrameTag = { id: 'ftg_1', projectId: 'p1', itemId: 'v1', classId: 'c_bike', startFrame: 3, endFrame: 8, author: 'ann', createdAt: 1 };
+  const early: FrameTag = { ...night, id: 'ftg_2', classId: 'c_car', startFrame: 0, endFrame: 0 };
+  const shots: Segment[] = [
+    { startFrame: 0, endFrame: 19, score: 0, tags: ['intro'] },
+    { startFrame: 20, endFrame: 59, score: 0.83, tags: [] },
+  ];
+  const flagged = (): Track => {
+    const t = track('t3', 30, 'c_car', [
+      [0, 5, false],
+      [4, 9, false],
+      [6, 9, true],
+    ]);
+    t.keyframes[0]!.attributes = { occluded: true };
+    t.keyframes[1]!.attributes = { visibility: 0.4 };
+    return t;
+  };
+
+  it('exports frame tags by start frame with class names, segments without their scores, and keyframe flags', () => {
+    const ds = toVideoDataset(project, video, { tracks: [flagged()], shapes: [], frameTags: [night, early], segments: shots });
+    expect(ds.frameTags).toEqual([
+      { className: 'car', startFrame: 0, endFrame: 0 },
+      { className: 'bike', startFrame: 3, endFrame: 8 },
+    ]);
+    expect(ds.segments).toEqual([
+      { startFrame: 0, endFrame: 19, tags: ['intro'] },
+      { startFrame: 20, endFrame: 59, tags: [] },
+    ]);
+    expect(ds.tracks[0]!.keyframes.map((k) => k.attributes)).toEqual([{ occluded: true }, { visibility: 0.4 }, undefined]);
+    expect(toVideoDataset(project, video, { tracks: [], shapes: [], segments: null }).segments).toEqual([]);
+  });
+
+  it('imports frame tags, segments (score 0) and the keyframe flags each format has room for', () => {
+    for (const format of Object.values(videoFormats)) {
+      const ds = toVideoDataset(project, video, { tracks: [flagged()], shapes: [], frameTags: [night, early], segments: shots });
+      const back = fromVideoDataset(format.importDataset(format.exportDataset(ds), videoImportContext(project, video)).dataset, project, video, 'importer', 99);
+      expect(back.frameTags.map((t) => [t.classId, t.startFrame, t.endFrame, t.author, t.createdAt, t.id.startsWith('ftg_')])).toEqual([
+        ['c_car', 0, 0, 'importer', 99, true],
+        ['c_bike', 3, 8, 'importer', 99, true],
+      ]);
+      expect(back.segments).toEqual([
+        { startFrame: 0, endFrame: 19, score: 0, tags: ['intro'] },
+        { startFrame: 20, endFrame: 59, score: 0, tags: [] },
+      ]);
+      // MOT has a visibility column and none for occluded.
+      expect(back.tracks[0]!.keyframes.map((k) => k.attributes), format.id).toEqual([format.id === 'mot' ? undefined : { occluded: true }, { visibility: 0.4 }, undefined]);
+      expect(back.warnings.counts).toEqual({});
+    }
+  });
+
+  it('leaves out frame tags of classes the schema lacks, and the flags of plain boxes, and counts them', () => {
+    const back = fromVideoDataset(
+      {
+        classes: ['car', 'fog'],
+        video: { fileName: 'clips/a.mp4', width: 320, height: 240, frameCount: 60 },
+        tracks: [],
+        shapes: [{ frame: 2, className: 'car', box: { x: 0, y: 0, w: 1, h: 1 }, attributes: { visibility: 0.5 } }],
+        frameTags: [{ className: 'fog', startFrame: 0, endFrame: 3 }],
+        segments: [],
+      },
+      project,
+      video,
+      'a',
+      1,
+    );
+    expect(back.frameTags).toEqual([]);
+    expect(back.newClasses).toEqual(['fog']);
+    expect(back.shapes).toHaveLength(1);
+    expect(back.shapes[0]!.attributes).toEqual({});
+    expect(back.warnings.counts).toEqual({ 'ignored-setting': 1, attribute: 1 });
   });
 
   it('reports classes the schema lacks and leaves their labels out', () => {
