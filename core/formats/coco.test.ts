@@ -125,10 +125,44 @@ describe('COCO import', () => {
     );
   });
 
+  it('refuses COCO written per video frame and says which importer to use', () => {
+    const files = cocoFile({ images: [{ id: 7, file_name: 'dir/a.jpg', video_id: 1, frame_id: 0 }] });
+    expectFormatError(importCoco(files), 'instances.json', '', /COCO written per video frame .* Video labels/);
+  });
+
   it('needs exactly one JSON file', () => {
     expectFormatError(() => cocoFormat.importDataset([], context), 'annotations.json', '', /missing/);
     const two = [...cocoFile(), { path: 'other.json', content: '{}' }];
     expectFormatError(() => cocoFormat.importDataset(two, context), 'instances.json', '', /expected one COCO annotations file, got 2/);
+  });
+});
+
+describe('COCO import of a large broken file', () => {
+  it(
+    'lists the first 20 of a million wrong-typed boxes and counts them all, in seconds and bounded memory',
+    () => {
+      const n = 1_000_000;
+      const annotation = '{"id":1,"image_id":7,"category_id":3,"bbox":["1","2","3","4"]}';
+      const content = `{"images":[{"id":7,"file_name":"dir/a.jpg"}],"categories":[{"id":3,"name":"cat"}],"annotations":[${Array(n).fill(annotation).join(',')}]}`;
+      const err = expectFormatError(() => cocoFormat.importDataset([{ path: 'big.json', content }], context), 'big.json', 'annotations[0].bbox[0]', /expected number, received string/);
+      expect(err.problems).toHaveLength(20);
+      expect(err.problems[19]!.location).toBe('annotations[19].bbox[0]');
+      expect(err.problemCount).toBe(n);
+      expect(err.message).toMatch(/\(and 999999 more problems\)$/);
+    },
+    30_000,
+  );
+
+  it('reports problems of several annotations at once, each at its JSON path', () => {
+    const annotations = [
+      { image_id: 7, category_id: 3, bbox: [1, 1, 1, 1] },
+      { image_id: 7, category_id: 3, bbox: [1, 1, 1] },
+      { image_id: 7, category_id: 9, bbox: [1, 1, 1, 1] },
+      { image_id: 7, category_id: 3, bbox: [1, 1, -1, 1] },
+      'box',
+    ];
+    const err = expectFormatError(importCoco(cocoFile({ annotations })), 'instances.json', 'annotations[1].bbox', /expected 4 numbers/);
+    expect(err.problems.map((p) => p.location)).toEqual(['annotations[1].bbox', 'annotations[2].category_id', 'annotations[3].bbox', 'annotations[4]']);
   });
 });
 

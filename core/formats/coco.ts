@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AttributeValueSchema } from '../model/labelSchema';
 import { acceptBox } from './boxPolicy';
+import { checkCocoAnnotation } from './cocoAnnotation';
 import { collecting, FormatError, ProblemCollector } from './formatError';
 import { refuseOtherImporter } from './importerMismatch';
 import { WarningCollector } from './importWarnings';
@@ -69,7 +70,13 @@ function importCoco(files: FormatFile[], context: ImportContext): ImportResult<L
   const warnings = new WarningCollector();
   const categories = collecting(problems, () => readCategories(file.path, coco.categories)) ?? new Map<number, string>();
   const images = readImages(file.path, validElements(problems, CocoImageSchema, coco.images, 'images'), context, problems);
-  for (const { index: i, value: a } of validElements(problems, CocoAnnotationSchema, coco.annotations, 'annotations')) {
+  for (const [i, element] of coco.annotations.entries()) {
+    const checked = checkCocoAnnotation(element);
+    if (!checked.ok) {
+      problems.add(`annotations[${i}]${checked.path}`, checked.reason);
+      continue;
+    }
+    const a = checked.value;
     collecting(problems, () => {
       const image = images.get(a.image_id);
       if (!image) throw new FormatError(file.path, `annotations[${i}].image_id`, `image id ${a.image_id} is not in images`);

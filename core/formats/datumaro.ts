@@ -63,10 +63,20 @@ function exportDatumaro(dataset: LabelDataset): FormatFile[] {
   }));
   const doc = {
     info: {},
-    categories: { label: { labels: dataset.classes.map((name) => ({ name, parent: '', attributes: [] })), attributes: [] } },
+    // As CVAT writes it: occluded is common to all labels, the others are named on the label that uses them.
+    categories: { label: { labels: dataset.classes.map((name) => ({ name, parent: '', attributes: attributeNames(dataset, name) })), attributes: ['occluded'] } },
     items,
   };
   return [{ path: DATUMARO_FILE, content: JSON.stringify(doc, null, 2) + '\n' }];
+}
+
+/** The attribute names a class's boxes use, besides occluded, in first-use order. */
+function attributeNames(dataset: LabelDataset, className: string): string[] {
+  const names = new Set<string>();
+  for (const image of dataset.images) {
+    for (const b of image.boxes) if (b.className === className) for (const name of Object.keys(b.attributes ?? {})) if (name !== 'occluded') names.add(name);
+  }
+  return [...names];
 }
 
 interface ItemReader {
