@@ -24,9 +24,9 @@ function awkwardDataset(): LabelDataset {
   };
 }
 
-const chain: FormatId[] = ['coco', 'yolo', 'voc', 'cvat', 'labelstudio', 'coco'];
+const chain: FormatId[] = ['coco', 'yolo', 'voc', 'cvat', 'datumaro', 'labelstudio', 'labelme', 'coco'];
 
-describe('COCO → YOLO → VOC → CVAT → Label Studio → COCO', () => {
+describe('COCO → YOLO → VOC → CVAT → Datumaro → Label Studio → LabelMe → COCO', () => {
   it('keeps every box within 0.01 px and every class and image', () => {
     const original = awkwardDataset();
     const context = contextOf(original);

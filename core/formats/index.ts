@@ -14,9 +14,10 @@ export const formats: Record<FormatId, AnnotationFormat> = {
   yolo: yoloFormat,
   voc: vocFormat,
   cvat: cvatFormat,
+  // CVAT's other export, next to it.
+  datumaro: datumaroFormat,
   labelstudio: labelStudioFormat,
   labelme: labelMeFormat,
-  datumaro: datumaroFormat,
 };
 
 export const formatIds = Object.keys(formats) as FormatId[];

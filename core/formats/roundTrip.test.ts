@@ -51,7 +51,7 @@ describe.each(formatIds)('%s round trip', (id) => {
 });
 
 describe('formats with a class list keep unused classes and their order', () => {
-  it.each(['coco', 'yolo', 'voc', 'cvat'] as const)('%s', (id) => {
+  it.each(['coco', 'yolo', 'voc', 'cvat', 'datumaro'] as const)('%s', (id) => {
     const dataset = { ...sampleDataset(), classes: ['zebra', 'person', 'dog', 'cat'] };
     const back = formats[id].importDataset(formats[id].exportDataset(dataset), contextOf(dataset)).dataset;
     expect(back.classes).toEqual(['zebra', 'person', 'dog', 'cat']);
@@ -72,5 +72,28 @@ describe('YOLO with a seeded train/val split', () => {
     const files = exportYoloDataset(dataset, { name: 'ds', split: { valPercent: 50, seed: 11 } }).files;
     expect(files.some((f) => f.path.startsWith('labels/val/')) && files.some((f) => f.path.startsWith('labels/train/'))).toBe(true);
     expect(formats.yolo.importDataset(files, contextOf(dataset)).dataset).toEqual(withoutExtras(dataset, carries.yolo));
+  });
+});
+
+describe('occluded, truncated and difficult flags', () => {
+  const flagged = {
+    classes: ['car', 'person'],
+    images: [
+      {
+        fileName: 'street.jpg',
+        width: 200,
+        height: 100,
+        boxes: [
+          { className: 'car', box: { x: 1, y: 1, w: 10, h: 10 }, attributes: { occluded: true, truncated: false, difficult: true } },
+          { className: 'car', box: { x: 20, y: 1, w: 10, h: 10 }, attributes: { occluded: false, truncated: true, difficult: false } },
+          { className: 'person', box: { x: 40, y: 1, w: 10, h: 10 } },
+        ],
+      },
+    ],
+  };
+
+  it.each(['coco', 'voc', 'cvat', 'datumaro', 'labelme'] as const)('%s writes them and reads them back', (id) => {
+    const back = formats[id].importDataset(formats[id].exportDataset(flagged), contextOf(flagged)).dataset;
+    expect(back).toEqual(flagged);
   });
 });
