@@ -1,6 +1,7 @@
 import { acceptBox } from './boxPolicy';
 import { BOX_FLAGS, flagOf, flagValue, settleFlags } from './boxFlags';
 import { collecting, FormatError, ProblemCollector } from './formatError';
+import { refuseOtherImporter } from './importerMismatch';
 import { WarningCollector } from './importWarnings';
 import { assertUniquePaths, classIndexer, exportBox, sortByFileName, sortedImages } from './shared/exportOrder';
 import { checkImageSize, contextLookup, resolveImage } from './shared/importChecks';
@@ -64,6 +65,7 @@ interface VocReader {
 }
 
 function importVoc(files: FormatFile[], context: ImportContext): ImportResult<LabelDataset> {
+  refuseOtherImporter(files, 'image');
   const labelmapFile = files.find((f) => basename(f.path) === VOC_LABELMAP);
   const declared = labelmapFile ? readLabelmap(labelmapFile) : undefined;
   const xmlFiles = files.filter((f) => f.path.toLowerCase().endsWith('.xml'));
