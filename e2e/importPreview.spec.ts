@@ -15,7 +15,7 @@ import { e2eHost } from './support/hostEnv';
 // The files under fixtures/import/ are in each tool's own layout: a Label Studio JSON export with two
 // annotators on one task, a Pascal VOC file with <difficult>1</difficult>, CVAT for video XML (a 640 × 480
 // clip for the wrong-importer check, the generated two-shot video's for the video panel) and a VOC file
-// with an external entity.
+// with an external entity, and a COCO file with 25 bad boxes.
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'import');
 const SCREENSHOT = process.env.IMPORT_PREVIEW_SCREENSHOT ?? path.join('test-results', 'import-preview.png');
 let folder: string;
@@ -98,6 +98,12 @@ test('VOC <difficult>: the preview offers the attribute, Import adds it to the c
   const add = page.getByTestId('import-add-to-schema');
   await expect(add).toBeChecked();
   await expect(add.locator('..')).toHaveText('Add 1 attribute to the label schema');
+  await page.getByTestId('import-dialog').screenshot({ path: SCREENSHOT.replace(/\.png$/, '-attribute.png') });
+  // Ticked, nothing is left out; unticked, the preview says the value would be.
+  await expect(page.getByTestId('import-warnings')).toHaveCount(0);
+  await add.uncheck();
+  await expect(page.getByTestId('import-warnings').locator('[data-kind="attribute"]')).toHaveAttribute('data-count', '1');
+  await add.check();
   await page.getByTestId('import-commit-button').click();
   await expect(page.getByTestId('import-result')).toContainText('Imported 1 box from Pascal VOC XML. Added 1 attribute to the label schema.');
   // Mapped again after the schema grew: nothing was left out any more.
@@ -142,6 +148,26 @@ test('an XML with an external entity is a format error in the dialog, not a cras
   await page.getByTestId('import-dialog').getByRole('button', { name: 'Close' }).click();
   await expect(labeling.shapeCount).toHaveText('0');
   expect(errors).toEqual([]);
+});
+
+test('a COCO file with 25 bad boxes lists 20 problems and counts the rest; the format can be changed and tried again', async ({ page }) => {
+  const labeling = await openProject(page, 'Many problems');
+  await pick(page, 'coco-25-bad-boxes.json');
+  const error = page.getByTestId('import-error');
+  await expect(error).toContainText('coco-25-bad-boxes.json: 25 problems');
+  await expect(page.getByTestId('import-error-problems').locator('li')).toHaveCount(21);
+  await expect(page.getByTestId('import-error-problems').locator('li').first()).toHaveText('annotations[0].bbox[2]: expected number, received string');
+  await expect(page.getByTestId('import-error-more')).toHaveText('and 5 more');
+  await page.getByTestId('import-dialog').screenshot({ path: SCREENSHOT.replace(/\.png$/, '-problems.png') });
+
+  // Still a dialog to work in: another format is tried at once (and says why it does not fit either).
+  await page.getByTestId('import-format-select').selectOption('yolo');
+  await expect(error).not.toContainText('25 problems');
+  await expect(error).toContainText('Nothing was imported.');
+  await page.getByTestId('import-format-select').selectOption('auto');
+  await expect(page.getByTestId('import-error-more')).toHaveText('and 5 more');
+  await page.keyboard.press('Escape');
+  await expect(labeling.shapeCount).toHaveText('0');
 });
 
 test('video labels: image files are refused with the importer to use; CVAT video is previewed, then imported as one undo step', async ({ page }) => {

@@ -35,6 +35,10 @@ describe('commitImport', () => {
     expect(parsed.preview.mapped.newClasses).toEqual(['truck']);
     expect(parsed.preview.mapped.newAttributes.map((a) => `${a.className}.${a.name}:${a.type}`)).toEqual(['car.difficult:checkbox', 'truck.difficult:checkbox']);
     expect(parsed.preview.mapped.shapes).toHaveLength(1);
+    expect(parsed.preview.warnings.counts).toEqual({ attribute: 1 });
+    // What Import writes once they are added: both boxes, nothing left out.
+    expect(parsed.preview.asIfAdded?.mapped.shapes).toHaveLength(2);
+    expect(parsed.preview.asIfAdded?.warnings.counts).toEqual({});
   });
 
   it('adds the class and the attribute, maps again and writes both boxes with difficult set', async () => {

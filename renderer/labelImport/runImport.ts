@@ -5,6 +5,7 @@ import { otherImporterReason } from '../../core/formats/importerMismatch';
 import type { Item } from '../../core/model/item';
 import type { Project } from '../../core/model/project';
 import { importFailureOf, type ImportFailure } from './importFailure';
+import { withImportAdditions } from './schemaAdditions';
 
 /** What the preview shows and the commit writes: the parsed file mapped onto this project, nothing stored yet. */
 export interface ImportPreview {
@@ -17,6 +18,18 @@ export interface ImportPreview {
   annotators?: string[];
   /** The choice this preview was parsed with. */
   annotations: AnnotationChoice;
+  /**
+   * The same file mapped as if the new classes and attributes were in the
+   * schema (absent when there are none): what Import writes when the user
+   * adds them, so the preview's box count and warnings are the real ones.
+   */
+  asIfAdded?: MappedView;
+}
+
+/** One mapping of the file and the warnings that go with it (the parser's and the mapping's). */
+export interface MappedView {
+  mapped: FromDatasetResult;
+  warnings: ImportWarnings;
 }
 
 export type ParsedImport = { ok: true; preview: ImportPreview } | { ok: false; failure: ImportFailure };
@@ -34,11 +47,21 @@ export function parseImport(files: FormatFile[], chosen: FormatId | 'auto', proj
     const format = formatOf(files, chosen);
     if (typeof format !== 'string') return { ok: false, failure: format };
     const result = formats[format].importDataset(files, importContextFor(items), { annotations });
-    const mapped = fromDataset(result.dataset, project, items, author, Date.now());
-    const warnings = new WarningCollector();
-    warnings.addAll(result.warnings);
-    warnings.addAll(mapped.warnings);
-    return { ok: true, preview: { format, dataset: result.dataset, mapped, warnings: warnings.result(), annotations, ...(result.annotators ? { annotators: result.annotators } : {}) } };
+    const mapOnto = (target: Project): MappedView => {
+      const mapped = fromDataset(result.dataset, target, items, author, Date.now());
+      const warnings = new WarningCollector();
+      warnings.addAll(result.warnings);
+      warnings.addAll(mapped.warnings);
+      return { mapped, warnings: warnings.result() };
+    };
+    const { mapped, warnings } = mapOnto(project);
+    // Mapping is cheap next to parsing: the grown schema's view is ready when the user ticks "Add …" (its ids are thrown away).
+    const additions = mapped.newClasses.length > 0 || mapped.newAttributes.length > 0;
+    const asIfAdded = additions ? mapOnto({ ...project, labelSchema: withImportAdditions(project.labelSchema, mapped.newClasses, mapped.newAttributes) }) : undefined;
+    return {
+      ok: true,
+      preview: { format, dataset: result.dataset, mapped, warnings, annotations, ...(result.annotators ? { annotators: result.annotators } : {}), ...(asIfAdded ? { asIfAdded } : {}) },
+    };
   } catch (e) {
     return { ok: false, failure: importFailureOf(e) };
   }

@@ -1,10 +1,10 @@
 import type { LabelDataset } from '../../../core/formats';
-import type { ImportPreview } from '../../labelImport/runImport';
+import type { ImportPreview, MappedView } from '../../labelImport/runImport';
 import { plural } from '../words/plural';
 
-/** Boxes Import would write: those of known classes, plus those of new classes when they are to be added. */
-export function boxesToImport(preview: ImportPreview, addToSchema: boolean): number {
-  return preview.mapped.shapes.length + (addToSchema ? preview.mapped.newClassBoxes : 0);
+/** What Import would write with this choice: the mapping onto the schema as it is, or as it would be with the additions. */
+export function viewToImport(preview: ImportPreview, addToSchema: boolean): MappedView {
+  return addToSchema && preview.asIfAdded ? preview.asIfAdded : preview;
 }
 
 /** Every class the file's boxes use with its box count, in order of first use. */

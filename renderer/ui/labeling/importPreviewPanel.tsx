@@ -4,7 +4,7 @@ import type { ImportPreview } from '../../labelImport/runImport';
 import { plural } from '../words/plural';
 import { ImportAnnotationChoice } from './importAnnotationChoice';
 import { ImportWarningsList } from './importWarningsList';
-import { additionsText, boxesToImport, classCounts } from './importPreviewFigures';
+import { additionsText, classCounts, viewToImport } from './importPreviewFigures';
 
 interface Props {
   preview: ImportPreview;
@@ -26,7 +26,8 @@ interface Props {
 export function ImportPreviewPanel({ preview, addToSchema, onAddToSchema, replace, onReplace, onAnnotations, onCommit, onCancel, busy }: Props) {
   const { mapped, dataset } = preview;
   const additions = hasSchemaAdditions(preview);
-  const boxes = boxesToImport(preview, addToSchema);
+  const shown = viewToImport(preview, addToSchema);
+  const boxes = shown.mapped.shapes.length;
   const newClasses = new Set(mapped.newClasses);
   const showChoice = preview.annotators !== undefined || preview.format === 'labelstudio';
   return (
@@ -75,7 +76,7 @@ export function ImportPreviewPanel({ preview, addToSchema, onAddToSchema, replac
       <label className="row">
         <input type="checkbox" data-testid="import-replace" checked={replace} disabled={busy} onChange={(e) => onReplace(e.target.checked)} /> Replace existing boxes of those images
       </label>
-      <ImportWarningsList warnings={preview.warnings} />
+      <ImportWarningsList warnings={shown.warnings} />
       <div className="row">
         <button className="btn primary" data-testid="import-commit-button" disabled={busy || (boxes === 0 && !(addToSchema && additions))} onClick={onCommit}>
           {boxes === 0 && addToSchema && additions ? 'Add to the schema' : `Import ${plural(boxes, 'box', 'boxes')}`}
