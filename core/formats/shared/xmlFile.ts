@@ -8,6 +8,9 @@ import { XmlEntityDecoder } from './xmlEntities';
 
 export const ATTR = '@_';
 
+/** Annotation XML nests five or six levels; the parser refuses deeper documents (its default, made explicit to name it in the error). */
+export const MAX_XML_DEPTH = 100;
+
 /** A parsed element: child elements by tag, attributes as "@_name", text as "#text". */
 export type XmlElement = Record<string, unknown>;
 
@@ -37,6 +40,7 @@ export function parseXmlFile(file: FormatFile, arrayTags: readonly string[]): Xm
     trimValues: true,
     isArray: (tag) => arrayTags.includes(tag),
     entityDecoder: new XmlEntityDecoder(file.path, entities),
+    maxNestedTags: MAX_XML_DEPTH,
   });
   return guard(file.path, () => parser.parse(content) as XmlElement);
 }
@@ -48,6 +52,7 @@ function guard<T>(file: string, step: () => T): T {
   } catch (e) {
     if (e instanceof FormatError) throw e;
     const message = e instanceof Error ? e.message : String(e);
+    if (message === 'Maximum nested tags exceeded') throw new FormatError(file, '', `invalid XML: elements nested more than ${MAX_XML_DEPTH} levels deep`);
     throw new FormatError(file, '', clipReason(`invalid XML: ${message.replace(/^\[[^\]]*\]\s*/, '')}`));
   }
 }
