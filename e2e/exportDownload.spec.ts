@@ -5,7 +5,7 @@ import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { parse } from 'yaml';
 import { ACCEPTED_AFTER_SKIP } from './fixtures/fixtureFolder';
-import { makeVideoFolder } from './fixtures/videoFolder';
+import { makeVideoFolder, TWO_SHOTS } from './fixtures/videoFolder';
 import { ExportDialog } from './pages/ExportDialog';
 import { LabelingPage, type ImageRect } from './pages/LabelingPage';
 import { NewProjectPage } from './pages/NewProjectPage';
@@ -100,6 +100,8 @@ test('a video export downloads as a zip of the format files', async ({ page }) =
   const labeling = await new LabelingPage(page).waitUntilReady();
   const video = new VideoPage(page);
   await video.waitUntilOpen();
+  // The shots pass finds the cut first: its two shots are exported too (gt/tags.json), so the zip is the same every run.
+  await expect(video.segments).toHaveCount(2, { timeout: 30_000 });
   await video.goToFrame(10);
   await labeling.drawBox(BOX);
   await video.expectSelectedBox(BOX);
@@ -110,7 +112,10 @@ test('a video export downloads as a zip of the format files', async ({ page }) =
   const { root, files } = await unzipDownload(await downloading);
   expect(folder.endsWith(`/${root}`)).toBe(true);
   await expect(page.getByTestId('video-export-delivery')).toHaveText(`Downloading ${root}.zip`);
-  expect(Object.keys(files).sort()).toEqual(['gt/gt.txt', 'gt/labels.txt']);
+  expect(Object.keys(files).sort()).toEqual(['gt/gt.txt', 'gt/labels.txt', 'gt/tags.json']);
   expect(strFromU8(files['gt/gt.txt']!)).toBe(`11,1,${BOX.x.toFixed(2)},${BOX.y.toFixed(2)},${BOX.w.toFixed(2)},${BOX.h.toFixed(2)},1,1,1\n`);
   expect(strFromU8(files['gt/labels.txt']!)).toBe('car\nperson\n');
+  const tags = JSON.parse(strFromU8(files['gt/tags.json']!)) as { frameTags: unknown[]; segments: { startFrame: number; endFrame: number }[] };
+  expect(tags.frameTags).toEqual([]);
+  expect(tags.segments.map((s) => [s.startFrame, s.endFrame])).toEqual([[0, TWO_SHOTS.cutAt - 1], [TWO_SHOTS.cutAt, TWO_SHOTS.frameCount - 1]]);
 });
