@@ -17,8 +17,11 @@ const DEFAULTS: FrameFlags = { occluded: false, visibility: 1, rotation: 0 };
 /** The flags worth storing: defaults dropped; undefined when none are left. */
 export function storedFlags(flags: FrameFlags | undefined): FrameFlags | undefined {
   if (!flags) return undefined;
-  const kept = Object.entries(flags).filter(([name, value]) => DEFAULTS[name] !== value);
-  return kept.length > 0 ? Object.fromEntries(kept) : undefined;
+  const entries = Object.entries(flags);
+  const kept = entries.filter(([name, value]) => DEFAULTS[name] !== value);
+  if (kept.length === 0) return undefined;
+  // Unchanged flags are returned as they are: a million keyframes need not mean a million copies.
+  return kept.length === entries.length ? flags : Object.fromEntries(kept);
 }
 
 export function sameFlags(a: FrameFlags | undefined, b: FrameFlags | undefined): boolean {

@@ -3,7 +3,7 @@ import { refuseOtherImporter } from '../importerMismatch';
 import { WarningCollector } from '../importWarnings';
 import { normalizePath } from '../shared/paths';
 import type { FormatFile, ImportResult } from '../types';
-import { numericFlag } from './frameFlags';
+import { numericFlag, type FrameFlags } from './frameFlags';
 import { frameRows } from './frameRows';
 import { forEachLine } from './lineScanner';
 import { parseMotRow, type MotRow } from './motRow';
@@ -72,6 +72,24 @@ function readLabels(file: FormatFile): string[] {
   return names;
 }
 
+/**
+ * One line as an observation. A 50 MB gt.txt has a million of them, so the
+ * "line N" text errors need is made only when asked for, and lines with the
+ * same visibility share one flags object (flags are never changed in place).
+ */
+class MotObservation implements Observation {
+  constructor(
+    readonly frame: number,
+    readonly box: Observation['box'],
+    private readonly lineNumber: number,
+    readonly attributes: FrameFlags | undefined,
+  ) {}
+
+  get location(): string {
+    return `line ${this.lineNumber}`;
+  }
+}
+
 interface MotObject {
   id: number;
   /** 0-based index into the classes. */
@@ -115,7 +133,28 @@ function visibilityOf(file: string, location: string, row: MotRow, warnings: War
   return v;
 }
 
-function readRow(gt: FormatFile, line: string, lineNumber: number, context: VideoImportContext, source: ClassSource, objects: Map<number, MotObject>, warnings: WarningCollector): void {
+/** What one import of gt.txt builds up while reading its lines. */
+interface MotReading {
+  gt: FormatFile;
+  context: VideoImportContext;
+  source: ClassSource;
+  objects: Map<number, MotObject>;
+  warnings: WarningCollector;
+  /** One frozen flags object per visibility value seen (bounded: a file of all-different values stops sharing). */
+  flagsByVisibility: Map<number, FrameFlags>;
+}
+
+function sharedFlags(reading: MotReading, visibility: number): FrameFlags {
+  let flags = reading.flagsByVisibility.get(visibility);
+  if (!flags) {
+    flags = Object.freeze({ visibility });
+    if (reading.flagsByVisibility.size < 10_000) reading.flagsByVisibility.set(visibility, flags);
+  }
+  return flags;
+}
+
+function readRow(reading: MotReading, line: string, lineNumber: number): void {
+  const { gt, context, source, objects, warnings } = reading;
   const location = `line ${lineNumber}`;
   const row = parseMotRow(gt.path, location, line);
   const frame = checkFrame(gt.path, location, row.frame - 1, context.video, row.frame);
@@ -130,7 +169,7 @@ function readRow(gt: FormatFile, line: string, lineNumber: number, context: Vide
   if (!box) return;
   const visibility = visibilityOf(gt.path, location, row, warnings);
   const object = existing ?? { id: row.id, classIndex, rows: [] };
-  object.rows.push({ frame, box, location, ...(visibility !== undefined ? { attributes: { visibility } } : {}) });
+  object.rows.push(new MotObservation(frame, box, lineNumber, visibility === undefined ? undefined : sharedFlags(reading, visibility)));
   objects.set(row.id, object);
 }
 
@@ -140,13 +179,13 @@ function importMot(files: FormatFile[], context: VideoImportContext): ImportResu
   if (!gt) throw new FormatError(MOT_GT_FILE, '', 'missing: no gt.txt was given');
   const labelsFile = findFile(files, MOT_LABELS_FILE);
   const source: ClassSource = labelsFile ? { classes: readLabels(labelsFile), name: labelsFile.path } : { classes: context.classes, name: "the project's classes" };
-  const warnings = new WarningCollector();
+  const reading: MotReading = { gt, context, source, objects: new Map(), warnings: new WarningCollector(), flagsByVisibility: new Map() };
   const problems = new ProblemCollector(gt.path);
-  const objects = new Map<number, MotObject>();
   forEachLine(gt.content, (raw, lineNumber) => {
     const line = raw.trim();
-    if (line) collecting(problems, () => readRow(gt, line, lineNumber, context, source, objects, warnings));
+    if (line) collecting(problems, () => readRow(reading, line, lineNumber));
   });
+  const { objects, warnings } = reading;
 
   const tracks: VideoTrack[] = [];
   const shapes: VideoShape[] = [];

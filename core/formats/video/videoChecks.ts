@@ -33,15 +33,14 @@ function whollyOutside(box: Box, video: VideoDescription): boolean {
 export function frameBox(file: string, location: string, box: Box, video: VideoDescription, warnings: WarningCollector): Box | null {
   if (![box.x, box.y, box.w, box.h].every(Number.isFinite)) throw new FormatError(file, location, 'box coordinates are not numbers');
   if (box.w < 0 || box.h < 0) throw new FormatError(file, location, `negative box size (width ${round2(box.w)}, height ${round2(box.h)})`);
-  const frameSize = `${video.width}×${video.height}`;
   if (whollyOutside(box, video)) {
-    warnings.add('box-outside', file, location, `box (${shown(box)}) lies wholly outside the ${frameSize} frame: skipped`);
+    warnings.add('box-outside', file, location, `box (${shown(box)}) lies wholly outside the ${video.width}×${video.height} frame: skipped`);
     return null;
   }
   const c = clampBox(box, video.width, video.height);
   const fitted = { x: round2(c.x), y: round2(c.y), w: round2(c.w), h: round2(c.h) };
   if (!isInside(box, video.width, video.height, OUTSIDE_TOLERANCE_PX)) {
-    warnings.add('box-clamped', file, location, `box (${shown(box)}) runs past the ${frameSize} frame: clamped to (${shown(fitted)})`);
+    warnings.add('box-clamped', file, location, `box (${shown(box)}) runs past the ${video.width}×${video.height} frame: clamped to (${shown(fitted)})`);
   }
   return fitted;
 }

@@ -97,7 +97,11 @@ export function fromVideoDataset(dataset: VideoDataset, project: Project, item: 
   dataset.tracks.forEach((t, i) => {
     const cls = classOf(t.className, `track ${i + 1}`);
     if (!cls) return;
-    const keyframes: TrackKeyframe[] = t.keyframes.map((k) => ({ frame: k.frame, box: { ...k.box }, outside: k.outside, source: 'human', ...withFlags(k.attributes) }));
+    // Flags are copied: an importer may share one flags object between keyframes, a store record must own its own.
+    const keyframes: TrackKeyframe[] = t.keyframes.map((k) => {
+      const flags = withFlags(k.attributes).attributes;
+      return { frame: k.frame, box: { ...k.box }, outside: k.outside, source: 'human', ...(flags ? { attributes: { ...flags } } : {}) };
+    });
     tracks.push({ id: newId('trk_'), ...ids, classId: cls.id, attributes: {}, keyframes, author, createdAt: now, updatedAt: now, version: 0 });
   });
   const shapes: Shape[] = [];
