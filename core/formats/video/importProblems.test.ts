@@ -50,6 +50,18 @@ describe('MOT problems', () => {
     expect(error.problems[3]!.reason).toBe('object 1 changes class from 1 to 2');
   });
 
+  it('reads lines with id -1 (a det.txt) as plain boxes, not as one object with many boxes per frame', () => {
+    const det = ['1,-1,10,10,5,5,0.9,-1,-1,-1', '1,-1,20,10,5,5,0.8,-1,-1,-1', '2,-1,11,10,5,5,1,-1,-1,-1'].join('\n');
+    const { dataset, warnings } = motFormat.importDataset([{ path: 'gt/gt.txt', content: det }], context);
+    expect(dataset.tracks).toEqual([]);
+    expect(dataset.shapes.map((s) => [s.frame, s.box.x])).toEqual([
+      [0, 10],
+      [0, 20],
+      [1, 11],
+    ]);
+    expect(warnings.counts).toEqual({ 'ignored-setting': 3 + 2 });
+  });
+
   it('does not reject class id -1 as unknown', () => {
     const { dataset } = motFormat.importDataset([{ path: 'gt/gt.txt', content: '1,1,0,0,5,5,1,-1,1\n' }], context);
     expect(dataset.shapes).toEqual([{ frame: 0, className: 'car', box: { x: 0, y: 0, w: 5, h: 5 } }]);

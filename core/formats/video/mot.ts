@@ -3,7 +3,7 @@ import { refuseOtherImporter } from '../importerMismatch';
 import { WarningCollector } from '../importWarnings';
 import { normalizePath } from '../shared/paths';
 import type { FormatFile, ImportResult } from '../types';
-import { numericFlag, type FrameFlags } from './frameFlags';
+import { numericFlag, withFlags, type FrameFlags } from './frameFlags';
 import { frameRows } from './frameRows';
 import { forEachLine } from './lineScanner';
 import { parseMotRow, type MotRow } from './motRow';
@@ -28,7 +28,8 @@ import { checkFrame, frameBox } from './videoChecks';
  * way; they are still real objects), a detection confidence other than 1,
  * world coordinates. Boxes past the frame edge are clamped, wholly outside
  * ones skipped (videoChecks.ts). Visibility becomes the keyframe attribute
- * `visibility`.
+ * `visibility`. Lines with id -1 (detections, as in det.txt) are plain
+ * boxes.
  */
 export const MOT_GT_FILE = 'gt/gt.txt';
 export const MOT_LABELS_FILE = 'gt/labels.txt';
@@ -139,6 +140,8 @@ interface MotReading {
   context: VideoImportContext;
   source: ClassSource;
   objects: Map<number, MotObject>;
+  /** Lines with id -1: detections (det.txt, tracker input) belong to no object, each is a plain box. */
+  detections: VideoShape[];
   warnings: WarningCollector;
   /** One frozen flags object per visibility value seen (bounded: a file of all-different values stops sharing). */
   flagsByVisibility: Map<number, FrameFlags>;
@@ -160,7 +163,7 @@ function readRow(reading: MotReading, line: string, lineNumber: number): void {
   const frame = checkFrame(gt.path, location, row.frame - 1, context.video, row.frame);
   if (!Number.isInteger(row.id)) throw new FormatError(gt.path, location, `object id ${row.id} is not a whole number`);
   const classIndex = classIndexOf(gt.path, location, row, source, warnings);
-  const existing = objects.get(row.id);
+  const existing = row.id === -1 ? undefined : objects.get(row.id);
   if (existing && existing.classIndex !== classIndex) {
     throw new FormatError(gt.path, location, `object ${row.id} changes class from ${existing.classIndex + 1} to ${classIndex + 1}`);
   }
@@ -168,8 +171,13 @@ function readRow(reading: MotReading, line: string, lineNumber: number): void {
   const box = frameBox(gt.path, location, row.box, context.video, warnings);
   if (!box) return;
   const visibility = visibilityOf(gt.path, location, row, warnings);
+  const flags = visibility === undefined ? undefined : sharedFlags(reading, visibility);
+  if (row.id === -1) {
+    reading.detections.push({ frame, className: source.classes[classIndex]!, box, ...withFlags(flags) });
+    return;
+  }
   const object = existing ?? { id: row.id, classIndex, rows: [] };
-  object.rows.push(new MotObservation(frame, box, lineNumber, visibility === undefined ? undefined : sharedFlags(reading, visibility)));
+  object.rows.push(new MotObservation(frame, box, lineNumber, flags));
   objects.set(row.id, object);
 }
 
@@ -179,7 +187,7 @@ function importMot(files: FormatFile[], context: VideoImportContext): ImportResu
   if (!gt) throw new FormatError(MOT_GT_FILE, '', 'missing: no gt.txt was given');
   const labelsFile = findFile(files, MOT_LABELS_FILE);
   const source: ClassSource = labelsFile ? { classes: readLabels(labelsFile), name: labelsFile.path } : { classes: context.classes, name: "the project's classes" };
-  const reading: MotReading = { gt, context, source, objects: new Map(), warnings: new WarningCollector(), flagsByVisibility: new Map() };
+  const reading: MotReading = { gt, context, source, objects: new Map(), detections: [], warnings: new WarningCollector(), flagsByVisibility: new Map() };
   const problems = new ProblemCollector(gt.path);
   forEachLine(gt.content, (raw, lineNumber) => {
     const line = raw.trim();
@@ -188,7 +196,7 @@ function importMot(files: FormatFile[], context: VideoImportContext): ImportResu
   const { objects, warnings } = reading;
 
   const tracks: VideoTrack[] = [];
-  const shapes: VideoShape[] = [];
+  const shapes: VideoShape[] = [...reading.detections];
   for (const object of [...objects.values()].sort((a, b) => a.id - b.id)) {
     const className = source.classes[object.classIndex]!;
     const made = collecting(problems, () => objectFromObservations(gt.path, `object ${object.id}`, className, object.rows, context.video.frameCount));
