@@ -108,6 +108,7 @@ test('VOC <difficult>: the preview offers the attribute, Import adds it to the c
   await expect(page.getByTestId('import-result')).toContainText('Imported 1 box from Pascal VOC XML. Added 1 attribute to the label schema.');
   // Mapped again after the schema grew: nothing was left out any more.
   await expect(page.getByTestId('import-warnings')).toHaveCount(0);
+  await page.getByTestId('import-dialog').screenshot({ path: SCREENSHOT.replace(/\.png$/, '-result.png') });
   await page.getByTestId('import-close-button').click();
 
   await expect(labeling.shapeCount).toHaveText('1');
