@@ -75,8 +75,11 @@ describe('COCO import', () => {
     expectFormatError(importCoco(cocoFile({ annotations: [{ image_id: 7, category_id: 3, bbox: [1, 'x', 3, 4] }] })), 'instances.json', 'annotations[0].bbox[1]', /expected number/);
   });
 
-  it('reports an image that is not in the project', () => {
-    expectFormatError(importCoco(cocoFile({ images: [{ id: 7, file_name: 'zebra.jpg' }] })), 'instances.json', 'images[0].file_name', /unknown image "zebra\.jpg"/);
+  it('skips an image the project does not have, and its annotations, with one warning', () => {
+    const result = cocoFormat.importDataset(cocoFile({ images: [{ id: 7, file_name: 'zebra.jpg' }, { id: 8, file_name: 'b.jpg' }] }), context);
+    expect(result.dataset.images).toEqual([{ fileName: 'b.jpg', width: 50, height: 50, boxes: [] }]);
+    expect(result.warnings.counts).toEqual({ 'unknown-media': 1 });
+    expect(result.warnings.examples[0]).toMatchObject({ location: 'images[0].file_name', message: expect.stringMatching(/unknown image "zebra\.jpg".*labels were skipped/) });
   });
 
   it('reports an image whose size disagrees with the real image', () => {

@@ -7,7 +7,8 @@ import { refuseOtherImporter } from './importerMismatch';
 import { WarningCollector } from './importWarnings';
 import { validElements } from './jsonElements';
 import { classIndexer, exportBox, sortByFileName, sortedImages } from './shared/exportOrder';
-import { checkImageSize, contextLookup, resolveImage, singleFile, type ContextImage } from './shared/importChecks';
+import { projectImage } from './projectImage';
+import { checkImageSize, contextLookup, singleFile, type ContextImage } from './shared/importChecks';
 import { parseJsonFile, parseJsonStructure } from './shared/jsonFile';
 import { round2 } from './shared/numbers';
 import type { AnnotationFormat, DatasetBox, DatasetImage, FormatFile, ImportContext, ImportResult, LabelDataset } from './types';
@@ -69,7 +70,7 @@ function importCoco(files: FormatFile[], context: ImportContext): ImportResult<L
   const problems = new ProblemCollector(file.path);
   const warnings = new WarningCollector();
   const categories = collecting(problems, () => readCategories(file.path, coco.categories)) ?? new Map<number, string>();
-  const images = readImages(file.path, validElements(problems, CocoImageSchema, coco.images, 'images'), context, problems);
+  const { images, skipped } = readImages(file.path, validElements(problems, CocoImageSchema, coco.images, 'images'), context, { problems, warnings });
   for (const [i, element] of coco.annotations.entries()) {
     const checked = checkCocoAnnotation(element);
     if (!checked.ok) {
@@ -79,6 +80,7 @@ function importCoco(files: FormatFile[], context: ImportContext): ImportResult<L
     const a = checked.value;
     collecting(problems, () => {
       const image = images.get(a.image_id);
+      if (!image && skipped.has(a.image_id)) return; // its image is not in the project: warned once for the image
       if (!image) throw new FormatError(file.path, `annotations[${i}].image_id`, `image id ${a.image_id} is not in images`);
       const className = categories.get(a.category_id);
       if (className === undefined) throw new FormatError(file.path, `annotations[${i}].category_id`, `category id ${a.category_id} is not in categories`);
@@ -112,26 +114,29 @@ function readCategories(file: string, categories: z.infer<typeof CocoCategorySch
 
 type CocoImage = { source: ContextImage; dataset: DatasetImage };
 
+/** The file's images by id; `skipped` holds the ids of images the project does not have. */
 function readImages(
   file: string,
   images: { index: number; value: z.infer<typeof CocoImageSchema> }[],
   context: ImportContext,
-  problems: ProblemCollector,
-): Map<number, CocoImage> {
+  { problems, warnings }: { problems: ProblemCollector; warnings: WarningCollector },
+): { images: Map<number, CocoImage>; skipped: Set<number> } {
   const lookup = contextLookup(context);
   const byId = new Map<number, CocoImage>();
+  const skipped = new Set<number>();
   const seen = new Set<string>();
   for (const { index: i, value: img } of images) {
     collecting(problems, () => {
-      if (byId.has(img.id)) throw new FormatError(file, `images[${i}].id`, `duplicate image id ${img.id}`);
-      const source = resolveImage(lookup, file, `images[${i}].file_name`, [img.file_name]);
+      if (byId.has(img.id) || skipped.has(img.id)) throw new FormatError(file, `images[${i}].id`, `duplicate image id ${img.id}`);
+      const source = projectImage(lookup, file, `images[${i}].file_name`, [img.file_name], warnings);
+      if (!source) return void skipped.add(img.id);
       if (seen.has(source.fileName)) throw new FormatError(file, `images[${i}].file_name`, `image "${source.fileName}" is listed twice`);
       checkImageSize(file, `images[${i}]`, source, img.width, img.height);
       seen.add(source.fileName);
       byId.set(img.id, { source, dataset: { fileName: source.fileName, width: source.width, height: source.height, boxes: [] } });
     });
   }
-  return byId;
+  return { images: byId, skipped };
 }
 
 export const cocoFormat: AnnotationFormat = {

@@ -61,8 +61,8 @@ describe('CVAT for images import', () => {
     expectFormatError(run([cvatXml(image('a.jpg', box('car', [1, 1, 2, 2]) + box('truck', [1, 1, 2, 2])))]), 'annotations.xml', "image 'a.jpg', box 2", /unknown label "truck": the file declares car, bike/);
   });
 
-  it('reports an unknown image, a missing coordinate, non-numeric and negative boxes', () => {
-    expectFormatError(run([cvatXml(image('zebra.jpg', ''))]), 'annotations.xml', "image 'zebra.jpg'", /unknown image "zebra\.jpg"/);
+  it('skips an unknown image with a warning; reports a missing coordinate, non-numeric and negative boxes', () => {
+    expect(cvatFormat.importDataset([cvatXml(image('zebra.jpg', box('car', [1, 1, 2, 2])))], context).warnings.counts).toEqual({ 'unknown-media': 1 });
     expectFormatError(run([cvatXml(image('a.jpg', '    <box label="car" xtl="1" ytl="1" xbr="2"/>\n'))]), 'annotations.xml', "image 'a.jpg', box 1", /missing ybr/);
     expectFormatError(run([cvatXml(image('a.jpg', box('car', [1, 1, '2px', 2])))]), 'annotations.xml', "image 'a.jpg', box 1", /xbr "2px" is not a number/);
     expectFormatError(run([cvatXml(image('a.jpg', box('car', [10, 1, 5, 2])))]), 'annotations.xml', "image 'a.jpg', box 1", /negative box size/);

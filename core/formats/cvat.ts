@@ -5,7 +5,8 @@ import { collecting, FormatError, ProblemCollector } from './formatError';
 import { refuseOtherImporter } from './importerMismatch';
 import { WarningCollector } from './importWarnings';
 import { classIndexer, exportBox, sortByFileName, sortedImages } from './shared/exportOrder';
-import { checkImageSize, contextLookup, resolveImage, singleFile, type ContextImage } from './shared/importChecks';
+import { projectImage } from './projectImage';
+import { checkImageSize, contextLookup, singleFile, type ContextImage } from './shared/importChecks';
 import { parseNumber } from './shared/numbers';
 import { childText, parseXmlFile, requireNumber, requireText, xmlAttr, xmlChild, xmlChildren, xmlText, type XmlElement } from './shared/xmlFile';
 import { el, renderXml } from './shared/xmlWriter';
@@ -91,7 +92,8 @@ function importCvat(files: FormatFile[], context: ImportContext): ImportResult<L
     collecting(problems, () => {
       const name = requireText(file.path, `image ${i + 1}`, 'image name', xmlAttr(node, 'name'));
       const where = `image '${name}'`;
-      const source = resolveImage(lookup, file.path, where, [name]);
+      const source = projectImage(lookup, file.path, where, [name], warnings);
+      if (!source) return;
       if (images.has(source.fileName)) throw new FormatError(file.path, where, `image "${source.fileName}" is listed twice`);
       checkImageSize(file.path, where, source, parseNumber(xmlAttr(node, 'width')), parseNumber(xmlAttr(node, 'height')));
       for (const kind of OTHER_SHAPES) {

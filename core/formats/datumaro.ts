@@ -8,7 +8,8 @@ import { WarningCollector } from './importWarnings';
 import { validElements } from './jsonElements';
 import { classIndexer, exportBox, sortByFileName, sortedImages } from './shared/exportOrder';
 import { createImageLookup, type ImageLookup } from './shared/imageLookup';
-import { checkImageSize, contextLookup, resolveImage, type ContextImage } from './shared/importChecks';
+import { projectImage } from './projectImage';
+import { checkImageSize, contextLookup, type ContextImage } from './shared/importChecks';
 import { parseJsonFile, parseJsonStructure } from './shared/jsonFile';
 import { stripExtension } from './shared/paths';
 import type { AnnotationFormat, DatasetBox, DatasetImage, FormatFile, ImportContext, ImportResult, LabelDataset } from './types';
@@ -107,7 +108,8 @@ function importDatumaro(files: FormatFile[], context: ImportContext): ImportResu
     for (const { index: i, value: item } of validElements(problems, ItemSchema, doc.items, 'items')) {
       collecting(problems, () => {
         const at = `items[${i}]`;
-        const source = itemImage(file.path, at, item, lookup, byStem);
+        const source = itemImage(file.path, at, item, { lookup, byStem, warnings });
+        if (!source) return;
         if (images.has(source.fileName)) throw new FormatError(file.path, at, `image "${source.fileName}" is listed twice`);
         const size = item.image?.size;
         if (size) checkImageSize(file.path, `${at}.image.size`, source, size[1], size[0]);
@@ -125,11 +127,16 @@ function importDatumaro(files: FormatFile[], context: ImportContext): ImportResu
 }
 
 /** The item's image by image.path or media.path; else by its id, which is the image's path without extension. */
-function itemImage(file: string, at: string, item: z.infer<typeof ItemSchema>, lookup: ImageLookup<ContextImage>, byStem: ImageLookup<ContextImage>): ContextImage {
+function itemImage(
+  file: string,
+  at: string,
+  item: z.infer<typeof ItemSchema>,
+  { lookup, byStem, warnings }: { lookup: ImageLookup<ContextImage>; byStem: ImageLookup<ContextImage>; warnings: WarningCollector },
+): ContextImage | undefined {
   const named = [item.image?.path, item.media?.path].filter((p): p is string => !!p);
   const byId = byStem.find(String(item.id));
   if (byId.length === 1 && named.every((n) => lookup.find(n).length === 0)) return byId[0]!;
-  return resolveImage(lookup, file, at, [...named, String(item.id)]);
+  return projectImage(lookup, file, at, [...named, String(item.id)], warnings);
 }
 
 function readAnnotation({ file, labels, warnings }: ItemReader, at: string, a: z.infer<typeof AnnotationSchema>, image: ContextImage): DatasetBox[] {

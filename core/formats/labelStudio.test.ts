@@ -52,8 +52,10 @@ describe('Label Studio import', () => {
     expectFormatError(run([{ data: { image: 'b.jpg' }, annotations: [{ result: [rect('cat', 1, '2', 3, 4)] }] }]), 'export.json', '[0].annotations[0].result[0].value.y', /expected number/);
   });
 
-  it('reports an unknown image', () => {
-    expectFormatError(run([{ data: { image: 'http://host/zebra.jpg' }, annotations: [] }]), 'export.json', '[0].data.image', /unknown image "zebra\.jpg"/);
+  it('skips the task of an image the project does not have, with a warning', () => {
+    const result = labelStudioFormat.importDataset([tasksFile([{ data: { image: 'http://host/zebra.jpg' }, annotations: [{ result: [rect('cat', 1, 1, 1, 1)] }] }])], context);
+    expect(result.dataset.images).toEqual([]);
+    expect(result.warnings.examples[0]).toMatchObject({ kind: 'unknown-media', location: '[0].data.image', message: expect.stringMatching(/unknown image "zebra\.jpg"/) });
   });
 
   it('reports negative sizes and a wrong original size', () => {

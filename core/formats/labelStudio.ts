@@ -5,7 +5,8 @@ import { WarningCollector } from './importWarnings';
 import { validElements } from './jsonElements';
 import { annotatorOf, chooseAnnotations } from './labelStudioChoice';
 import { classIndexer, exportBox, sortByFileName, sortedImages } from './shared/exportOrder';
-import { checkImageSize, contextLookup, resolveImage, singleFile, type ContextImage } from './shared/importChecks';
+import { projectImage } from './projectImage';
+import { checkImageSize, contextLookup, singleFile, type ContextImage } from './shared/importChecks';
 import { parseJsonFile, parseJsonStructure } from './shared/jsonFile';
 import { RELATIVE_DECIMALS, roundTo } from './shared/numbers';
 import { basename, normalizePath } from './shared/paths';
@@ -163,7 +164,8 @@ function importLabelStudio(files: FormatFile[], context: ImportContext, options?
       if (name !== undefined) annotators.add(name);
     }
     collecting(problems, () => {
-      const source = resolveImage(lookup, file.path, `[${t}].data.image`, imageNameCandidates(task.data.image));
+      const source = projectImage(lookup, file.path, `[${t}].data.image`, imageNameCandidates(task.data.image), warnings);
+      if (!source) return;
       if (images.has(source.fileName)) throw new FormatError(file.path, `[${t}].data.image`, `image "${source.fileName}" has two tasks`);
       const reader: RegionReader = { file: file.path, image: source, classes, warnings, problems };
       const boxes = chosenResults(file.path, t, task, choice, warnings).flatMap((set) => readResultSet(reader, set));

@@ -5,7 +5,8 @@ import { collecting, FormatError, ProblemCollector } from './formatError';
 import { WarningCollector } from './importWarnings';
 import { validElements } from './jsonElements';
 import { assertUniquePaths, classIndexer, exportBox, sortByFileName, sortedImages } from './shared/exportOrder';
-import { checkImageSize, contextLookup, resolveImage } from './shared/importChecks';
+import { projectImage } from './projectImage';
+import { checkImageSize, contextLookup } from './shared/importChecks';
 import { parseJsonFile, parseJsonStructure } from './shared/jsonFile';
 import { basename, compareCodeUnits, dirname, joinPath, normalizePath, stripExtension } from './shared/paths';
 import type { AnnotationFormat, DatasetBox, DatasetImage, FormatFile, ImportContext, ImportResult, LabelDataset } from './types';
@@ -84,7 +85,8 @@ function importLabelMe(files: FormatFile[], context: ImportContext): ImportResul
   for (const file of jsonFiles) {
     const doc = parseJsonStructure(file.path, LabelMeFileSchema, parseJsonFile(file));
     const relative = collapseDots(joinPath(dirname(file.path), doc.imagePath.replace(/\\/g, '/')));
-    const source = resolveImage(lookup, file.path, 'imagePath', [relative, doc.imagePath]);
+    const source = projectImage(lookup, file.path, 'imagePath', [relative, doc.imagePath], warnings);
+    if (!source) continue;
     if (images.has(source.fileName)) throw new FormatError(file.path, 'imagePath', `image "${source.fileName}" is annotated by another file too`);
     checkImageSize(file.path, '(root)', source, doc.imageWidth ?? undefined, doc.imageHeight ?? undefined);
     const problems = new ProblemCollector(file.path);

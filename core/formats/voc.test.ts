@@ -65,8 +65,12 @@ describe('Pascal VOC import', () => {
     );
   });
 
-  it('reports an image the project does not have', () => {
-    expectFormatError(run([file(vocXml('', '<filename>zebra.jpg</filename>'))]), 'Annotations/a.xml', 'filename', /unknown image "zebra\.jpg"/);
+  it('skips a file for an image the project does not have, with a warning', () => {
+    const result = vocFormat.importDataset([file(vocXml(object('cat', [1, 1, 2, 2]), '<filename>zebra.jpg</filename>'))], context);
+    expect(result.dataset.images).toEqual([]);
+    expect(result.warnings.examples).toEqual([
+      { kind: 'unknown-media', file: 'Annotations/a.xml', location: 'filename', message: 'unknown image "zebra.jpg": no image of this project has that name; its labels were skipped' },
+    ]);
   });
 
   it('reports non-numeric and negative-size boxes', () => {

@@ -4,7 +4,8 @@ import { collecting, FormatError, ProblemCollector } from './formatError';
 import { refuseOtherImporter } from './importerMismatch';
 import { WarningCollector } from './importWarnings';
 import { assertUniquePaths, classIndexer, exportBox, sortByFileName, sortedImages } from './shared/exportOrder';
-import { checkImageSize, contextLookup, resolveImage } from './shared/importChecks';
+import { projectImage } from './projectImage';
+import { checkImageSize, contextLookup } from './shared/importChecks';
 import { parseNumber } from './shared/numbers';
 import { afterSegment, basename, compareCodeUnits, dirname, joinPath, stripExtension } from './shared/paths';
 import { el, renderXml } from './shared/xmlWriter';
@@ -76,6 +77,7 @@ function importVoc(files: FormatFile[], context: ImportContext): ImportResult<La
   // Problems are collected per file and the first file's error is thrown, so the user fixes one file at a time.
   for (const file of sorted) {
     const image = readVocFile(file, reader);
+    if (!image) continue;
     if (images.has(image.fileName)) throw new FormatError(file.path, 'filename', `image "${image.fileName}" is annotated by another file too`);
     images.set(image.fileName, image);
   }
@@ -84,12 +86,14 @@ function importVoc(files: FormatFile[], context: ImportContext): ImportResult<La
   return { dataset, warnings: reader.warnings.result() };
 }
 
-function readVocFile(file: FormatFile, { lookup, declared, classes, warnings }: VocReader): DatasetImage {
+/** The file's image and boxes; undefined when the project has no such image (an 'unknown-media' warning). */
+function readVocFile(file: FormatFile, { lookup, declared, classes, warnings }: VocReader): DatasetImage | undefined {
   const root = xmlChild(parseXmlFile(file, ['object']), 'annotation');
   if (!root) throw new FormatError(file.path, 'line 1', 'not a Pascal VOC file: the root element <annotation> is missing');
   const filename = requireText(file.path, 'filename', '<filename>', childText(root, 'filename'));
   const besideXml = joinPath(dirname(afterSegment(file.path, 'Annotations')), filename);
-  const source = resolveImage(lookup, file.path, 'filename', [childText(root, 'path'), besideXml, filename]);
+  const source = projectImage(lookup, file.path, 'filename', [childText(root, 'path'), besideXml, filename], warnings);
+  if (!source) return undefined;
   const size = xmlChild(root, 'size');
   if (size) checkImageSize(file.path, 'size', source, parseNumber(childText(size, 'width')), parseNumber(childText(size, 'height')));
   const problems = new ProblemCollector(file.path);

@@ -68,8 +68,11 @@ describe('YOLO import', () => {
     expectFormatError(run([dataYaml, labels('0 0.5 0.5 0.1\n')]), 'labels/train/a.txt', 'line 1', /expected 5 values/);
   });
 
-  it('reports a label file for an image the project does not have', () => {
-    expectFormatError(run([dataYaml, { path: 'labels/train/zebra.txt', content: '' }]), 'labels/train/zebra.txt', '', /unknown image "train\/zebra\.\*"/);
+  it('skips a label file for an image the project does not have, with a warning', () => {
+    const result = yoloFormat.importDataset([dataYaml, { path: 'labels/train/zebra.txt', content: '0 0.5 0.5 0.1 0.1\n' }], context);
+    expect(result.dataset.images.every((i) => i.boxes.length === 0)).toBe(true);
+    expect(result.warnings.counts).toEqual({ 'unknown-media': 1 });
+    expect(result.warnings.examples[0]).toMatchObject({ file: 'labels/train/zebra.txt', message: expect.stringMatching(/unknown image "train\/zebra\.\*"/) });
   });
 
   it('clamps boxes partly outside the image with a warning, and reports negative sizes', () => {

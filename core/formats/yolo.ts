@@ -90,7 +90,10 @@ function importYolo(files: FormatFile[], context: ImportContext): ImportResult<L
     const key = stripExtension(afterSegment(file.path, 'labels'));
     const inSplit = lookup.find(withoutSplit(key));
     const found = inSplit.length > 0 ? inSplit : lookup.find(key);
-    if (found.length === 0) throw new FormatError(file.path, '', `unknown image "${key}.*": no image of this project matches this label file`);
+    if (found.length === 0) {
+      warnings.add('unknown-media', file.path, '', `unknown image "${key}.*": no image of this project matches this label file; its labels were skipped`);
+      continue;
+    }
     if (found.length > 1) throw new FormatError(file.path, '', `ambiguous: this label file could belong to ${found.map((f) => `"${f.fileName}"`).join(' or ')}`);
     const image = found[0]!;
     const earlier = labelFileOf.get(image.fileName);
