@@ -41,6 +41,19 @@ describe('Datumaro import', () => {
     ]);
   });
 
+  it('skips a box CVAT rotated (a rotation attribute) and an item of an image the project does not have, with warnings', () => {
+    const items = [
+      { id: 'street_001', annotations: [{ id: 0, type: 'bbox', attributes: { occluded: false, rotation: 30.5 }, group: 0, label_id: 0, z_order: 0, bbox: [1, 1, 2, 2] }], image: { path: 'street_001.jpg' } },
+      { id: 'zebra', annotations: [], image: { path: 'zebra.jpg' } },
+    ];
+    const result = datumaroFormat.importDataset([datumaroFile(items)], street);
+    expect(result.dataset.images).toEqual([{ fileName: 'street_001.jpg', width: 1280, height: 720, boxes: [] }]);
+    expect(result.warnings.examples.map((w) => [w.kind, w.location])).toEqual([
+      ['unsupported-shape', 'items[0].annotations[0].attributes.rotation'],
+      ['unknown-media', 'items[1]'],
+    ]);
+  });
+
   it('finds the image by media.path (newer Datumaro) or by the item id without extension', () => {
     const items = [
       { id: 'x', annotations: [], media: { path: '/datasets/street_001.jpg' } },
