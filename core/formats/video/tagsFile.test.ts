@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cocoVideoFormat } from './cocoVideo';
 import { motFormat } from './mot';
 import { TAGS_FILE, exportTagsFile, importTagsFile } from './tagsFile';
 import { expectFormatError, richVideoDataset } from './testKit';
@@ -66,5 +67,13 @@ describe('tags.json', () => {
     expect(dataset.classes).toEqual(['car', 'night']);
     expect(dataset.frameTags).toEqual([{ className: 'night', startFrame: 0, endFrame: 9 }]);
     expect(dataset.segments).toHaveLength(2);
+  });
+
+  it('is not taken for the COCO file when the COCO file has another name (CVAT: annotations/instances_default.json)', () => {
+    const exported = cocoVideoFormat.exportDataset(richVideoDataset());
+    const renamed = exported.map((f) => ({ ...f, path: f.path === 'annotations.json' ? 'annotations/instances_default.json' : `annotations/${f.path}` }));
+    const { dataset } = cocoVideoFormat.importDataset(renamed, { video, classes: [] });
+    expect(dataset.frameTags).toEqual(richVideoDataset().frameTags);
+    expect(dataset.segments).toEqual(richVideoDataset().segments);
   });
 });
