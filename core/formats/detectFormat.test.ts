@@ -39,6 +39,8 @@ describe('detectFormat', () => {
     expect(detectFormat([{ path: 'images/cat.json', content: labelMe(2) }])).toBe('labelme');
     expect(detectFormat([{ path: 'annotations/default.json', content: datumaro }])).toBe('datumaro');
     expect(detectFormat([{ path: 'export/annotations/train.json', content: datumaro }])).toBe('datumaro');
+    // CVAT's COCO export sits in annotations/ too, but has images and no items.
+    expect(detectFormat([{ path: 'annotations/instances_default.json', content: '{"images":[],"annotations":[],"categories":[]}' }])).toBe('coco');
   });
 
   it('finds LabelMe imagePath behind megabytes of shapes and image data, without parsing the JSON', () => {
