@@ -13,7 +13,7 @@ import { frameRows } from './frameRows';
 import { objectFromObservations, type Observation } from './observations';
 import { exportTagsFile, importTagsFile, isTagsFile, withTagClasses } from './tagsFile';
 import type { VideoAnnotationFormat, VideoDataset, VideoImportContext, VideoShape, VideoTrack } from './types';
-import { checkFrame, checkVideoSize, frameBox } from './videoChecks';
+import { checkFrame, checkVideoSize, frameBox, skippedRotated } from './videoChecks';
 
 /**
  * COCO with one image per video frame, as CVAT exports a video task:
@@ -144,6 +144,7 @@ function importCocoVideo(files: FormatFile[], context: VideoImportContext): Impo
     const className = categories.get(a.category_id);
     if (className === undefined) throw new FormatError(file.path, `${location}.category_id`, `unknown category id ${a.category_id}`);
     const { trackId, keyframe } = trackBookkeeping(file.path, location, a);
+    if (skippedRotated(file.path, `${location}.attributes.rotation`, a.attributes?.rotation, warnings)) return;
     const [x, y, w, h] = a.bbox;
     const box = frameBox(file.path, `${location}.bbox`, { x, y, w, h }, context.video, warnings);
     if (!box) return;

@@ -16,7 +16,7 @@ import { withFlags } from './frameFlags';
 import { mergeFrameTags } from './frameTagRanges';
 import { exportTagsFile, importTagsFile, withTagClasses } from './tagsFile';
 import type { VideoAnnotationFormat, VideoDataset, VideoImportContext, VideoKeyframe, VideoShape, VideoTrack } from './types';
-import { checkFrame, checkVideoSize, frameBox } from './videoChecks';
+import { checkFrame, checkVideoSize, frameBox, skippedRotated } from './videoChecks';
 
 /**
  * CVAT for video 1.1 XML: `<track id label>` elements holding `<box frame
@@ -177,6 +177,7 @@ function readKeyframes(file: string, where: string, node: unknown, context: Vide
     if (seen.has(frame)) throw new FormatError(file, location, `${where} has two boxes on frame ${frame}`);
     seen.add(frame);
     const outside = readFlag(file, location, 'outside', xmlAttr(boxElement, 'outside'), false);
+    if (!outside && skippedRotated(file, location, xmlAttr(boxElement, 'rotation'), warnings)) continue;
     const corner = (k: 'xtl' | 'ytl' | 'xbr' | 'ybr') => requireNumber(file, location, k, xmlAttr(boxElement, k));
     const [xtl, ytl, xbr, ybr] = [corner('xtl'), corner('ytl'), corner('xbr'), corner('ybr')];
     const flags = readBoxFlags(file, location, boxElement);

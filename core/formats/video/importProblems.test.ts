@@ -89,6 +89,17 @@ describe('CVAT and COCO problems', () => {
     expect(error.problems.map((p) => p.location)).toEqual(['track 1 (id 0), box 1', 'track 2 (id 1), box 1', 'tag 1']);
   });
 
+  it('skips rotated boxes (CVAT rotation attribute) instead of reading them upright', () => {
+    const xml = `<annotations><track id="0" label="car"><box frame="0" keyframe="1" outside="0" occluded="0" rotation="30.0" xtl="0" ytl="0" xbr="10" ybr="10"/><box frame="5" keyframe="1" outside="0" occluded="0" rotation="0.0" xtl="0" ytl="0" xbr="10" ybr="10"/></track></annotations>`;
+    const cvat = cvatVideoFormat.importDataset([{ path: 'annotations.xml', content: xml }], context);
+    expect(cvat.dataset.tracks[0]!.keyframes.map((k) => [k.frame, k.attributes])).toEqual([[5, undefined]]);
+    expect(cvat.warnings.examples.map((e) => [e.kind, e.location, e.message])).toEqual([['unsupported-shape', 'track 1 (id 0), box 1', 'a box rotated by 30° cannot be held upright: skipped']]);
+    const coco = { videos: [{ id: 1 }], images: [{ id: 1, file_name: 'f.jpg', frame_id: 0 }], annotations: [{ image_id: 1, category_id: 1, bbox: [0, 0, 1, 1], attributes: { rotation: 45.5 } }], categories: [{ id: 1, name: 'car' }] };
+    const fromCoco = cocoVideoFormat.importDataset([{ path: 'annotations.json', content: JSON.stringify(coco) }], context);
+    expect(fromCoco.dataset.shapes).toEqual([]);
+    expect(fromCoco.warnings.counts).toEqual({ 'unsupported-shape': 1 });
+  });
+
   it('COCO: names bad annotations in one error', () => {
     const coco = { videos: [{ id: 1 }], images: [{ id: 1, file_name: 'f.jpg', frame_id: 0 }], annotations: [{ image_id: 9, category_id: 1, bbox: [0, 0, 1, 1] }, { image_id: 1, category_id: 7, bbox: [0, 0, 1, 1] }], categories: [{ id: 1, name: 'car' }] };
     const error = caught(() => cocoVideoFormat.importDataset([{ path: 'annotations.json', content: JSON.stringify(coco) }], context));
