@@ -1,13 +1,15 @@
 import type { z } from 'zod';
 import type { ProblemCollector } from './formatError';
+import { firstIssue } from './shared/firstIssue';
 import { jsonPath } from './shared/jsonFile';
 
 /**
  * Checks a JSON array element by element: each bad element is one problem
- * at its JSON path (the first issue zod finds in it), collected in bounded
- * memory, and the good ones are returned with their index for the importer
- * to go on with. Validating a million-element array as one schema would
- * keep every issue of every element; this keeps MAX_PROBLEMS and a count.
+ * at its JSON path (its first issue), collected in bounded memory, and the
+ * good ones are returned with their index so the importer can go on with
+ * them and report their own problems (an unknown category, a negative box)
+ * in the same error. shared/jsonFile's validateEach drops the good elements
+ * once anything is wrong, so it cannot do that.
  */
 export function validElements<S extends z.ZodType>(
   problems: ProblemCollector,
@@ -17,13 +19,13 @@ export function validElements<S extends z.ZodType>(
 ): { index: number; value: z.output<S> }[] {
   const valid: { index: number; value: z.output<S> }[] = [];
   for (const [index, element] of list.entries()) {
-    const result = schema.safeParse(element);
-    if (result.success) {
-      valid.push({ index, value: result.data });
+    const checked = firstIssue(schema, element);
+    if (checked.ok) {
+      valid.push({ index, value: checked.data });
       continue;
     }
-    const issue = result.error.issues[0]!;
-    problems.add(`${basePath}[${index}]${issue.path.length > 0 ? (typeof issue.path[0] === 'number' ? '' : '.') + jsonPath(issue.path) : ''}`, issue.message);
+    const path = jsonPath(checked.path);
+    problems.add(`${basePath}[${index}]${path === '' || path.startsWith('[') ? path : `.${path}`}`, checked.message);
   }
   return valid;
 }
