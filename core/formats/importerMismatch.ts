@@ -25,9 +25,13 @@ function looksLikeCvatImages(text: string): boolean {
   return /<annotations[\s>]/.test(text) && (/<image[\s>]/.test(text) || /<mode>\s*annotation\s*<\/mode>/.test(text)) && !/<track[\s>]/.test(text);
 }
 
-/** COCO written per video frame: a "videos" list, or images carrying frame_id / video_id. */
+/**
+ * COCO written per video frame: a "videos" list, images carrying frame_id /
+ * video_id, or annotations carrying track_id (CVAT's COCO export of a video
+ * task has only the last).
+ */
 function looksLikeCocoVideo(text: string): boolean {
-  return /"videos"\s*:/.test(text) || /"(frame_id|video_id)"\s*:/.test(text);
+  return /"videos"\s*:/.test(text) || /"(frame_id|video_id|track_id)"\s*:/.test(text);
 }
 
 /** The first line of MOT ground truth: 9 or 10 comma-separated numbers. */
@@ -51,7 +55,7 @@ export function otherImporterReason(files: readonly FormatFile[], side: Importer
     const text = head(file);
     if (side === 'image') {
       if (isXml(file) && looksLikeCvatVideo(text)) return new FormatError(file.path, '', `this is a CVAT for video file (it has <track> elements and no <image>): ${VIDEO_PANEL}`);
-      if (isJson(file) && looksLikeCocoVideo(text)) return new FormatError(file.path, '', `this is COCO written per video frame (it has videos or frame_id): ${VIDEO_PANEL}`);
+      if (isJson(file) && looksLikeCocoVideo(text)) return new FormatError(file.path, '', `this is COCO written per video frame (it has videos, frame_id or track_id): ${VIDEO_PANEL}`);
       if (isMotGt(file) || (file.path.toLowerCase().endsWith('.txt') && looksLikeMotLine(text))) {
         return new FormatError(file.path, '', `this is MOT ground truth (frame,id,x,y,w,h,… lines): ${VIDEO_PANEL}`);
       }
@@ -59,7 +63,7 @@ export function otherImporterReason(files: readonly FormatFile[], side: Importer
       if (isXml(file) && looksLikeCvatImages(text)) return new FormatError(file.path, '', `this is a CVAT for images file (it has <image> elements and no <track>): ${IMAGE_DIALOG}`);
       if (isXml(file) && /<annotation[\s>]/.test(text) && !/<annotations[\s>]/.test(text)) return new FormatError(file.path, '', `this is a Pascal VOC file: ${IMAGE_DIALOG}`);
       if (isJson(file) && /"images"\s*:/.test(text) && /"annotations"\s*:/.test(text) && !looksLikeCocoVideo(text)) {
-        return new FormatError(file.path, '', `this is COCO for images (no videos, no frame_id): ${IMAGE_DIALOG}`);
+        return new FormatError(file.path, '', `this is COCO for images (no videos, frame_id or track_id): ${IMAGE_DIALOG}`);
       }
       if (/(^|\/)data\.ya?ml$/i.test(file.path)) return new FormatError(file.path, '', `this is a YOLO dataset: ${IMAGE_DIALOG}`);
     }

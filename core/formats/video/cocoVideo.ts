@@ -109,18 +109,9 @@ function readFrames(file: string, images: z.infer<typeof CocoVideoSchema>['image
   return frameOf;
 }
 
-/**
- * CVAT's COCO export of a video task names no video and no frame_id: its
- * only tell is the track_id of each annotation (importerMismatch.ts does not
- * look for it), so a file with track ids is not refused as COCO for images.
- */
-function refuseImageFiles(files: readonly FormatFile[]): void {
-  if (files.some((f) => /"track_id"\s*:/.test(f.content.slice(0, 64 * 1024)))) return;
-  refuseOtherImporter(files, 'video');
-}
-
+/** CVAT's COCO export of a video task names no video and no frame_id; importerMismatch.ts knows it by its track_id. */
 function importCocoVideo(files: FormatFile[], context: VideoImportContext): ImportResult<VideoDataset> {
-  refuseImageFiles(files);
+  refuseOtherImporter(files, 'video');
   const file = singleFile(
     files.filter((f) => !isTagsFile(f)),
     ['.json'],
