@@ -29,13 +29,13 @@ test.afterAll(async () => {
   await rm(folder, { recursive: true, force: true });
 });
 
-/** A new project of the files in `dir` with classes car and person; its labeling view open. */
-async function newProject(page: Page, dir: string, name: string): Promise<LabelingPage> {
+/** A new project of the files in `dir` with these classes; its labeling view open. */
+async function newProject(page: Page, dir: string, name: string, classes = ['car', 'person']): Promise<LabelingPage> {
   const projects = await new ProjectListPage(page).open(e2eHost().url);
   await projects.newProjectButton.click();
   const intake = new NewProjectPage(page);
   await intake.scan(dir, name);
-  await intake.setClasses(['car', 'person']);
+  await intake.setClasses(classes);
   await intake.create();
   return new LabelingPage(page).waitUntilReady();
 }
@@ -175,7 +175,7 @@ test('video labels: image files are refused with the importer to use; CVAT video
   test.setTimeout(150_000);
   const videoDir = await makeVideoFolder(await mkdtemp(path.join(os.tmpdir(), 'gw-e2e-import-video-')));
   try {
-    const labeling = await newProject(page, videoDir, 'Video import');
+    const labeling = await newProject(page, videoDir, 'Video import', ['car']);
     const video = new VideoPage(page);
     await video.waitUntilOpen();
     await expect(video.segments).toHaveCount(2, { timeout: 30_000 });
@@ -189,11 +189,17 @@ test('video labels: image files are refused with the importer to use; CVAT video
     await page.getByTestId('video-import-cancel-button').click();
     await expect(page.getByTestId('video-import-dialog')).toHaveCount(0);
 
-    // CVAT for video: one car track over frames 0–30 and a person tag on frames 5–6.
+    // CVAT for video: one car track over frames 0–30 and a person tag on frames 5–6 (the project has only car).
     await page.getByTestId('video-format-select').selectOption('cvat-video');
     await input.setInputFiles({ name: 'annotations.xml', mimeType: 'application/xml', buffer: await readFile(path.join(FIXTURES, 'two-shots-cvat-video.xml')) });
     await expect(page.getByTestId('video-import-tracks')).toHaveAttribute('data-count', '1');
+    // The tag's class is not in this project: offered, and left out when not added.
+    await expect(page.getByTestId('video-import-new-classes')).toContainText('person');
     await expect(page.getByTestId('video-import-tags')).toHaveAttribute('data-count', '1');
+    await page.getByTestId('video-import-add-classes').uncheck();
+    await expect(page.getByTestId('video-import-tags')).toHaveAttribute('data-count', '0');
+    await expect(page.getByTestId('video-import-warnings')).toContainText('Settings of the file that were ignored: 1');
+    await page.getByTestId('video-import-add-classes').check();
     await expect(page.getByTestId('video-import-shots')).toContainText('the current shots stay');
     await page.getByTestId('video-import-dialog').screenshot({ path: SCREENSHOT.replace(/\.png$/, '-video.png') });
     await video.goToFrame(5);

@@ -3,7 +3,7 @@ import type { FormatFile } from '../../../core/formats';
 import { videoFormatIds, videoFormats, type VideoFormatId } from '../../../core/formats/video';
 import type { Item } from '../../../core/model/item';
 import type { Project } from '../../../core/model/project';
-import { parseVideoImport, type VideoImportPreview } from '../video/videoLabelFiles';
+import { parseVideoImport, type VideoImportPreview, type VideoMappedView } from '../video/videoLabelFiles';
 import { plural } from '../words/plural';
 import { ImportFailureBox } from './importFailureBox';
 import { ImportWarningsList } from './importWarningsList';
@@ -17,7 +17,8 @@ interface Props {
   item: Item;
   /** How many shots the video has now (the file's shots replace them). */
   currentShots: number;
-  onCommit: (preview: VideoImportPreview) => void;
+  /** Import: the preview as parsed, and whether to add its new classes to the schema first. */
+  onCommit: (preview: VideoImportPreview, addClasses: boolean) => Promise<void>;
   onClose: () => void;
 }
 
@@ -28,6 +29,8 @@ interface Props {
  */
 export function VideoImportDialog({ files, initialFormat, project, item, currentShots, onCommit, onClose }: Props) {
   const [format, setFormat] = useState(initialFormat);
+  const [addClasses, setAddClasses] = useState(true);
+  const [busy, setBusy] = useState(false);
   const parsed = useMemo(() => parseVideoImport(format, files, project, item, LOCAL_AUTHOR, Date.now()), [files, format, project, item]);
   return (
     <Modal title="Import video labels" onClose={onClose} testId="video-import-dialog" wide>
@@ -43,28 +46,51 @@ export function VideoImportDialog({ files, initialFormat, project, item, current
         </select>
       </label>
       {!parsed.ok && <ImportFailureBox failure={parsed.failure} testId="video-import-error" />}
-      {parsed.ok && <VideoPreview preview={parsed.preview} item={item} currentShots={currentShots} />}
+      {parsed.ok && <VideoPreview preview={parsed.preview} addClasses={addClasses} onAddClasses={setAddClasses} item={item} currentShots={currentShots} />}
       <div className="row">
         {parsed.ok && (
-          <button className="btn primary" data-testid="video-import-commit-button" disabled={isEmpty(parsed.preview)} onClick={() => onCommit(parsed.preview)}>
+          <button
+            className="btn primary"
+            data-testid="video-import-commit-button"
+            disabled={busy || isEmpty(shownView(parsed.preview, addClasses))}
+            onClick={() => {
+              setBusy(true);
+              void onCommit(parsed.preview, addClasses).finally(() => setBusy(false));
+            }}
+          >
             Import
           </button>
         )}
-        <button className="btn" data-testid="video-import-cancel-button" onClick={onClose}>
+        <button className="btn" data-testid="video-import-cancel-button" disabled={busy} onClick={onClose}>
           Cancel
         </button>
-        {parsed.ok && isEmpty(parsed.preview) && <span className="hint">Nothing in these files to import into this video.</span>}
+        {parsed.ok && isEmpty(shownView(parsed.preview, addClasses)) && <span className="hint">Nothing in these files to import into this video.</span>}
       </div>
     </Modal>
   );
 }
 
-function isEmpty({ mapped }: VideoImportPreview): boolean {
+/** What Import would write: the mapping onto the schema as it is, or with the new classes added. */
+function shownView(preview: VideoImportPreview, addClasses: boolean): VideoMappedView {
+  return addClasses && preview.asIfAdded ? preview.asIfAdded : preview;
+}
+
+function isEmpty({ mapped }: VideoMappedView): boolean {
   return mapped.tracks.length === 0 && mapped.shapes.length === 0 && mapped.frameTags.length === 0 && !mapped.segments;
 }
 
-function VideoPreview({ preview, item, currentShots }: { preview: VideoImportPreview; item: Item; currentShots: number }) {
-  const { mapped } = preview;
+interface PreviewProps {
+  preview: VideoImportPreview;
+  addClasses: boolean;
+  onAddClasses: (add: boolean) => void;
+  item: Item;
+  currentShots: number;
+}
+
+function VideoPreview({ preview, addClasses, onAddClasses, item, currentShots }: PreviewProps) {
+  const shown = shownView(preview, addClasses);
+  const { mapped } = shown;
+  const { newClasses } = preview.mapped;
   const keyframes = mapped.tracks.reduce((n, t) => n + t.keyframes.length, 0);
   return (
     <div className="stack" data-testid="video-import-preview" data-format={preview.format}>
@@ -89,21 +115,27 @@ function VideoPreview({ preview, item, currentShots }: { preview: VideoImportPre
         <dd data-testid="video-import-shots" data-count={mapped.segments?.length ?? 0}>
           {mapped.segments ? `${plural(mapped.segments.length, 'shot')}, replacing the current ${currentShots}` : 'none in the file; the current shots stay'}
         </dd>
-        {mapped.newClasses.length > 0 && (
+        {newClasses.length > 0 && (
           <>
-            <dt>Left out</dt>
+            <dt>New classes</dt>
             <dd data-testid="video-import-new-classes">
-              {mapped.newClasses.map((c) => (
+              {newClasses.map((c) => (
                 <span key={c} className="import-class new">
                   {c}
                 </span>
               ))}
-              <span className="hint">not in the label schema: add them there first to import their labels</span>
+              {!addClasses && <span className="hint">not in the label schema: their labels are left out</span>}
             </dd>
           </>
         )}
       </dl>
-      <ImportWarningsList warnings={preview.warnings} testId="video-import-warnings" />
+      {newClasses.length > 0 && (
+        <label className="row">
+          <input type="checkbox" data-testid="video-import-add-classes" checked={addClasses} onChange={(e) => onAddClasses(e.target.checked)} />
+          Add {plural(newClasses.length, 'class', 'classes')} to the label schema
+        </label>
+      )}
+      <ImportWarningsList warnings={shown.warnings} testId="video-import-warnings" />
     </div>
   );
 }

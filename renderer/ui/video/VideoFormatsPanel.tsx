@@ -9,7 +9,10 @@ import { exportFolderName } from '../labeling/exportFolderName';
 import { VideoImportDialog } from '../labeling/importVideoDialog';
 import { readImportFiles } from '../labeling/readImportFiles';
 import type { FormatFile } from '../../../core/formats';
-import { commitVideoImport, exportVideoFiles, importedLabelsText, type VideoImportPreview } from './videoLabelFiles';
+import { importFailureText } from '../../labelImport/importFailure';
+import { LOCAL_AUTHOR } from '../labeling/useEditorSession';
+import { useStore } from '../StoreContext';
+import { commitVideoImportWithClasses, exportVideoFiles, importedLabelsText, type VideoImportPreview } from './videoLabelFiles';
 
 type Outcome = { kind: 'ok'; text: string; delivery?: string } | { kind: 'imported'; text: string } | { kind: 'error'; text: string } | null;
 
@@ -20,6 +23,7 @@ type Outcome = { kind: 'ok'; text: string; delivery?: string } | { kind: 'import
  */
 export function VideoFormatsPanel({ controller, project, item }: { controller: VideoController; project: Project; item: Item }) {
   const host = useHost();
+  const store = useStore();
   const [format, setFormat] = useState<VideoFormatId>('mot');
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [picked, setPicked] = useState<FormatFile[] | null>(null);
@@ -51,10 +55,14 @@ export function VideoFormatsPanel({ controller, project, item }: { controller: V
     }
   }
 
-  function commit(preview: VideoImportPreview) {
-    commitVideoImport(controller, preview);
+  async function commit(files: FormatFile[], preview: VideoImportPreview, addClasses: boolean) {
+    try {
+      const done = await commitVideoImportWithClasses({ updateLabelSchema: (id, schema) => store.updateLabelSchema(id, schema), controller, project, item, author: LOCAL_AUTHOR }, files, preview, addClasses);
+      setOutcome(done.ok ? { kind: 'imported', text: `Imported ${importedLabelsText(done.preview.mapped)}` } : { kind: 'error', text: `Nothing imported: ${importFailureText(done.failure)}` });
+    } catch (e) {
+      setOutcome({ kind: 'error', text: `Import failed: ${e instanceof Error ? e.message : String(e)}` });
+    }
     setPicked(null);
-    setOutcome({ kind: 'imported', text: `Imported ${importedLabelsText(preview.mapped)}` });
   }
 
   return (
@@ -107,7 +115,7 @@ export function VideoFormatsPanel({ controller, project, item }: { controller: V
           project={project}
           item={item}
           currentShots={document.getVideo().segments?.segments.length ?? 0}
-          onCommit={commit}
+          onCommit={(preview, addClasses) => commit(picked, preview, addClasses)}
           onClose={() => setPicked(null)}
         />
       )}

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { NO_WARNINGS } from '../../../core/formats';
+import type { LabelSchema } from '../../../core/model/labelSchema';
 import type { Project } from '../../../core/model/project';
 import { TestVideoEditor, testVideoItem } from '../../editor/testing/testVideoEditor';
 import { testSchema } from '../../editor/testing/testEditor';
-import { commitVideoImport, exportVideoFiles, importedLabelsText, parseVideoImport } from './videoLabelFiles';
+import { commitVideoImport, commitVideoImportWithClasses, exportVideoFiles, importedLabelsText, parseVideoImport } from './videoLabelFiles';
 
 const project: Project = { id: 'proj1', name: 'P', rootId: 'r', rootPath: '/p', labelSchema: testSchema, createdAt: 0, updatedAt: 0, schemaVersion: 1 };
 const item = testVideoItem(20);
@@ -26,7 +27,22 @@ describe('video label files', () => {
     expect(bad).toMatchObject({ ok: false, failure: { kind: 'format', file: 'gt/gt.txt' } });
     expect(!bad.ok && bad.failure.kind === 'format' && bad.failure.problems[0]!.location).toMatch(/line 1/);
     const unknown = parseVideoImport('mot', [{ path: 'gt/gt.txt', content: '1,1,10,20,5,5,1,1,1\n' }, { path: 'gt/labels.txt', content: 'zebra\n' }], project, item, 'me', 5);
-    expect(unknown.ok && unknown.preview.mapped).toMatchObject({ newClasses: ['zebra'], tracks: [] });
+    expect(unknown.ok && unknown.preview.mapped).toMatchObject({ newClasses: ['zebra'], tracks: [], shapes: [] });
+    // A one-frame object is a plain box; it is there once the class is added.
+    expect(unknown.ok && unknown.preview.asIfAdded?.mapped.shapes).toHaveLength(1);
+  });
+
+  it('adds the new classes to the schema on Import, maps again onto it and commits with the saved class ids', async () => {
+    const files = [{ path: 'gt/gt.txt', content: '1,1,10,20,5,5,1,1,1\n' }, { path: 'gt/labels.txt', content: 'zebra\n' }];
+    const parsed = parseVideoImport('mot', files, project, item, 'me', 5);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.failure));
+    const t = new TestVideoEditor();
+    let saved: LabelSchema | null = null;
+    const target = { updateLabelSchema: (_id: string, schema: LabelSchema) => Promise.resolve({ ...project, labelSchema: (saved = schema) }), controller: t.video, project, item: t.video.item, author: 'me' };
+    const done = await commitVideoImportWithClasses(target, files, parsed.preview, true);
+    const zebra = saved!.classes.find((c) => c.name === 'zebra')!;
+    expect(done.ok && done.preview.mapped.shapes.map((s) => s.classId)).toEqual([zebra.id]);
+    expect(t.committer.getShapes().map((s) => s.classId)).toEqual([zebra.id]);
   });
 
   it('refuses image files with the importer to use, and any other exception as data', () => {

@@ -3,9 +3,11 @@ import { otherImporterReason } from '../../../core/formats/importerMismatch';
 import { fromVideoDataset, toVideoDataset, videoFormats, videoImportContext, type FromVideoDatasetResult, type VideoFormatId } from '../../../core/formats/video';
 import type { VideoLabels } from '../../../core/formats/video/videoMapping';
 import type { Item } from '../../../core/model/item';
+import type { LabelSchema } from '../../../core/model/labelSchema';
 import type { Project } from '../../../core/model/project';
 import type { VideoController } from '../../editor/video/videoController';
 import { importFailureOf, type ImportFailure } from '../../labelImport/importFailure';
+import { withAddedClasses } from '../../labelImport/schemaAdditions';
 import { plural } from '../words/plural';
 
 /** The files of one video's labels in `format`: tracks, boxes, frame tags and shots (MOT writes every visible frame, interpolated). */
@@ -13,12 +15,17 @@ export function exportVideoFiles(format: VideoFormatId, project: Project, item: 
   return videoFormats[format].exportDataset(toVideoDataset(project, item, labels));
 }
 
-/** What the video import preview shows and Import commits; nothing is in the document yet. */
-export interface VideoImportPreview {
-  format: VideoFormatId;
+/** One mapping of the file onto a schema, with the parser's warnings and the mapping's, by kind. */
+export interface VideoMappedView {
   mapped: FromVideoDatasetResult;
-  /** The parser's warnings and the mapping's, by kind. */
   warnings: ImportWarnings;
+}
+
+/** What the video import preview shows and Import commits; nothing is in the document yet. */
+export interface VideoImportPreview extends VideoMappedView {
+  format: VideoFormatId;
+  /** The file mapped as if its new classes were in the schema (absent when there are none): what Import writes once they are added. */
+  asIfAdded?: VideoMappedView;
 }
 
 export type ParsedVideoImport = { ok: true; preview: VideoImportPreview } | { ok: false; failure: ImportFailure };
@@ -35,11 +42,18 @@ export function parseVideoImport(format: VideoFormatId, files: FormatFile[], pro
     const otherSide = otherImporterReason(files, 'video');
     if (otherSide) return { ok: false, failure: importFailureOf(otherSide) };
     const result = videoFormats[format].importDataset(files, videoImportContext(project, item));
-    const mapped = fromVideoDataset(result.dataset, project, item, author, now);
-    const warnings = new WarningCollector();
-    warnings.addAll(result.warnings);
-    warnings.addAll(mapped.warnings);
-    return { ok: true, preview: { format, mapped, warnings: warnings.result() } };
+    const mapOnto = (target: Project): VideoMappedView => {
+      const mapped = fromVideoDataset(result.dataset, target, item, author, now);
+      const warnings = new WarningCollector();
+      warnings.addAll(result.warnings);
+      warnings.addAll(mapped.warnings);
+      return { mapped, warnings: warnings.result() };
+    };
+    const view = mapOnto(project);
+    const { newClasses } = view.mapped;
+    // The grown schema's ids are thrown away: Import maps again onto the schema the store saved.
+    const asIfAdded = newClasses.length > 0 ? mapOnto({ ...project, labelSchema: withAddedClasses(project.labelSchema, newClasses) }) : undefined;
+    return { ok: true, preview: { format, ...view, ...(asIfAdded ? { asIfAdded } : {}) } };
   } catch (e) {
     return { ok: false, failure: importFailureOf(e) };
   }
@@ -49,6 +63,33 @@ export function parseVideoImport(format: VideoFormatId, files: FormatFile[], pro
 export function commitVideoImport(controller: VideoController, preview: VideoImportPreview): void {
   const { tracks, shapes, frameTags, segments } = preview.mapped;
   controller.addImported({ tracks, shapes, frameTags, segments }, `Import ${videoFormats[preview.format].label}`);
+}
+
+/** What Import with "add the classes" needs: the store's schema update and the video's controller. */
+export interface VideoImportTarget {
+  updateLabelSchema(projectId: string, schema: LabelSchema): Promise<Project>;
+  controller: VideoController;
+  project: Project;
+  item: Item;
+  author: string;
+}
+
+/**
+ * Import, adding the file's new classes to the schema first when asked:
+ * the files are mapped again onto the saved schema so their labels get the
+ * real class ids. The schema change is the store's (not undone with the
+ * labels, as in the image import). Returns what was committed, or why not.
+ */
+export async function commitVideoImportWithClasses(target: VideoImportTarget, files: FormatFile[], preview: VideoImportPreview, addClasses: boolean): Promise<ParsedVideoImport> {
+  let final = preview;
+  if (addClasses && preview.mapped.newClasses.length > 0) {
+    const updated = await target.updateLabelSchema(target.project.id, withAddedClasses(target.project.labelSchema, preview.mapped.newClasses));
+    const again = parseVideoImport(preview.format, files, updated, target.item, target.author, Date.now());
+    if (!again.ok) return again;
+    final = again.preview;
+  }
+  commitVideoImport(target.controller, final);
+  return { ok: true, preview: final };
 }
 
 /** "2 tracks, 14 boxes, 1 frame tag and 3 shots", for the result line. */
