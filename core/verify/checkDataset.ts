@@ -1,4 +1,4 @@
-import { formats, type FormatFile, type FormatId } from '../formats';
+import { formats, warningKindLabels, type FormatFile, type FormatId, type ImportWarningKind } from '../formats';
 import type { DatasetBox } from '../formats/types';
 import { exportBox } from '../formats/shared/exportOrder';
 import { compareText } from '../sync/canonicalLabels';
@@ -38,13 +38,22 @@ function attributesText(attributes: Record<string, unknown> | undefined, carried
  */
 export function checkDataset(dir: string, format: FormatId, files: FormatFile[], lines: readonly LineageLine[], report: Report): number {
   const images = lines.map((l) => ({ fileName: l.image.fileName, width: l.image.width, height: l.image.height }));
-  let dataset;
+  let result;
   try {
-    dataset = formats[format].importDataset(files, { images }).dataset;
+    result = formats[format].importDataset(files, { images });
   } catch (e) {
     report(null, 'dataset', `${dir}/ cannot be read as ${format}: ${(e as Error).message}`);
     return 0;
   }
+  // A hub's export imports without a single warning: labels of an image no
+  // lineage item has, a box outside its image or a polygon the importer
+  // skips would otherwise vanish on import and pass unseen.
+  for (const [kind, count] of Object.entries(result.warnings.counts) as [ImportWarningKind, number][]) {
+    const first = result.warnings.examples.find((w) => w.kind === kind);
+    const where = first ? ` (first: ${first.file}${first.location ? ` ${first.location}` : ''}: ${first.message})` : '';
+    report(null, 'dataset', `${dir}/ has ${count} ${warningKindLabels[kind]} on import${where}; an export must read back whole`);
+  }
+  const { dataset } = result;
   const byFile = new Map(lines.map((l) => [l.image.fileName, l]));
   const seen = new Map<string, DatasetBox[]>();
   for (const image of dataset.images) {
