@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { Editor } from '../../editor/createEditor';
 import { formatChord } from '../../editor/keys/chord';
 import type { ActionId, EditorSnapshot } from '../../editor/types';
@@ -14,6 +15,8 @@ interface Props {
 
 export function Toolbar({ editor, snapshot, onExport, onImport, onHelp }: Props) {
   const keymap = editor.getKeymap();
+  // A picked file can fail to read (moved or deleted since the pick); said here, since no dialog opens then.
+  const [readFailure, setReadFailure] = useState<string | null>(null);
   const key = (action: ActionId) => {
     const chord = keymap[action][0];
     return chord ? ` (${formatChord(chord)})` : '';
@@ -58,10 +61,18 @@ export function Toolbar({ editor, snapshot, onExport, onImport, onHelp }: Props)
             const input = e.currentTarget;
             const picked = Array.from(input.files ?? []);
             input.value = ''; // so picking the same files again imports again
-            if (picked.length > 0) void readImportFiles(picked).then(onImport);
+            setReadFailure(null);
+            if (picked.length > 0) {
+              void readImportFiles(picked).then(onImport, (e: unknown) => setReadFailure(`Could not read the picked files: ${e instanceof Error ? e.message : String(e)}`));
+            }
           }}
         />
       </label>
+      {readFailure && (
+        <span className="toolbar-error" role="alert" data-testid="import-read-error" title={readFailure}>
+          {readFailure}
+        </span>
+      )}
       <button className="btn" data-testid="export-button" onClick={onExport}>
         Export…
       </button>
