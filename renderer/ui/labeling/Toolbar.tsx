@@ -50,7 +50,7 @@ export function Toolbar({ editor, snapshot, onExport, onImport, onHelp }: Props)
         Fit
       </button>
       <span className="spacer grow" />
-      <label className="btn" data-testid="import-button" title="Import annotation files (COCO, YOLO, VOC, CVAT, Label Studio)">
+      <label className="btn" data-testid="import-button" title="Import annotation files (COCO, YOLO, VOC, CVAT, Datumaro, Label Studio, LabelMe); a preview comes before anything is written">
         Import…
         <input
           type="file"
