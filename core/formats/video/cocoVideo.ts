@@ -13,7 +13,8 @@ import { frameRows } from './frameRows';
 import { objectFromObservations, type Observation } from './observations';
 import { exportTagsFile, importTagsFile, isTagsFile, withTagClasses } from './tagsFile';
 import type { VideoAnnotationFormat, VideoDataset, VideoImportContext, VideoShape, VideoTrack } from './types';
-import { checkFrame, checkVideoSize, frameBox, skippedRotated } from './videoChecks';
+import { checkFrame, checkVideoSize, frameBox } from './videoChecks';
+import { skippedRotated } from '../shared/rotatedBox';
 
 /**
  * COCO with one image per video frame, as CVAT exports a video task:

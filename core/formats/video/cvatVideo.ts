@@ -16,7 +16,8 @@ import { withFlags } from './frameFlags';
 import { mergeFrameTags } from './frameTagRanges';
 import { exportTagsFile, importTagsFile, withTagClasses } from './tagsFile';
 import type { VideoAnnotationFormat, VideoDataset, VideoImportContext, VideoKeyframe, VideoShape, VideoTrack } from './types';
-import { checkFrame, checkVideoSize, frameBox, skippedRotated } from './videoChecks';
+import { checkFrame, checkVideoSize, frameBox } from './videoChecks';
+import { skippedRotated } from '../shared/rotatedBox';
 
 /**
  * CVAT for video 1.1 XML: `<track id label>` elements holding `<box frame

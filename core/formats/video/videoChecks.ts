@@ -49,15 +49,3 @@ export function frameBox(file: string, location: string, box: Box, video: VideoD
 export function checkVideoSize(file: string, location: string, video: VideoDescription, width: number | undefined, height: number | undefined): void {
   checkImageSize(file, location, video, width, height);
 }
-
-/**
- * True (and counted as 'unsupported-shape') when a box is rotated: CVAT
- * writes `rotation` in degrees on rotated boxes, and drawing one upright
- * would label the wrong pixels, so it is skipped like other shapes.
- */
-export function skippedRotated(file: string, location: string, rotation: unknown, warnings: WarningCollector): boolean {
-  const degrees = typeof rotation === 'string' ? Number(rotation) : rotation;
-  if (typeof degrees !== 'number' || degrees === 0 || !Number.isFinite(degrees)) return false;
-  warnings.add('unsupported-shape', file, location, `a box rotated by ${degrees}° cannot be held upright: skipped`);
-  return true;
-}
