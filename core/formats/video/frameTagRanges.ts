@@ -15,12 +15,16 @@ export function sortFrameTags(tags: readonly VideoFrameTag[]): VideoFrameTag[] {
  */
 export function mergeFrameTags(tags: readonly VideoFrameTag[], step = 1): VideoFrameTag[] {
   const byClass = new Map<string, VideoFrameTag[]>();
-  for (const tag of tags) byClass.set(tag.className, [...(byClass.get(tag.className) ?? []), tag]);
+  for (const tag of tags) {
+    const ranges = byClass.get(tag.className);
+    if (ranges) ranges.push(tag);
+    else byClass.set(tag.className, [tag]);
+  }
   const merged: VideoFrameTag[] = [];
   for (const ranges of byClass.values()) {
-    const sorted = [...ranges].sort((a, b) => a.startFrame - b.startFrame);
+    ranges.sort((a, b) => a.startFrame - b.startFrame);
     let open: VideoFrameTag | undefined;
-    for (const range of sorted) {
+    for (const range of ranges) {
       if (open && range.startFrame <= open.endFrame + step) open.endFrame = Math.max(open.endFrame, range.endFrame);
       else {
         open = { ...range };
