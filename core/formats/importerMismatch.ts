@@ -4,12 +4,12 @@ import type { FormatFile } from './types';
 /** Which import a file belongs to: the image project's Import labels, or a video's Video labels panel. */
 export type ImporterSide = 'image' | 'video';
 
-const HEAD_CHARS = 64 * 1024;
-
-/** A glance at the start of a file: enough to see a root element or the first keys, cheap on a 50 MB file. */
-function head(file: FormatFile): string {
-  return file.content.slice(0, HEAD_CHARS);
-}
+/**
+ * The whole text is searched, not its head: CVAT's COCO export of a video
+ * names track_id only in its annotations, after one images row per frame,
+ * and a CVAT XML's labels can run long before its first <track>. Each test
+ * is a regex scan that stops at its first match (tens of ms on 50 MB).
+ */
 
 const isXml = (f: FormatFile) => f.path.toLowerCase().endsWith('.xml');
 const isJson = (f: FormatFile) => f.path.toLowerCase().endsWith('.json');
@@ -36,7 +36,7 @@ function looksLikeCocoVideo(text: string): boolean {
 
 /** The first line of MOT ground truth: 9 or 10 comma-separated numbers. */
 function looksLikeMotLine(text: string): boolean {
-  const first = text.split(/\r?\n/, 1)[0]?.trim() ?? '';
+  const first = text.slice(0, 4096).split(/\r?\n/, 1)[0]?.trim() ?? '';
   const cells = first.split(',');
   return (cells.length === 9 || cells.length === 10) && cells.every((c) => c.trim() !== '' && Number.isFinite(Number(c)));
 }
@@ -52,7 +52,7 @@ const IMAGE_DIALOG = "use Import labels in the project's toolbar (image formats)
  */
 export function otherImporterReason(files: readonly FormatFile[], side: ImporterSide): FormatError | null {
   for (const file of files) {
-    const text = head(file);
+    const text = file.content;
     if (side === 'image') {
       if (isXml(file) && looksLikeCvatVideo(text)) return new FormatError(file.path, '', `this is a CVAT for video file (it has <track> elements and no <image>): ${VIDEO_PANEL}`);
       if (isJson(file) && looksLikeCocoVideo(text)) return new FormatError(file.path, '', `this is COCO written per video frame (it has videos, frame_id or track_id): ${VIDEO_PANEL}`);
