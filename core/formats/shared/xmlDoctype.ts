@@ -22,11 +22,16 @@ const ENTITY_DECLARATION = /<!ENTITY\s+(%\s*)?([^\s"'%>]+)\s*(?:(SYSTEM|PUBLIC)\
  */
 export function readDoctypeEntities(file: string, content: string): Map<string, DeclaredEntity> {
   const entities = new Map<string, DeclaredEntity>();
-  const start = content.indexOf('<!DOCTYPE');
-  if (start === -1) return entities;
   const refuse = (at: number, reason: string): never => {
     throw new FormatError(file, `line ${lineOfOffset(content, at)}`, reason);
   };
+  const start = doctypeStart(content);
+  if (start === -1) {
+    // Not in the prolog; one further on (a parser might still honour it) is refused rather than read past.
+    const late = content.indexOf('<!DOCTYPE', prologEnd(content));
+    if (late !== -1) refuse(late, 'a DOCTYPE is only allowed before the root element');
+    return entities;
+  }
   let i = subsetStart(content, start + '<!DOCTYPE'.length);
   if (i === -1) return entities;
   const plainValues = new XmlEntityDecoder(file);
@@ -82,4 +87,27 @@ function nextUnquoted(content: string, i: number, chars: string): number {
     } else if (chars.includes(c)) return i;
   }
   return -1;
+}
+
+/** Where the prolog ends: past the XML declaration, processing instructions, comments and white space. */
+function prologEnd(content: string): number {
+  let i = 0;
+  for (;;) {
+    while (i < content.length && ' \t\r\n\uFEFF'.includes(content[i]!)) i++;
+    if (content.startsWith('<?', i)) {
+      const end = content.indexOf('?>', i + 2);
+      if (end === -1) return content.length;
+      i = end + 2;
+    } else if (content.startsWith('<!--', i)) {
+      const end = content.indexOf('-->', i + 4);
+      if (end === -1) return content.length;
+      i = end + 3;
+    } else return i;
+  }
+}
+
+/** The DOCTYPE of the prolog, or -1: one written inside a comment before it is not one. */
+function doctypeStart(content: string): number {
+  const i = prologEnd(content);
+  return content.startsWith('<!DOCTYPE', i) ? i : -1;
 }

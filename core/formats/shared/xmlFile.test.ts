@@ -38,6 +38,17 @@ describe('parseXmlFile: DOCTYPEs it refuses', () => {
     expect(e.reason).toMatch(/external entities are not allowed/);
   });
 
+  it('is not fooled by a DOCTYPE written inside a comment before the real one', () => {
+    const content = `<?xml version="1.0"?>\n<!-- <!DOCTYPE decoy> -->\n<!DOCTYPE r [\n<!ENTITY xxe SYSTEM "file:///etc/passwd">\n]>\n<r>&xxe;</r>`;
+    const e = refusalOf(content);
+    expect(e.location).toBe('line 4');
+    expect(e.reason).toMatch(/external entities are not allowed/);
+  });
+
+  it('refuses a DOCTYPE after the root element has started', () => {
+    expect(refusalOf('<r>\n<!DOCTYPE r [<!ENTITY a "b">]>\n</r>').reason).toMatch(/only allowed before the root element/);
+  });
+
   it('refuses a PUBLIC external entity', () => {
     expect(refusalOf(withDoctype('<!ENTITY ext PUBLIC "-//x//EN" "http://example.com/x.dtd">')).reason).toMatch(/external entities are not allowed/);
   });
