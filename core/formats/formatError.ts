@@ -60,11 +60,6 @@ export class ProblemCollector {
     return this.problems.length + this.more;
   }
 
-  /** True once MAX_PROBLEMS are listed: a caller scanning a huge file may stop early (the count is then a lower bound). */
-  get full(): boolean {
-    return this.problems.length >= MAX_PROBLEMS;
-  }
-
   throwIfAny(): void {
     const first = this.problems[0];
     if (first) throw new FormatError(this.file, first.location, first.reason, this.problems, this.more);
