@@ -44,8 +44,15 @@ describe('CVAT for images import', () => {
     expect(result.warnings.examples.map((w) => w.message)).toEqual([
       "<polygon> on image 'a.jpg' skipped: only boxes are imported",
       "<polygon> on image 'a.jpg' skipped: only boxes are imported",
-      "rotated <box> (30°) on image 'a.jpg' skipped: only upright boxes are imported",
+      'a box rotated by 30° cannot be held upright: skipped',
     ]);
+  });
+
+  it('reads a box turned by a whole turn (rotation="360.0") upright, as the shared rotation rule says', () => {
+    const turned = '    <box label="car" occluded="0" xtl="1" ytl="1" xbr="5" ybr="5" rotation="360.0"/>\n';
+    const result = cvatFormat.importDataset([cvatXml(image('a.jpg', turned))], context);
+    expect(result.dataset.images[0]!.boxes).toEqual([{ className: 'car', box: { x: 1, y: 1, w: 4, h: 4 } }]);
+    expect(result.warnings.counts).toEqual({});
   });
 
   it('reports bad XML syntax with its line', () => {

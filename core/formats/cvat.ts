@@ -4,6 +4,7 @@ import { declareAttributes, readAttributeValue, type CvatInputType } from './cva
 import { collecting, FormatError, ProblemCollector } from './formatError';
 import { refuseOtherImporter } from './importerMismatch';
 import { WarningCollector } from './importWarnings';
+import { skippedRotated } from './shared/rotatedBox';
 import { classIndexer, exportBox, sortByFileName, sortedImages } from './shared/exportOrder';
 import { projectImage } from './projectImage';
 import { checkImageSize, contextLookup, singleFile, type ContextImage } from './shared/importChecks';
@@ -138,11 +139,7 @@ function readBox({ file, declared, classes, warnings }: BoxReader, location: str
     number,
     number,
   ];
-  const rotation = parseNumber(xmlAttr(node, 'rotation')) ?? 0;
-  if (rotation !== 0) {
-    warnings.add('unsupported-shape', file, location, `rotated <box> (${rotation}°) on image '${image.fileName}' skipped: only upright boxes are imported`);
-    return [];
-  }
+  if (skippedRotated(file, location, xmlAttr(node, 'rotation'), warnings)) return [];
   const box = acceptBox(file, location, { x: xtl, y: ytl, w: xbr - xtl, h: ybr - ytl }, image, warnings);
   if (!box) return [];
   const attributes: NonNullable<DatasetBox['attributes']> = {};

@@ -41,6 +41,22 @@ describe('Datumaro import', () => {
     ]);
   });
 
+  it('skips a box whose rotation attribute is text ("30"), and keeps rotation out of the attributes of an upright one', () => {
+    const items = [
+      {
+        id: 'street_001',
+        annotations: [
+          { id: 0, type: 'bbox', attributes: { rotation: '30' }, group: 0, label_id: 0, z_order: 0, bbox: [1, 1, 2, 2] },
+          { id: 1, type: 'bbox', attributes: { rotation: '0' }, group: 0, label_id: 0, z_order: 0, bbox: [3, 3, 2, 2] },
+        ],
+        image: { path: 'street_001.jpg' },
+      },
+    ];
+    const result = datumaroFormat.importDataset([datumaroFile(items)], street);
+    expect(result.dataset.images[0]!.boxes).toEqual([{ className: expect.any(String), box: { x: 3, y: 3, w: 2, h: 2 } }]);
+    expect(result.warnings.counts).toEqual({ 'unsupported-shape': 1 });
+  });
+
   it('skips a box CVAT rotated (a rotation attribute) and an item of an image the project does not have, with warnings', () => {
     const items = [
       { id: 'street_001', annotations: [{ id: 0, type: 'bbox', attributes: { occluded: false, rotation: 30.5 }, group: 0, label_id: 0, z_order: 0, bbox: [1, 1, 2, 2] }], image: { path: 'street_001.jpg' } },

@@ -5,6 +5,7 @@ import { settleFlags } from './boxFlags';
 import { collecting, FormatError, ProblemCollector } from './formatError';
 import { refuseOtherImporter } from './importerMismatch';
 import { WarningCollector } from './importWarnings';
+import { skippedRotated } from './shared/rotatedBox';
 import { validElements } from './jsonElements';
 import { classIndexer, exportBox, sortByFileName, sortedImages } from './shared/exportOrder';
 import { createImageLookup, type ImageLookup } from './shared/imageLookup';
@@ -146,11 +147,7 @@ function readAnnotation({ file, labels, warnings }: ItemReader, at: string, a: z
   }
   if (!a.bbox) throw new FormatError(file, `${at}.bbox`, 'a bbox annotation without bbox [x, y, w, h]');
   // CVAT writes a rotated box as a bbox with a "rotation" attribute in degrees: read upright, it would be the wrong box.
-  const rotation = a.attributes?.rotation;
-  if (typeof rotation === 'number' && rotation % 360 !== 0) {
-    warnings.add('unsupported-shape', file, `${at}.attributes.rotation`, `a bbox rotated by ${rotation}° on image "${image.fileName}" skipped: only upright boxes are imported`);
-    return [];
-  }
+  if (skippedRotated(file, `${at}.attributes.rotation`, a.attributes?.rotation, warnings)) return [];
   const label = a.label_id ?? undefined;
   const className = label === undefined ? undefined : labels[label];
   if (className === undefined) throw new FormatError(file, `${at}.label_id`, `label_id ${label ?? 'null'} is not in categories.label.labels (${labels.length} labels)`);
@@ -160,7 +157,7 @@ function readAnnotation({ file, labels, warnings }: ItemReader, at: string, a: z
   const result: DatasetBox = { className, box };
   const attributes: NonNullable<DatasetBox['attributes']> = {};
   for (const [name, value] of Object.entries(a.attributes ?? {})) {
-    if (name === 'rotation' && typeof value === 'number') continue; // geometry (0 here), not an attribute
+    if (name === 'rotation' && (typeof value === 'number' || typeof value === 'string')) continue; // geometry (upright here), not an attribute
     if (name === 'score' && typeof value === 'number') result.score = value;
     else if (AttributeValueSchema.safeParse(value).success) attributes[name] = value as string | number | boolean;
     else warnings.add('attribute', file, `${at}.attributes.${name}`, `attribute "${name}" = ${JSON.stringify(value)} left out: only text, numbers and booleans are kept`);

@@ -74,6 +74,14 @@ describe('Label Studio import', () => {
     expect(result.warnings.examples.map((w) => w.location)).toEqual(['[0].annotations[0].result[0].value', '[0].annotations[0].result[1].value.rotation', '[0].annotations[0].result[2]']);
     expect(result.warnings.examples[2]!.message).toMatch(/polygonlabels result on image "b\.jpg" skipped/);
   });
+
+  it('reads a rectangle turned by a whole turn (rotation 360) upright, as the shared rotation rule says', () => {
+    const turned = rect('cat', 10, 10, 10, 10);
+    turned.value.rotation = 360;
+    const result = labelStudioFormat.importDataset([tasksFile([{ data: { image: 'b.jpg' }, annotations: [{ result: [turned] }] }])], context);
+    expect(result.dataset.images[0]!.boxes).toEqual([{ className: 'cat', box: { x: 20, y: 10, w: 20, h: 10 } }]);
+    expect(result.warnings.counts).toEqual({});
+  });
 });
 
 describe('Label Studio tasks with several annotations', () => {

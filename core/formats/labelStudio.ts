@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { acceptBox } from './boxPolicy';
 import { collecting, FormatError, ProblemCollector } from './formatError';
 import { WarningCollector } from './importWarnings';
+import { skippedRotated } from './shared/rotatedBox';
 import { validElements } from './jsonElements';
 import { annotatorOf, chooseAnnotations } from './labelStudioChoice';
 import { classIndexer, exportBox, sortByFileName, sortedImages } from './shared/exportOrder';
@@ -210,10 +211,7 @@ function readResultSet(reader: RegionReader, { at, results, score }: ResultSet):
 function readRectangle({ file, image, classes, warnings }: RegionReader, at: string, result: Result, setScore: number | undefined, texts: Map<string, string>): DatasetBox | undefined {
   checkImageSize(file, at, image, result.original_width, result.original_height);
   const value = parseJsonStructure(file, RectangleValueSchema, result.value, `${at}.value`);
-  if (value.rotation) {
-    warnings.add('unsupported-shape', file, `${at}.value.rotation`, `a rectangle rotated by ${value.rotation}° on image "${image.fileName}" skipped: only upright boxes are imported`);
-    return undefined;
-  }
+  if (skippedRotated(file, `${at}.value.rotation`, value.rotation, warnings)) return undefined;
   const className = value.rectanglelabels[0]!;
   const box = acceptBox(
     file,
