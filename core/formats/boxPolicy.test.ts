@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { acceptBox } from './boxPolicy';
 import { FormatError } from './formatError';
 import { WarningCollector } from './importWarnings';
+import { frameName } from './video/videoChecks';
 
 const image = { fileName: 'a.jpg', width: 100, height: 50 };
 const accept = (x: number, y: number, w: number, h: number) => {
@@ -25,6 +26,17 @@ describe('acceptBox', () => {
   it('skips a box wholly outside (or only touching the edge), with a box-outside warning', () => {
     expect(accept(120, 10, 5, 5)).toMatchObject({ box: null, warnings: { counts: { 'box-outside': 1 } } });
     expect(accept(100, 10, 5, 5).box).toBeNull();
+  });
+
+  it('checks a video frame with the same policy, naming the frame as the caller says', () => {
+    const video = { fileName: 'clips/street.mp4', width: 640, height: 480, frameCount: 100 };
+    const warnings = new WarningCollector();
+    expect(acceptBox('gt.txt', 'line 4', { x: -12.3, y: 150, w: 40, h: 100 }, video, warnings, frameName(video))).toEqual({ x: 0, y: 150, w: 27.7, h: 100 });
+    expect(acceptBox('gt.txt', 'line 7', { x: 700, y: 100, w: 30, h: 60 }, video, warnings, frameName(video))).toBeNull();
+    expect(warnings.result().examples.map((e) => e.message)).toEqual([
+      'box (x -12.3, y 150, w 40, h 100) runs outside the 640×480 frame; clamped to it',
+      'box (x 700, y 100, w 30, h 60) lies wholly outside the 640×480 frame; skipped',
+    ]);
   });
 
   it('still refuses what is not a box', () => {

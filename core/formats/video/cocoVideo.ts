@@ -13,7 +13,8 @@ import { frameRows } from './frameRows';
 import { objectFromObservations, type Observation } from './observations';
 import { exportTagsFile, importTagsFile, isTagsFile, withTagClasses } from './tagsFile';
 import type { VideoAnnotationFormat, VideoDataset, VideoImportContext, VideoShape, VideoTrack } from './types';
-import { checkFrame, checkVideoSize, frameBox } from './videoChecks';
+import { checkFrame, checkVideoSize, frameName } from './videoChecks';
+import { acceptBox } from '../boxPolicy';
 import { skippedRotated } from '../shared/rotatedBox';
 
 /**
@@ -138,7 +139,7 @@ function importCocoVideo(files: FormatFile[], context: VideoImportContext): Impo
     const { trackId, keyframe } = trackBookkeeping(file.path, location, a);
     if (skippedRotated(file.path, `${location}.attributes.rotation`, a.attributes?.rotation, warnings)) return;
     const [x, y, w, h] = a.bbox;
-    const box = frameBox(file.path, `${location}.bbox`, { x, y, w, h }, context.video, warnings);
+    const box = acceptBox(file.path, `${location}.bbox`, { x, y, w, h }, context.video, warnings, frameName(context.video));
     if (!box) return;
     const flags = flagsOf(a);
     if (trackId === undefined) {

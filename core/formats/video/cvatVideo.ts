@@ -16,7 +16,8 @@ import { withFlags } from './frameFlags';
 import { mergeFrameTags } from './frameTagRanges';
 import { exportTagsFile, importTagsFile, withTagClasses } from './tagsFile';
 import type { VideoAnnotationFormat, VideoDataset, VideoImportContext, VideoKeyframe, VideoShape, VideoTrack } from './types';
-import { checkFrame, checkVideoSize, frameBox } from './videoChecks';
+import { checkFrame, checkVideoSize, frameName } from './videoChecks';
+import { acceptBox } from '../boxPolicy';
 import { skippedRotated } from '../shared/rotatedBox';
 
 /**
@@ -184,7 +185,7 @@ function readKeyframes(file: string, where: string, node: unknown, context: Vide
     const flags = readBoxFlags(file, location, boxElement);
     const raw: Box = { x: xtl, y: ytl, w: xbr - xtl, h: ybr - ytl };
     // An outside box is never drawn: its coordinates only need to be numbers.
-    const box = outside ? raw : frameBox(file, location, raw, context.video, warnings);
+    const box = outside ? raw : acceptBox(file, location, raw, context.video, warnings, frameName(context.video));
     if (!box) continue;
     keyframes.push({ frame, box, outside, ...(flags && !outside ? { attributes: flags } : {}) });
   }

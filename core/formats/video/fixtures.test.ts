@@ -44,8 +44,8 @@ describe('MOTChallenge 2015 gt.txt (frame,id,x,y,w,h,conf,x,y,z)', () => {
     expect(result.warnings.counts).toEqual({ 'ignored-setting': 9, 'box-clamped': 3, 'box-outside': 1 });
     const messages = result.warnings.examples.map((e) => `${e.location}: ${e.message}`);
     expect(messages).toContain('line 1: the line has no class column: given the first class "pedestrian" of the project\'s classes');
-    expect(messages).toContain('line 4: box (x -12.3, y 150, w 40, h 100) runs past the 640×480 frame: clamped to (x 0, y 150, w 27.7, h 100)');
-    expect(messages).toContain('line 7: box (x 700, y 100, w 30, h 60) lies wholly outside the 640×480 frame: skipped');
+    expect(messages).toContain('line 4: box (x -12.3, y 150, w 40, h 100) runs outside the 640×480 frame; clamped to it');
+    expect(messages).toContain('line 7: box (x 700, y 100, w 30, h 60) lies wholly outside the 640×480 frame; skipped');
     // Line 8's world coordinates are the 9th 'ignored-setting': counted, past the examples kept per kind.
     expect(messages.filter((m) => m.includes('world coordinates'))).toEqual([]);
   });

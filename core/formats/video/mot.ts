@@ -10,7 +10,8 @@ import { parseMotRow, type MotRow } from './motRow';
 import { objectFromObservations, type Observation } from './observations';
 import { exportTagsFile, importTagsFile, withTagClasses } from './tagsFile';
 import type { VideoAnnotationFormat, VideoDataset, VideoImportContext, VideoShape, VideoTrack } from './types';
-import { checkFrame, frameBox } from './videoChecks';
+import { checkFrame, frameName } from './videoChecks';
+import { acceptBox } from '../boxPolicy';
 
 /**
  * MOT ground truth: `gt/gt.txt` with one line per object and visible frame,
@@ -27,7 +28,7 @@ import { checkFrame, frameBox } from './videoChecks';
  * dropped silently: conf 0 (MOT17 marks boxes its evaluation ignores this
  * way; they are still real objects), a detection confidence other than 1,
  * world coordinates. Boxes past the frame edge are clamped, wholly outside
- * ones skipped (videoChecks.ts). Visibility becomes the keyframe attribute
+ * ones skipped (boxPolicy.ts). Visibility becomes the keyframe attribute
  * `visibility`. Lines with id -1 (detections, as in det.txt) are plain
  * boxes.
  */
@@ -168,7 +169,7 @@ function readRow(reading: MotReading, line: string, lineNumber: number): void {
     throw new FormatError(gt.path, location, `object ${row.id} changes class from ${existing.classIndex + 1} to ${classIndex + 1}`);
   }
   warnAboutExtras(gt.path, location, row, warnings);
-  const box = frameBox(gt.path, location, row.box, context.video, warnings);
+  const box = acceptBox(gt.path, location, row.box, context.video, warnings, frameName(context.video));
   if (!box) return;
   const visibility = visibilityOf(gt.path, location, row, warnings);
   const flags = visibility === undefined ? undefined : sharedFlags(reading, visibility);
