@@ -197,3 +197,54 @@ describe('COCO export', () => {
     expect(file!.content).toBe(JSON.stringify(coco, null, 2) + '\n');
   });
 });
+
+describe("COCO import of CVAT's COCO export", () => {
+  // As CVAT writes boxes: segmentation [], attributes occluded and rotation on every box.
+  const cvatBox = (id: number, category_id: number, bbox: number[], attributes: object, extra: object = {}) => ({
+    id,
+    image_id: 7,
+    category_id,
+    segmentation: [],
+    area: bbox[2]! * bbox[3]!,
+    bbox,
+    iscrowd: 0,
+    attributes,
+    ...extra,
+  });
+  const run = (annotations: unknown[]) => cocoFormat.importDataset(cocoFile({ annotations }), context);
+
+  it('skips a rotated box with a warning, and reads a whole turn upright', () => {
+    const result = run([cvatBox(1, 3, [1, 2, 10, 20], { occluded: false, rotation: 30 }), cvatBox(2, 3, [5, 5, 5, 5], { occluded: false, rotation: 360 })]);
+    expect(result.dataset.images[0]!.boxes).toEqual([{ className: 'cat', box: { x: 5, y: 5, w: 5, h: 5 } }]);
+    expect(result.warnings.counts).toEqual({ 'unsupported-shape': 1 });
+    expect(result.warnings.examples[0]!.location).toBe('annotations[0].attributes.rotation');
+  });
+
+  it('adds no occluded or rotation attribute when no box is occluded, and keeps occluded for a class that has an occluded box', () => {
+    const none = run([cvatBox(1, 3, [1, 2, 10, 20], { occluded: false, rotation: 0.0 }), cvatBox(2, 5, [5, 5, 5, 5], { occluded: false, rotation: 0.0, color: 'red' })]);
+    expect(none.dataset.images[0]!.boxes).toEqual([
+      { className: 'cat', box: { x: 1, y: 2, w: 10, h: 20 } },
+      { className: 'dog', box: { x: 5, y: 5, w: 5, h: 5 }, attributes: { color: 'red' } },
+    ]);
+    expect(none.warnings.counts).toEqual({});
+    const some = run([cvatBox(1, 3, [1, 2, 10, 20], { occluded: true, rotation: 0 }), cvatBox(2, 3, [5, 5, 5, 5], { occluded: false, rotation: 0 }), cvatBox(3, 5, [5, 5, 5, 5], { occluded: false, rotation: 0 })]);
+    expect(some.dataset.images[0]!.boxes.map((b) => b.attributes)).toEqual([{ occluded: true }, { occluded: false }, undefined]);
+  });
+
+  it('imports the bbox of an annotation with keypoints or a polygon/RLE segmentation and counts what was left out', () => {
+    const result = run([
+      cvatBox(1, 3, [1, 2, 10, 20], {}, { keypoints: [3, 4, 2, 0, 0, 0], num_keypoints: 1 }),
+      cvatBox(2, 3, [1, 2, 10, 20], {}, { segmentation: [[1, 2, 11, 2, 6, 22]] }),
+      cvatBox(3, 3, [1, 2, 10, 20], {}, { segmentation: { counts: [0, 5, 10], size: [80, 100] } }),
+      cvatBox(4, 3, [1, 2, 10, 20], {}, { segmentation: [[1, 2, 11, 2, 11, 22, 1, 22]] }), // the box's own rectangle: nothing lost
+      cvatBox(5, 3, [1, 2, 10, 20], {}, { keypoints: [0, 0, 0], num_keypoints: 0 }), // no keypoint labelled
+    ]);
+    expect(result.dataset.images[0]!.boxes).toHaveLength(5);
+    expect(result.warnings.counts).toEqual({ 'unsupported-shape': 3 });
+    expect(result.warnings.examples.map((w) => [w.location, w.message])).toEqual([
+      ['annotations[0]', 'the keypoints of an annotation on image "dir/a.jpg" left out: only its bbox is imported'],
+      ['annotations[1]', 'the segmentation of an annotation on image "dir/a.jpg" left out: only its bbox is imported'],
+      ['annotations[2]', 'the segmentation of an annotation on image "dir/a.jpg" left out: only its bbox is imported'],
+    ]);
+  });
+});

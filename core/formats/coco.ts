@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AttributeValueSchema } from '../model/labelSchema';
 import { acceptBox } from './boxPolicy';
+import { settleFlags } from './boxFlags';
 import { checkCocoAnnotation } from './cocoAnnotation';
 import { collecting, FormatError, ProblemCollector } from './formatError';
 import { refuseOtherImporter } from './importerMismatch';
@@ -11,6 +12,7 @@ import { projectImage } from './projectImage';
 import { checkImageSize, contextLookup, singleFile, type ContextImage } from './shared/importChecks';
 import { parseJsonFile, parseJsonStructure } from './shared/jsonFile';
 import { round2 } from './shared/numbers';
+import { skippedRotated } from './shared/rotatedBox';
 import type { AnnotationFormat, DatasetBox, DatasetImage, FormatFile, ImportContext, ImportResult, LabelDataset } from './types';
 
 export const COCO_FILE = 'annotations.json';
@@ -84,18 +86,27 @@ function importCoco(files: FormatFile[], context: ImportContext): ImportResult<L
       if (!image) throw new FormatError(file.path, `annotations[${i}].image_id`, `image id ${a.image_id} is not in images`);
       const className = categories.get(a.category_id);
       if (className === undefined) throw new FormatError(file.path, `annotations[${i}].category_id`, `category id ${a.category_id} is not in categories`);
+      // CVAT's COCO export writes a rotated box as its bbox with attributes.rotation in degrees: read upright, it would be the wrong box.
+      if (skippedRotated(file.path, `annotations[${i}].attributes.rotation`, a.attributes?.rotation, warnings)) return;
       const [x, y, w, h] = a.bbox;
       const box = acceptBox(file.path, `annotations[${i}].bbox`, { x, y, w, h }, image.source, warnings);
       if (!box) return;
+      if (a.notKept) {
+        const what = a.notKept.join(' and ');
+        warnings.add('unsupported-shape', file.path, `annotations[${i}]`, `the ${what} of an annotation on image "${image.source.fileName}" left out: only its bbox is imported`);
+      }
       const imported: DatasetBox = { className, box };
-      if (a.attributes && Object.keys(a.attributes).length > 0) imported.attributes = a.attributes;
+      const attributes = Object.entries(a.attributes ?? {}).filter(([name]) => name !== 'rotation'); // geometry (upright here), not an attribute
+      if (attributes.length > 0) imported.attributes = Object.fromEntries(attributes);
       if (a.score !== undefined) imported.score = a.score;
       image.dataset.boxes.push(imported);
     });
   }
   problems.throwIfAny();
+  const datasetImages = sortByFileName([...images.values()].map((i) => i.dataset));
+  settleFlags(datasetImages); // CVAT writes occluded: false on every box
   return {
-    dataset: { classes: [...categories.values()], images: sortByFileName([...images.values()].map((i) => i.dataset)) },
+    dataset: { classes: [...categories.values()], images: datasetImages },
     warnings: warnings.result(),
   };
 }

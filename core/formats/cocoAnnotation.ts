@@ -7,6 +7,8 @@ export interface CocoAnnotation {
   bbox: [number, number, number, number];
   attributes?: Record<string, AttributeValue>;
   score?: number;
+  /** What the annotation holds beyond its box that the importer leaves out ('keypoints', 'segmentation'); absent when nothing. */
+  notKept?: string[];
 }
 
 export type CocoAnnotationCheck = { ok: true; value: CocoAnnotation } | { ok: false; path: string; reason: string };
@@ -43,6 +45,7 @@ export function checkCocoAnnotation(a: unknown): CocoAnnotationCheck {
       if (!isAttributeValue(value)) return { ok: false, path: `.attributes.${name}`, reason: `expected text, number or boolean, received ${typeName(value)}` };
     }
   }
+  const notKept = [...(hasKeypoints(r) ? ['keypoints'] : []), ...(hasSegmentation(r.segmentation, bbox as number[]) ? ['segmentation'] : [])];
   return {
     ok: true,
     value: {
@@ -51,6 +54,43 @@ export function checkCocoAnnotation(a: unknown): CocoAnnotationCheck {
       bbox: bbox as [number, number, number, number],
       ...(attributes !== undefined ? { attributes: attributes as Record<string, AttributeValue> } : {}),
       ...(r.score !== undefined ? { score: r.score as number } : {}),
+      ...(notKept.length > 0 ? { notKept } : {}),
     },
   };
+}
+
+/** Keypoints that say something: a non-empty list with num_keypoints > 0 (or, without num_keypoints, some point visible). */
+function hasKeypoints(r: Record<string, unknown>): boolean {
+  const k = r.keypoints;
+  if (!Array.isArray(k) || k.length === 0) return false;
+  if (typeof r.num_keypoints === 'number') return r.num_keypoints > 0;
+  for (let i = 2; i < k.length; i += 3) if (typeof k[i] === 'number' && (k[i] as number) > 0) return true;
+  return false;
+}
+
+/**
+ * A segmentation that is more than the box: an RLE mask, or polygons other
+ * than the box's own rectangle. CVAT's COCO export writes `segmentation: []`
+ * for a box, and some tools write the box's four corners: neither loses anything.
+ */
+function hasSegmentation(segmentation: unknown, bbox: number[]): boolean {
+  if (segmentation === undefined || segmentation === null) return false;
+  if (!Array.isArray(segmentation)) return typeof segmentation === 'object'; // RLE {counts, size}
+  const polygons = segmentation.filter((p) => Array.isArray(p) && p.length > 0) as unknown[][];
+  if (polygons.length === 0) return false;
+  return !(polygons.length === 1 && isBoxRectangle(polygons[0]!, bbox));
+}
+
+function isBoxRectangle(polygon: unknown[], [x, y, w, h]: number[]): boolean {
+  if (polygon.length !== 8) return false;
+  const xs = new Set([x, x! + w!]);
+  const ys = new Set([y, y! + h!]);
+  const corners = new Set<string>();
+  for (let i = 0; i < 8; i += 2) {
+    const px = polygon[i];
+    const py = polygon[i + 1];
+    if (typeof px !== 'number' || typeof py !== 'number' || !xs.has(px) || !ys.has(py)) return false;
+    corners.add(`${px},${py}`);
+  }
+  return corners.size === 4;
 }
