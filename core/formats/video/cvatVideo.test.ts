@@ -74,6 +74,46 @@ describe('CVAT for video 1.1 round trip', () => {
   });
 });
 
+describe('CVAT for video 1.1 skipped keyframes', () => {
+  const track = (middle: string) =>
+    xml(`<track id="0" label="car">
+      <box frame="0" outside="0" xtl="10" ytl="10" xbr="50" ybr="50"/>
+      <box frame="10" outside="0" ${middle}/>
+      <box frame="20" outside="0" xtl="30" ytl="10" xbr="70" ybr="50"/>
+    </track>`);
+
+  it('turns a keyframe wholly outside the frame into an outside keyframe, so the track is not bridged across it', () => {
+    const result = cvatVideoFormat.importDataset(track('xtl="700" ytl="10" xbr="740" ybr="50"'), context);
+    expect(result.dataset.tracks[0]!.keyframes.map((k) => [k.frame, k.outside, k.box.x])).toEqual([
+      [0, false, 10],
+      [10, true, 10],
+      [20, false, 30],
+    ]);
+    expect(result.warnings.counts).toEqual({ 'box-outside': 1 });
+  });
+
+  it('does the same for a rotated keyframe', () => {
+    const result = cvatVideoFormat.importDataset(track('rotation="30" xtl="20" ytl="10" xbr="60" ybr="50"'), context);
+    expect(result.dataset.tracks[0]!.keyframes.map((k) => [k.frame, k.outside])).toEqual([
+      [0, false],
+      [10, true],
+      [20, false],
+    ]);
+    expect(result.warnings.counts).toEqual({ 'unsupported-shape': 1 });
+  });
+
+  it('drops a skipped first keyframe like any leading outside box', () => {
+    const result = cvatVideoFormat.importDataset(
+      xml(`<track id="0" label="car"><box frame="5" outside="0" xtl="700" ytl="0" xbr="710" ybr="1"/><box frame="9" outside="0" xtl="2" ytl="0" xbr="3" ybr="1"/><box frame="12" outside="0" xtl="4" ytl="0" xbr="5" ybr="1"/></track>`),
+      context,
+    );
+    expect(result.dataset.tracks[0]!.keyframes.map((k) => [k.frame, k.outside])).toEqual([
+      [9, false],
+      [12, false],
+    ]);
+  });
+});
+
 describe('CVAT for video 1.1 malformed input', () => {
   const box = (attrs: string) => xml(`<track id="7" label="car"><box frame="1" xtl="0" ytl="0" xbr="10" ybr="10"/><box ${attrs}/></track>`);
 

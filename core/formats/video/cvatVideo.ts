@@ -169,8 +169,22 @@ function importCvatVideo(files: FormatFile[], context: VideoImportContext): Impo
   return { dataset, warnings: warnings.result() };
 }
 
+/**
+ * A track's keyframes. A keyframe that is skipped (a box wholly outside the
+ * frame, a rotated box) becomes an outside keyframe on its frame: left
+ * out, interpolation would bridge across it and show the object on frames
+ * where the file says it is somewhere the store cannot draw. Its box is the
+ * keyframe's before (an outside box is never drawn; a leading one is
+ * dropped with the other leading outside boxes).
+ */
 function readKeyframes(file: string, where: string, node: unknown, context: VideoImportContext, warnings: WarningCollector): VideoKeyframe[] {
   const keyframes: VideoKeyframe[] = [];
+  const skipped = new Set<VideoKeyframe>();
+  const skip = (frame: number) => {
+    const hidden: VideoKeyframe = { frame, box: { x: 0, y: 0, w: 0, h: 0 }, outside: true };
+    skipped.add(hidden);
+    keyframes.push(hidden);
+  };
   const seen = new Set<number>();
   for (const [b, boxElement] of xmlChildren(node, 'box').entries()) {
     const location = `${where}, box ${b + 1}`;
@@ -179,17 +193,24 @@ function readKeyframes(file: string, where: string, node: unknown, context: Vide
     if (seen.has(frame)) throw new FormatError(file, location, `${where} has two boxes on frame ${frame}`);
     seen.add(frame);
     const outside = readFlag(file, location, 'outside', xmlAttr(boxElement, 'outside'), false);
-    if (!outside && skippedRotated(file, location, xmlAttr(boxElement, 'rotation'), warnings)) continue;
+    if (!outside && skippedRotated(file, location, xmlAttr(boxElement, 'rotation'), warnings)) {
+      skip(frame);
+      continue;
+    }
     const corner = (k: 'xtl' | 'ytl' | 'xbr' | 'ybr') => requireNumber(file, location, k, xmlAttr(boxElement, k));
     const [xtl, ytl, xbr, ybr] = [corner('xtl'), corner('ytl'), corner('xbr'), corner('ybr')];
     const flags = readBoxFlags(file, location, boxElement);
     const raw: Box = { x: xtl, y: ytl, w: xbr - xtl, h: ybr - ytl };
     // An outside box is never drawn: its coordinates only need to be numbers.
     const box = outside ? raw : acceptBox(file, location, raw, context.video, warnings, frameName(context.video));
-    if (!box) continue;
-    keyframes.push({ frame, box, outside, ...(flags && !outside ? { attributes: flags } : {}) });
+    if (box) keyframes.push({ frame, box, outside, ...(flags && !outside ? { attributes: flags } : {}) });
+    else skip(frame);
   }
-  return keyframes.sort((a, b) => a.frame - b.frame);
+  keyframes.sort((a, b) => a.frame - b.frame);
+  keyframes.forEach((k, i) => {
+    if (i > 0 && skipped.has(k)) k.box = keyframes[i - 1]!.box;
+  });
+  return keyframes;
 }
 
 /**

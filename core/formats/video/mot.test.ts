@@ -80,6 +80,20 @@ describe('MOT 1.1 round trip', () => {
   });
 });
 
+describe('MOT 1.1 skipped rows', () => {
+  it('leaves a frame whose box lies wholly outside as a gap: the track goes outside there instead of being bridged', () => {
+    const lines = ['1,7,0,0,10,10,1,1,1', '2,7,150,0,10,10,1,1,1', '3,7,4,0,10,10,1,1,1'];
+    const result = motFormat.importDataset([{ path: 'gt.txt', content: lines.join('\n') }], { video: { fileName: 'v.mp4', width: 100, height: 100, frameCount: 10 }, classes: ['car'] });
+    expect(result.dataset.tracks[0]!.keyframes.map((k) => [k.frame, k.outside, k.box.x])).toEqual([
+      [0, false, 0],
+      [1, true, 0],
+      [2, false, 4],
+      [3, true, 4],
+    ]);
+    expect(result.warnings.counts).toEqual({ 'box-outside': 1 });
+  });
+});
+
 describe('MOT 1.1 malformed input', () => {
   const context = videoContextOf(tiny());
   const gt = (content: string) => [{ path: 'gt/gt.txt', content }, { path: 'gt/labels.txt', content: 'car\nperson\n' }];
