@@ -75,6 +75,33 @@ describe('Label Studio import', () => {
     expect(result.warnings.examples[2]!.message).toMatch(/polygonlabels result on image "b\.jpg" skipped/);
   });
 
+  it('keeps the first of several rectangle labels and says which were left out', () => {
+    const twoLabels = rect('car', 10, 10, 10, 10);
+    twoLabels.value.rectanglelabels = ['car', 'red', 'parked'];
+    const result = labelStudioFormat.importDataset([tasksFile([{ data: { image: 'b.jpg' }, annotations: [{ result: [twoLabels] }] }])], context);
+    expect(result.dataset.classes).toEqual(['car']);
+    expect(result.dataset.images[0]!.boxes).toEqual([{ className: 'car', box: { x: 20, y: 10, w: 20, h: 10 } }]);
+    expect(result.warnings.counts).toEqual({ 'value-changed': 1 });
+    expect(result.warnings.examples[0]!.location).toBe('[0].annotations[0].result[0].value.rectanglelabels');
+    expect(result.warnings.examples[0]!.message).toBe('a rectangle on image "b.jpg" labelled "car" and "red", "parked": imported as "car", "red", "parked" left out');
+  });
+
+  it('counts the predictions it does not read: all of them when the task has annotations, the ones after the first otherwise', () => {
+    const prediction = (label: string) => ({ result: [rect(label, 10, 10, 10, 10)], score: 0.9 });
+    const result = labelStudioFormat.importDataset(
+      [
+        tasksFile([
+          { data: { image: 'b.jpg' }, annotations: [{ result: [rect('cat', 0, 0, 10, 10)] }], predictions: [prediction('dog'), prediction('dog')] },
+          { data: { image: 'photos/a.jpg' }, predictions: [prediction('cat'), prediction('dog'), prediction('dog')] },
+        ]),
+      ],
+      context,
+    );
+    expect(result.dataset.images.flatMap((i) => i.boxes.map((b) => b.className))).toEqual(['cat', 'cat']);
+    expect(result.warnings.counts).toEqual({ 'annotation-not-chosen': 4 });
+    expect(result.warnings.examples.map((w) => w.location)).toEqual(['[0].predictions[0]', '[0].predictions[1]', '[1].predictions[1]', '[1].predictions[2]']);
+  });
+
   it('reads a rectangle turned by a whole turn (rotation 360) upright, as the shared rotation rule says', () => {
     const turned = rect('cat', 10, 10, 10, 10);
     turned.value.rotation = 360;
@@ -98,9 +125,10 @@ describe('Label Studio tasks with several annotations', () => {
   it('takes the latest annotation by updated_at by default, and says which it left out', () => {
     const result = labelStudioFormat.importDataset([exported], street);
     expect(result.dataset.images[0]!.boxes).toEqual([person]);
-    expect(result.warnings.counts).toEqual({ 'annotation-not-chosen': 1, 'unsupported-shape': 1 });
+    expect(result.warnings.counts).toEqual({ 'annotation-not-chosen': 2, 'unsupported-shape': 1 });
     expect(result.warnings.examples[0]).toMatchObject({ kind: 'annotation-not-chosen', location: '[0].annotations[0]', message: expect.stringMatching(/later annotation .* by user 1/) });
-    expect(result.warnings.examples[1]).toMatchObject({ kind: 'unsupported-shape', location: '[0].annotations[1].result[1]' });
+    expect(result.warnings.examples[1]).toMatchObject({ kind: 'annotation-not-chosen', location: '[0].predictions[0]', message: expect.stringMatching(/the task has annotations/) });
+    expect(result.warnings.examples[2]).toMatchObject({ kind: 'unsupported-shape', location: '[0].annotations[1].result[1]' });
   });
 
   it("takes one annotator's annotation", () => {
@@ -113,7 +141,8 @@ describe('Label Studio tasks with several annotations', () => {
     const result = importWith({ kind: 'all' });
     expect(result.dataset.images[0]!.boxes).toEqual([car, person]);
     expect(result.dataset.classes).toEqual(['car', 'person']);
-    expect(result.warnings.counts['annotation-not-chosen']).toBeUndefined();
+    expect(result.warnings.counts['annotation-not-chosen']).toBe(1); // the prediction, counted, not read
+    expect(result.warnings.examples.find((w) => w.kind === 'annotation-not-chosen')!.location).toBe('[0].predictions[0]');
   });
 
   it('skips cancelled annotations with a warning, whatever the choice', () => {

@@ -134,7 +134,9 @@ interface ResultSet {
 
 /**
  * The task's annotations the user chose (see chooseAnnotations); a model's
- * prediction is read only when nobody annotated the task.
+ * prediction is read only when nobody annotated the task, and then only the
+ * first. Predictions are model output, not labels: every one not read is
+ * counted as 'annotation-not-chosen'.
  */
 function chosenResults(file: string, t: number, task: Task, choice: AnnotationChoice, warnings: WarningCollector): ResultSet[] {
   const annotations = task.annotations ?? [];
@@ -143,10 +145,19 @@ function chosenResults(file: string, t: number, task: Task, choice: AnnotationCh
     for (const { index, reason } of skipped) {
       warnings.add('annotation-not-chosen', file, `[${t}].annotations[${index}]`, `annotation ${index + 1} of task ${t + 1} skipped: ${reason}`);
     }
+    skipPredictions(file, t, task, 0, 'the task has annotations, which are read instead', warnings);
     return chosen.map((a) => ({ at: `[${t}].annotations[${a}].result`, results: annotations[a]!.result }));
   }
+  skipPredictions(file, t, task, 1, 'only the first prediction of a task is read', warnings);
   const prediction = task.predictions?.[0];
   return prediction ? [{ at: `[${t}].predictions[0].result`, results: prediction.result, score: prediction.score }] : [];
+}
+
+function skipPredictions(file: string, t: number, task: Task, from: number, reason: string, warnings: WarningCollector): void {
+  const predictions = task.predictions ?? [];
+  for (let p = from; p < predictions.length; p++) {
+    warnings.add('annotation-not-chosen', file, `[${t}].predictions[${p}]`, `prediction ${p + 1} of task ${t + 1} skipped: ${reason}`);
+  }
 }
 
 function importLabelStudio(files: FormatFile[], context: ImportContext, options?: ImportOptions): ImportResult<LabelDataset> {
@@ -212,7 +223,7 @@ function readRectangle({ file, image, classes, warnings }: RegionReader, at: str
   checkImageSize(file, at, image, result.original_width, result.original_height);
   const value = parseJsonStructure(file, RectangleValueSchema, result.value, `${at}.value`);
   if (skippedRotated(file, `${at}.value.rotation`, value.rotation, warnings)) return undefined;
-  const className = value.rectanglelabels[0]!;
+  const [className, ...others] = value.rectanglelabels as [string, ...string[]];
   const box = acceptBox(
     file,
     `${at}.value`,
@@ -222,6 +233,11 @@ function readRectangle({ file, image, classes, warnings }: RegionReader, at: str
   );
   if (!box) return undefined;
   if (!classes.includes(className)) classes.push(className);
+  if (others.length > 0) {
+    // A box holds one class: the first label is kept, the others are named so nothing goes unsaid.
+    const left = others.map((l) => `"${l}"`).join(', ');
+    warnings.add('value-changed', file, `${at}.value.rectanglelabels`, `a rectangle on image "${image.fileName}" labelled "${className}" and ${left}: imported as "${className}", ${left} left out`);
+  }
   const imported: DatasetBox = { className, box };
   const text = result.id === undefined ? undefined : texts.get(String(result.id));
   if (text !== undefined) imported.attributes = { [TEXT_ATTRIBUTE]: text };
