@@ -68,6 +68,23 @@ describe('YOLO import', () => {
     expectFormatError(run([dataYaml, labels('0 0.5 0.5 0.1\n')]), 'labels/train/a.txt', 'line 1', /expected 5 values/);
   });
 
+  it('skips segmentation polygons (class + an even count of at least 6 coordinates) with a warning each, and keeps the boxes beside them', () => {
+    const result = yoloFormat.importDataset([dataYaml, labels('0 0.1 0.1 0.5 0.1 0.3 0.5\n1 0.5 0.5 0.25 0.5\n1 0.1 0.1 0.9 0.1 0.9 0.9 0.1 0.9\n')], context);
+    expect(result.dataset.images[0]!.boxes).toEqual([{ className: 'dog', box: { x: 75, y: 25, w: 50, h: 50 } }]);
+    expect(result.warnings.counts).toEqual({ 'unsupported-shape': 2 });
+    expect(result.warnings.examples.map((w) => [w.location, w.message])).toEqual([
+      ['line 1', 'a polygon of 3 points on image "images/train/a.jpg" skipped: only boxes are imported'],
+      ['line 3', 'a polygon of 4 points on image "images/train/a.jpg" skipped: only boxes are imported'],
+    ]);
+  });
+
+  it('still reports odd coordinate counts, non-numbers and bad class ids on polygon lines, every bad line listed', () => {
+    const err = expectFormatError(run([dataYaml, labels('0 0.1 0.1 0.5 0.1 0.3\n0 0.1 0.1 0.5 x 0.3 0.5\n7 0.1 0.1 0.5 0.1 0.3 0.5\n')]), 'labels/train/a.txt', 'line 1', /expected 5 values/);
+    expect(err.problems.map((p) => p.location)).toEqual(['line 1', 'line 2', 'line 3']);
+    expect(err.problems[1]!.reason).toMatch(/"x" is not a number/);
+    expect(err.problems[2]!.reason).toMatch(/class id 7 is out of range/);
+  });
+
   it('skips a label file for an image the project does not have, with a warning', () => {
     const result = yoloFormat.importDataset([dataYaml, { path: 'labels/train/zebra.txt', content: '0 0.5 0.5 0.1 0.1\n' }], context);
     expect(result.dataset.images.every((i) => i.boxes.length === 0)).toBe(true);

@@ -134,7 +134,11 @@ function readLabelFile(file: FormatFile, image: ContextImage, { names, classFile
 
 function readLine(file: string, location: string, line: string, image: ContextImage, { names, classFile, warnings }: LabelFileReader): DatasetBox | undefined {
   const tokens = line.split(/\s+/);
-  if (tokens.length !== 5) throw new FormatError(file, location, `expected 5 values "class cx cy w h", got ${tokens.length}`);
+  // YOLO segmentation labels write "class x1 y1 x2 y2 x3 y3 …": a polygon, which a box tool cannot hold.
+  const polygon = tokens.length >= 7 && tokens.length % 2 === 1;
+  if (tokens.length !== 5 && !polygon) {
+    throw new FormatError(file, location, `expected 5 values "class cx cy w h" (or a class and an even number of polygon coordinates, at least 6), got ${tokens.length}`);
+  }
   const [classToken, ...coordTokens] = tokens as [string, ...string[]];
   if (!/^\d+$/.test(classToken)) throw new FormatError(file, location, `class id "${classToken}" is not a whole number`);
   const className = names.get(Number(classToken));
@@ -146,6 +150,10 @@ function readLine(file: string, location: string, line: string, image: ContextIm
     if (n === undefined) throw new FormatError(file, location, `"${t}" is not a number`);
     return n;
   }) as [number, number, number, number];
+  if (polygon) {
+    warnings.add('unsupported-shape', file, location, `a polygon of ${coordTokens.length / 2} points on image "${image.fileName}" skipped: only boxes are imported`);
+    return undefined;
+  }
   const box = acceptBox(file, location, { x: (cx - w / 2) * image.width, y: (cy - h / 2) * image.height, w: w * image.width, h: h * image.height }, image, warnings);
   return box ? { className, box } : undefined;
 }
