@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FormatError } from '../formatError';
 import { COCO_VIDEO_FILE, cocoVideoFormat, frameFileName } from './cocoVideo';
 import { expectFormatError, expectSameVideoLabels, sampleVideoDataset, videoContextOf } from './testKit';
 
@@ -53,7 +54,49 @@ describe('COCO per frame round trip', () => {
   });
 });
 
+describe('COCO per frame skipped rows', () => {
+  it('leaves a frame whose box lies wholly outside as a gap: the track goes outside there instead of being bridged', () => {
+    const frames = [1, 2, 3];
+    const images = frames.map((f) => ({ id: f, file_name: frameFileName('clips/street.mp4', f), width: 640, height: 480, frame_id: f }));
+    const annotations = frames.map((f) => ({ image_id: f, category_id: 1, bbox: [f === 2 ? 700 : 10 * f, 0, 10, 10], attributes: { track_id: 1 } }));
+    const result = cocoVideoFormat.importDataset(coco({ images, annotations }), context);
+    expect(result.dataset.tracks[0]!.keyframes.map((k) => [k.frame, k.outside])).toEqual([
+      [1, false],
+      [2, true],
+      [3, false],
+      [4, true],
+    ]);
+    expect(result.warnings.counts).toEqual({ 'box-outside': 1 });
+  });
+});
+
 describe('COCO per frame malformed input', () => {
+  it('lists up to 20 bad annotations, one by one, and counts them all', () => {
+    const annotations = Array.from({ length: 25 }, (_, i) => ({ image_id: 1, category_id: 1, bbox: [1, 2, 3, `w${i}`] }));
+    let error: unknown;
+    try {
+      cocoVideoFormat.importDataset(coco({ annotations }), context);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(FormatError);
+    const { problems, problemCount } = error as FormatError;
+    expect(problemCount).toBe(25);
+    expect(problems).toHaveLength(20);
+    expect(problems[19]).toEqual({ location: 'annotations[19].bbox[3]', reason: 'expected number, received string' });
+  });
+
+  it('lists a bad image and a bad annotation in one error', () => {
+    const images = [{ id: 'one', file_name: 'clips/street/frame_000001.jpg' }, { id: 2, file_name: 'clips/street/frame_000002.jpg', frame_id: 2 }];
+    let error: unknown;
+    try {
+      cocoVideoFormat.importDataset(coco({ images, annotations: [{ image_id: 2, category_id: 1, bbox: [1, 2, 3] }] }), context);
+    } catch (e) {
+      error = e;
+    }
+    expect((error as FormatError).problems.map((p) => p.location)).toEqual(['images[0].id', 'annotations[0].bbox']);
+  });
+
   it('names the JSON path of a bad number', () => {
     expectFormatError(
       () => cocoVideoFormat.importDataset(coco({ annotations: [{ image_id: 1, category_id: 1, bbox: [1, 'a', 3, 4] }] }), context),

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { CocoFileSchema } from '../coco';
+import { checkCocoAnnotation, type CocoAnnotation } from '../cocoAnnotation';
 import { collecting, FormatError, ProblemCollector } from '../formatError';
 import { refuseOtherImporter } from '../importerMismatch';
+import { validElements } from '../jsonElements';
 import { WarningCollector } from '../importWarnings';
 import { singleFile } from '../shared/importChecks';
 import { parseJsonFile, parseJsonStructure } from '../shared/jsonFile';
@@ -37,9 +39,14 @@ export function frameFileName(videoFileName: string, frame: number): string {
 }
 
 /** Plain COCO plus the frame index of each image; track ids and keyframe flags live in the annotations' attributes. */
-const CocoVideoSchema = CocoFileSchema.extend({
-  images: z.array(CocoFileSchema.shape.images.element.extend({ frame_id: z.number().optional() })),
-});
+const CocoVideoImageSchema = CocoFileSchema.shape.images.element.extend({ frame_id: z.number().optional() });
+
+/**
+ * Only the top level is checked as a whole; images and annotations are
+ * checked one by one as coco.ts does (validElements, checkCocoAnnotation),
+ * so one error lists up to MAX_PROBLEMS bad elements.
+ */
+const CocoVideoTopLevelSchema = z.object({ images: z.array(z.unknown()), annotations: z.array(z.unknown()), categories: CocoFileSchema.shape.categories });
 
 function exportCocoVideo(dataset: VideoDataset): FormatFile[] {
   const { video } = dataset;
@@ -79,7 +86,6 @@ function frameOfImage(file: string, location: string, image: { file_name: string
   return checkFrame(file, `${location}.file_name`, Number(match[1]), context.video);
 }
 
-type CocoAnnotation = z.infer<typeof CocoVideoSchema>['annotations'][number];
 
 /** The flags of an annotation: its attributes but the track bookkeeping (track_id, keyframe). */
 function flagsOf(a: CocoAnnotation): FrameFlags | undefined {
@@ -100,14 +106,21 @@ function trackBookkeeping(file: string, location: string, a: CocoAnnotation): { 
   return { ...(trackId !== undefined ? { trackId: String(trackId) } : {}), ...(keyframe !== undefined ? { keyframe } : {}) };
 }
 
-function readFrames(file: string, images: z.infer<typeof CocoVideoSchema>['images'], context: VideoImportContext): Map<number, number> {
+function readFrames(
+  file: string,
+  images: { index: number; value: z.infer<typeof CocoVideoImageSchema> }[],
+  context: VideoImportContext,
+  problems: ProblemCollector,
+): Map<number, number> {
   const frameOf = new Map<number, number>();
-  images.forEach((image, i) => {
-    const location = `images[${i}]`;
-    if (frameOf.has(image.id)) throw new FormatError(file, `${location}.id`, `duplicate image id ${image.id}`);
-    checkVideoSize(file, location, context.video, image.width, image.height);
-    frameOf.set(image.id, frameOfImage(file, location, image, context));
-  });
+  for (const { index, value: image } of images) {
+    const location = `images[${index}]`;
+    collecting(problems, () => {
+      if (frameOf.has(image.id)) throw new FormatError(file, `${location}.id`, `duplicate image id ${image.id}`);
+      checkVideoSize(file, location, context.video, image.width, image.height);
+      frameOf.set(image.id, frameOfImage(file, location, image, context));
+    });
+  }
   return frameOf;
 }
 
@@ -120,15 +133,15 @@ function importCocoVideo(files: FormatFile[], context: VideoImportContext): Impo
     COCO_VIDEO_FILE,
     'COCO annotations',
   );
-  const coco = parseJsonStructure(file.path, CocoVideoSchema, parseJsonFile(file));
+  const coco = parseJsonStructure(file.path, CocoVideoTopLevelSchema, parseJsonFile(file));
+  const problems = new ProblemCollector(file.path);
   const categories = new Map<number, string>();
   coco.categories.forEach((c, i) => {
-    if (categories.has(c.id)) throw new FormatError(file.path, `categories[${i}].id`, `duplicate category id ${c.id}`);
-    categories.set(c.id, c.name);
+    if (categories.has(c.id)) problems.add(`categories[${i}].id`, `duplicate category id ${c.id}`);
+    else categories.set(c.id, c.name);
   });
-  const frameOf = readFrames(file.path, coco.images, context);
+  const frameOf = readFrames(file.path, validElements(problems, CocoVideoImageSchema, coco.images, 'images'), context, problems);
   const warnings = new WarningCollector();
-  const problems = new ProblemCollector(file.path);
   const objects = new Map<string, { className: string; rows: Observation[] }>();
   const shapes: VideoShape[] = [];
   const readAnnotation = (a: CocoAnnotation, location: string) => {
@@ -151,7 +164,11 @@ function importCocoVideo(files: FormatFile[], context: VideoImportContext): Impo
     object.rows.push({ frame, box, location, ...(keyframe !== undefined ? { keyframe } : {}), ...withFlags(flags) });
     objects.set(trackId, object);
   };
-  coco.annotations.forEach((a, i) => collecting(problems, () => readAnnotation(a, `annotations[${i}]`)));
+  coco.annotations.forEach((element, i) => {
+    const checked = checkCocoAnnotation(element);
+    if (checked.ok) collecting(problems, () => readAnnotation(checked.value, `annotations[${i}]`));
+    else problems.add(`annotations[${i}]${checked.path}`, checked.reason);
+  });
 
   const tracks: VideoTrack[] = [];
   for (const [id, object] of [...objects.entries()].sort((a, b) => Number(a[0]) - Number(b[0]))) {
