@@ -55,6 +55,14 @@ describe('commitImport', () => {
     expect(done.ok && done.preview.warnings.counts).toEqual({});
   });
 
+  it('puts the schema back when the shapes cannot be written, so no class is added for boxes that are not there', async () => {
+    const { writer, written } = fakeWriter();
+    const failing: ImportWriter = { ...writer, importShapes: () => Promise.reject(new Error('QuotaExceededError')) };
+    await expect(commitImport(failing, project, [voc], parsed.preview, { addToSchema: true, replace: false }, 'me')).rejects.toThrow('QuotaExceededError');
+    expect(written.schema).toEqual(project.labelSchema);
+    expect(written.shapes).toHaveLength(0);
+  });
+
   it('without the additions writes only the known class, schema untouched', async () => {
     const { writer, written } = fakeWriter();
     const done = await commitImport(writer, project, [voc], parsed.preview, { addToSchema: false, replace: false }, 'me');

@@ -5,6 +5,7 @@ import type { Project } from '../../core/model/project';
 import type { Shape } from '../../core/model/shape';
 import { parseImport, type ImportPreview, type ParsedImport } from './runImport';
 import { withImportAdditions } from './schemaAdditions';
+import { withSchemaAdditions } from './schemaRollback';
 
 /** The store calls an import commit makes (LabelStore has them); narrow, so a test can pass a fake. */
 export interface ImportWriter {
@@ -32,16 +33,24 @@ export function hasSchemaAdditions(preview: ImportPreview): boolean {
  * The Import button: the schema additions (if chosen) and then the shapes.
  * The same files, format and annotation choice are parsed again against
  * the grown schema, so the boxes of new classes and the new attribute
- * values are in the shapes written.
+ * values are in the shapes written. If that or the write fails, the schema
+ * is put back: all or nothing.
  */
 export async function commitImport(writer: ImportWriter, project: Project, files: FormatFile[], preview: ImportPreview, choices: CommitChoices, author: string): Promise<CommittedImport> {
-  let final = preview;
-  if (choices.addToSchema && hasSchemaAdditions(preview)) {
-    const updated = await writer.updateLabelSchema(project.id, withImportAdditions(project.labelSchema, preview.mapped.newClasses, preview.mapped.newAttributes));
-    const again = parseImport(files, preview.format, updated, await writer.listItems(project.id), author, preview.annotations);
-    if (!again.ok) return again;
-    final = again.preview;
-  }
-  const { count } = await writer.importShapes(project.id, final.mapped.shapes, { replace: choices.replace });
-  return { ok: true, count, preview: final };
+  const write = async (final: ImportPreview): Promise<CommittedImport> => {
+    const { count } = await writer.importShapes(project.id, final.mapped.shapes, { replace: choices.replace });
+    return { ok: true, count, preview: final };
+  };
+  if (!choices.addToSchema || !hasSchemaAdditions(preview)) return write(preview);
+  const grown = withImportAdditions(project.labelSchema, preview.mapped.newClasses, preview.mapped.newAttributes);
+  return withSchemaAdditions(
+    writer,
+    project,
+    grown,
+    async (updated) => {
+      const again = parseImport(files, preview.format, updated, await writer.listItems(project.id), author, preview.annotations);
+      return again.ok ? write(again.preview) : again;
+    },
+    (result) => !result.ok,
+  );
 }

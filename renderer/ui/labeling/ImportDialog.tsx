@@ -36,6 +36,8 @@ export function ImportDialog({ project, files, onClose }: { project: Project; fi
   useEffect(() => {
     let live = true;
     setDone(null);
+    // The old preview goes at once: Import must never commit a preview of another format or annotation choice.
+    setParsed(null);
     store.listItems(project.id).then(
       (items) => live && setParsed(parseImport(files, format, project, items, LOCAL_AUTHOR, annotations)),
       (e: unknown) => live && setParsed({ ok: false, failure: importFailureOf(e) }),

@@ -6,7 +6,7 @@ import type { VideoController } from '../../editor/video/videoController';
 import { useHost } from '../../platform/HostContext';
 import { deliverExport, deliveryText } from '../labeling/deliverExport';
 import { exportFolderName } from '../labeling/exportFolderName';
-import { VideoImportDialog } from '../labeling/importVideoDialog';
+import { VideoImportDialog } from './VideoImportDialog';
 import { readImportFiles } from '../labeling/readImportFiles';
 import type { FormatFile } from '../../../core/formats';
 import { importFailureText } from '../../labelImport/importFailure';

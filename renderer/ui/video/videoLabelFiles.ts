@@ -8,6 +8,7 @@ import type { Project } from '../../../core/model/project';
 import type { VideoController } from '../../editor/video/videoController';
 import { importFailureOf, type ImportFailure } from '../../labelImport/importFailure';
 import { withAddedClasses } from '../../labelImport/schemaAdditions';
+import { withSchemaAdditions } from '../../labelImport/schemaRollback';
 import { plural } from '../words/plural';
 
 /** The files of one video's labels in `format`: tracks, boxes, frame tags and shots (MOT writes every visible frame, interpolated). */
@@ -78,18 +79,25 @@ export interface VideoImportTarget {
  * Import, adding the file's new classes to the schema first when asked:
  * the files are mapped again onto the saved schema so their labels get the
  * real class ids. The schema change is the store's (not undone with the
- * labels, as in the image import). Returns what was committed, or why not.
+ * labels, as in the image import), and is put back if the labels cannot be
+ * committed. Returns what was committed, or why not.
  */
 export async function commitVideoImportWithClasses(target: VideoImportTarget, files: FormatFile[], preview: VideoImportPreview, addClasses: boolean): Promise<ParsedVideoImport> {
-  let final = preview;
-  if (addClasses && preview.mapped.newClasses.length > 0) {
-    const updated = await target.updateLabelSchema(target.project.id, withAddedClasses(target.project.labelSchema, preview.mapped.newClasses));
-    const again = parseVideoImport(preview.format, files, updated, target.item, target.author, Date.now());
-    if (!again.ok) return again;
-    final = again.preview;
-  }
-  commitVideoImport(target.controller, final);
-  return { ok: true, preview: final };
+  const commit = (final: VideoImportPreview): ParsedVideoImport => {
+    commitVideoImport(target.controller, final);
+    return { ok: true, preview: final };
+  };
+  if (!addClasses || preview.mapped.newClasses.length === 0) return commit(preview);
+  return withSchemaAdditions(
+    target,
+    target.project,
+    withAddedClasses(target.project.labelSchema, preview.mapped.newClasses),
+    (updated) => {
+      const again = parseVideoImport(preview.format, files, updated, target.item, target.author, Date.now());
+      return again.ok ? commit(again.preview) : again;
+    },
+    (result) => !result.ok,
+  );
 }
 
 /** "2 tracks, 14 boxes, 1 frame tag and 3 shots", for the result line. */

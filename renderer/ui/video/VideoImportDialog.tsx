@@ -3,12 +3,12 @@ import type { FormatFile } from '../../../core/formats';
 import { videoFormatIds, videoFormats, type VideoFormatId } from '../../../core/formats/video';
 import type { Item } from '../../../core/model/item';
 import type { Project } from '../../../core/model/project';
-import { parseVideoImport, type VideoImportPreview, type VideoMappedView } from '../video/videoLabelFiles';
+import { parseVideoImport, type VideoImportPreview, type VideoMappedView } from './videoLabelFiles';
 import { plural } from '../words/plural';
-import { ImportFailureBox } from './importFailureBox';
-import { ImportWarningsList } from './importWarningsList';
-import { Modal } from './Modal';
-import { LOCAL_AUTHOR } from './useEditorSession';
+import { ImportFailureBox } from '../labeling/importFailureBox';
+import { ImportWarningsList } from '../labeling/importWarningsList';
+import { Modal } from '../labeling/Modal';
+import { LOCAL_AUTHOR } from '../labeling/useEditorSession';
 
 interface Props {
   files: FormatFile[];
