@@ -1,15 +1,14 @@
 import type { z } from 'zod';
 import type { ProblemCollector } from './formatError';
 import { firstIssue } from './shared/firstIssue';
-import { jsonPath } from './shared/jsonFile';
+import { joinJsonPath, jsonPath } from './shared/jsonFile';
 
 /**
  * Checks a JSON array element by element: each bad element is one problem
  * at its JSON path (its first issue), collected in bounded memory, and the
  * good ones are returned with their index so the importer can go on with
  * them and report their own problems (an unknown category, a negative box)
- * in the same error. shared/jsonFile's validateEach drops the good elements
- * once anything is wrong, so it cannot do that.
+ * in the same error.
  */
 export function validElements<S extends z.ZodType>(
   problems: ProblemCollector,
@@ -24,8 +23,7 @@ export function validElements<S extends z.ZodType>(
       valid.push({ index, value: checked.data });
       continue;
     }
-    const path = jsonPath(checked.path);
-    problems.add(`${basePath}[${index}]${path === '' || path.startsWith('[') ? path : `.${path}`}`, checked.message);
+    problems.add(joinJsonPath(`${basePath}[${index}]`, jsonPath(checked.path)), checked.message);
   }
   return valid;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { MAX_PROBLEMS, ProblemCollector } from '../formatError';
 import { formatErrorOf } from './formatErrorOf';
-import { MAX_JSON_DEPTH, parseJsonFile, parseJsonStructure, validateEach } from './jsonFile';
+import { joinJsonPath, MAX_JSON_DEPTH, parseJsonFile, parseJsonStructure } from './jsonFile';
 
 const parse = (content: string) => parseJsonFile({ path: 'a.json', content });
 
@@ -51,31 +51,11 @@ describe('parseJsonStructure', () => {
   });
 });
 
-describe('validateEach', () => {
-  it('returns every element when all are valid', () => {
-    const problems = new ProblemCollector('a.json');
-    expect(validateEach('a.json', Point, [{ x: 1, y: 2, z: 0 }, { x: 3, y: 4 }], 'points', problems)).toEqual([
-      { x: 1, y: 2 },
-      { x: 3, y: 4 },
-    ]);
-    expect(problems.count).toBe(0);
-  });
-
-  it('lists MAX_PROBLEMS bad elements at their paths and counts the rest', () => {
-    const problems = new ProblemCollector('a.json');
-    const values = Array.from({ length: 100_000 }, (_, i) => (i % 2 ? { x: 1, y: 'b' } : { x: 1, y: 2 }));
-    expect(validateEach('a.json', Point, values, 'points', problems)).toEqual([]);
-    const e = formatErrorOf(() => problems.throwIfAny());
-    expect(e.problems).toHaveLength(MAX_PROBLEMS);
-    expect(e.problems[0]).toEqual({ location: 'points[1].y', reason: expect.stringMatching(/expected number/) });
-    expect(e.problemCount).toBe(50_000);
-  });
-
-  it('joins paths without a base, and refuses a value that is not a list', () => {
-    const problems = new ProblemCollector('a.json');
-    validateEach('a.json', z.array(z.number()), [[1], [2, 'x']], '', problems);
-    expect(problems.count).toBe(1);
-    expect(formatErrorOf(() => problems.throwIfAny()).location).toBe('[1][1]');
-    expect(formatErrorOf(() => validateEach('a.json', Point, { x: 1 }, 'points', problems)).location).toBe('points');
+describe('joinJsonPath', () => {
+  it('joins a base and a path with a dot, or directly before an index, and keeps either alone', () => {
+    expect(joinJsonPath('annotations[4]', 'bbox[0]')).toBe('annotations[4].bbox[0]');
+    expect(joinJsonPath('[1]', '[0]')).toBe('[1][0]');
+    expect(joinJsonPath('', 'x')).toBe('x');
+    expect(joinJsonPath('points[2]', '')).toBe('points[2]');
   });
 });

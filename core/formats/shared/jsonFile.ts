@@ -44,7 +44,8 @@ export function jsonPath(path: readonly PropertyKey[]): string {
 }
 
 /** `path` (inside a part of the file) placed after `basePath` (where that part sits in the file). */
-function joinPath(basePath: string, path: string): string {
+/** `base` and `path` as one JSON path: `annotations[4]` + `bbox[0]` → `annotations[4].bbox[0]`, `[1]` + `[0]` → `[1][0]`. */
+export function joinJsonPath(basePath: string, path: string): string {
   if (!basePath) return path;
   if (!path) return basePath;
   return path.startsWith('[') ? basePath + path : `${basePath}.${path}`;
@@ -59,39 +60,10 @@ function joinPath(basePath: string, path: string): string {
  * costs one issue, not one per bad value. It still reports only that one:
  * a schema over an array that may hold millions of elements should take
  * the array as `z.array(z.unknown())` here and check its elements with
- * validateEach, which lists up to MAX_PROBLEMS of them.
+ * validElements (jsonElements.ts), which lists up to MAX_PROBLEMS of them.
  */
 export function parseJsonStructure<S extends z.ZodType>(file: string, schema: S, value: unknown, basePath = ''): z.output<S> {
   const checked = firstIssue(schema, value);
   if (checked.ok) return checked.data;
-  throw new FormatError(file, joinPath(basePath, jsonPath(checked.path)) || '(root)', checked.message);
-}
-
-/**
- * Checks a (possibly huge) JSON array element by element against
- * `elementSchema`. Each bad element adds one problem at its JSON path
- * (e.g. `annotations[4].bbox[0]`) to `problems`, which lists MAX_PROBLEMS
- * and counts the rest; each element's check stops at its first issue.
- *
- * Returns the checked elements (zod's output) in order, as long as no
- * problem has been collected. Once `problems` holds one (from this array or
- * an earlier step), elements are still checked and counted but no longer
- * kept, since the import will fail: call `problems.throwIfAny()` before
- * using the result. A value that is not an array at all is a FormatError.
- */
-export function validateEach<S extends z.ZodType>(
-  file: string,
-  elementSchema: S,
-  array: unknown,
-  basePath: string,
-  problems: ProblemCollector,
-): z.output<S>[] {
-  if (!Array.isArray(array)) throw new FormatError(file, basePath || '(root)', 'expected a list');
-  const out: z.output<S>[] = [];
-  for (let i = 0; i < array.length; i++) {
-    const checked = firstIssue(elementSchema, array[i]);
-    if (!checked.ok) problems.add(joinPath(`${basePath}[${i}]`, jsonPath(checked.path)), checked.message);
-    else if (problems.count === 0) out.push(checked.data);
-  }
-  return problems.count === 0 ? out : [];
+  throw new FormatError(file, joinJsonPath(basePath, jsonPath(checked.path)) || '(root)', checked.message);
 }
