@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FormatError } from '../formatError';
 import { MOT_GT_FILE, MOT_LABELS_FILE, motFormat } from './mot';
 import { expectFormatError, expectSameVideoLabels, sampleVideoDataset, videoContextOf } from './testKit';
 import type { VideoDataset } from './types';
@@ -109,6 +110,22 @@ describe('MOT 1.1 malformed input', () => {
 
   it('names an unknown class id', () => {
     expectFormatError(() => motFormat.importDataset(gt('1,1,0,0,5,5,1,3,1\n'), context), 'gt/gt.txt', 'line 1', /unknown class id 3: gt\/labels.txt list 2 classes/);
+  });
+
+  it('says what to do when a MOT17 gt.txt without labels.txt uses class ids the project lacks, once for all such lines', () => {
+    const lines = ['1,1,0,0,5,5,1,1,1', '1,2,0,0,5,5,0,7,1', '2,2,0,0,5,5,0,7,1', '1,3,0,0,5,5,0,12,1'];
+    let error: unknown;
+    try {
+      motFormat.importDataset([{ path: 'MOT17-02/gt/gt.txt', content: lines.join('\n') }], { ...context, classes: ['pedestrian', 'car'] });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(FormatError);
+    const { problems, problemCount } = error as FormatError;
+    expect(problemCount).toBe(1);
+    expect(problems[0]!.location).toBe('line 2');
+    expect(problems[0]!.reason).toMatch(/^unknown class id 7 and 2 more lines: gt\.txt uses class ids up to 12 \(MOT17's ids: 1 pedestrian, 2 person_on_vehicle, .*, 7 static_person, .*, 12 reflection\), but there is no gt\/labels\.txt/);
+    expect(problems[0]!.reason).toMatch(/the project's 2 classes in order \(pedestrian, car\)\. Add a gt\/labels\.txt naming one class per line \(line N is class id N\), or add classes to the project so that id 12 exists$/);
   });
 
   it('rejects short lines, negative box sizes, duplicate frames and class changes', () => {

@@ -103,16 +103,54 @@ interface MotObject {
 interface ClassSource {
   classes: string[];
   name: string;
+  /** True when there is no labels.txt and class ids are taken as the project's classes in order. */
+  fromProject: boolean;
 }
 
-/** The class of one line, as an index into `source.classes`; a line without a class gets the first one (counted). */
-function classIndexOf(file: string, location: string, row: MotRow, source: ClassSource, warnings: WarningCollector): number {
+/** MOT17's class ids (its devkit's gt.txt), named in the message when a project without labels.txt has too few classes. */
+const MOT17_CLASSES = ['pedestrian', 'person_on_vehicle', 'car', 'bicycle', 'motorbike', 'non_mot_vehicle', 'static_person', 'distractor', 'occluder', 'occluder_on_ground', 'occluder_full', 'reflection'];
+
+/** Lines whose class id the project's classes do not reach (no labels.txt): one problem for all, since they share one fix. */
+interface UnknownClassIds {
+  lines: number;
+  firstLine: number;
+  firstId: number;
+  maxId: number;
+}
+
+function unknownClassIdsProblem(unknown: UnknownClassIds, source: ClassSource, gtPath: string): string {
+  const { classes } = source;
+  const base = gtPath.slice(gtPath.lastIndexOf('/') + 1);
+  const mot17 = unknown.maxId <= MOT17_CLASSES.length ? ` (MOT17's ids: ${MOT17_CLASSES.map((c, i) => `${i + 1} ${c}`).join(', ')})` : '';
+  const more = unknown.lines > 1 ? ` and ${unknown.lines - 1} more line${unknown.lines === 2 ? '' : 's'}` : '';
+  return (
+    `unknown class id ${unknown.firstId}${more}: ${base} uses class ids up to ${unknown.maxId}${mot17}, but there is no ${MOT_LABELS_FILE}, ` +
+    `so ids are the project's ${classes.length} class${classes.length === 1 ? '' : 'es'} in order (${classes.join(', ') || 'none'}). ` +
+    `Add a ${MOT_LABELS_FILE} naming one class per line (line N is class id N), or add classes to the project so that id ${unknown.maxId} exists`
+  );
+}
+
+/**
+ * The class of one line, as an index into `source.classes`; a line without a
+ * class gets the first one (counted). Null for an id past the project's
+ * classes when there is no labels.txt: recorded in `unknown`, reported once.
+ */
+function classIndexOf(file: string, location: string, row: MotRow, reading: MotReading, lineNumber: number): number | null {
+  const { source, warnings } = reading;
   const { classes } = source;
   if (row.classId === null) {
     if (classes.length === 0) throw new FormatError(file, location, `the line has no class and ${source.name} list none to give it`);
     const why = row.classColumn ? 'class -1 (none)' : 'the line has no class column';
     warnings.add('ignored-setting', file, location, `${why}: given the first class "${classes[0]!}" of ${source.name}`);
     return 0;
+  }
+  if (source.fromProject && Number.isInteger(row.classId) && row.classId > classes.length) {
+    const u = reading.unknownClassIds;
+    if (u) {
+      u.lines++;
+      u.maxId = Math.max(u.maxId, row.classId);
+    } else reading.unknownClassIds = { lines: 1, firstLine: lineNumber, firstId: row.classId, maxId: row.classId };
+    return null;
   }
   if (!Number.isInteger(row.classId) || row.classId < 1 || row.classId > classes.length) {
     throw new FormatError(file, location, `unknown class id ${row.classId}: ${source.name} list ${classes.length} class${classes.length === 1 ? '' : 'es'}`);
@@ -146,6 +184,7 @@ interface MotReading {
   warnings: WarningCollector;
   /** One frozen flags object per visibility value seen (bounded: a file of all-different values stops sharing). */
   flagsByVisibility: Map<number, FrameFlags>;
+  unknownClassIds?: UnknownClassIds;
 }
 
 function sharedFlags(reading: MotReading, visibility: number): FrameFlags {
@@ -163,7 +202,8 @@ function readRow(reading: MotReading, line: string, lineNumber: number): void {
   const row = parseMotRow(gt.path, location, line);
   const frame = checkFrame(gt.path, location, row.frame - 1, context.video, row.frame);
   if (!Number.isInteger(row.id)) throw new FormatError(gt.path, location, `object id ${row.id} is not a whole number`);
-  const classIndex = classIndexOf(gt.path, location, row, source, warnings);
+  const classIndex = classIndexOf(gt.path, location, row, reading, lineNumber);
+  if (classIndex === null) return;
   const existing = row.id === -1 ? undefined : objects.get(row.id);
   if (existing && existing.classIndex !== classIndex) {
     throw new FormatError(gt.path, location, `object ${row.id} changes class from ${existing.classIndex + 1} to ${classIndex + 1}`);
@@ -187,14 +227,16 @@ function importMot(files: FormatFile[], context: VideoImportContext): ImportResu
   const gt = findFile(files, MOT_GT_FILE);
   if (!gt) throw new FormatError(MOT_GT_FILE, '', 'missing: no gt.txt was given');
   const labelsFile = findFile(files, MOT_LABELS_FILE);
-  const source: ClassSource = labelsFile ? { classes: readLabels(labelsFile), name: labelsFile.path } : { classes: context.classes, name: "the project's classes" };
+  const source: ClassSource = labelsFile ? { classes: readLabels(labelsFile), name: labelsFile.path, fromProject: false }
+    : { classes: context.classes, name: "the project's classes", fromProject: true };
   const reading: MotReading = { gt, context, source, objects: new Map(), detections: [], warnings: new WarningCollector(), flagsByVisibility: new Map() };
   const problems = new ProblemCollector(gt.path);
   forEachLine(gt.content, (raw, lineNumber) => {
     const line = raw.trim();
     if (line) collecting(problems, () => readRow(reading, line, lineNumber));
   });
-  const { objects, warnings } = reading;
+  const { objects, warnings, unknownClassIds } = reading;
+  if (unknownClassIds) problems.add(`line ${unknownClassIds.firstLine}`, unknownClassIdsProblem(unknownClassIds, source, gt.path));
 
   const tracks: VideoTrack[] = [];
   const shapes: VideoShape[] = [...reading.detections];
