@@ -7,7 +7,7 @@ import { exportYoloDataset } from './yolo';
 const carries = {
   coco: { attributes: true, score: true },
   yolo: { attributes: false, score: false },
-  voc: { attributes: 'flags', score: false },
+  voc: { attributes: true, score: false },
   cvat: { attributes: true, score: false },
   labelstudio: { attributes: 'text', score: false },
   labelme: { attributes: 'booleans', score: false },

@@ -132,6 +132,30 @@ describe('Pascal VOC flags', () => {
     expect(vocFormat.importDataset(files, voc2007).dataset).toEqual(dataset);
   });
 
+  it("keeps the <attributes> of CVAT's VOC export as typed box attributes, writes them back, and counts each <part> it skips", () => {
+    const street: ImportContext = { images: [{ fileName: 'street_001.jpg', width: 1280, height: 720 }] };
+    const { dataset, warnings } = vocFormat.importDataset([fixture('voc-cvat-attributes-parts.xml', 'Annotations/street_001.xml')], street);
+    expect(dataset.images[0]!.boxes).toEqual([
+      { className: 'car', box: { x: 100.5, y: 200, w: 199.75, h: 150 }, attributes: { color: 'red', parked: true, doors: 4 } },
+      { className: 'person', box: { x: 600, y: 300, w: 80, h: 200 } },
+    ]);
+    expect(warnings.counts).toEqual({ 'unsupported-shape': 2 });
+    expect(warnings.examples.map((w) => [w.location, w.message])).toEqual([
+      ['object 2, part 1', 'the <part> "head" of a "person" on image "street_001.jpg" skipped: parts of an object are not imported'],
+      ['object 2, part 2', 'the <part> "hand" of a "person" on image "street_001.jpg" skipped: parts of an object are not imported'],
+    ]);
+    const files = vocFormat.exportDataset(dataset);
+    expect(files[1]!.content).toContain('<attributes>\n      <attribute>\n        <name>color</name>\n        <value>red</value>');
+    expect(vocFormat.importDataset(files, street).dataset).toEqual(dataset);
+  });
+
+  it('skips a box CVAT wrote with a rotation attribute other than a whole turn', () => {
+    const rotated = '  <object><name>cat</name><bndbox><xmin>1</xmin><ymin>1</ymin><xmax>5</xmax><ymax>5</ymax></bndbox><attributes><attribute><name>rotation</name><value>30.0</value></attribute></attributes></object>\n';
+    const { dataset, warnings } = vocFormat.importDataset([file(vocXml(rotated))], context);
+    expect(dataset.images[0]!.boxes).toEqual([]);
+    expect(warnings.counts).toEqual({ 'unsupported-shape': 1 });
+  });
+
   it('reads <occluded>, which CVAT and other tools write', () => {
     const occluded = '  <object><name>cat</name><occluded>1</occluded><bndbox><xmin>1</xmin><ymin>1</ymin><xmax>5</xmax><ymax>5</ymax></bndbox></object>\n';
     const { dataset } = vocFormat.importDataset([file(vocXml(occluded))], context);

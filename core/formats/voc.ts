@@ -1,5 +1,6 @@
 import { acceptBox } from './boxPolicy';
-import { BOX_FLAGS, flagOf, flagValue, settleFlags } from './boxFlags';
+import type { AttributeValue } from '../model/labelSchema';
+import { BOX_FLAGS, flagOf, flagValue, settleFlags, withoutFlags } from './boxFlags';
 import { collecting, FormatError, ProblemCollector } from './formatError';
 import { refuseOtherImporter } from './importerMismatch';
 import { WarningCollector } from './importWarnings';
@@ -7,6 +8,7 @@ import { assertUniquePaths, classIndexer, exportBox, sortByFileName, sortedImage
 import { projectImage } from './projectImage';
 import { checkImageSize, contextLookup } from './shared/importChecks';
 import { parseNumber } from './shared/numbers';
+import { skippedRotated } from './shared/rotatedBox';
 import { afterSegment, basename, compareCodeUnits, dirname, joinPath, stripExtension } from './shared/paths';
 import { el, renderXml } from './shared/xmlWriter';
 import { childText, parseXmlFile, requireNumber, requireText, xmlChild, xmlChildren } from './shared/xmlFile';
@@ -52,9 +54,17 @@ function vocDocument(image: DatasetImage) {
         // Not in the VOC devkit, but CVAT and others write it: only for boxes that carry the flag.
         ...(b.attributes?.occluded !== undefined ? [el('occluded', flagOf(b.attributes, 'occluded') ? 1 : 0)] : []),
         el('bndbox', [el('xmin', box.x), el('ymin', box.y), el('xmax', box.x2), el('ymax', box.y2)]),
+        ...otherAttributes(b),
       ]);
     }),
   ]);
+}
+
+/** The box's attributes other than the flags, as CVAT's VOC export writes them: <attributes><attribute><name>…</name><value>…</value></attribute></attributes>. */
+function otherAttributes(b: DatasetBox) {
+  const others = withoutFlags(b.attributes, BOX_FLAGS);
+  if (others.length === 0) return [];
+  return [el('attributes', others.map(([name, value]) => el('attribute', [el('name', name), el('value', String(value))])))];
 }
 
 interface VocReader {
@@ -111,8 +121,18 @@ function readVocFile(file: FormatFile, { lookup, declared, classes, warnings }: 
         const [xmin, ymin, xmax, ymax] = (['xmin', 'ymin', 'xmax', 'ymax'] as const).map((k) =>
           requireNumber(file.path, `${location}, bndbox.${k}`, `<${k}>`, childText(bnd, k)),
         ) as [number, number, number, number];
+        const attributes = { ...flagAttributes(obj), ...cvatAttributes(file.path, location, obj) };
+        // CVAT writes a rotated box's rotation among its attributes: geometry, not an attribute.
+        const { rotation, ...kept } = attributes;
+        if (skippedRotated(file.path, `${location}, rotation`, rotation, warnings)) return [];
         const box = acceptBox(file.path, location, { x: xmin, y: ymin, w: xmax - xmin, h: ymax - ymin }, source, warnings);
-        return box ? [{ className, box, ...flagAttributes(obj) }] : [];
+        if (!box) return [];
+        // VOC's person layout gives a person <part>s (head, hand, foot) with boxes of their own: a box holds one class, so they are counted, not read.
+        for (const [p, part] of xmlChildren(obj, 'part').entries()) {
+          const partName = childText(part, 'name')?.trim() || 'unnamed';
+          warnings.add('unsupported-shape', file.path, `${location}, part ${p + 1}`, `the <part> "${partName}" of a "${className}" on image "${source.fileName}" skipped: parts of an object are not imported`);
+        }
+        return [{ className, box, ...(Object.keys(kept).length > 0 ? { attributes: kept } : {}) }];
       }) ?? [],
   );
   problems.throwIfAny();
@@ -120,13 +140,38 @@ function readVocFile(file: FormatFile, { lookup, declared, classes, warnings }: 
 }
 
 /** <truncated>, <difficult> and <occluded> as the file states them (0/1); settleFlags drops the ones nobody set. */
-function flagAttributes(obj: unknown): Pick<DatasetBox, 'attributes'> {
-  const attributes: NonNullable<DatasetBox['attributes']> = {};
+function flagAttributes(obj: unknown): Record<string, AttributeValue> {
+  const attributes: Record<string, AttributeValue> = {};
   for (const flag of BOX_FLAGS) {
     const value = flagValue(childText(obj, flag));
     if (value !== undefined) attributes[flag] = value;
   }
-  return Object.keys(attributes).length > 0 ? { attributes } : {};
+  return attributes;
+}
+
+/**
+ * CVAT's VOC export writes a box's attributes as <attributes><attribute><name>
+ * <value></attribute></attributes>: true/false become booleans, numbers
+ * numbers, anything else text. The flags have their own elements and are not
+ * read from here.
+ */
+function cvatAttributes(file: string, location: string, obj: unknown): Record<string, AttributeValue> {
+  const attributes: Record<string, AttributeValue> = {};
+  for (const list of xmlChildren(obj, 'attributes')) {
+    for (const attr of xmlChildren(list, 'attribute')) {
+      const name = requireText(file, location, '<attribute><name>', childText(attr, 'name'));
+      if ((BOX_FLAGS as readonly string[]).includes(name)) continue;
+      attributes[name] = typedValue(childText(attr, 'value') ?? '');
+    }
+  }
+  return attributes;
+}
+
+function typedValue(text: string): AttributeValue {
+  const t = text.trim().toLowerCase();
+  if (t === 'true' || t === 'false') return t === 'true';
+  const n = parseNumber(text);
+  return n !== undefined && text.trim() !== '' ? n : text;
 }
 
 /** CVAT's labelmap: "name:color:parts:actions" a line, "#" comments. */
