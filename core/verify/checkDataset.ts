@@ -1,5 +1,6 @@
 import { formats, warningKindLabels, type FormatFile, type FormatId, type ImportWarningKind } from '../formats';
 import type { DatasetBox } from '../formats/types';
+import { BOX_FLAGS } from '../formats/boxFlags';
 import { exportBox } from '../formats/shared/exportOrder';
 import { compareText } from '../sync/canonicalLabels';
 import type { LineageLine } from './exportFiles';
@@ -21,9 +22,18 @@ const CARRIES_ATTRIBUTES: readonly FormatId[] = ['coco', 'cvat'];
 const order = (a: FlatBox, b: FlatBox) => compareText(a.className, b.className) || a.x - b.x || a.y - b.y || a.w - b.w || a.h - b.h || compareText(a.attributes, b.attributes);
 const show = (b: FlatBox) => `${b.className} [x ${b.x}, y ${b.y}, w ${b.w}, h ${b.h}]${b.attributes ? ` ${b.attributes}` : ''}`;
 
+/**
+ * An unset flag (occluded, truncated, difficult) is the same as none: CVAT
+ * writes occluded="0" on every box, so a class with one occluded box reads
+ * back with occluded false on the others (core/formats/boxFlags.ts).
+ */
+const unsetFlag = (key: string, value: unknown) => value === false && (BOX_FLAGS as readonly string[]).includes(key);
+
 function attributesText(attributes: Record<string, unknown> | undefined, carried: boolean): string {
   if (!carried || !attributes) return '';
-  const keys = Object.keys(attributes).sort(compareText);
+  const keys = Object.keys(attributes)
+    .filter((k) => !unsetFlag(k, attributes[k]))
+    .sort(compareText);
   return keys.length === 0 ? '' : JSON.stringify(Object.fromEntries(keys.map((k) => [k, attributes[k]])));
 }
 
