@@ -1,9 +1,14 @@
 import { z } from 'zod';
-import { CanonicalShapeSchema } from '../sync/wireSchemas';
+import { CanonicalShapeSchema, CanonicalVideoLabelsSchema } from '../sync/wireSchemas';
 import { defineRoute } from './route';
 import { Sha256Schema } from './fields';
 
-export const DisputeSubmissionSchema = z.looseObject({ annotator: z.string().min(1), shapes: z.array(CanonicalShapeSchema) });
+export const DisputeSubmissionSchema = z.looseObject({
+  annotator: z.string().min(1),
+  shapes: z.array(CanonicalShapeSchema),
+  /** A video item's tracks, frame tags and segments as this annotator signed them. */
+  video: CanonicalVideoLabelsSchema.optional(),
+});
 export type DisputeSubmission = z.infer<typeof DisputeSubmissionSchema>;
 
 /** core/consensus's cluster as the hub sends it: members point into the submissions by annotator and shape index. */
@@ -23,7 +28,17 @@ export const DisputeSchema = z.looseObject({
   width: z.number().int().positive(),
   height: z.number().int().positive(),
   submissions: z.array(DisputeSubmissionSchema),
-  proposal: z.looseObject({ labels: z.array(CanonicalShapeSchema), clusters: z.array(DisputeClusterSchema) }),
+  proposal: z.looseObject({
+    labels: z.array(CanonicalShapeSchema),
+    clusters: z.array(DisputeClusterSchema),
+    /** Video items: the consensus proposal's video part, and the track clusters (members point into each submission's video.tracks). */
+    video: CanonicalVideoLabelsSchema.optional(),
+    trackClusters: z.array(z.looseObject({ members: z.array(z.looseObject({ annotator: z.string(), trackIndex: z.number().int().nonnegative() })), accepted: z.boolean() })).optional(),
+    /** Which parts fell below their thresholds. */
+    disputedParts: z.array(z.string()).optional(),
+  }),
+  /** A video item's frame count and rate. */
+  video: z.looseObject({ frameCount: z.number().int().positive(), fps: z.number().positive() }).nullable().optional(),
   /** The task's label schema when the hub sends it along (class names and attributes for fixes). */
   labelSchema: z.unknown().optional(),
 });

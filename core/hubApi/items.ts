@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AddressSchema, CanonicalShapeSchema, Hex32Schema, SignatureSchema } from '../sync/wireSchemas';
+import { AddressSchema, CanonicalShapeSchema, CanonicalVideoLabelsSchema, Hex32Schema, SignatureSchema } from '../sync/wireSchemas';
 import { IdParamSchema, IsoTimeSchema, ItemStatusSchema } from './fields';
 import { defineRoute } from './route';
 
@@ -42,6 +42,7 @@ export const ItemLineageSchema = z.object({
       labelHash: Hex32Schema,
       labelsMatchHash: z.boolean(),
       shapes: z.array(CanonicalShapeSchema),
+      video: CanonicalVideoLabelsSchema.optional(),
       receivedAt: IsoTimeSchema,
     }),
   ),

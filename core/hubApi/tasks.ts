@@ -1,10 +1,17 @@
 import { z } from 'zod';
 import { LabelSchemaSchema } from '../model/labelSchema';
-import { AddressSchema, CanonicalShapeSchema, Hex32Schema } from '../sync/wireSchemas';
+import { AddressSchema, CanonicalShapeSchema, Hex32Schema, SYNC_LIMITS } from '../sync/wireSchemas';
 import { IdParamSchema, IsoTimeSchema, Sha256Schema, StatusCountsSchema, WeiStringSchema } from './fields';
 import { itemNameProblem } from './itemName';
 import { defineRoute } from './route';
 import { MAX_EXAMPLES, MAX_INSTRUCTIONS_BYTES, MAX_REDUNDANCY } from './taskBounds';
+
+/** A video item's frame count and rate, as the requester's ffprobe read them; the workstation checks them against its own probe. */
+export const VideoItemInfoSchema = z.object({
+  frameCount: z.number().int().min(1).max(SYNC_LIMITS.maxFrames),
+  fps: z.number().positive().max(1000),
+});
+export type VideoItemInfo = z.infer<typeof VideoItemInfoSchema>;
 
 /** Whole wei, no sign, no leading zeros, at most 78 digits (the bound past that is the hub's budget cap). */
 const POSITIVE_WEI = /^[1-9]\d{0,77}$/;
@@ -24,7 +31,26 @@ export const TaskItemBody = z.object({
   height: z.number().int().positive().max(1_000_000),
   /** Media served from elsewhere; without it the requester uploads it with PUT /media/:sha256. */
   url: z.url({ protocol: /^https?$/ }).max(2048).optional(),
+  /** Present for a video item: what ffprobe says of it. Its labels are then signed in the version-2 canonical form with this frame count. */
+  video: VideoItemInfoSchema.optional(),
 });
+
+/**
+ * Video consensus thresholds a task may set (core/consensus/video/types.ts
+ * says what each means and its default). Bounded so no task can make every
+ * item pass (acceptance 0) or none (tolerance past the video).
+ */
+export const TaskConsensusOptionsSchema = z.object({
+  trackIouThreshold: z.number().min(0.05).max(1).optional(),
+  frameIouThreshold: z.number().min(0.05).max(1).optional(),
+  quorumShare: z.number().min(0).max(0.95).optional(),
+  trackAcceptance: z.number().min(0.05).max(1).optional(),
+  tagAcceptance: z.number().min(0.05).max(1).optional(),
+  boundaryTolerance: z.number().int().min(0).max(300).optional(),
+  segmentAcceptance: z.number().min(0.05).max(1).optional(),
+  keyframeTolerance: z.number().min(0).max(50).optional(),
+});
+export type TaskConsensusOptions = z.infer<typeof TaskConsensusOptionsSchema>;
 
 /** POST /tasks. */
 export const CreateTaskBody = z.object({
@@ -54,6 +80,8 @@ export const CreateTaskBody = z.object({
   examples: z.array(Sha256Schema).max(MAX_EXAMPLES).default([]),
   /** ISO 8601 with a time zone; no new items are assigned after it. */
   deadline: z.iso.datetime({ offset: true }).optional(),
+  /** Video consensus thresholds for this task; unset ones take core/consensus/video's defaults. */
+  consensus: TaskConsensusOptionsSchema.default({}),
 });
 export type CreateTaskBody = z.infer<typeof CreateTaskBody>;
 
@@ -86,6 +114,8 @@ const TaskFieldsSchema = HubTaskSchema.extend({
   reviewerFee: WeiStringSchema,
   examples: z.array(Sha256Schema),
   deadline: IsoTimeSchema.nullable(),
+  /** The task's video consensus thresholds (defaults filled in by the hub). Absent from hubs before video. */
+  consensus: z.looseObject({}).optional(),
 });
 /** GET /tasks/:taskId: with the instructions. */
 export const TaskSchema = TaskFieldsSchema.extend({ instructions: z.string() });
@@ -102,6 +132,8 @@ export const AssignedItemSchema = z.object({
   height: z.number().int().positive(),
   /** Media served from elsewhere; null or absent: GET /media/:sha256. */
   url: z.string().nullable().optional(),
+  /** A video item (frame count and rate as published). Absent or null: an image. */
+  video: VideoItemInfoSchema.nullable().optional(),
 });
 export type AssignedItem = z.infer<typeof AssignedItemSchema>;
 

@@ -2,6 +2,7 @@ import type { AttributeValue } from '../model/labelSchema';
 import type { Box } from '../model/shape';
 import { round2 } from '../formats/shared/numbers';
 import { keccakHex, type Hex } from './hex';
+import { CANONICAL_VIDEO_VERSION, normalizeVideoLabels, videoLabelsJson, type CanonicalVideoLabels } from './canonicalVideo';
 
 /**
  * One labeled object as it leaves the workstation: class and attributes by
@@ -12,6 +13,8 @@ export interface CanonicalShape {
   className: string;
   box: Box;
   attributes?: Record<string, AttributeValue>;
+  /** Video items only: the frame a single-frame box is on (boxes that follow an object are tracks, canonicalVideo.ts). */
+  frame?: number;
 }
 
 /** Bumped if the canonical form ever changes, so old and new hashes can never collide. */
@@ -37,6 +40,10 @@ export function normalizeShape(shape: CanonicalShape, where = 'shape'): Canonica
   };
   if (box.w < 0 || box.h < 0) throw new Error(`${where}: box width and height must not be negative`);
   const out: CanonicalShape = { className: shape.className, box };
+  if (shape.frame !== undefined) {
+    if (typeof shape.frame !== 'number' || !Number.isInteger(shape.frame) || shape.frame < 0) throw new Error(`${where}.frame must be a whole frame number ≥ 0, got ${String(shape.frame)}`);
+    out.frame = shape.frame;
+  }
   const keys = Object.keys(shape.attributes ?? {}).sort(compareText);
   if (keys.length > 0) {
     const attributes: Record<string, AttributeValue> = {};
@@ -76,7 +83,8 @@ export function compareCanonicalShapes(a: CanonicalShape, b: CanonicalShape): nu
     a.box.y - b.box.y ||
     a.box.w - b.box.w ||
     a.box.h - b.box.h ||
-    compareText(attributesText(a), attributesText(b))
+    compareText(attributesText(a), attributesText(b)) ||
+    (a.frame ?? -1) - (b.frame ?? -1)
   );
 }
 
@@ -91,18 +99,34 @@ export function sortCanonicalShapes(shapes: readonly CanonicalShape[]): Canonica
  * `{"v":1,"item":"<id>","shapes":[{"class":"car","box":[x,y,w,h],"attributes":{…}}]}`.
  * Numbers print as JavaScript's shortest round-trip form (after rounding,
  * 12.3 stays 12.3, 5 prints as 5), which ECMAScript fixes exactly.
+ *
+ * A video item passes `video`: version 2,
+ * `{"v":2,"item":"<id>","frames":N,"shapes":[…,"frame":f],"tracks":[…],"frameTags":[…],"segments":[…]}`
+ * (canonicalVideo.ts). Version 1 strings are unchanged, so image hashes
+ * signed before video existed still verify; a shape with a frame is refused
+ * without `video`, and a frame past the video's end with it.
  */
-export function canonicalItemLabels(itemId: string, shapes: readonly CanonicalShape[]): string {
+export function canonicalItemLabels(itemId: string, shapes: readonly CanonicalShape[], video?: CanonicalVideoLabels): string {
   if (typeof itemId !== 'string' || itemId.length === 0) throw new Error('itemId must be a non-empty string');
-  const parts = sortCanonicalShapes(shapes).map((s) => {
+  const sorted = sortCanonicalShapes(shapes);
+  const normalizedVideo = video === undefined ? undefined : normalizeVideoLabels(video);
+  sorted.forEach((s, i) => {
+    if (s.frame === undefined) return;
+    if (!normalizedVideo) throw new Error(`shapes[${i}] has a frame, but the item carries no video labels`);
+    if (s.frame >= normalizedVideo.frameCount) throw new Error(`shapes[${i}].frame is ${s.frame}, but the video has ${normalizedVideo.frameCount} frames`);
+  });
+  const parts = sorted.map((s) => {
     const box = `[${s.box.x},${s.box.y},${s.box.w},${s.box.h}]`;
     const attributes = s.attributes ? `,"attributes":${attributesText(s)}` : '';
-    return `{"class":${JSON.stringify(s.className)},"box":${box}${attributes}}`;
+    const frame = s.frame !== undefined ? `,"frame":${s.frame}` : '';
+    return `{"class":${JSON.stringify(s.className)},"box":${box}${attributes}${frame}}`;
   });
-  return `{"v":${CANONICAL_LABELS_VERSION},"item":${JSON.stringify(itemId)},"shapes":[${parts.join(',')}]}`;
+  if (!normalizedVideo) return `{"v":${CANONICAL_LABELS_VERSION},"item":${JSON.stringify(itemId)},"shapes":[${parts.join(',')}]}`;
+  const { frames, rest } = videoLabelsJson(normalizedVideo);
+  return `{"v":${CANONICAL_VIDEO_VERSION},"item":${JSON.stringify(itemId)},${frames},"shapes":[${parts.join(',')}],${rest}}`;
 }
 
 /** keccak256 of the canonical form's UTF-8 bytes: a merkle leaf of a batch and the `labelsHash` of a verdict. */
-export function itemLabelHash(itemId: string, shapes: readonly CanonicalShape[]): Hex {
-  return keccakHex(canonicalItemLabels(itemId, shapes));
+export function itemLabelHash(itemId: string, shapes: readonly CanonicalShape[], video?: CanonicalVideoLabels): Hex {
+  return keccakHex(canonicalItemLabels(itemId, shapes, video));
 }

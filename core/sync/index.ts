@@ -1,6 +1,7 @@
 export * from './hex';
 export * from './address';
 export * from './canonicalLabels';
+export * from './canonicalVideo';
 export * from './merkle';
 export * from './eip712';
 export * from './labelBatch';

@@ -1,4 +1,5 @@
 import { compareText, itemLabelHash, sortCanonicalShapes, type CanonicalShape } from './canonicalLabels';
+import { normalizeVideoLabels, type CanonicalVideoLabels } from './canonicalVideo';
 import { typedDataDigest, type Eip712Domain, type TypedField } from './eip712';
 import { keccakHex, type Hex } from './hex';
 import { batchMerkleRoot } from './merkle';
@@ -21,6 +22,8 @@ export interface LabelBatch {
 export interface BatchItem {
   itemId: string;
   shapes: CanonicalShape[];
+  /** A video item's tracks, frame tags and segments: its leaf is the version-2 canonical form. Absent for images. */
+  video?: CanonicalVideoLabels;
 }
 
 /** Pass to ethers' `signTypedData(domain, LABEL_BATCH_TYPES, batch)` as is. */
@@ -61,7 +64,7 @@ export function batchLeaves(items: readonly BatchItem[]): { itemId: string; hash
   }
   return [...items]
     .sort((a, b) => compareText(a.itemId, b.itemId))
-    .map((item) => ({ itemId: item.itemId, hash: itemLabelHash(item.itemId, item.shapes) }));
+    .map((item) => ({ itemId: item.itemId, hash: itemLabelHash(item.itemId, item.shapes, item.video) }));
 }
 
 export function batchRootOfItems(items: readonly BatchItem[]): Hex {
@@ -84,7 +87,7 @@ export function buildLabelBatch(input: BuildLabelBatchInput): { batch: LabelBatc
   if (input.items.length === 0) throw new Error('a batch needs at least one item');
   const items = [...input.items]
     .sort((a, b) => compareText(a.itemId, b.itemId))
-    .map((item) => ({ itemId: item.itemId, shapes: sortCanonicalShapes(item.shapes) }));
+    .map((item): BatchItem => (item.video ? { itemId: item.itemId, shapes: sortCanonicalShapes(item.shapes), video: normalizeVideoLabels(item.video) } : { itemId: item.itemId, shapes: sortCanonicalShapes(item.shapes) }));
   const batch: LabelBatch = {
     annotator: input.annotator,
     task: taskIdToBytes32(input.taskId),

@@ -14,6 +14,14 @@ export const SYNC_LIMITS = {
   maxTextAttributeLength: 4096,
   /** Box coordinates beyond this are not image pixels. */
   maxCoordinate: 1e7,
+  /** A video item: 24 hours at 60 fps is 5,184,000 frames. */
+  maxFrames: 6_000_000,
+  maxTracksPerItem: 2000,
+  /** Keyframes over all tracks of one item: bounds the body and the hub's consensus work (frames × tracks). */
+  maxKeyframesPerItem: 50_000,
+  maxFrameTagsPerItem: 10_000,
+  maxSegmentsPerItem: 10_000,
+  maxTagsPerSegment: 64,
 } as const;
 
 const MAX_UINT256 = (1n << 256n) - 1n;
@@ -31,18 +39,54 @@ const IdSchema = z.string().min(1).max(SYNC_LIMITS.maxNameLength);
 const coordinate = z.number().finite().min(-SYNC_LIMITS.maxCoordinate).max(SYNC_LIMITS.maxCoordinate);
 const size = z.number().finite().nonnegative().max(SYNC_LIMITS.maxCoordinate);
 
+const NameSchema = z.string().min(1).max(SYNC_LIMITS.maxNameLength);
+const BoxWireSchema = z.object({ x: coordinate, y: coordinate, w: size, h: size });
+const FrameSchema = z.number().int().nonnegative().max(SYNC_LIMITS.maxFrames - 1);
+const AttributesWireSchema = z
+  .record(NameSchema, z.union([z.string().max(SYNC_LIMITS.maxTextAttributeLength), z.number().finite(), z.boolean()]))
+  .refine((a) => Object.keys(a).length <= SYNC_LIMITS.maxAttributesPerShape, `at most ${SYNC_LIMITS.maxAttributesPerShape} attributes per shape`);
+
 export const CanonicalShapeSchema = z.object({
-  className: z.string().min(1).max(SYNC_LIMITS.maxNameLength),
-  box: z.object({ x: coordinate, y: coordinate, w: size, h: size }),
-  attributes: z
-    .record(z.string().min(1).max(SYNC_LIMITS.maxNameLength), z.union([z.string().max(SYNC_LIMITS.maxTextAttributeLength), z.number().finite(), z.boolean()]))
-    .refine((a) => Object.keys(a).length <= SYNC_LIMITS.maxAttributesPerShape, `at most ${SYNC_LIMITS.maxAttributesPerShape} attributes per shape`)
-    .optional(),
+  className: NameSchema,
+  box: BoxWireSchema,
+  attributes: AttributesWireSchema.optional(),
+  /** Video items only (canonicalLabels.ts). */
+  frame: FrameSchema.optional(),
+});
+
+export const CanonicalKeyframeSchema = z.object({
+  frame: FrameSchema,
+  box: BoxWireSchema,
+  outside: z.literal(true).optional(),
+  attributes: AttributesWireSchema.optional(),
+});
+
+export const CanonicalTrackSchema = z.object({
+  className: NameSchema,
+  attributes: AttributesWireSchema.optional(),
+  keyframes: z.array(CanonicalKeyframeSchema).min(1).max(SYNC_LIMITS.maxKeyframesPerItem),
+});
+
+/**
+ * A video item's tracks, frame tags and segments (core/sync/canonicalVideo.ts).
+ * Frames past `frameCount`, overlapping keyframes and segments that do not
+ * tile the video are refused by the canonical form itself; the hub also
+ * checks `frameCount` against the item's.
+ */
+export const CanonicalVideoLabelsSchema = z.object({
+  frameCount: z.number().int().min(1).max(SYNC_LIMITS.maxFrames),
+  tracks: z
+    .array(CanonicalTrackSchema)
+    .max(SYNC_LIMITS.maxTracksPerItem)
+    .refine((tracks) => tracks.reduce((n, t) => n + t.keyframes.length, 0) <= SYNC_LIMITS.maxKeyframesPerItem, `at most ${SYNC_LIMITS.maxKeyframesPerItem} keyframes over all tracks of an item`),
+  frameTags: z.array(z.object({ className: NameSchema, startFrame: FrameSchema, endFrame: FrameSchema })).max(SYNC_LIMITS.maxFrameTagsPerItem),
+  segments: z.array(z.object({ startFrame: FrameSchema, endFrame: FrameSchema, tags: z.array(NameSchema).max(SYNC_LIMITS.maxTagsPerSegment).optional() })).max(SYNC_LIMITS.maxSegmentsPerItem),
 });
 
 export const BatchItemSchema = z.object({
   itemId: IdSchema,
   shapes: z.array(CanonicalShapeSchema).max(SYNC_LIMITS.maxShapesPerItem),
+  video: CanonicalVideoLabelsSchema.optional(),
 });
 
 export const LabelBatchSchema = z.object({
@@ -88,6 +132,8 @@ export const SignedVerdictUploadSchema = z.object({
   signature: SignatureSchema,
   itemId: IdSchema,
   shapes: z.array(CanonicalShapeSchema).max(SYNC_LIMITS.maxShapesPerItem),
+  /** A video item's final tracks, frame tags and segments: `labelsHash` is then the version-2 hash. */
+  video: CanonicalVideoLabelsSchema.optional(),
 });
 export type SignedVerdictUpload = z.infer<typeof SignedVerdictUploadSchema>;
 
