@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/adapter';
 import type { CanonicalShape } from '../../core/sync/canonicalLabels';
+import type { CanonicalVideoLabels } from '../../core/sync/canonicalVideo';
 import { decodeLabelsBlob, type StoredItemLabels } from '../batches/labelsBlob';
 
 export interface StoredSubmission {
@@ -10,6 +11,8 @@ export interface StoredSubmission {
   labelHash: string;
   receivedAt: Date;
   shapes: CanonicalShape[];
+  /** A video item's tracks, frame tags and segments as signed. */
+  video?: CanonicalVideoLabels;
 }
 
 interface SubmissionRow {
@@ -56,6 +59,6 @@ export async function loadSubmissions(db: Queryable, itemIds: readonly string[],
   return rows.map((r) => {
     const labels = blobs.get(r.batch_id)?.get(r.item_id);
     if (!labels) throw new Error(`batch ${r.digest} has no labels for item ${r.item_id}: stored data is inconsistent`);
-    return { itemId: r.item_id, annotator: r.annotator, batchDigest: r.digest, signature: r.signature, labelHash: r.label_hash, receivedAt: r.received_at, shapes: labels.shapes };
+    return { itemId: r.item_id, annotator: r.annotator, batchDigest: r.digest, signature: r.signature, labelHash: r.label_hash, receivedAt: r.received_at, shapes: labels.shapes, ...(labels.video ? { video: labels.video } : {}) };
   });
 }
