@@ -3,6 +3,7 @@ import { reviewMigration } from '../reputation/reviewMigration';
 import { mediaUploadsMigration } from './mediaUploadsMigration';
 import { requesterMigration } from './requesterMigration';
 import { trustMigration } from './trustMigration';
+import { videoMigration } from './videoMigration';
 
 /**
  * Versioned schema. Append new versions; never edit an applied one. Each
@@ -108,6 +109,8 @@ export const migrations: { version: number; statements: string[] }[] = [
   requesterMigration,
   // Issue 11: who uploaded which media, so a requester learns only about their own (see mediaUploadsMigration.ts).
   mediaUploadsMigration,
+  // Issue 14: per-task video consensus thresholds and each item's frame count and rate (see videoMigration.ts).
+  videoMigration,
 ];
 
 export async function migrate(db: Db): Promise<number[]> {
