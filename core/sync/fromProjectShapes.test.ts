@@ -29,4 +29,8 @@ describe('toCanonicalShapes', () => {
     expect(() => toCanonicalShapes([{ ...boxShape(person, 0), classId: 'gone' }], schema)).toThrow('class id "gone"');
     expect(() => toCanonicalShapes([{ ...boxShape(person, 0), attributes: { a_x: 1 } }], schema)).toThrow('attribute "a_x"');
   });
+
+  it('keeps the frame of a single-frame box of a video item', () => {
+    expect(toCanonicalShapes([{ ...boxShape(person, 1), frame: 7 }], schema)).toEqual([{ className: 'person', box: { x: 1, y: 0, w: 10, h: 10 }, frame: 7 }]);
+  });
 });
