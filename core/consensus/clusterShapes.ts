@@ -1,7 +1,7 @@
 import { matchByIoU } from '../geometry/hungarian';
 import type { CanonicalShape } from '../sync/canonicalLabels';
 
-/** A shape by (annotator rank, shape rank) in the canonical orders consensus works in. */
+/** An element by (annotator rank, element rank) in the canonical orders consensus works in. */
 export interface ShapeRef {
   annotator: number;
   shape: number;
@@ -10,42 +10,34 @@ export interface ShapeRef {
 interface Edge {
   a: ShapeRef;
   b: ShapeRef;
-  iou: number;
+  score: number;
 }
 
 function byRefs(x: Edge, y: Edge): number {
   return x.a.annotator - y.a.annotator || x.a.shape - y.a.shape || x.b.annotator - y.b.annotator || x.b.shape - y.b.shape;
 }
 
-/** Hungarian matching between every pair of annotators: each edge says "these two shapes look like one object". */
-function pairwiseEdges(shapesByAnnotator: readonly (readonly CanonicalShape[])[], iouThreshold: number): Edge[] {
-  const edges: Edge[] = [];
-  for (let a = 0; a < shapesByAnnotator.length; a++) {
-    for (let b = a + 1; b < shapesByAnnotator.length; b++) {
-      const boxesA = shapesByAnnotator[a]!.map((s) => s.box);
-      const boxesB = shapesByAnnotator[b]!.map((s) => s.box);
-      for (const [i, j, iou] of matchByIoU(boxesA, boxesB, iouThreshold).pairs) {
-        edges.push({ a: { annotator: a, shape: i }, b: { annotator: b, shape: j }, iou });
-      }
-    }
-  }
-  return edges;
-}
+/**
+ * Pairs elements of annotators `a` < `b` one-to-one: [index in a, index in b,
+ * score], higher score = more alike. Each pair says "these two are one object".
+ */
+export type PairMatcher = (a: number, b: number) => readonly (readonly [number, number, number])[];
 
 /**
- * Joins pairwise matches into clusters holding at most one shape per
- * annotator. Matches are taken strongest first (ties in a fixed order), like
- * Kruskal's algorithm; a match that would put two shapes of one annotator in
- * one cluster is skipped, so conflicts split towards the better overlaps.
- * Unmatched shapes are clusters of one. Clusters come out ordered by their
- * first member.
+ * THE clustering of consensus, for image shapes, video tracks and segment
+ * boundaries alike: the pairwise matches of every pair of annotators are
+ * joined strongest first (ties in a fixed order), like Kruskal's algorithm;
+ * a match that would put two elements of one annotator in one cluster is
+ * skipped, so conflicts split towards the better matches. Unmatched
+ * elements are clusters of one. Clusters come out ordered by their first
+ * member, members in annotator order.
  */
-export function clusterShapes(shapesByAnnotator: readonly (readonly CanonicalShape[])[], iouThreshold: number): ShapeRef[][] {
+export function clusterByPairs(sizes: readonly number[], matchPair: PairMatcher): ShapeRef[][] {
   const refs: ShapeRef[] = [];
   const offsets: number[] = [];
-  shapesByAnnotator.forEach((shapes, annotator) => {
+  sizes.forEach((size, annotator) => {
     offsets.push(refs.length);
-    shapes.forEach((_, shape) => refs.push({ annotator, shape }));
+    for (let shape = 0; shape < size; shape++) refs.push({ annotator, shape });
   });
   const id = (r: ShapeRef) => offsets[r.annotator]! + r.shape;
   const parent = refs.map((_, i) => i);
@@ -58,7 +50,13 @@ export function clusterShapes(shapesByAnnotator: readonly (readonly CanonicalSha
     return i;
   };
 
-  const edges = pairwiseEdges(shapesByAnnotator, iouThreshold).sort((x, y) => y.iou - x.iou || byRefs(x, y));
+  const edges: Edge[] = [];
+  for (let a = 0; a < sizes.length; a++) {
+    for (let b = a + 1; b < sizes.length; b++) {
+      for (const [i, j, score] of matchPair(a, b)) edges.push({ a: { annotator: a, shape: i }, b: { annotator: b, shape: j }, score });
+    }
+  }
+  edges.sort((x, y) => y.score - x.score || byRefs(x, y));
   for (const edge of edges) {
     const ra = find(id(edge.a));
     const rb = find(id(edge.b));
@@ -77,4 +75,20 @@ export function clusterShapes(shapesByAnnotator: readonly (readonly CanonicalSha
   });
   // Roots are the smallest id of their cluster and refs were visited in id order, so Map order is first-member order.
   return [...clusters.values()];
+}
+
+/**
+ * Image shapes: Hungarian matching by IoU between every pair of annotators
+ * (class-agnostic, pairs below `iouThreshold` dropped), then `clusterByPairs`.
+ */
+export function clusterShapes(shapesByAnnotator: readonly (readonly CanonicalShape[])[], iouThreshold: number): ShapeRef[][] {
+  return clusterByPairs(
+    shapesByAnnotator.map((s) => s.length),
+    (a, b) =>
+      matchByIoU(
+        shapesByAnnotator[a]!.map((s) => s.box),
+        shapesByAnnotator[b]!.map((s) => s.box),
+        iouThreshold,
+      ).pairs,
+  );
 }

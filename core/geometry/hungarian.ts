@@ -126,3 +126,38 @@ export function matchByIoU(a: Box[], b: Box[], minIoU: number): BoxMatching {
     unmatchedB: b.map((_, j) => j).filter((j) => !matchedB.has(j)),
   };
 }
+
+export interface ScoreMatching {
+  /** [row, column, score], sorted by row. */
+  pairs: [number, number, number][];
+  unmatchedRows: number[];
+  unmatchedColumns: number[];
+}
+
+/**
+ * One-to-one pairing of rows and columns by a similarity score (track IoU,
+ * closeness of two boundaries…): only pairs scoring at least `minScore` (and
+ * above 0) may pair at all; among those, as many pairs as possible, then the
+ * largest total score (Hungarian on 1 − score with the rest forbidden).
+ * Unlike `matchByIoU`, pairs below the threshold never steer the assignment,
+ * so callers may leave them uncomputed (any value below `minScore`).
+ */
+export function matchByScore(scores: readonly (readonly number[])[], minScore: number): ScoreMatching {
+  const rows = scores.length;
+  const cols = rows === 0 ? 0 : scores[0]!.length;
+  const eligible = (s: number) => Number.isFinite(s) && s >= minScore && s > 0;
+  const { assignment } = hungarian(scores.map((row) => row.map((s) => (eligible(s) ? 1 - s : Infinity))));
+  const pairs: [number, number, number][] = [];
+  const matchedColumns = new Set<number>();
+  assignment.forEach((j, i) => {
+    if (j < 0 || !eligible(scores[i]![j]!)) return;
+    pairs.push([i, j, scores[i]![j]!]);
+    matchedColumns.add(j);
+  });
+  const matchedRows = new Set(pairs.map(([i]) => i));
+  return {
+    pairs,
+    unmatchedRows: [...Array(rows).keys()].filter((i) => !matchedRows.has(i)),
+    unmatchedColumns: [...Array(cols).keys()].filter((j) => !matchedColumns.has(j)),
+  };
+}

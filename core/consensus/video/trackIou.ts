@@ -1,0 +1,66 @@
+import { iou } from '../../geometry/box';
+import type { CanonicalTrack } from '../../sync/canonicalVideo';
+import { pieceBox, pieceHull, trackPieces, walkPieces, type Piece } from './pieces';
+
+function hullsApart(a: Piece, b: Piece, from: number, to: number): boolean {
+  const ha = pieceHull(a, from, to);
+  const hb = pieceHull(b, from, to);
+  return ha.x2 <= hb.x1 || hb.x2 <= ha.x1 || ha.y2 <= hb.y1 || hb.y2 <= ha.y1;
+}
+
+/** Frames either track is visible on, and frames both are. */
+function coverage(a: readonly Piece[], b: readonly Piece[]): { union: number; both: number } {
+  let union = 0;
+  let both = 0;
+  walkPieces([a, b], (s, e, [pa, pb]) => {
+    union += e - s + 1;
+    if (pa && pb) both += e - s + 1;
+  });
+  return { union, both };
+}
+
+/**
+ * Track IoU on pieces: the mean per-frame IoU over the frames either track
+ * is visible on (0 where only one is). With `atLeast`, gives up as soon as
+ * the result can no longer reach it and returns -1: consensus never needs
+ * the exact value of a pair that cannot match.
+ */
+export function piecesIou(a: readonly Piece[], b: readonly Piece[], atLeast = 0): number {
+  const { union, both } = coverage(a, b);
+  if (union === 0) return 0;
+  const needed = atLeast * union;
+  if (both < needed) return -1;
+  let sum = 0;
+  let left = both;
+  let gaveUp = false;
+  walkPieces([a, b], (s, e, [pa, pb]) => {
+    if (gaveUp || !pa || !pb) return;
+    const n = e - s + 1;
+    if (!hullsApart(pa, pb, s, e)) {
+      if (!pa.right && !pb.right) sum += n * iou(pa.left.box, pb.left.box);
+      else for (let f = s; f <= e; f++) sum += iou(pieceBox(pa, f), pieceBox(pb, f));
+    }
+    left -= n;
+    if (sum + left < needed) gaveUp = true;
+  });
+  return gaveUp ? -1 : sum / union;
+}
+
+/** Track IoU of two tracks over a video of `frameCount` frames: mean per-frame IoU over the frames where either is visible (0 on frames only one is visible); 0 when neither ever is. */
+export function trackIou(a: CanonicalTrack, b: CanonicalTrack, frameCount: number): number {
+  return piecesIou(trackPieces(a, frameCount), trackPieces(b, frameCount));
+}
+
+/** Frames on which both are visible with IoU ≥ `threshold` (IDF1's true positives for one matched pair). */
+export function frameHits(a: readonly Piece[], b: readonly Piece[], threshold: number): number {
+  let hits = 0;
+  walkPieces([a, b], (s, e, [pa, pb]) => {
+    if (!pa || !pb || hullsApart(pa, pb, s, e)) return;
+    if (!pa.right && !pb.right) {
+      if (iou(pa.left.box, pb.left.box) >= threshold) hits += e - s + 1;
+      return;
+    }
+    for (let f = s; f <= e; f++) if (iou(pieceBox(pa, f), pieceBox(pb, f)) >= threshold) hits++;
+  });
+  return hits;
+}
