@@ -138,5 +138,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): HubConfig {
     },
     slasherKey: env.SLASHER_KEY || undefined,
     maxTaskBudgetWei: env.MAX_TASK_BUDGET_WEI || undefined,
+    // Bytes: one uploaded media file (long videos need more than the default) and one signed batch body.
+    mediaBodyLimit: positiveCount(env.HUB_MEDIA_BODY_LIMIT, 'HUB_MEDIA_BODY_LIMIT'),
+    batchBodyLimit: positiveCount(env.HUB_BATCH_BODY_LIMIT, 'HUB_BATCH_BODY_LIMIT'),
   };
 }

@@ -1,6 +1,6 @@
 import type { HubContext } from '../context';
 import type { Queryable } from '../db/adapter';
-import { conflict, forbidden, HubError, notFound } from '../http/hubError';
+import { badRequest, conflict, forbidden, HubError, notFound } from '../http/hubError';
 import type { VerifiedBatch } from './verifyBatchBody';
 import { receiptIfExpired } from '../http/expiredSignature';
 
@@ -32,17 +32,63 @@ async function unassignedItemsError(tx: Queryable, v: VerifiedBatch, taskId: str
   return conflict('item_already_submitted', `${again.length} item(s) were already submitted by ${v.signer} in another batch: ${again.slice(0, 5).join(', ')}`);
 }
 
-/** Task hash → task id. Tasks are never deleted or re-hashed, so a found id stays right. */
-const taskIds = new WeakMap<object, Map<string, string>>();
+interface KnownTask {
+  id: string;
+  /** Whether any item of the task is a video (items are written once, when the task is published). */
+  hasVideo: boolean;
+}
 
-async function taskIdOf(ctx: HubContext, tx: Queryable, taskHash: string): Promise<string | null> {
-  let cache = taskIds.get(ctx.db);
-  if (!cache) taskIds.set(ctx.db, (cache = new Map()));
+/** Task hash → task id and whether it has video items. Tasks are never deleted or re-hashed and their items never change, so a found entry stays right. */
+const knownTasks = new WeakMap<object, Map<string, KnownTask>>();
+
+async function taskOf(ctx: HubContext, tx: Queryable, taskHash: string): Promise<KnownTask | null> {
+  let cache = knownTasks.get(ctx.db);
+  if (!cache) knownTasks.set(ctx.db, (cache = new Map()));
   const hit = cache.get(taskHash);
   if (hit) return hit;
-  const [task] = await tx.query<{ id: string }>('SELECT id FROM tasks WHERE task_hash = $1', [taskHash]);
-  if (task) cache.set(taskHash, task.id);
-  return task?.id ?? null;
+  const [row] = await tx.query<{ id: string; has_video: boolean }>(
+    'SELECT t.id, EXISTS (SELECT 1 FROM items i WHERE i.task_id = t.id AND i.video IS NOT NULL) AS has_video FROM tasks t WHERE t.task_hash = $1',
+    [taskHash],
+  );
+  if (!row) return null;
+  const task = { id: row.id, hasVideo: row.has_video };
+  cache.set(taskHash, task);
+  return task;
+}
+
+const plural = (n: number) => `${n} frame${n === 1 ? '' : 's'}`;
+
+/**
+ * Each item's labels against what the item is: a video item's labels carry
+ * `video` with exactly the item's frame count (a shorter count would make
+ * frames past the real end look in range, a longer one would sign frames the
+ * video does not have); an image item's carry none (and so no frames: the
+ * canonical form already refuses a frame without video labels). An image
+ * task with image labels, the common case, costs no query. Items not in the
+ * task are left to the assignment check, which names them.
+ */
+async function checkItemKinds(tx: Queryable, v: VerifiedBatch, task: KnownTask): Promise<void> {
+  const claimed = new Map(v.itemIds.map((id, i) => [id, v.frameCounts?.[i] ?? null]));
+  if (!task.hasVideo) {
+    const [id, count] = [...claimed].find(([, c]) => c !== null) ?? [];
+    if (id === undefined) return;
+    throw badRequest('video_labels_on_image', `item "${id}" is an image, but the batch carries video labels for it (${plural(count!)}): an image item is labeled with shapes only, in the version-1 canonical form`);
+  }
+  const rows = await tx.query<{ id: string; video: { frameCount: number } | null }>('SELECT id, video FROM items WHERE task_id = $1 AND id = ANY($2::text[])', [task.id, v.itemIds]);
+  const byId = new Map(rows.map((r) => [r.id, r.video]));
+  for (const [id, count] of claimed) {
+    if (!byId.has(id)) continue;
+    const video = byId.get(id) ?? null;
+    if (video === null && count !== null) {
+      throw badRequest('video_labels_on_image', `item "${id}" is an image, but the batch carries video labels for it (${plural(count)}): an image item is labeled with shapes only, in the version-1 canonical form`);
+    }
+    if (video !== null && count === null) {
+      throw badRequest('video_labels_missing', `item "${id}" is a video of ${plural(video.frameCount)}, but the batch carries image labels for it (no \`video\`): a video item's labels are signed in the version-2 canonical form with its frame count`);
+    }
+    if (video !== null && count !== video.frameCount) {
+      throw badRequest('video_frame_count_mismatch', `item "${id}" is a video of ${plural(video.frameCount)}, but its labels say ${plural(count!)}: labels must be made on the item's own frames (check the downloaded file against its sha256)`);
+    }
+  }
 }
 
 /**
@@ -57,8 +103,10 @@ export async function storeBatch(ctx: HubContext, v: VerifiedBatch): Promise<Bat
   const late = await receiptIfExpired(ctx, v.batch.deadline, 'batch', () => existingReceipt(ctx.db, v.digest));
   if (late) return late;
   return ctx.db.transaction(async (tx) => {
-    const taskId = await taskIdOf(ctx, tx, v.batch.task);
-    if (!taskId) throw notFound('unknown_task', `no task on this hub has id hash ${v.batch.task}`);
+    const task = await taskOf(ctx, tx, v.batch.task);
+    if (!task) throw notFound('unknown_task', `no task on this hub has id hash ${v.batch.task}`);
+    const taskId = task.id;
+    await checkItemKinds(tx, v, task);
     const [inserted] = await tx.query<{ id: bigint; received_at: Date }>(
       `INSERT INTO batches (digest, annotator, task_id, root, item_count, nonce, deadline, signature, labels)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, decode($9, 'base64'))

@@ -33,6 +33,12 @@ export interface VerifiedBatch {
   hashes: string[];
   /** gzip of the canonical items JSON, base64: the one compact labels blob stored per batch. */
   labelsGzipBase64: string;
+  /**
+   * Per item (same order as itemIds): the frame count its video labels claim,
+   * or null when it carries none (image labels, canonical form version 1).
+   * storeBatch checks it against the item row before anything is stored.
+   */
+  frameCounts: (number | null)[];
 }
 
 export interface BatchRejection {
@@ -70,12 +76,8 @@ export function verifyBatchBody(raw: string, domain: Eip712Domain, limits: Verif
     return reject(400, 'invalid_body', describeIssues(parsed.error));
   }
   const { batch: header, signature, items } = parsed.data;
-  let leaves: Leaf[];
-  try {
-    leaves = canonicalLeaves(items);
-  } catch (e) {
-    return reject(400, 'invalid_labels', (e as Error).message);
-  }
+  const leaves = canonicalLeaves(items);
+  if (!Array.isArray(leaves)) return leaves;
   // core's one batch tree, hashed with the WASM keccak (same bytes, faster).
   const root = bytesHex(buildBatchTree(leaves.map((l) => l.hashBytes), fastKeccak).root);
   if (root !== header.root.toLowerCase()) {
@@ -106,6 +108,7 @@ export function verifyBatchBody(raw: string, domain: Eip712Domain, limits: Verif
     itemIds: leaves.map((l) => l.itemId),
     hashes: leaves.map((l) => bytesHex(l.hashBytes)),
     labelsGzipBase64: labels.toString('base64'),
+    frameCounts: leaves.map((l) => l.frameCount),
   };
 }
 
@@ -113,18 +116,52 @@ interface Leaf {
   itemId: string;
   canonical: string;
   hashBytes: Uint8Array;
+  frameCount: number | null;
 }
 
 /**
- * Items in id order with their canonical label text (core's form) and its
+ * Items in id order with their canonical label text (core's form: version 1
+ * for image labels, version 2 when the item carries `video`) and its
  * keccak256: the leaves of the batch tree, as core's batchLeaves. Hashed
  * with the WASM keccak (identical output, asserted in fastKeccak.test.ts).
+ * Labels the canonical form refuses (a frame past the video's end, a frame
+ * on an item without video labels, segments that do not tile the video…)
+ * are a located 400 `invalid_labels`: the item's index in the body, its id
+ * and core's path inside it.
  */
-function canonicalLeaves(items: BatchItem[]): Leaf[] {
-  const sorted = [...items].sort((a, b) => compareText(a.itemId, b.itemId));
-  return sorted.map((item, i) => {
-    if (i > 0 && sorted[i - 1]!.itemId === item.itemId) throw new Error(`item "${item.itemId}" appears twice in the batch`);
-    const canonical = canonicalItemLabels(item.itemId, item.shapes);
-    return { itemId: item.itemId, canonical, hashBytes: fastKeccak(canonical) };
-  });
+function canonicalLeaves(items: BatchItem[]): Leaf[] | BatchRejection {
+  const order = items.map((item, index) => ({ item, index })).sort((a, b) => compareText(a.item.itemId, b.item.itemId));
+  const leaves: Leaf[] = [];
+  for (let i = 0; i < order.length; i++) {
+    const { item, index } = order[i]!;
+    if (i > 0 && order[i - 1]!.item.itemId === item.itemId) return reject(400, 'invalid_labels', `item "${item.itemId}" appears twice in the batch`);
+    // Shapes first, by their index in the body (core names them by their place in canonical order).
+    const framed = shapeFrameProblem(item);
+    if (framed) return reject(400, 'invalid_labels', `items[${index}] (item "${item.itemId}"): ${framed}`);
+    let canonical: string;
+    try {
+      canonical = canonicalItemLabels(item.itemId, item.shapes, item.video);
+    } catch (e) {
+      return reject(400, 'invalid_labels', `items[${index}] (item "${item.itemId}"): ${where(e, item.video !== undefined)}`);
+    }
+    leaves.push({ itemId: item.itemId, canonical, hashBytes: fastKeccak(canonical), frameCount: item.video ? item.video.frameCount : null });
+  }
+  return leaves;
+}
+
+/** A single-frame box on an item without video labels, or past the video's end. */
+function shapeFrameProblem(item: BatchItem): string | null {
+  for (let i = 0; i < item.shapes.length; i++) {
+    const frame = item.shapes[i]!.frame;
+    if (frame === undefined) continue;
+    if (!item.video) return `shapes[${i}].frame is ${frame}, but the item carries no video labels: a frame belongs only to a video item's labels`;
+    if (frame >= item.video.frameCount) return `shapes[${i}].frame is ${frame}, but the video has ${item.video.frameCount} frames (0–${item.video.frameCount - 1})`;
+  }
+  return null;
+}
+
+/** core's message, with the part of the item it names (`video.` for tracks, frame tags and segments, which core names from inside the video labels). */
+function where(e: unknown, hasVideo: boolean): string {
+  const message = e instanceof Error ? e.message : String(e);
+  return hasVideo && /^(tracks|frameTags|segments|frameTag|segment)\b/.test(message) ? `video.${message}` : message;
 }

@@ -12,6 +12,8 @@ export interface AssignedItem {
   width: number;
   height: number;
   url: string | null;
+  /** A video item's frame count and rate as published; absent for an image. */
+  video?: { frameCount: number; fps: number };
 }
 
 /**
@@ -55,13 +57,19 @@ export async function assignWork(ctx: HubContext, annotator: string, taskId: str
     // Open work first (index order), then the new items (index order).
     const ids = [...open.slice(0, count).map((r) => r.id), ...fresh.map((r) => r.id)];
     if (ids.length === 0) return [];
-    const rows = await tx.query<{ id: string; sha256: string; file_name: string; width: number; height: number; url: string | null }>(
-      'SELECT id, sha256, file_name, width, height, url FROM items WHERE id = ANY($1::text[])',
+    const rows = await tx.query<{ id: string; sha256: string; file_name: string; width: number; height: number; url: string | null; video: { frameCount: number; fps: number } | null }>(
+      'SELECT id, sha256, file_name, width, height, url, video FROM items WHERE id = ANY($1::text[])',
       [ids],
     );
     const byId = new Map(rows.map((r) => [r.id, r]));
     ctx.statistics.touched(fresh.length);
-    return ids.map((id) => byId.get(id)!).map((r) => ({ itemId: r.id, sha256: r.sha256, fileName: r.file_name, width: r.width, height: r.height, url: r.url }));
+    return ids
+      .map((id) => byId.get(id)!)
+      .map((r): AssignedItem => {
+        const item: AssignedItem = { itemId: r.id, sha256: r.sha256, fileName: r.file_name, width: r.width, height: r.height, url: r.url };
+        if (r.video) item.video = { frameCount: r.video.frameCount, fps: r.video.fps };
+        return item;
+      });
   });
   return assigned;
 }

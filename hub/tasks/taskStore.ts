@@ -1,4 +1,6 @@
 import { getAddress } from 'ethers';
+import { DEFAULT_VIDEO_CONSENSUS_OPTIONS } from '../../core/consensus/video/types';
+import type { TaskConsensusOptions } from '../../core/hubApi/tasks';
 import { newId } from '../../core/util/ids';
 import { taskIdToBytes32 } from '../../core/sync/labelBatch';
 import type { HubContext } from '../context';
@@ -23,6 +25,8 @@ export interface TaskRow {
   instructions: string;
   examples: string[];
   deadline: Date | string | null;
+  /** Video consensus thresholds as the requester gave them (migration 8; `{}` for tasks before it). */
+  consensus: TaskConsensusOptions | null;
 }
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
@@ -45,6 +49,8 @@ export function taskJson(t: TaskRow) {
     /** Example images: GET /tasks/:taskId/examples/:sha256. */
     examples: t.examples,
     deadline: iso(t.deadline),
+    /** Video consensus thresholds: the task's own, the rest core/consensus/video's defaults. */
+    consensus: { ...DEFAULT_VIDEO_CONSENSUS_OPTIONS, ...(t.consensus ?? {}) },
   };
 }
 
@@ -98,11 +104,12 @@ export async function createTask(ctx: HubContext, requester: string, body: Creat
     instructions: body.instructions,
     examples,
     deadline,
+    consensus: body.consensus,
   };
   await ctx.db.transaction(async (tx) => {
     await tx.query(
-      `INSERT INTO tasks (id, task_hash, requester, title, label_schema, redundancy, reward_per_item, reward_token, item_count, level, reviewer_fee, instructions, examples, deadline)
-       VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10, $11, $12, $13::text[], $14)`,
+      `INSERT INTO tasks (id, task_hash, requester, title, label_schema, redundancy, reward_per_item, reward_token, item_count, level, reviewer_fee, instructions, examples, deadline, consensus)
+       VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10, $11, $12, $13::text[], $14, $15::jsonb)`,
       [
         task.id,
         task.task_hash,
@@ -118,13 +125,14 @@ export async function createTask(ctx: HubContext, requester: string, body: Creat
         task.instructions,
         task.examples,
         task.deadline,
+        JSON.stringify(task.consensus ?? {}),
       ],
     );
     const ids = body.items.map(() => newId('item_'));
     await tx.query(
-      `INSERT INTO items (id, task_id, idx, sha256, file_name, width, height, url)
-       SELECT id, $1, idx, sha256, file_name, width, height, url
-       FROM unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::int[], $7::int[], $8::text[]) AS t(id, idx, sha256, file_name, width, height, url)`,
+      `INSERT INTO items (id, task_id, idx, sha256, file_name, width, height, url, video)
+       SELECT id, $1, idx, sha256, file_name, width, height, url, video::jsonb
+       FROM unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::int[], $7::int[], $8::text[], $9::text[]) AS t(id, idx, sha256, file_name, width, height, url, video)`,
       [
         taskId,
         ids,
@@ -134,6 +142,8 @@ export async function createTask(ctx: HubContext, requester: string, body: Creat
         body.items.map((i) => i.width),
         body.items.map((i) => i.height),
         body.items.map((i) => i.url ?? null),
+        // A video item's frame count and rate as published (null: an image); batches/storeBatch.ts holds its labels to this frame count.
+        body.items.map((i) => (i.video ? JSON.stringify({ frameCount: i.video.frameCount, fps: i.video.fps }) : null)),
       ],
     );
     await insertHoneypots(
