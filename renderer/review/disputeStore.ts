@@ -2,6 +2,7 @@ import { DisputeSchema, type Dispute } from '../../electron/common/services/hubR
 import type { GroundworkDb } from '../store/db';
 import type { DisputeRecord } from '../store/syncRecords';
 import type { ReviewDraft } from './reviewTypes';
+import type { VideoReviewDraft } from './videoReviewTypes';
 
 /** A downloaded dispute with its payload checked. */
 export interface StoredDispute {
@@ -64,7 +65,7 @@ export class DisputeStore {
     this.notify();
   }
 
-  async saveDraft(hubUrl: string, itemId: string, draft: ReviewDraft): Promise<void> {
+  async saveDraft(hubUrl: string, itemId: string, draft: ReviewDraft | VideoReviewDraft): Promise<void> {
     await this.db.disputes.update([hubUrl, itemId], { draft, updatedAt: this.now() });
   }
 

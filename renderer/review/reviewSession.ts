@@ -4,6 +4,7 @@ import type { CanonicalShape } from '../../core/sync/canonicalLabels';
 import type { Dispute, ObjectReason } from '../../electron/common/services/hubReviewSchemas';
 import { finalShapeOf, reasonOf, unresolvedObjects, verdictContent } from './finalLabels';
 import { annotatorsOf, proposalObjects, type ProposalObject } from './reviewObjects';
+import { DraftHistory } from './draftHistory';
 import { ReviewError, type ObjectChoice, type ObjectDecision, type ReviewDraft, type VerdictReason } from './reviewTypes';
 
 export interface ReviewSnapshot {
@@ -33,15 +34,10 @@ export function initialDraft(objects: readonly ProposalObject[]): ReviewDraft {
 export class ReviewSession {
   readonly annotators: readonly string[];
   readonly objects: readonly ProposalObject[];
-  private draft: ReviewDraft;
-  private readonly undoStack: ReviewDraft[] = [];
-  private readonly redoStack: ReviewDraft[] = [];
+  private readonly history: DraftHistory<ReviewDraft>;
   private current = 0;
   private hidden = new Set<string>();
   private snapshot: ReviewSnapshot | null = null;
-  /** Inside `group`: the first change pushed the undo step, the rest join it. */
-  private grouping: 'off' | 'open' | 'pushed' = 'off';
-  private readonly listeners = new Set<() => void>();
 
   constructor(
     readonly dispute: Dispute,
@@ -49,14 +45,17 @@ export class ReviewSession {
   ) {
     this.annotators = annotatorsOf(dispute);
     this.objects = proposalObjects(dispute);
-    this.draft = draft && draft.decisions.length >= this.objects.length ? draft : initialDraft(this.objects);
+    this.history = new DraftHistory(draft && Array.isArray(draft.decisions) && draft.decisions.length >= this.objects.length ? draft : initialDraft(this.objects), () => (this.snapshot = null));
     this.current = this.draft.decisions.length > 0 ? 0 : -1;
   }
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  private get draft(): ReviewDraft {
+    return this.history.current;
+  }
+
+  get subscribe(): (listener: () => void) => () => void {
+    return this.history.subscribe;
+  }
 
   /** The same object until something changes (for useSyncExternalStore). */
   getSnapshot = (): ReviewSnapshot => {
@@ -66,8 +65,8 @@ export class ReviewSession {
       draft: this.draft,
       current: this.current,
       hidden: new Set(this.hidden),
-      canUndo: this.undoStack.length > 0,
-      canRedo: this.redoStack.length > 0,
+      canUndo: this.history.canUndo,
+      canRedo: this.history.canRedo,
     };
     return this.snapshot;
   };
@@ -170,30 +169,17 @@ export class ReviewSession {
 
   /** Several decisions as ONE undo step (one editor gesture that moved and re-classed a box). */
   group(run: () => void): void {
-    if (this.grouping !== 'off') return run();
-    this.grouping = 'open';
-    try {
-      run();
-    } finally {
-      this.grouping = 'off';
-    }
+    this.history.group(run);
   }
 
   undo(): void {
-    const previous = this.undoStack.pop();
-    if (!previous) return;
-    this.redoStack.push(this.draft);
-    this.draft = previous;
+    if (!this.history.undo()) return;
     this.current = Math.min(this.current, this.draft.decisions.length - 1);
     this.notify();
   }
 
   redo(): void {
-    const next = this.redoStack.pop();
-    if (!next) return;
-    this.undoStack.push(this.draft);
-    this.draft = next;
-    this.notify();
+    if (this.history.redo()) this.notify();
   }
 
   // --- view state ---
@@ -233,15 +219,11 @@ export class ReviewSession {
   }
 
   private apply(change: (draft: ReviewDraft) => ReviewDraft): void {
-    if (this.grouping !== 'pushed') this.undoStack.push(this.draft);
-    if (this.grouping === 'open') this.grouping = 'pushed';
-    this.redoStack.length = 0;
-    this.draft = change(this.draft);
+    this.history.apply(change);
   }
 
   private notify(): void {
-    this.snapshot = null;
-    for (const l of this.listeners) l();
+    this.history.notify();
   }
 }
 

@@ -1,14 +1,13 @@
-import type { VerdictSummary } from '../../electron/common/services/hubReviewSchemas';
 import type { VerdictUploadResult } from '../../electron/common/services/hubService';
 import type { OutboxRecord } from '../store/syncRecords';
 import type { Outbox } from './outbox';
-import { verdictPayloadOf, type VerdictTransport } from './verdictRecords';
+import { signedVerdictOf, verdictPayloadOf, type VerdictSigningSummary, type VerdictTransport } from './verdictRecords';
 
 export interface VerdictSigningRequest {
   recordId: string;
   requestId: string;
-  /** What will be signed: task, item, labels hash, hub, reviewer, nonce, deadline. */
-  summary: VerdictSummary;
+  /** What will be signed: task, item, labels hash, hub, reviewer, nonce, deadline (and a video verdict's counts). */
+  summary: VerdictSigningSummary;
 }
 
 /**
@@ -20,7 +19,7 @@ export async function prepareVerdictSigning(outbox: Outbox, transport: VerdictTr
   if (!record) throw new Error(`outbox record ${recordId} does not exist`);
   if (record.signed) throw new Error('this verdict is already signed');
   const payload = verdictPayloadOf(record);
-  const { requestId, summary } = await transport.prepareVerdict({ hubUrl: record.hubUrl, taskId: record.taskId, itemId: payload.itemId, shapes: payload.shapes, reasons: payload.reasons });
+  const { requestId, summary } = await transport.prepareVerdict({ hubUrl: record.hubUrl, taskId: record.taskId, itemId: payload.itemId, shapes: payload.shapes, reasons: payload.reasons, ...(payload.video ? { video: payload.video } : {}) });
   if (summary.labelsHash.toLowerCase() !== payload.labelsHash.toLowerCase() || summary.itemId !== payload.itemId) {
     throw new Error(`the host would sign labels ${summary.labelsHash} of ${summary.itemId}, but the outbox holds ${payload.labelsHash} of ${payload.itemId}; not signed`);
   }
@@ -36,6 +35,7 @@ export async function confirmVerdictSigning(
 ): Promise<OutboxRecord> {
   const signed = await transport.signVerdict({ requestId: request.requestId });
   const record = await outbox.saveSignedVerdict(request.recordId, signed);
-  await applyUpload(record, await transport.uploadVerdict({ signed }));
+  // The first send is the saved form, as every retry is: the labels the outbox holds (a video item's included) with this signature.
+  await applyUpload(record, await transport.uploadVerdict({ signed: signedVerdictOf(record) }));
   return (await outbox.get(record.id))!;
 }

@@ -1,4 +1,5 @@
 import { itemLabelHash, sortCanonicalShapes, type CanonicalShape } from '../../core/sync/canonicalLabels';
+import { normalizeVideoLabels, type CanonicalVideoLabels } from '../../core/sync/canonicalVideo';
 import { itemIdToBytes32, taskIdToBytes32 } from '../../core/sync/labelBatch';
 import { newId } from '../../core/util/ids';
 import type { ObjectReason, SignedVerdict, VerdictSummary } from '../../electron/common/services/hubReviewSchemas';
@@ -9,15 +10,32 @@ import type { OutboxRecord } from '../store/syncRecords';
 export interface VerdictPayload {
   itemId: string;
   shapes: CanonicalShape[];
+  /** A video item's final tracks, frame tags and segments (normalized); the hash is then the version-2 one. */
+  video?: CanonicalVideoLabels;
   reasons: ObjectReason[];
   labelsHash: string;
 }
 
+/** A signed verdict with a video item's labels (the wire's SignedVerdictUploadSchema.video). */
+export type SignedVideoVerdict = SignedVerdict & { video?: CanonicalVideoLabels };
+
+/** What the host counts of a video verdict's labels when it shows what it will sign. */
+export interface VideoVerdictCounts {
+  frameCount: number;
+  tracks: number;
+  keyframes: number;
+  frameTags: number;
+  segments: number;
+}
+
+/** The host's summary; a video verdict's carries the counts. */
+export type VerdictSigningSummary = VerdictSummary & { video?: VideoVerdictCounts };
+
 /** What sync needs of the host for verdicts (`host.hub` has it): the two signing steps and the re-send. */
 export interface VerdictTransport {
-  prepareVerdict(args: { hubUrl: string; taskId: string; itemId: string; shapes: CanonicalShape[]; reasons: ObjectReason[] }): Promise<{ requestId: string; summary: VerdictSummary }>;
-  signVerdict(args: { requestId: string }): Promise<SignedVerdict>;
-  uploadVerdict(args: { signed: SignedVerdict }): Promise<VerdictUploadResult>;
+  prepareVerdict(args: { hubUrl: string; taskId: string; itemId: string; shapes: CanonicalShape[]; reasons: ObjectReason[]; video?: CanonicalVideoLabels }): Promise<{ requestId: string; summary: VerdictSigningSummary }>;
+  signVerdict(args: { requestId: string }): Promise<SignedVideoVerdict>;
+  uploadVerdict(args: { signed: SignedVideoVerdict }): Promise<VerdictUploadResult>;
 }
 
 /** Verdicts belong to no local project; their outbox rows carry this in `projectId`. */
@@ -29,16 +47,20 @@ export interface VerdictDraft {
   itemId: string;
   shapes: readonly CanonicalShape[];
   reasons: readonly ObjectReason[];
+  /** A video item's final labels. */
+  video?: CanonicalVideoLabels;
 }
 
 /** A new, unsigned outbox record for a verdict; the labels hash is core's, the same the host will sign. */
 export function newVerdictRecord(verdict: VerdictDraft, at: number): OutboxRecord {
   const shapes = sortCanonicalShapes(verdict.shapes);
+  const video = verdict.video === undefined ? undefined : normalizeVideoLabels(verdict.video);
   const payload: VerdictPayload = {
     itemId: verdict.itemId,
     shapes,
+    ...(video ? { video } : {}),
     reasons: [...verdict.reasons].sort((a, b) => a.index - b.index),
-    labelsHash: itemLabelHash(verdict.itemId, shapes),
+    labelsHash: itemLabelHash(verdict.itemId, shapes, video),
   };
   return { id: newId(), kind: 'verdict', hubUrl: verdict.hubUrl, projectId: REVIEW_PROJECT_ID, taskId: verdict.taskId, payload, state: 'pending', attempts: 0, nextAttemptAt: at, createdAt: at, updatedAt: at };
 }
@@ -52,9 +74,9 @@ export function verdictPayloadOf(record: OutboxRecord): VerdictPayload {
 }
 
 /** The exact signed verdict to (re-)send, rebuilt from what was saved when it was signed. */
-export function signedVerdictOf(record: OutboxRecord): SignedVerdict {
+export function signedVerdictOf(record: OutboxRecord): SignedVideoVerdict {
   if (!record.signed) throw new Error(`outbox record ${record.id} is not signed yet`);
-  const { itemId, shapes, reasons } = verdictPayloadOf(record);
+  const { itemId, shapes, reasons, video } = verdictPayloadOf(record);
   const { signature, signer, nonce, deadline, root } = record.signed;
   return {
     hubUrl: record.hubUrl,
@@ -64,5 +86,6 @@ export function signedVerdictOf(record: OutboxRecord): SignedVerdict {
     signature,
     shapes,
     reasons,
+    ...(video ? { video } : {}),
   };
 }

@@ -97,4 +97,41 @@ describe('verdict signing', () => {
     answer = { status: 200, body: { ...receipt, status: 'accepted' } };
     expect(await signing.upload(signed)).toMatchObject({ status: 'network', failure: { code: 'bad_response', reason: expect.stringMatching(/POST \/verdicts .*status/) } });
   });
+
+  it('signs a video verdict over the version-2 hash, shows its counts, and uploads its video labels', async () => {
+    const video = {
+      frameCount: 60,
+      tracks: [{ className: 'car', keyframes: [{ frame: 30, box: { x: 5, y: 5, w: 9, h: 9 } }, { frame: 0, box: { x: 1.004, y: 1, w: 9, h: 9 } }] }],
+      frameTags: [
+        { className: 'night', startFrame: 0, endFrame: 10 },
+        { className: 'night', startFrame: 11, endFrame: 20 },
+      ],
+      segments: [
+        { startFrame: 0, endFrame: 29, tags: ['street'] },
+        { startFrame: 30, endFrame: 59 },
+      ],
+    };
+    const frameBox = [{ className: 'dog', box: { x: 1, y: 1, w: 2, h: 2 }, frame: 3 }];
+    const signing = createVerdictSigning(client(), keys);
+    const { requestId, summary } = await signing.prepare({ hubUrl, taskId: 't', itemId: 'clip', shapes: frameBox, video, reasons: [{ index: 0, reason: 'ok' }] });
+    expect(summary.labelsHash).toBe(itemLabelHash('clip', frameBox, video));
+    expect(summary.labelsHash).not.toBe(itemLabelHash('clip', frameBox.map(({ frame: _f, ...s }) => s)));
+    expect(summary.video).toEqual({ frameCount: 60, tracks: 1, keyframes: 2, frameTags: 1, segments: 2 });
+    const signed = await signing.sign(requestId);
+    expect(signed.video!.tracks[0]!.keyframes.map((k) => k.frame)).toEqual([0, 30]);
+    expect(signed.video!.tracks[0]!.keyframes[0]!.box.x).toBe(1);
+    expect(signed.video!.frameTags).toEqual([{ className: 'night', startFrame: 0, endFrame: 20 }]);
+    answer = { status: 200, body: { verdictId: `0x${'cd'.repeat(32)}`, itemId: 'clip', status: 'resolved', duplicate: false, acceptedAt: '2026-01-01T00:00:00.000Z', agreeingAnnotators: [] } };
+    expect(await signing.upload(signed)).toMatchObject({ status: 'accepted' });
+    expect(received.at(-1)).toMatchObject({ itemId: 'clip', video: signed.video, verdict: { labelsHash: summary.labelsHash } });
+  });
+
+  it('refuses video labels that are not a canonical form, and a frame box without video labels, before showing anything', async () => {
+    const signing = createVerdictSigning(client(), keys);
+    const gap = { frameCount: 60, tracks: [], frameTags: [], segments: [{ startFrame: 0, endFrame: 20 }, { startFrame: 30, endFrame: 59 }] };
+    await expect(signing.prepare({ hubUrl, taskId: 't', itemId: 'clip', shapes: [], video: gap, reasons: [] })).rejects.toThrow(/cannot sign these final labels: segments must tile the video/);
+    const late = { frameCount: 10, tracks: [{ className: 'car', keyframes: [{ frame: 10, box: { x: 0, y: 0, w: 1, h: 1 } }] }], frameTags: [], segments: [] };
+    await expect(signing.prepare({ hubUrl, taskId: 't', itemId: 'clip', shapes: [], video: late, reasons: [] })).rejects.toThrow(/the video has 10 frames/);
+    await expect(signing.prepare({ hubUrl, taskId: 't', itemId: 'clip', shapes: [{ className: 'dog', box: { x: 0, y: 0, w: 1, h: 1 }, frame: 2 }], reasons: [] })).rejects.toThrow(/has a frame, but the item carries no video labels/);
+  });
 });

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { itemLabelHash, sortCanonicalShapes, type CanonicalShape } from '../../../core/sync/canonicalLabels';
+import { normalizeVideoLabels, type CanonicalVideoLabels } from '../../../core/sync/canonicalVideo';
 import { groundworkDomain } from '../../../core/sync/eip712';
 import { itemIdToBytes32, taskIdToBytes32 } from '../../../core/sync/labelBatch';
 import { uploadVerdictRoute } from '../../../core/hubApi/verdicts';
@@ -16,10 +17,28 @@ const CONFIRM_WINDOW_MS = 10 * 60_000;
 /** Reviewers work offline too: a signed verdict stays uploadable for a month. */
 const DEADLINE_SECONDS = 30 * 24 * 3600;
 
+/** A signed verdict with a video item's final labels (POST /verdicts' `video`). */
+export type SignedVideoVerdict = SignedVerdict & { video?: CanonicalVideoLabels };
+
+/** What the reviewer is shown of a video verdict's labels before signing (the renderer's VideoVerdictCounts). */
+export type VideoVerdictCounts = Record<'frameCount' | 'tracks' | 'keyframes' | 'frameTags' | 'segments', number>;
+
+export type VerdictSigningSummary = VerdictSummary & { video?: VideoVerdictCounts };
+
 interface PreparedVerdict {
-  unsigned: Omit<SignedVerdict, 'signature'>;
-  summary: VerdictSummary;
+  unsigned: Omit<SignedVideoVerdict, 'signature'>;
+  summary: VerdictSigningSummary;
   expiresAt: number;
+}
+
+export function videoVerdictCounts(video: CanonicalVideoLabels): VideoVerdictCounts {
+  return {
+    frameCount: video.frameCount,
+    tracks: video.tracks.length,
+    keyframes: video.tracks.reduce((n, t) => n + t.keyframes.length, 0),
+    frameTags: video.frameTags.length,
+    segments: video.segments.length,
+  };
 }
 
 export interface VerdictInput {
@@ -28,6 +47,8 @@ export interface VerdictInput {
   itemId: string;
   shapes: CanonicalShape[];
   reasons: ObjectReason[];
+  /** A video item's final tracks, frame tags and segments: signed as the version-2 labels hash. */
+  video?: CanonicalVideoLabels;
 }
 
 /**
@@ -43,13 +64,17 @@ export function createVerdictSigning(client: HubClient, keys: WalletKeys, now: (
     for (const [id, request] of prepared) if (request.expiresAt <= now()) prepared.delete(id);
   }
 
-  async function prepare(input: VerdictInput): Promise<{ requestId: string; summary: VerdictSummary }> {
+  async function prepare(input: VerdictInput): Promise<{ requestId: string; summary: VerdictSigningSummary }> {
     dropExpired();
     const reviewer = keys.signer().address;
     const config = await client.configOf(input.hubUrl);
     let shapes: CanonicalShape[];
+    let video: CanonicalVideoLabels | undefined;
     try {
       shapes = sortCanonicalShapes(input.shapes);
+      video = input.video === undefined ? undefined : normalizeVideoLabels(input.video);
+      // The same checks the hash makes (a frame box needs video labels and must be inside the video), before anything is shown.
+      itemLabelHash(input.itemId, shapes, video);
     } catch (error) {
       throw new ServiceError(`cannot sign these final labels: ${(error as Error).message}`, { code: 'bad-verdict' });
     }
@@ -62,12 +87,12 @@ export function createVerdictSigning(client: HubClient, keys: WalletKeys, now: (
       reviewer,
       task: taskIdToBytes32(input.taskId),
       item: itemIdToBytes32(input.itemId),
-      labelsHash: itemLabelHash(input.itemId, shapes),
+      labelsHash: itemLabelHash(input.itemId, shapes, video),
       // Random, so two workstations of one wallet never reuse a nonce.
       nonce: BigInt(`0x${randomBytes(16).toString('hex')}`).toString(),
       deadline: Math.floor(now() / 1000) + DEADLINE_SECONDS,
     };
-    const summary: VerdictSummary = {
+    const summary: VerdictSigningSummary = {
       taskId: input.taskId,
       itemId: input.itemId,
       task: verdict.task,
@@ -80,15 +105,16 @@ export function createVerdictSigning(client: HubClient, keys: WalletKeys, now: (
       deadline: verdict.deadline,
       chainId: config.chainId,
       verifyingContract: config.rewardsContract,
+      ...(video ? { video: videoVerdictCounts(video) } : {}),
     };
     const requestId = randomUUID();
-    const unsigned = { hubUrl: input.hubUrl, taskId: input.taskId, itemId: input.itemId, verdict, shapes, reasons: [...input.reasons].sort((a, b) => a.index - b.index) };
+    const unsigned = { hubUrl: input.hubUrl, taskId: input.taskId, itemId: input.itemId, verdict, shapes, ...(video ? { video } : {}), reasons: [...input.reasons].sort((a, b) => a.index - b.index) };
     prepared.set(requestId, { unsigned, summary, expiresAt: now() + CONFIRM_WINDOW_MS });
     return { requestId, summary };
   }
 
   /** Signs a prepared verdict once; the request is consumed. */
-  async function sign(requestId: string): Promise<SignedVerdict> {
+  async function sign(requestId: string): Promise<SignedVideoVerdict> {
     dropExpired();
     const request = prepared.get(requestId);
     if (!request) throw new ServiceError('this verdict request is unknown or expired: prepare the verdict again', { code: 'unknown-request' });
@@ -101,10 +127,10 @@ export function createVerdictSigning(client: HubClient, keys: WalletKeys, now: (
   }
 
   /** POST /verdicts; network trouble and refusals come back as results for the outbox to act on. */
-  async function upload(signed: SignedVerdict): Promise<VerdictUploadResult> {
+  async function upload(signed: SignedVideoVerdict): Promise<VerdictUploadResult> {
     try {
       const receipt = await client.call(signed.hubUrl, uploadVerdictRoute, {
-        body: { verdict: signed.verdict, signature: signed.signature, itemId: signed.itemId, shapes: signed.shapes, reasons: signed.reasons },
+        body: { verdict: signed.verdict, signature: signed.signature, itemId: signed.itemId, shapes: signed.shapes, reasons: signed.reasons, ...(signed.video ? { video: signed.video } : {}) },
       });
       return { status: 'accepted', receipt };
     } catch (error) {

@@ -1,0 +1,95 @@
+import type { CanonicalFrameTag, CanonicalSegment, CanonicalTrack, CanonicalVideoLabels } from '../../core/sync/canonicalVideo';
+import type { Dispute } from '../../electron/common/services/hubReviewSchemas';
+import { annotatorsOf } from './reviewObjects';
+import type { VideoPartKind } from './videoReviewTypes';
+
+/** One annotator's take on a part: a track, a segmentation (with its tags) or a set of frame tags. */
+export interface TrackMember {
+  annotator: string;
+  /** Index into that annotator's submitted `video.tracks`. */
+  trackIndex: number;
+  track: CanonicalTrack;
+}
+
+/**
+ * A decidable part of a disputed video item: a track cluster (tracks of
+ * different annotators taken to be one object), the segmentation, or the
+ * frame tags. `merged` is the consensus (the cluster's consensus track,
+ * the proposal's segments or frame tags).
+ */
+export type VideoPart =
+  | { kind: 'track'; members: TrackMember[]; merged: CanonicalTrack; accepted: boolean }
+  | { kind: 'segments'; byAnnotator: Record<string, CanonicalSegment[]>; merged: CanonicalSegment[]; accepted: boolean }
+  | { kind: 'frameTags'; byAnnotator: Record<string, CanonicalFrameTag[]>; merged: CanonicalFrameTag[]; accepted: boolean };
+
+/** A cluster of tracks before the merged track is known: members by annotator and track index. */
+export interface TrackClusterRef {
+  members: readonly { annotator: string; trackIndex: number }[];
+  accepted: boolean;
+  /** The consensus track when the consensus formed one. */
+  track?: CanonicalTrack | null;
+}
+
+/** What the review needs of video consensus (core/consensus/video): clusters of a dispute's tracks, and one merged track of given members. */
+export interface VideoMerging {
+  clusters(submissions: readonly { annotator: string; video: CanonicalVideoLabels }[]): TrackClusterRef[];
+  mergedTrack(members: readonly TrackMember[], frameCount: number): CanonicalTrack;
+}
+
+export function isVideoDispute(dispute: Pick<Dispute, 'video'>): dispute is Dispute & { video: { frameCount: number; fps: number } } {
+  return !!dispute.video;
+}
+
+function videoOf(dispute: Dispute, annotator: string): CanonicalVideoLabels | undefined {
+  return dispute.submissions.find((s) => s.annotator === annotator)?.video;
+}
+
+/** Which kinds the hub said fell below their thresholds (none said: every kind is open to review). */
+function disputedKinds(dispute: Dispute): Set<string> | null {
+  const parts = dispute.proposal.disputedParts;
+  return parts && parts.length > 0 ? new Set(parts) : null;
+}
+
+/**
+ * The parts of a disputed video item in review order: the track clusters
+ * (the hub's, or formed here when it sent none), then the segmentation and
+ * the frame tags when any annotator made some. Parts of a kind the hub did
+ * not dispute start as accepted.
+ */
+export function videoParts(dispute: Dispute, merging: VideoMerging): VideoPart[] {
+  if (!isVideoDispute(dispute)) throw new Error(`item ${dispute.itemId} is not a video item`);
+  const { frameCount } = dispute.video;
+  const annotators = annotatorsOf(dispute);
+  const submissions = annotators.map((annotator) => ({ annotator, video: videoOf(dispute, annotator) ?? { frameCount, tracks: [], frameTags: [], segments: [] } }));
+  const disputed = disputedKinds(dispute);
+  const open = (kind: 'tracks' | 'segments' | 'frameTags') => disputed === null || disputed.has(kind);
+
+  const refs: TrackClusterRef[] = dispute.proposal.trackClusters ?? merging.clusters(submissions);
+  const parts: VideoPart[] = refs.map((ref, i) => {
+    const members = ref.members.map((m): TrackMember => {
+      const track = videoOf(dispute, m.annotator)?.tracks[m.trackIndex];
+      if (!track) throw new Error(`track cluster ${i + 1} names track ${m.trackIndex} of ${m.annotator}, who submitted no such track`);
+      return { annotator: m.annotator, trackIndex: m.trackIndex, track };
+    });
+    members.sort((a, b) => annotators.indexOf(a.annotator) - annotators.indexOf(b.annotator));
+    return { kind: 'track', members, merged: ref.track ?? merging.mergedTrack(members, frameCount), accepted: ref.accepted && !open('tracks') };
+  });
+
+  const proposal = dispute.proposal.video;
+  if (submissions.some((s) => s.video.segments.length > 0)) {
+    const byAnnotator = Object.fromEntries(submissions.map((s) => [s.annotator, s.video.segments]));
+    parts.push({ kind: 'segments', byAnnotator, merged: proposal?.segments ?? [], accepted: !open('segments') });
+  }
+  if (submissions.some((s) => s.video.frameTags.length > 0)) {
+    const byAnnotator = Object.fromEntries(submissions.map((s) => [s.annotator, s.video.frameTags]));
+    parts.push({ kind: 'frameTags', byAnnotator, merged: proposal?.frameTags ?? [], accepted: !open('frameTags') });
+  }
+  return parts;
+}
+
+/** Whether annotator `who` has something to take for this part (a track in the cluster; segments and tags: any submission, even an empty one). */
+export function annotatorHas(part: VideoPart, who: string): boolean {
+  return part.kind === 'track' ? part.members.some((m) => m.annotator === who) : who in part.byAnnotator;
+}
+
+export const PART_TITLES: Record<VideoPartKind, string> = { track: 'track', segments: 'segments', frameTags: 'frame tags' };

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { itemLabelHash } from '../../core/sync/canonicalLabels';
+import { ReviewError } from './reviewTypes';
+import { ANN_A, ANN_B, ANN_C, FRAMES, testMerging, videoDispute, videoSubmissions } from './videoReviewTestKit';
+import { VideoReviewSession } from './videoReviewSession';
+
+const session = (draft?: unknown) => new VideoReviewSession(videoDispute(), testMerging, draft);
+
+describe('VideoReviewSession', () => {
+  it('makes one part per track cluster, then the segmentation and the frame tags; disputed kinds wait, the rest start merged', () => {
+    const s = session();
+    expect(s.annotators).toEqual([ANN_A, ANN_B, ANN_C]);
+    expect(s.parts.map((p) => p.kind)).toEqual(['track', 'track', 'segments', 'frameTags']);
+    expect(s.parts[0]!.kind === 'track' && s.parts[0]!.members.map((m) => m.annotator)).toEqual([ANN_A, ANN_B, ANN_C]);
+    expect(s.unresolved()).toEqual([0, 1, 2]);
+    expect(s.choice(3)).toEqual({ kind: 'merged' });
+    expect(() => s.verdict()).toThrow(ReviewError);
+    expect(() => s.verdict()).toThrow('decide every part first: track 1, track 2, segments still open');
+  });
+
+  it('takes an annotator per track and per segmentation, merged, drop; each is one undo step', () => {
+    const s = session();
+    const subs = videoSubmissions();
+    s.takeAnnotator(0, 2); // C's drifting car
+    expect(s.finalTrack(0)).toEqual(subs[ANN_C]!.tracks[1]);
+    s.takeMerged(0);
+    expect(s.finalTrack(0)).toEqual(subs[ANN_A]!.tracks[0]);
+    s.drop(1);
+    expect(s.finalTrack(1)).toBeNull();
+    s.takeAnnotator(2, ANN_C);
+    expect(() => s.takeAnnotator(1, 0)).toThrow("annotator A has no track 2 here");
+    expect(() => s.takeAnnotator(0, 5)).toThrow('there is no annotator F on this item');
+    expect(s.unresolved()).toEqual([]);
+    s.undo();
+    expect(s.choice(2)).toEqual({ kind: 'undecided' });
+    s.undo();
+    expect(s.choice(1)).toEqual({ kind: 'undecided' });
+    s.redo();
+    s.redo();
+    expect(s.choice(2)).toEqual({ kind: 'annotator', annotator: ANN_C });
+  });
+
+  it('redraws a track through the workbench track edits: a moved box is a keyframe on that frame, O toggles outside', () => {
+    const s = session();
+    s.takeAnnotator(0, ANN_B);
+    s.setKeyframe(0, 45, { x: 150, y: 60, w: 80, h: 60 });
+    const track = s.finalTrack(0)!;
+    expect(s.choice(0).kind).toBe('drawn');
+    expect(track.className).toBe('car');
+    expect(track.keyframes.map((k) => k.frame)).toEqual([0, 30, 45, 59]);
+    expect(track.keyframes[2]).toEqual({ frame: 45, box: { x: 150, y: 60, w: 80, h: 60 } });
+    s.toggleOutside(0, 50);
+    expect(s.finalTrack(0)!.keyframes.find((k) => k.frame === 50)).toMatchObject({ outside: true });
+    s.undo();
+    expect(s.finalTrack(0)!.keyframes.map((k) => k.frame)).toEqual([0, 30, 45, 59]);
+    s.undo();
+    expect(s.choice(0)).toEqual({ kind: 'annotator', annotator: ANN_B });
+    // A dropped track redrawn starts again from the box drawn, under the merged track's class.
+    s.drop(1);
+    s.setKeyframe(1, 20, { x: 1, y: 2, w: 3, h: 4 });
+    expect(s.finalTrack(1)).toEqual({ className: 'person', keyframes: [{ frame: 20, box: { x: 1, y: 2, w: 3, h: 4 } }] });
+    expect(() => s.setKeyframe(2, 1, { x: 0, y: 0, w: 1, h: 1 })).toThrow(/segments cannot be redrawn/);
+    expect(() => s.setKeyframe(0, FRAMES, { x: 0, y: 0, w: 1, h: 1 })).toThrow('frame 60 is not in the video (0–59)');
+  });
+
+  it('gives the verdict in canonical form over the dispute frame count, with the v2 hash the hub checks', () => {
+    const s = session();
+    const subs = videoSubmissions();
+    s.takeMerged(0);
+    s.takeAnnotator(1, ANN_B);
+    s.takeAnnotator(2, ANN_A);
+    s.drop(3);
+    const v = s.verdict();
+    expect(v.video.frameCount).toBe(FRAMES);
+    expect(v.video.tracks).toHaveLength(2);
+    expect(v.video.segments).toEqual(subs[ANN_A]!.segments);
+    expect(v.video.frameTags).toEqual([]);
+    expect(v.reasons).toEqual([
+      { index: 0, reason: 'ok' },
+      { index: 1, reason: 'ok' },
+      { index: 2, reason: 'ok' },
+      { index: 3, reason: 'ok' },
+    ]);
+    const expected = { frameCount: FRAMES, tracks: [subs[ANN_B]!.tracks[1]!, subs[ANN_A]!.tracks[0]!], frameTags: [], segments: subs[ANN_A]!.segments };
+    expect(itemLabelHash('clip-1', v.shapes, v.video)).toBe(itemLabelHash('clip-1', [], expected));
+    s.drop(0);
+    expect(s.verdict().reasons[0]).toEqual({ index: 0, reason: 'extra_object' });
+  });
+
+  it('resumes a saved draft and ignores one of another shape', () => {
+    const s = session();
+    s.takeAnnotator(0, ANN_A);
+    s.takeAnnotator(2, ANN_C);
+    const saved = JSON.parse(JSON.stringify(s.getDraft())) as unknown;
+    const resumed = session(saved);
+    expect(resumed.getDraft()).toEqual(s.getDraft());
+    expect(resumed.getSnapshot().canUndo).toBe(false);
+    expect(session({ decisions: [] }).unresolved()).toEqual([0, 1, 2]);
+    expect(session({ kind: 'video', choices: [{ kind: 'merged' }] }).unresolved()).toEqual([0, 1, 2]);
+  });
+
+  it('forms the track clusters locally when the hub sent none, and keeps frame and part as view state', () => {
+    const s = new VideoReviewSession(videoDispute({ trackClusters: undefined, disputedParts: undefined }), testMerging);
+    expect(s.parts.filter((p) => p.kind === 'track')).toHaveLength(2);
+    s.setFrame(99);
+    expect(s.currentFrame()).toBe(FRAMES - 1);
+    s.stepFrame(-10);
+    expect(s.currentFrame()).toBe(FRAMES - 11);
+    s.next(-1);
+    expect(s.currentIndex()).toBe(3);
+    expect(s.getSnapshot().canUndo).toBe(false);
+  });
+
+  it('refuses an item that is not a video', () => {
+    expect(() => new VideoReviewSession({ ...videoDispute(), video: null }, testMerging)).toThrow('item clip-1 is not a video item');
+  });
+});

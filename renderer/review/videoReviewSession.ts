@@ -1,0 +1,239 @@
+import type { Box } from '../../core/model/shape';
+import type { CanonicalShape } from '../../core/sync/canonicalLabels';
+import type { CanonicalTrack, CanonicalVideoLabels } from '../../core/sync/canonicalVideo';
+import type { Dispute, ObjectReason } from '../../electron/common/services/hubReviewSchemas';
+import { setCanonicalKeyframe, toggleCanonicalOutside, trackFrom } from './canonicalTrackEdits';
+import { DraftHistory } from './draftHistory';
+import { annotatorsOf } from './reviewObjects';
+import { letterOf } from './reviewSession';
+import { ReviewError } from './reviewTypes';
+import { finalTrackOf, partName, unresolvedParts, videoVerdictContent } from './videoFinalLabels';
+import { annotatorHas, isVideoDispute, videoParts, type VideoMerging, type VideoPart } from './videoReviewObjects';
+import { isVideoReviewDraft, type VideoChoice, type VideoReviewDraft } from './videoReviewTypes';
+
+export interface VideoReviewSnapshot {
+  annotators: readonly string[];
+  parts: readonly VideoPart[];
+  draft: VideoReviewDraft;
+  /** The part under review (keyboard focus), or -1 when there is none. */
+  current: number;
+  /** The frame on screen. */
+  frame: number;
+  frameCount: number;
+  /** Annotators whose tracks are hidden on the canvas. */
+  hidden: ReadonlySet<string>;
+  canUndo: boolean;
+  canRedo: boolean;
+}
+
+/** Parts the consensus accepted start as merged; the rest wait for the reviewer. */
+export function initialVideoDraft(parts: readonly VideoPart[]): VideoReviewDraft {
+  return { kind: 'video', choices: parts.map((p) => (p.accepted ? { kind: 'merged' } : { kind: 'undecided' })) };
+}
+
+/**
+ * A reviewer's decisions on one disputed video item, headless: per track
+ * cluster take an annotator's track, the merged one, drop it or redraw it
+ * (keyframes set on the canvas with the workbench's track edits); per
+ * segmentation and frame tags take an annotator's or the consensus. Each
+ * decision is one undo step. The frame and the current part are view state.
+ */
+export class VideoReviewSession {
+  readonly annotators: readonly string[];
+  readonly parts: readonly VideoPart[];
+  readonly frameCount: number;
+  private readonly history: DraftHistory<VideoReviewDraft>;
+  private current: number;
+  private frame = 0;
+  private hidden = new Set<string>();
+  private snapshot: VideoReviewSnapshot | null = null;
+
+  constructor(
+    readonly dispute: Dispute,
+    merging: VideoMerging,
+    draft?: unknown,
+  ) {
+    if (!isVideoDispute(dispute)) throw new ReviewError(`item ${dispute.itemId} is not a video item`);
+    this.frameCount = dispute.video.frameCount;
+    this.annotators = annotatorsOf(dispute);
+    this.parts = videoParts(dispute, merging);
+    const resumed = isVideoReviewDraft(draft) && draft.choices.length === this.parts.length ? draft : initialVideoDraft(this.parts);
+    this.history = new DraftHistory(resumed, () => (this.snapshot = null));
+    this.current = this.parts.length > 0 ? 0 : -1;
+  }
+
+  get subscribe(): (listener: () => void) => () => void {
+    return this.history.subscribe;
+  }
+
+  getSnapshot = (): VideoReviewSnapshot => {
+    this.snapshot ??= {
+      annotators: this.annotators,
+      parts: this.parts,
+      draft: this.history.current,
+      current: this.current,
+      frame: this.frame,
+      frameCount: this.frameCount,
+      hidden: new Set(this.hidden),
+      canUndo: this.history.canUndo,
+      canRedo: this.history.canRedo,
+    };
+    return this.snapshot;
+  };
+
+  getDraft(): VideoReviewDraft {
+    return this.history.current;
+  }
+
+  currentIndex(): number {
+    return this.current;
+  }
+
+  currentFrame(): number {
+    return this.frame;
+  }
+
+  get partCount(): number {
+    return this.parts.length;
+  }
+
+  choice(index: number): VideoChoice {
+    const choice = this.history.current.choices[index];
+    if (!choice) throw new ReviewError(`there is no part ${index + 1} (the item has ${this.parts.length})`);
+    return choice;
+  }
+
+  /** The track part `index` ends with now (null: dropped, undecided, or not a track). */
+  finalTrack(index: number): CanonicalTrack | null {
+    const part = this.parts[index];
+    return part?.kind === 'track' ? finalTrackOf(part, this.choice(index)) : null;
+  }
+
+  unresolved(): number[] {
+    return unresolvedParts(this.history.current);
+  }
+
+  partName(index: number): string {
+    return partName(this.parts, index);
+  }
+
+  /** The single-frame boxes, the final video labels and one reason per part; throws a ReviewError naming the open parts. */
+  verdict(): { shapes: CanonicalShape[]; video: CanonicalVideoLabels; reasons: ObjectReason[] } {
+    return videoVerdictContent(this.parts, this.history.current, this.frameCount, this.dispute.proposal.labels);
+  }
+
+  // --- decisions (each one undo step) ---
+
+  /** Annotator by address or by position (0 = A): their track, segmentation or frame tags. */
+  takeAnnotator(index: number, annotator: string | number): void {
+    const who = typeof annotator === 'number' ? this.annotators[annotator] : annotator;
+    if (who === undefined || !this.annotators.includes(who)) throw new ReviewError(`there is no annotator ${typeof annotator === 'number' ? letterOf(annotator) : annotator} on this item`);
+    const part = this.part(index);
+    if (!annotatorHas(part, who)) throw new ReviewError(`annotator ${letterOf(this.annotators.indexOf(who))} has no ${partName(this.parts, index)} here`);
+    this.choose(index, { kind: 'annotator', annotator: who });
+  }
+
+  takeMerged(index: number): void {
+    this.part(index);
+    this.choose(index, { kind: 'merged' });
+  }
+
+  /** A track that is not an object; no segments or no frame tags at all. */
+  drop(index: number): void {
+    this.part(index);
+    this.choose(index, { kind: 'drop' });
+  }
+
+  /**
+   * Redraw: the box on `frame` becomes a keyframe of the part's track (the
+   * taken one, else the merged one's class starting here). Tracks only.
+   */
+  setKeyframe(index: number, frame: number, box: Box): void {
+    const part = this.trackPart(index);
+    this.checkFrame(frame);
+    const base = this.finalTrack(index);
+    const track = base ? setCanonicalKeyframe(base, frame, box) : trackFrom(part.merged.className, frame, box);
+    this.choose(index, { kind: 'drawn', track });
+  }
+
+  /** O: the decided track's object leaves (or comes back) from `frame` on. */
+  toggleOutside(index: number, frame: number): void {
+    this.trackPart(index);
+    this.checkFrame(frame);
+    const base = this.finalTrack(index);
+    if (!base) throw new ReviewError(`take or draw a track for ${partName(this.parts, index)} first`);
+    const track = toggleCanonicalOutside(base, frame);
+    if (track.keyframes.length === base.keyframes.length && track.keyframes.every((k, i) => k === base.keyframes[i])) return;
+    this.choose(index, { kind: 'drawn', track });
+  }
+
+  /** Several decisions as ONE undo step. */
+  group(run: () => void): void {
+    this.history.group(run);
+  }
+
+  undo(): void {
+    if (this.history.undo()) this.history.notify();
+  }
+
+  redo(): void {
+    if (this.history.redo()) this.history.notify();
+  }
+
+  // --- view state ---
+
+  select(index: number): void {
+    this.part(index);
+    this.current = index;
+    this.history.notify();
+  }
+
+  /** Tab / Shift+Tab: the next or previous part, wrapping. */
+  next(step: 1 | -1 = 1): void {
+    const count = this.parts.length;
+    if (count === 0) return;
+    this.current = (((this.current + step) % count) + count) % count;
+    this.history.notify();
+  }
+
+  /** Go to `frame`, clamped to the video. */
+  setFrame(frame: number): void {
+    const clamped = Math.max(0, Math.min(this.frameCount - 1, Math.round(frame)));
+    if (clamped === this.frame) return;
+    this.frame = clamped;
+    this.history.notify();
+  }
+
+  stepFrame(by: number): void {
+    this.setFrame(this.frame + by);
+  }
+
+  toggleAnnotator(annotator: string | number): void {
+    const who = typeof annotator === 'number' ? this.annotators[annotator] : annotator;
+    if (who === undefined || !this.annotators.includes(who)) return;
+    if (this.hidden.has(who)) this.hidden.delete(who);
+    else this.hidden.add(who);
+    this.history.notify();
+  }
+
+  private part(index: number): VideoPart {
+    const part = this.parts[index];
+    if (!part) throw new ReviewError(`there is no part ${index + 1} (the item has ${this.parts.length})`);
+    return part;
+  }
+
+  private trackPart(index: number): VideoPart & { kind: 'track' } {
+    const part = this.part(index);
+    if (part.kind !== 'track') throw new ReviewError(`${partName(this.parts, index)} cannot be redrawn: take an annotator's (A…G), the consensus (M) or none (X)`);
+    return part;
+  }
+
+  private checkFrame(frame: number): void {
+    if (!Number.isInteger(frame) || frame < 0 || frame >= this.frameCount) throw new ReviewError(`frame ${frame} is not in the video (0–${this.frameCount - 1})`);
+  }
+
+  private choose(index: number, choice: VideoChoice): void {
+    this.history.apply((d) => ({ kind: 'video', choices: d.choices.map((old, i) => (i === index ? choice : old)) }));
+    this.history.notify();
+  }
+}
