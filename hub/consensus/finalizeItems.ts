@@ -1,23 +1,16 @@
 import { agreesWith, formConsensus } from '../../core/consensus';
 import type { HubContext } from '../context';
+import { decideVideoItem } from './decideVideoItem';
 import { loadSubmissions, type StoredSubmission } from './loadSubmissions';
+import type { StoredConsensus, StoredItemConsensus } from './storedConsensus';
+import { imageSubmissionsOf, InconsistentSubmissionError } from './submissionKinds';
+import { loadVideoItems } from './videoItems';
 
-/** What is stored per decided item (items.consensus) and served by GET /items/:id. */
-export interface StoredConsensus {
-  status: 'accepted' | 'disputed';
-  score: number;
-  labels: ReturnType<typeof formConsensus>['labels'];
-  annotators: { annotator: string; agreement: number; agreed: number; wrongClass: number; missed: number; extra: number }[];
-  /** Annotators whose shapes agree with the final labels: they earn the item's reward. */
-  agreeingAnnotators: string[];
-  iouThreshold: number;
-}
+export type { StoredConsensus, StoredItemConsensus, StoredVideoConsensus } from './storedConsensus';
 
-function decide(subs: StoredSubmission[], iouThreshold: number): StoredConsensus {
-  const result = formConsensus(
-    subs.map((s) => ({ annotator: s.annotator, shapes: s.shapes })),
-    { iouThreshold },
-  );
+function decideImageItem(itemId: string, subs: StoredSubmission[], iouThreshold: number): StoredConsensus {
+  const submissions = imageSubmissionsOf(itemId, subs);
+  const result = formConsensus(submissions, { iouThreshold });
   return {
     status: result.status,
     score: result.score,
@@ -43,8 +36,13 @@ async function readyItems(ctx: Pick<HubContext, 'db'>): Promise<string[]> {
 
 /**
  * Runs consensus on those of `itemIds` that have all k submissions and are
- * still open: accepted (merged labels stored) or disputed. Items not ready
- * are skipped. Safe to call twice: only open items are updated.
+ * still open: accepted (merged labels stored) or disputed. A video item
+ * (items.video) is decided by core `formVideoConsensus` with its task's
+ * thresholds (tasks.consensus), an image item as before. Items not ready are
+ * skipped. Safe to call twice: only open items are updated. An item whose
+ * submissions do not match its kind stays open and is named in the error
+ * thrown after the others are written: one corrupt item never holds back
+ * the rest of a round, and is never decided on part of its submissions.
  */
 export async function finalizeItems(ctx: Pick<HubContext, 'db' | 'config'>, itemIds: readonly string[]): Promise<number> {
   if (itemIds.length === 0) return 0;
@@ -56,11 +54,21 @@ export async function finalizeItems(ctx: Pick<HubContext, 'db' | 'config'>, item
     else byItem.set(s.itemId, [s]);
   }
   if (byItem.size === 0) return 0;
+  const videoItems = await loadVideoItems(ctx.db, [...byItem.keys()]);
   const ids: string[] = [];
   const statuses: string[] = [];
   const docs: string[] = [];
+  const inconsistent: InconsistentSubmissionError[] = [];
   for (const [itemId, list] of byItem) {
-    const c = decide(list, ctx.config.iouThreshold);
+    const video = videoItems.get(itemId);
+    let c: StoredItemConsensus;
+    try {
+      c = video ? decideVideoItem(itemId, list, video) : decideImageItem(itemId, list, ctx.config.iouThreshold);
+    } catch (e) {
+      if (!(e instanceof InconsistentSubmissionError)) throw e;
+      inconsistent.push(e);
+      continue;
+    }
     ids.push(itemId);
     statuses.push(c.status);
     docs.push(JSON.stringify(c));
@@ -72,6 +80,7 @@ export async function finalizeItems(ctx: Pick<HubContext, 'db' | 'config'>, item
      RETURNING i.id`,
     [ids, statuses, docs],
   );
+  if (inconsistent.length > 0) throw new Error(`${inconsistent.length} item(s) left open: ${inconsistent.map((e) => e.message).join('; ')}`);
   return updated.length;
 }
 
@@ -79,6 +88,15 @@ export async function finalizeItems(ctx: Pick<HubContext, 'db' | 'config'>, item
 export async function finalizeReadyItems(ctx: Pick<HubContext, 'db' | 'config'>): Promise<number> {
   const ids = await readyItems(ctx);
   let done = 0;
-  for (let i = 0; i < ids.length; i += 1000) done += await finalizeItems(ctx, ids.slice(i, i + 1000));
+  const failures: string[] = [];
+  // Every chunk runs even if one holds an inconsistent item; the failures are thrown together at the end.
+  for (let i = 0; i < ids.length; i += 1000) {
+    try {
+      done += await finalizeItems(ctx, ids.slice(i, i + 1000));
+    } catch (e) {
+      failures.push((e as Error).message);
+    }
+  }
+  if (failures.length > 0) throw new Error(`consensus could not decide every ready item (${done} decided): ${failures.join('; ')}`);
   return done;
 }

@@ -78,8 +78,10 @@ export function itemRoutes(app: FastifyInstance, ctx: HubContext): void {
           deadline: Number(b.deadline),
           itemCount: b.item_count,
           labelHash: s.labelHash,
-          labelsMatchHash: itemLabelHash(row.id, s.shapes) === s.labelHash,
+          // A video submission was signed in the version-2 form: its hash covers tracks, frame tags and segments too.
+          labelsMatchHash: itemLabelHash(row.id, s.shapes, s.video) === s.labelHash,
           shapes: s.shapes,
+          ...(s.video ? { video: s.video } : {}),
           receivedAt: new Date(s.receivedAt).toISOString(),
         };
       }),

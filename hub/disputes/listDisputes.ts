@@ -1,6 +1,9 @@
 import { formConsensus } from '../../core/consensus';
-import { loadSubmissions } from '../consensus/loadSubmissions';
+import { loadSubmissions, type StoredSubmission } from '../consensus/loadSubmissions';
+import { imageSubmissionsOf } from '../consensus/submissionKinds';
+import { loadVideoItems } from '../consensus/videoItems';
 import type { HubContext } from '../context';
+import { videoDispute } from './videoProposal';
 
 interface DisputeRow {
   id: string;
@@ -18,8 +21,10 @@ interface DisputeRow {
  * Disputed items still waiting for a verdict, with every submission and the
  * consensus proposal (labels and clusters, recomputed by core
  * `formConsensus` from the stored submissions: deterministic, so it is what
- * consensus saw). Items the caller was assigned are never listed: a reviewer
- * never rules on work they did or saw as an annotator.
+ * consensus saw). A video item carries its frame count and rate, each
+ * submission's video labels and the video proposal (videoProposal.ts); an
+ * image item has `video: null`. Items the caller was assigned are never
+ * listed: a reviewer never rules on work they did or saw as an annotator.
  */
 export async function listDisputes(ctx: HubContext, reviewer: string, opts: { taskId?: string; limit: number }) {
   const rows = await ctx.db.query<DisputeRow>(
@@ -31,10 +36,12 @@ export async function listDisputes(ctx: HubContext, reviewer: string, opts: { ta
      ORDER BY i.task_id, i.idx LIMIT $3`,
     [opts.taskId ?? null, reviewer, opts.limit],
   );
-  const subs = await loadSubmissions(ctx.db, rows.map((r) => r.id));
+  const ids = rows.map((r) => r.id);
+  const [subs, videoItems] = await Promise.all([loadSubmissions(ctx.db, ids), loadVideoItems(ctx.db, ids)]);
   return rows.map((r) => {
-    const submissions = subs.filter((s) => s.itemId === r.id).map((s) => ({ annotator: s.annotator, shapes: s.shapes }));
-    const proposal = formConsensus(submissions, { iouThreshold: ctx.config.iouThreshold });
+    const own = subs.filter((s) => s.itemId === r.id);
+    const video = videoItems.get(r.id);
+    const parts = video ? videoDispute(r.id, own, video) : imageDispute(r.id, own, ctx.config.iouThreshold);
     return {
       itemId: r.id,
       taskId: r.task_id,
@@ -43,10 +50,19 @@ export async function listDisputes(ctx: HubContext, reviewer: string, opts: { ta
       width: r.width,
       height: r.height,
       url: r.url,
-      submissions,
-      proposal: { labels: proposal.labels, clusters: proposal.clusters, score: proposal.score, annotators: proposal.annotators },
+      ...parts,
       labelSchema: r.label_schema,
       reviewerFee: r.reviewer_fee,
     };
   });
+}
+
+function imageDispute(itemId: string, subs: readonly StoredSubmission[], iouThreshold: number) {
+  const submissions = imageSubmissionsOf(itemId, subs);
+  const proposal = formConsensus(submissions, { iouThreshold });
+  return {
+    submissions,
+    proposal: { labels: proposal.labels, clusters: proposal.clusters, score: proposal.score, annotators: proposal.annotators },
+    video: null,
+  };
 }

@@ -19,8 +19,10 @@ interface FinalRow {
   reviewer: string | null;
   verdict_at: Date | null;
   verdict_id: string | null;
-  /** The verdict's agreeing annotators (consensus document of a resolved item). */
+  /** The final labels' agreeing annotators (consensus or verdict document). */
   agreeing: string[] | null;
+  /** 'video' for a video item's document, else null. */
+  kind: string | null;
 }
 
 /** Items decided per round: bounds one transaction. */
@@ -45,7 +47,7 @@ export async function scoreFinalItems(ctx: Pick<HubContext, 'db' | 'config'>): P
       await lockReputations(tx);
       const rows = await tx.query<FinalRow>(
         `SELECT i.id, i.task_id, i.status, i.consensus->'labels' AS labels, i.finalized_at, h.shapes AS honeypot, v.reviewer, v.received_at AS verdict_at,
-           v.digest AS verdict_id, i.consensus->'agreeingAnnotators' AS agreeing
+           v.digest AS verdict_id, i.consensus->'agreeingAnnotators' AS agreeing, i.consensus->>'kind' AS kind
          FROM items i LEFT JOIN honeypots h ON h.item_id = i.id LEFT JOIN verdicts v ON v.item_id = i.id
          WHERE i.status IN ('accepted', 'resolved') AND i.reputation_scored_at IS NULL
          ORDER BY i.id LIMIT ${ROUND} FOR UPDATE OF i`,
@@ -85,7 +87,10 @@ async function scoreRows(ctx: Pick<HubContext, 'config'>, tx: Queryable, rows: F
       scoreKnownAnswer(ctx.config, reps, known, s, row.honeypot!, row.task_id);
       continue;
     }
-    const score = scoreSubmission(s.shapes, row.labels, { iouThreshold });
+    let score = scoreSubmission(s.shapes, row.labels, { iouThreshold });
+    // A video item's agreement covers its tracks, frame tags and segments, not only its single-frame boxes: it was
+    // decided by core videoAgreesWith (consensus or verdict) and stored as the agreeing annotators, as rewards read it.
+    if (row.kind === 'video') score = { ...score, agreesWith: (row.agreeing ?? []).includes(s.annotator) };
     const kind = row.status === 'resolved' ? 'verdict' : 'consensus';
     const at = new Date(row.finalized_at ?? Date.now());
     updateAnnotator(reps, history, { account: s.annotator, at, kind, itemId: s.itemId }, (rep) => applyScores(rep, score));

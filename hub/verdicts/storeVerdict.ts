@@ -1,10 +1,11 @@
-import { agreesWith } from '../../core/consensus';
 import type { HubContext } from '../context';
 import type { Queryable } from '../db/adapter';
 import { loadSubmissions } from '../consensus/loadSubmissions';
+import { loadVideoItems } from '../consensus/videoItems';
 import { conflict, forbidden, HubError, notFound } from '../http/hubError';
 import type { VerifiedVerdict } from './verifyVerdictBody';
 import { receiptIfExpired } from '../http/expiredSignature';
+import { checkVerdictKind, verdictOutcome } from './videoVerdict';
 
 export interface VerdictReceipt {
   verdictId: string;
@@ -39,7 +40,9 @@ interface ItemRow {
  * 'resolved' with the verdict's labels as its final labels. Refusals
  * (nothing stored): unknown item, task mismatch, a nonce this reviewer
  * already used (a replayed verdict), a reviewer who was assigned the item,
- * an item not in dispute. The same verdict again answers its first receipt.
+ * an item not in dispute, a verdict not of its item's kind (videoVerdict.ts:
+ * video labels for a video item, with its frame count; none for an image).
+ * The same verdict again answers its first receipt.
  */
 export async function storeVerdict(ctx: HubContext, v: VerifiedVerdict): Promise<VerdictReceipt> {
   const late = await receiptIfExpired(ctx, v.verdict.deadline, 'verdict', () => existingReceipt(ctx.db, v.digest));
@@ -57,12 +60,13 @@ export async function storeVerdict(ctx: HubContext, v: VerifiedVerdict): Promise
     if (item.task_hash !== v.verdict.task) throw new HubError(400, 'task_mismatch', `the verdict is signed for task hash ${v.verdict.task}, but item "${item.id}" belongs to task ${item.task_id} (${item.task_hash})`);
     const [labeled] = await tx.query('SELECT batch_id IS NOT NULL AS submitted FROM assignments WHERE item_id = $1 AND annotator = $2', [item.id, v.signer]);
     if (labeled) throw forbidden('reviewer_labeled_item', `${v.signer} was assigned item "${item.id}" as an annotator: a reviewer never rules on an item they labeled`);
+    const video = (await loadVideoItems(tx, [item.id])).get(item.id) ?? null;
+    checkVerdictKind(item.id, video, v);
     if (item.status !== 'disputed') {
       const why = item.status === 'resolved' ? 'it was already resolved by a verdict' : item.status === 'accepted' ? 'consensus accepted it' : 'it has not reached its k submissions yet';
       throw conflict('item_not_in_dispute', `item "${item.id}" is ${item.status}, not disputed: ${why}`);
     }
-    const subs = await loadSubmissions(tx, [item.id]);
-    const agreeing = subs.filter((s) => agreesWith(s.shapes, v.shapes, ctx.config.iouThreshold)).map((s) => s.annotator).sort();
+    const outcome = verdictOutcome(item.id, video, v, await loadSubmissions(tx, [item.id]), ctx.config.iouThreshold);
     const [row] = await tx.query<{ received_at: Date }>(
       `INSERT INTO verdicts (digest, reviewer, item_id, task_id, labels_hash, nonce, deadline, signature, shapes, reasons)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb) RETURNING received_at`,
@@ -70,13 +74,11 @@ export async function storeVerdict(ctx: HubContext, v: VerifiedVerdict): Promise
     );
     const doc = {
       status: 'resolved',
-      labels: v.shapes,
-      agreeingAnnotators: agreeing,
-      iouThreshold: ctx.config.iouThreshold,
+      ...outcome,
       verdict: { reviewer: v.signer, verdictId: v.digest, reasons: v.reasons, receivedAt: new Date(row!.received_at).toISOString() },
       proposal: item.consensus,
     };
     await tx.query(`UPDATE items SET status = 'resolved', consensus = $2::jsonb, finalized_at = now() WHERE id = $1`, [item.id, JSON.stringify(doc)]);
-    return { verdictId: v.digest, itemId: item.id, status: 'resolved' as const, duplicate: false, acceptedAt: new Date(row!.received_at).toISOString(), agreeingAnnotators: agreeing };
+    return { verdictId: v.digest, itemId: item.id, status: 'resolved' as const, duplicate: false, acceptedAt: new Date(row!.received_at).toISOString(), agreeingAnnotators: outcome.agreeingAnnotators };
   });
 }
