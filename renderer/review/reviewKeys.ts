@@ -15,7 +15,14 @@ export type ReviewCommand =
   | { kind: 'reason'; reason: VerdictReason }
   | { kind: 'toggle'; annotator: number }
   | { kind: 'class'; by: 1 | -1 }
+  /** Video items: the current track's object leaves or comes back from this frame on. */
+  | { kind: 'outside' }
+  /** Video items: move `by` frames. */
+  | { kind: 'frame'; by: number }
   | { kind: 'submit' };
+
+/** Frames a frame key moves. */
+export const FRAME_STEPS = { frameNext: 1, framePrev: -1, frameForward: 10, frameBack: -10 } as const;
 
 /** The reviewer-mode command a registry command id means. */
 export function reviewCommandOf(id: ReviewCommandId): ReviewCommand {
@@ -33,9 +40,15 @@ export function reviewCommandOf(id: ReviewCommandId): ReviewCommand {
     case 'classPrev':
     case 'classNext':
       return { kind: 'class', by: kind === 'classNext' ? 1 : -1 };
+    case 'frameNext':
+    case 'framePrev':
+    case 'frameForward':
+    case 'frameBack':
+      return { kind: 'frame', by: FRAME_STEPS[kind] };
     case 'merged':
     case 'drop':
     case 'redraw':
+    case 'outside':
     case 'submit':
       return { kind };
   }
@@ -55,13 +68,22 @@ export interface ReviewKeyOptions extends ReviewCommandContext {
 
 /** Reviewer mode's part of the editor's dispatcher: add it with `editor.keys.addLayer(…)` while the review is open. */
 export function reviewKeyLayer(session: ReviewSession, options: ReviewKeyOptions): KeyLayer {
+  return keyLayerOf((command) => runReviewCommand(session, command, options), options);
+}
+
+/** The layer over any review's command runner (image: runReviewCommand, video: runVideoReviewCommand); a runner returning false declines the key. */
+export function keyLayerOf(run: (command: ReviewCommand) => boolean, options: Pick<ReviewKeyOptions, 'canSubmit' | 'act'>): KeyLayer {
   return {
     contexts: ['review'],
     commands: reviewCommands,
     run: (id) => {
       const command = reviewCommandOf(id as ReviewCommandId);
       if (command.kind === 'submit' && !options.canSubmit()) return false;
-      options.act(() => runReviewCommand(session, command, options));
+      let taken = true;
+      options.act(() => {
+        taken = run(command);
+      });
+      return taken;
     },
   };
 }

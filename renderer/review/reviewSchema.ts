@@ -15,10 +15,12 @@ export function reviewLabelSchema(dispute: Pick<Dispute, 'submissions' | 'labelS
   const classes: LabelClass[] = parsed.success ? [...parsed.data.classes] : [];
   const known = new Set(classes.map((c) => c.name));
   for (const submission of dispute.submissions) {
-    for (const shape of submission.shapes) {
-      if (known.has(shape.className)) continue;
-      known.add(shape.className);
-      classes.push({ id: `class:${shape.className}`, name: shape.className, color: FALLBACK_COLORS[classes.length % FALLBACK_COLORS.length]!, attributes: [] });
+    // A video item's tracks and frame tags name classes too.
+    const names = [...submission.shapes, ...(submission.video?.tracks ?? []), ...(submission.video?.frameTags ?? [])].map((s) => s.className);
+    for (const name of names) {
+      if (known.has(name)) continue;
+      known.add(name);
+      classes.push({ id: `class:${name}`, name, color: FALLBACK_COLORS[classes.length % FALLBACK_COLORS.length]!, attributes: [] });
     }
   }
   return { classes };

@@ -27,6 +27,10 @@ export function runReviewCommand(session: ReviewSession, command: ReviewCommand,
     case 'submit':
       context.submit();
       return true;
+    case 'frame':
+    case 'outside':
+      // Video keys: an image has no frames (the key goes on to the editor).
+      return false;
   }
   if (index < 0) return false;
   switch (command.kind) {

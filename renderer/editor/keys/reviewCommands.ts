@@ -17,6 +17,11 @@ export type ReviewCommandId =
   | 'review.classPrev'
   | 'review.classNext'
   | `review.toggle.${Visibility}`
+  | 'review.outside'
+  | 'review.frameNext'
+  | 'review.framePrev'
+  | 'review.frameForward'
+  | 'review.frameBack'
   | 'review.submit';
 
 /** Reviewer keys shadow the editor's where they share one (a digit is a reason here, not a class): see when.ts. */
@@ -42,4 +47,10 @@ export const reviewCommands: readonly KeyCommand<ReviewCommandId>[] = [
   review('review.prev', 'Previous object', 'Objects', ['shift+tab'], true),
   ...VISIBILITY.map((n) => review(`review.toggle.${n}`, `Show or hide annotator ${n}'s shapes`, 'Objects', [`shift+${n}`])),
   review('review.submit', 'Sign and submit the verdict', 'Objects', ['enter']),
+  // Video items (F/D/V/C are annotator letters here, so frames move on . , > <).
+  review('review.outside', "Video: the track's object leaves / comes back from this frame on", 'Decide', ['o']),
+  review('review.frameNext', 'Video: next frame', 'Frames', ['.'], true),
+  review('review.framePrev', 'Video: previous frame', 'Frames', [','], true),
+  review('review.frameForward', 'Video: 10 frames forward', 'Frames', ['>'], true),
+  review('review.frameBack', 'Video: 10 frames back', 'Frames', ['<'], true),
 ];
