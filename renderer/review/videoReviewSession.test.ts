@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { itemLabelHash } from '../../core/sync/canonicalLabels';
 import { ReviewError } from './reviewTypes';
 import { ANN_A, ANN_B, ANN_C, FRAMES, testMerging, videoDispute, videoSubmissions } from './videoReviewTestKit';
+import { coreVideoMerging } from './videoMerging';
 import { VideoReviewSession } from './videoReviewSession';
 
 const session = (draft?: unknown) => new VideoReviewSession(videoDispute(), testMerging, draft);
@@ -113,5 +114,20 @@ describe('VideoReviewSession', () => {
 
   it('refuses an item that is not a video', () => {
     expect(() => new VideoReviewSession({ ...videoDispute(), video: null }, testMerging)).toThrow('item clip-1 is not a video item');
+  });
+});
+
+describe('VideoReviewSession over core video consensus', () => {
+  it('merges a cluster frame by frame (the median of its members) and forms clusters locally when the hub sent none', () => {
+    const s = new VideoReviewSession(videoDispute(), coreVideoMerging);
+    const subs = videoSubmissions();
+    // The car: A, B and C's (drifting) tracks; the median follows A and B.
+    const merged = s.parts[0]!.kind === 'track' ? s.parts[0]!.merged : null;
+    expect(merged!.className).toBe('car');
+    expect(merged!.keyframes[0]!.box).toEqual(subs[ANN_B]!.tracks[0]!.keyframes[0]!.box);
+    expect(merged!.keyframes.at(-1)!.box).toEqual(subs[ANN_B]!.tracks[0]!.keyframes.at(-1)!.box);
+    const local = new VideoReviewSession(videoDispute({ trackClusters: undefined }), coreVideoMerging);
+    const tracks = local.parts.filter((p) => p.kind === 'track');
+    expect(tracks.map((p) => p.kind === 'track' && p.members.map((m) => m.annotator))).toContainEqual([ANN_B, ANN_C]);
   });
 });
