@@ -2,7 +2,6 @@ import type { AttributeValue } from '../../model/labelSchema';
 import type { Box } from '../../model/shape';
 import type { CanonicalKeyframe, CanonicalTrack } from '../../sync/canonicalVideo';
 import { compareText } from '../../sync/canonicalLabels';
-import { lerpBox } from '../../video/interpolate';
 import { pieceBox, walkPieces, type Piece } from './pieces';
 
 const COORDS = ['x', 'y', 'w', 'h'] as const;
@@ -44,50 +43,95 @@ interface Interval {
   active: Piece[];
 }
 
-interface Vertex {
-  frame: number;
-  box: Box;
-  /** The visible members' pieces on this frame. */
-  active: Piece[];
+/** The consensus frames evaluated (struct of arrays: a long run has tens of thousands). */
+interface Vertices {
+  frame: number[];
+  x: number[];
+  y: number[];
+  w: number[];
+  h: number[];
+  /** The interval each vertex lies in. */
+  owner: Interval[];
 }
 
+const scratch: number[] = [];
+
+/** Median of the pieces' coordinate on a frame (even count: mean of the two middle values), insertion-sorted in a scratch array. */
+function medianAt(active: readonly Piece[], frame: number, base: 'ax' | 'ay' | 'aw' | 'ah', delta: 'dx' | 'dy' | 'dw' | 'dh'): number {
+  const n = active.length;
+  for (let i = 0; i < n; i++) {
+    const p = active[i]!;
+    const t = p.span === 0 || frame === p.start ? 0 : (frame - p.start) / p.span;
+    const v = p[base] + p[delta] * t;
+    let j = i;
+    while (j > 0 && scratch[j - 1]! > v) {
+      scratch[j] = scratch[j - 1]!;
+      j--;
+    }
+    scratch[j] = v;
+  }
+  const mid = n >> 1;
+  return n % 2 === 1 ? scratch[mid]! : (scratch[mid - 1]! + scratch[mid]!) / 2;
+}
+
+const AXES = [
+  ['ax', 'dx'],
+  ['ay', 'dy'],
+  ['aw', 'dw'],
+  ['ah', 'dh'],
+] as const;
+
 /** Integer frames next to every frame inside (start, end) where two members' coordinate lines cross: between those, each coordinate's median follows one line (or the mean of two). */
-function crossings(interval: Interval): number[] {
+function crossings(interval: Interval, out: number[]): void {
   const { start: s, end: e, active } = interval;
-  if (e - s < 2 || active.length < 2) return [];
-  const at = active.map((p) => [pieceBox(p, s), pieceBox(p, e)] as const);
-  const out: number[] = [];
-  for (const c of COORDS) {
-    for (let i = 0; i < at.length; i++) {
-      for (let j = i + 1; j < at.length; j++) {
-        const ds = at[i]![0][c] - at[j]![0][c];
-        const de = at[i]![1][c] - at[j]![1][c];
+  if (e - s < 2 || active.length < 2) return;
+  for (const [base, delta] of AXES) {
+    for (let i = 0; i < active.length; i++) {
+      const p = active[i]!;
+      const ps = p[base] + p[delta] * (p.span === 0 || s === p.start ? 0 : (s - p.start) / p.span);
+      const pe = p[base] + p[delta] * (p.span === 0 ? 0 : (e - p.start) / p.span);
+      for (let j = i + 1; j < active.length; j++) {
+        const q = active[j]!;
+        const qs = q[base] + q[delta] * (q.span === 0 || s === q.start ? 0 : (s - q.start) / q.span);
+        const qe = q[base] + q[delta] * (q.span === 0 ? 0 : (e - q.start) / q.span);
+        const ds = ps - qs;
+        const de = pe - qe;
         if (!(ds * de < 0)) continue;
         const f = s + ((e - s) * ds) / (ds - de);
-        for (const g of [Math.floor(f), Math.ceil(f)]) if (g > s && g < e) out.push(g);
+        const lo = Math.floor(f);
+        const hi = Math.ceil(f);
+        if (lo > s && lo < e) out.push(lo);
+        if (hi > s && hi < e && hi !== lo) out.push(hi);
       }
     }
   }
-  return out;
 }
 
-function deviation(a: Box, b: Box): number {
-  return Math.max(Math.abs(a.x - b.x), Math.abs(a.y - b.y), Math.abs(a.w - b.w), Math.abs(a.h - b.h));
+function boxOf(v: Vertices, i: number): Box {
+  return { x: v.x[i]!, y: v.y[i]!, w: v.w[i]!, h: v.h[i]! };
+}
+
+/** Largest coordinate distance between vertex i and the interpolation between vertices a and b (lerpBox's arithmetic). */
+function deviation(v: Vertices, a: number, b: number, i: number): number {
+  const t = (v.frame[i]! - v.frame[a]!) / (v.frame[b]! - v.frame[a]!);
+  return Math.max(
+    Math.abs(v.x[a]! + (v.x[b]! - v.x[a]!) * t - v.x[i]!),
+    Math.abs(v.y[a]! + (v.y[b]! - v.y[a]!) * t - v.y[i]!),
+    Math.abs(v.w[a]! + (v.w[b]! - v.w[a]!) * t - v.w[i]!),
+    Math.abs(v.h[a]! + (v.h[b]! - v.h[a]!) * t - v.h[i]!),
+  );
 }
 
 /** Ramer–Douglas–Peucker between two kept vertices (both ends kept by the caller): keeps the farthest vertex while interpolation is off by more than `tolerance`. */
-function simplify(vertices: readonly Vertex[], from: number, to: number, tolerance: number, keep: Set<number>): void {
+function simplify(v: Vertices, from: number, to: number, tolerance: number, keep: Set<number>): void {
   const stack: [number, number][] = [[from, to]];
   while (stack.length > 0) {
     const [a, b] = stack.pop()!;
     if (b - a < 2) continue;
-    const va = vertices[a]!;
-    const vb = vertices[b]!;
     let worst = -1;
     let worstAt = -1;
     for (let i = a + 1; i < b; i++) {
-      const v = vertices[i]!;
-      const d = deviation(lerpBox(va.box, vb.box, (v.frame - va.frame) / (vb.frame - va.frame)), v.box);
+      const d = deviation(v, a, b, i);
       if (d > worst) {
         worst = d;
         worstAt = i;
@@ -117,35 +161,41 @@ function memberBoxAfter(p: Piece, frame: number): Box {
  * the first hidden frame.
  */
 function runKeyframes(run: readonly Interval[], frameCount: number, tolerance: number): CanonicalKeyframe[] {
-  const frames: number[] = [];
-  const owners: Interval[] = [];
-  for (const interval of run) {
-    const inner = [...new Set(crossings(interval))].sort((a, b) => a - b);
-    for (const f of [interval.start, ...inner, interval.end]) {
-      if (frames[frames.length - 1] === f) continue;
-      frames.push(f);
-      owners.push(interval);
-    }
-  }
-  const vertices: Vertex[] = frames.map((frame, i) => {
-    const active = owners[i]!.active;
-    return { frame, box: medianBox(active.map((p) => pieceBox(p, frame))), active };
-  });
+  const v: Vertices = { frame: [], x: [], y: [], w: [], h: [], owner: [] };
   const forced: number[] = [0];
-  vertices.forEach((v, i) => {
-    if (i === 0) return;
-    const starting = v.active.filter((p) => p.start === v.frame).length;
-    if (starting * 2 > v.active.length) forced.push(i);
-  });
+  const inner: number[] = [];
+  for (const interval of run) {
+    inner.length = 0;
+    crossings(interval, inner);
+    inner.sort((a, b) => a - b);
+    const add = (f: number) => {
+      const last = v.frame.length - 1;
+      if (last >= 0 && v.frame[last]! >= f) return;
+      v.frame.push(f);
+      v.owner.push(interval);
+      v.x.push(medianAt(interval.active, f, 'ax', 'dx'));
+      v.y.push(medianAt(interval.active, f, 'ay', 'dy'));
+      v.w.push(medianAt(interval.active, f, 'aw', 'dw'));
+      v.h.push(medianAt(interval.active, f, 'ah', 'dh'));
+    };
+    add(interval.start);
+    if (v.frame.length > 1) {
+      let starting = 0;
+      for (const p of interval.active) if (p.start === interval.start) starting++;
+      if (starting * 2 > interval.active.length) forced.push(v.frame.length - 1);
+    }
+    for (const f of inner) add(f);
+    add(interval.end);
+  }
   const keep = new Set(forced);
-  for (let k = 0; k + 1 < forced.length; k++) simplify(vertices, forced[k]!, forced[k + 1]!, tolerance, keep);
+  for (let k = 0; k + 1 < forced.length; k++) simplify(v, forced[k]!, forced[k + 1]!, tolerance, keep);
   // The last stretch: held still from the earliest vertex every later one stays within the tolerance of.
   const lastForced = forced[forced.length - 1]!;
-  let tail = vertices.length - 1;
-  const lo = { ...vertices[tail]!.box };
-  const hi = { ...vertices[tail]!.box };
+  let tail = v.frame.length - 1;
+  const lo = boxOf(v, tail);
+  const hi = boxOf(v, tail);
   for (let i = tail - 1; i >= lastForced; i--) {
-    const b = vertices[i]!.box;
+    const b = boxOf(v, i);
     if (COORDS.some((c) => hi[c] - b[c] > tolerance || b[c] - lo[c] > tolerance)) break;
     tail = i;
     for (const c of COORDS) {
@@ -154,14 +204,13 @@ function runKeyframes(run: readonly Interval[], frameCount: number, tolerance: n
     }
   }
   keep.add(tail);
-  simplify(vertices, lastForced, tail, tolerance, keep);
+  simplify(v, lastForced, tail, tolerance, keep);
 
   const out: CanonicalKeyframe[] = [...keep]
     .sort((a, b) => a - b)
     .map((i) => {
-      const v = vertices[i]!;
-      const k: CanonicalKeyframe = { frame: v.frame, box: v.box };
-      const attributes = majorityAttributes(v.active.map((p) => p.left.attributes));
+      const k: CanonicalKeyframe = { frame: v.frame[i]!, box: boxOf(v, i) };
+      const attributes = majorityAttributes(v.owner[i]!.active.map((p) => p.left.attributes));
       if (attributes) k.attributes = attributes;
       return k;
     });

@@ -20,6 +20,16 @@ export interface Piece {
   right: CanonicalKeyframe | null;
   /** The keyframe right after the piece (an outside one, or the next inside one), null at the end of the video. */
   next: CanonicalKeyframe | null;
+  /** For allocation-free per-frame work: the left box and the right box minus it (0 when holding), and the keyframe distance (0 when holding). */
+  ax: number;
+  ay: number;
+  aw: number;
+  ah: number;
+  dx: number;
+  dy: number;
+  dw: number;
+  dh: number;
+  span: number;
 }
 
 /** The visible pieces of a (normalized: sorted, frames < frameCount) track. */
@@ -31,7 +41,10 @@ export function trackPieces(track: CanonicalTrack, frameCount: number): Piece[] 
     if (left.outside || left.frame >= frameCount) continue;
     const next = k[i + 1] ?? null;
     const end = next ? Math.min(next.frame, frameCount) - 1 : frameCount - 1;
-    out.push({ start: left.frame, end, left, right: next && !next.outside ? next : null, next });
+    const right = next && !next.outside ? next : null;
+    const a = left.box;
+    const b = right?.box ?? a;
+    out.push({ start: left.frame, end, left, right, next, ax: a.x, ay: a.y, aw: a.w, ah: a.h, dx: b.x - a.x, dy: b.y - a.y, dw: b.w - a.w, dh: b.h - a.h, span: right ? right.frame - left.frame : 0 });
   }
   return out;
 }
@@ -42,18 +55,56 @@ export function pieceBox(p: Piece, frame: number): Box {
   return lerpBox(p.left.box, p.right.box, (frame - p.left.frame) / (p.right.frame - p.left.frame));
 }
 
+/** The interpolation parameter of `frame` in the piece, as `boxAtFrame` computes it (0 when holding). */
+function tOf(p: Piece, frame: number): number {
+  return p.span === 0 || frame === p.start ? 0 : (frame - p.start) / p.span;
+}
+
+/**
+ * IoU of two pieces' boxes on one frame without building boxes; the same
+ * arithmetic as `lerpBox` then `iou` (core/geometry/box.ts).
+ */
+export function pieceIouAt(a: Piece, b: Piece, frame: number): number {
+  const ta = tOf(a, frame);
+  const tb = tOf(b, frame);
+  const ax = a.ax + a.dx * ta;
+  const ay = a.ay + a.dy * ta;
+  const aw = a.aw + a.dw * ta;
+  const ah = a.ah + a.dh * ta;
+  const bx = b.ax + b.dx * tb;
+  const by = b.ay + b.dy * tb;
+  const bw = b.aw + b.dw * tb;
+  const bh = b.ah + b.dh * tb;
+  const w = Math.min(ax + aw, bx + bw) - Math.max(ax, bx);
+  const h = Math.min(ay + ah, by + bh) - Math.max(ay, by);
+  const inter = w > 0 && h > 0 ? w * h : 0;
+  const union = aw * ah + bw * bh - inter;
+  return union > 0 ? inter / union : 0;
+}
+
+/** True when the two pieces' boxes cannot overlap anywhere on [from, to] (linear motion: each piece's boxes stay in the hull of its two ends). */
+export function piecesApart(a: Piece, b: Piece, from: number, to: number): boolean {
+  const ta0 = tOf(a, from);
+  const ta1 = tOf(a, to);
+  const tb0 = tOf(b, from);
+  const tb1 = tOf(b, to);
+  const ax1 = Math.min(a.ax + a.dx * ta0, a.ax + a.dx * ta1);
+  const ax2 = Math.max(a.ax + a.dx * ta0 + a.aw + a.dw * ta0, a.ax + a.dx * ta1 + a.aw + a.dw * ta1);
+  const bx1 = Math.min(b.ax + b.dx * tb0, b.ax + b.dx * tb1);
+  const bx2 = Math.max(b.ax + b.dx * tb0 + b.aw + b.dw * tb0, b.ax + b.dx * tb1 + b.aw + b.dw * tb1);
+  if (ax2 <= bx1 || bx2 <= ax1) return true;
+  const ay1 = Math.min(a.ay + a.dy * ta0, a.ay + a.dy * ta1);
+  const ay2 = Math.max(a.ay + a.dy * ta0 + a.ah + a.dh * ta0, a.ay + a.dy * ta1 + a.ah + a.dh * ta1);
+  const by1 = Math.min(b.ay + b.dy * tb0, b.ay + b.dy * tb1);
+  const by2 = Math.max(b.ay + b.dy * tb0 + b.ah + b.dh * tb0, b.ay + b.dy * tb1 + b.ah + b.dh * tb1);
+  return ay2 <= by1 || by2 <= ay1;
+}
+
 /** Visible frames of a track. */
 export function visibleFrames(pieces: readonly Piece[]): number {
   let n = 0;
   for (const p of pieces) n += p.end - p.start + 1;
   return n;
-}
-
-/** The smallest box holding the piece's boxes on [from, to] (linear motion: the two ends' boxes). */
-export function pieceHull(p: Piece, from: number, to: number): { x1: number; y1: number; x2: number; y2: number } {
-  const a = pieceBox(p, from);
-  const b = pieceBox(p, to);
-  return { x1: Math.min(a.x, b.x), y1: Math.min(a.y, b.y), x2: Math.max(a.x + a.w, b.x + b.w), y2: Math.max(a.y + a.h, b.y + b.h) };
 }
 
 /**

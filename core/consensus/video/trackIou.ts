@@ -1,12 +1,5 @@
-import { iou } from '../../geometry/box';
 import type { CanonicalTrack } from '../../sync/canonicalVideo';
-import { pieceBox, pieceHull, trackPieces, walkPieces, type Piece } from './pieces';
-
-function hullsApart(a: Piece, b: Piece, from: number, to: number): boolean {
-  const ha = pieceHull(a, from, to);
-  const hb = pieceHull(b, from, to);
-  return ha.x2 <= hb.x1 || hb.x2 <= ha.x1 || ha.y2 <= hb.y1 || hb.y2 <= ha.y1;
-}
+import { pieceIouAt, piecesApart, trackPieces, walkPieces, type Piece } from './pieces';
 
 /** Frames either track is visible on, and frames both are. */
 function coverage(a: readonly Piece[], b: readonly Piece[]): { union: number; both: number } {
@@ -36,9 +29,9 @@ export function piecesIou(a: readonly Piece[], b: readonly Piece[], atLeast = 0)
   walkPieces([a, b], (s, e, [pa, pb]) => {
     if (gaveUp || !pa || !pb) return;
     const n = e - s + 1;
-    if (!hullsApart(pa, pb, s, e)) {
-      if (!pa.right && !pb.right) sum += n * iou(pa.left.box, pb.left.box);
-      else for (let f = s; f <= e; f++) sum += iou(pieceBox(pa, f), pieceBox(pb, f));
+    if (!piecesApart(pa, pb, s, e)) {
+      if (pa.span === 0 && pb.span === 0) sum += n * pieceIouAt(pa, pb, s);
+      else for (let f = s; f <= e; f++) sum += pieceIouAt(pa, pb, f);
     }
     left -= n;
     if (sum + left < needed) gaveUp = true;
@@ -55,12 +48,12 @@ export function trackIou(a: CanonicalTrack, b: CanonicalTrack, frameCount: numbe
 export function frameHits(a: readonly Piece[], b: readonly Piece[], threshold: number): number {
   let hits = 0;
   walkPieces([a, b], (s, e, [pa, pb]) => {
-    if (!pa || !pb || hullsApart(pa, pb, s, e)) return;
-    if (!pa.right && !pb.right) {
-      if (iou(pa.left.box, pb.left.box) >= threshold) hits += e - s + 1;
+    if (!pa || !pb || piecesApart(pa, pb, s, e)) return;
+    if (pa.span === 0 && pb.span === 0) {
+      if (pieceIouAt(pa, pb, s) >= threshold) hits += e - s + 1;
       return;
     }
-    for (let f = s; f <= e; f++) if (iou(pieceBox(pa, f), pieceBox(pb, f)) >= threshold) hits++;
+    for (let f = s; f <= e; f++) if (pieceIouAt(pa, pb, f) >= threshold) hits++;
   });
   return hits;
 }
