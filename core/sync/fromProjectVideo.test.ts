@@ -75,8 +75,8 @@ describe('toCanonicalVideo', () => {
   });
 
   it('refuses labels past the video, naming the record, and a frame count that is not one', () => {
-    expect(() => toCanonicalVideo({ frameCount: 12, tracks: [track({ id: 'trk_long' })], frameTags: [], segments: null }, schema)).toThrow(/^track trk_long: .*frame 14, but the video has 12 frames/);
-    expect(() => toCanonicalVideo({ frameCount: 20, tracks: [], frameTags: [tag({ id: 'tag_x', startFrame: 8, endFrame: 25 })], segments: null }, schema)).toThrow(/^frame tag tag_x: .*frame 25/);
+    expect(() => toCanonicalVideo({ frameCount: 12, tracks: [track({ id: 'trk_long' })], frameTags: [], segments: null }, schema)).toThrow(/^track trk_long: keyframes\[2\]\.frame is frame 14, but the video has 12 frames/);
+    expect(() => toCanonicalVideo({ frameCount: 20, tracks: [], frameTags: [tag({ id: 'tag_x', startFrame: 8, endFrame: 25 })], segments: null }, schema)).toThrow(/^frame tag tag_x: endFrame is frame 25/);
     expect(() => toCanonicalVideo({ frameCount: 30, tracks: [], frameTags: [], segments: [{ startFrame: 0, endFrame: 19, score: 0, tags: [] }] }, schema)).toThrow(/^shots: segments must end at the last frame 29/);
     expect(() => toCanonicalVideo({ frameCount: 0, tracks: [], frameTags: [], segments: null }, schema)).toThrow('frame count is 0');
   });

@@ -36,7 +36,8 @@ function located<T>(what: string, check: () => T): T {
   try {
     return check();
   } catch (error) {
-    throw new Error(`${what}: ${(error as Error).message}`);
+    // The record was checked alone, as element 0: its own path reads better without that index.
+    throw new Error(`${what}: ${(error as Error).message.replace(/^(tracks|frameTags)\[0\]\.?:? ?/, '')}`);
   }
 }
 

@@ -6,6 +6,7 @@ import { runJob } from '../platform/runJob';
 import type { LabelStore } from '../store/labelStore';
 import { nameHubItems } from './hubItemNames';
 import { downloadedTaskOf, saveHubTask, type DownloadedTask } from './hubTasks';
+import { downloadedItemProblems } from './videoFrameCheck';
 
 /** Items asked for per download; the hub hands back unfinished ones first, so a second download resumes. */
 export const ASSIGNMENT_SIZE = 500;
@@ -41,6 +42,8 @@ export async function downloadTask(host: Host, store: LabelStore, hubUrl: string
   await store.addItems(projectId, report.accepted);
   // Files are named by sha256; the list and status bar show the requester's file names.
   await nameHubItems(store.db, projectId, items);
+  // The hub's frame counts are claims: checked against this workstation's own probe of each file.
+  const itemProblems = await downloadedItemProblems(store.db, projectId, items);
   const fetched = await fetchBrief(host, hubUrl, task.taskId);
   // A brief fetched before is kept when this download could not fetch it again.
   const kept = existing ? downloadedTaskOf(existing).brief : undefined;
@@ -50,7 +53,7 @@ export async function downloadTask(host: Host, store: LabelStore, hubUrl: string
     taskId: task.taskId,
     projectId,
     title: task.title,
-    task: { task, items, rootId: download.rootId, ...brief },
+    task: { task, items, rootId: download.rootId, ...brief, ...(Object.keys(itemProblems).length > 0 ? { itemProblems } : {}) },
     downloadedAt: Date.now(),
     instructionsSeenAt: existing?.instructionsSeenAt,
   });

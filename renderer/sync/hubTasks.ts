@@ -13,6 +13,8 @@ export interface DownloadedTask {
   brief?: TaskBrief;
   /** Why the brief could not be fetched (the labeling still works; the annotator is told). */
   briefError?: string;
+  /** Items whose downloaded file is not what the hub says (a video's frame count, or its kind), by hub item id: shown, never submitted (videoFrameCheck.ts). */
+  itemProblems?: Record<string, string>;
 }
 
 export function downloadedTaskOf(record: HubTaskRecord): DownloadedTask {
@@ -41,9 +43,4 @@ export function listHubTasks(db: GroundworkDb): Promise<HubTaskRecord[]> {
 
 export function hubTaskOfProject(db: GroundworkDb, projectId: string): Promise<HubTaskRecord | undefined> {
   return db.hubTasks.where('projectId').equals(projectId).first();
-}
-
-/** Hub item id per local item, by content: the download names every file by its sha256. */
-export function hubItemIdsBySha(task: DownloadedTask): Map<string, string> {
-  return new Map(task.items.map((i) => [i.sha256, i.itemId]));
 }

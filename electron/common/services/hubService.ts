@@ -4,6 +4,7 @@ import { HubConfigSchema, type HubConfig } from '../../../core/hubApi/config';
 import { AssignedItemSchema, HubTaskSchema, type AssignedItem, type HubTask } from '../../../core/hubApi/tasks';
 import { AttributeValueSchema } from '../../../core/model/labelSchema';
 import { BoxSchema } from '../../../core/model/shape';
+import { CanonicalVideoLabelsSchema } from '../../../core/sync/wireSchemas';
 import { defineService, method } from '../contract/defineService';
 import { AddressSchema } from './walletService';
 import { DisputeSchema, ObjectReasonSchema, ReputationSchema, SignedVerdictSchema, TiersSchema, VerdictReceiptSchema, VerdictSummarySchema } from './hubReviewSchemas';
@@ -96,11 +97,20 @@ export { AssignedItemSchema, HubTaskSchema, type AssignedItem, type HubTask };
 
 /** core/sync's CanonicalShape: class and attributes by NAME (names are what annotators of one task share), box in image pixels. */
 export const CanonicalShapeSchema = z
-  .object({ className: z.string().min(1).max(256), box: BoxSchema, attributes: z.record(z.string(), AttributeValueSchema).optional() })
+  .object({
+    className: z.string().min(1).max(256),
+    box: BoxSchema,
+    attributes: z.record(z.string(), AttributeValueSchema).optional(),
+    /** A video item's single-frame box: the frame it is on. */
+    frame: z.number().int().nonnegative().optional(),
+  })
   .strict();
 
-/** One item's labels for a batch, as the hub's POST /batches takes them. An item with no shapes says "nothing to label here". */
-export const BatchItemSchema = z.object({ itemId: z.string().min(1).max(256), shapes: z.array(CanonicalShapeSchema).max(10_000) }).strict();
+/**
+ * One item's labels for a batch, as the hub's POST /batches takes them. An item with no shapes says "nothing to label here".
+ * A video item also carries `video` (frame count of the workstation's own probe, tracks, frame tags, shots: core/sync/canonicalVideo.ts).
+ */
+export const BatchItemSchema = z.object({ itemId: z.string().min(1).max(256), shapes: z.array(CanonicalShapeSchema).max(10_000), video: CanonicalVideoLabelsSchema.optional() }).strict();
 export type BatchItem = z.infer<typeof BatchItemSchema>;
 
 /** The EIP-712 LabelBatch value exactly as signed (core/sync's LabelBatch; the nonce as a decimal string). */
@@ -125,6 +135,16 @@ export const SignedBatchSchema = z.object({
 });
 export type SignedBatch = z.infer<typeof SignedBatchSchema>;
 
+/** A batch's video labels counted for the signing summary: items, tracks, keyframes, frame tags and shots. */
+export const BatchVideoCountsSchema = z.object({
+  items: z.number().int().nonnegative(),
+  tracks: z.number().int().nonnegative(),
+  keyframes: z.number().int().nonnegative(),
+  frameTags: z.number().int().nonnegative(),
+  segments: z.number().int().nonnegative(),
+});
+export type BatchVideoCounts = z.infer<typeof BatchVideoCountsSchema>;
+
 /** What the user confirms before anything is signed. */
 export const BatchSummarySchema = z.object({
   /** The hub's task id and its bytes32 form that is signed. */
@@ -139,6 +159,8 @@ export const BatchSummarySchema = z.object({
   deadline: z.number().int().nonnegative(),
   chainId: z.number().int().positive(),
   verifyingContract: AddressSchema,
+  /** Present when the batch holds video items: what of them is signed (counted over all its video items). */
+  video: BatchVideoCountsSchema.optional(),
 });
 export type BatchSummary = z.infer<typeof BatchSummarySchema>;
 

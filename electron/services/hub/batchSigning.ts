@@ -2,8 +2,9 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { uploadBatchRoute } from '../../../core/hubApi/batches';
 import { buildLabelBatch, LABEL_BATCH_TYPES } from '../../../core/sync/labelBatch';
 import { groundworkDomain } from '../../../core/sync/eip712';
+import { BatchItemSchema as WireBatchItemSchema, describeIssues } from '../../../core/sync/wireSchemas';
 import { ServiceError } from '../../common/contract/errors';
-import type { BatchItem, BatchSummary, SignedBatch, UploadResult } from '../../common/services/hubService';
+import type { BatchItem, BatchSummary, BatchVideoCounts, SignedBatch, UploadResult } from '../../common/services/hubService';
 import type { WalletKeys } from '../wallet/walletServiceImpl';
 import type { HubClient } from './hubClient';
 import { HubRequestError } from './hubHttp';
@@ -28,6 +29,22 @@ interface Prepared {
 function uploadBodyBytes(batch: unknown, items: unknown): number {
   const body = { batch, signature: `0x${'0'.repeat(130)}`, items };
   return Buffer.byteLength(JSON.stringify(body, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value)));
+}
+
+/** The video part of the summary: what of the batch's video items will be signed; nothing for an image batch. */
+export function videoCountsOf(items: readonly BatchItem[]): { video?: BatchVideoCounts } {
+  const videos = items.flatMap((i) => (i.video ? [i.video] : []));
+  if (videos.length === 0) return {};
+  const sum = (count: (v: (typeof videos)[number]) => number) => videos.reduce((n, v) => n + count(v), 0);
+  return {
+    video: {
+      items: videos.length,
+      tracks: sum((v) => v.tracks.length),
+      keyframes: sum((v) => v.tracks.reduce((n, t) => n + t.keyframes.length, 0)),
+      frameTags: sum((v) => v.frameTags.length),
+      segments: sum((v) => v.segments.length),
+    },
+  };
 }
 
 /**
@@ -61,6 +78,9 @@ export function createBatchSigning(client: HubClient, keys: WalletKeys, now: () 
       throw new ServiceError(`cannot build the batch: ${(error as Error).message}`, { code: 'bad-batch' });
     }
     const { batch } = built;
+    // What the hub will parse, checked before signing (names, frames, coordinates, per-item limits of tracks, keyframes, tags and shots).
+    const wire = WireBatchItemSchema.array().safeParse(built.items);
+    if (!wire.success) throw new ServiceError(`not signed: the hub would refuse these labels (items${describeIssues(wire.error)})`, { code: 'bad-batch' });
     // The live limits when the hub answers, else what it announced when pinned, else core's: never sign what it would refuse.
     const limits = limitsOf(await client.fetchConfig(hubUrl, LIVE_LIMITS_TIMEOUT_MS).catch(() => config));
     const tooLarge = overLimit(items, uploadBodyBytes(batch, built.items), limits);
@@ -76,6 +96,7 @@ export function createBatchSigning(client: HubClient, keys: WalletKeys, now: () 
       deadline: batch.deadline,
       chainId: config.chainId,
       verifyingContract: config.rewardsContract,
+      ...videoCountsOf(built.items),
     };
     const requestId = randomUUID();
     prepared.set(requestId, { hubUrl, taskId, summary, signed: { hubUrl, taskId, batch, items: built.items }, expiresAt: now() + CONFIRM_WINDOW_MS });

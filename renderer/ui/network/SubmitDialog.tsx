@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { Modal } from '../labeling/Modal';
+import { plural } from '../words/plural';
 import { useSync } from './SyncContext';
 import { useTwoStepSigning } from './useTwoStepSigning';
 import { SignSummary, type SignRow } from './SignSummary';
@@ -20,6 +21,15 @@ export function SubmitDialog({ recordId, onClose }: { recordId: string; onClose:
     ? [
         { label: 'Task', value: s.taskId, testId: 'sign-task' },
         { label: 'Items', value: String(s.itemCount), testId: 'sign-item-count' },
+        ...(s.video
+          ? [
+              {
+                label: 'Video labels',
+                value: `${plural(s.video.items, 'video')}: ${plural(s.video.tracks, 'track')} (${plural(s.video.keyframes, 'keyframe')}), ${plural(s.video.frameTags, 'frame tag')}, ${plural(s.video.segments, 'shot')}`,
+                testId: 'sign-video',
+              },
+            ]
+          : []),
         { label: 'Merkle root', value: s.root, testId: 'sign-root', long: true },
         { label: 'Hub', value: s.hub, testId: 'sign-hub' },
         { label: 'Signer', value: s.annotator, testId: 'sign-signer', long: true },

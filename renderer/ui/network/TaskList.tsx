@@ -5,6 +5,7 @@ import { useStore } from '../StoreContext';
 import { useStoreQuery } from '../useStoreQuery';
 import { downloadTask, type DownloadProgress } from '../../sync/downloadTask';
 import { errorText, formatUnits } from './errorText';
+import { DownloadedItemProblems } from './DownloadedItemProblems';
 import { SubmitDialog } from './SubmitDialog';
 import { useSync } from './SyncContext';
 import { submitWorkUnit } from '../../sync/workUnit';
@@ -117,16 +118,19 @@ export function TaskList({ hub, onOpenProject }: { hub: HubInfo | null; onOpenPr
       <h3>On this machine</h3>
       {downloaded && downloaded.length === 0 && <p className="hint">No task downloaded yet.</p>}
       {downloaded?.map((t) => (
-        <div className="row" key={`${t.hubUrl} ${t.taskId}`} data-testid="downloaded-task-row" data-task-id={t.taskId}>
-          <span className="grow">
-            {t.title} <span className="stat">{t.hubUrl}</span>
-          </span>
-          <button className="btn" data-testid="task-open" onClick={() => onOpenProject(t.projectId)}>
-            Open to label
-          </button>
-          <button className="btn primary" data-testid="submit-batch" onClick={() => submit(t.projectId)}>
-            Submit done items
-          </button>
+        <div className="stack" key={`${t.hubUrl} ${t.taskId}`}>
+          <div className="row" data-testid="downloaded-task-row" data-task-id={t.taskId}>
+            <span className="grow">
+              {t.title} <span className="stat">{t.hubUrl}</span>
+            </span>
+            <button className="btn" data-testid="task-open" onClick={() => onOpenProject(t.projectId)}>
+              Open to label
+            </button>
+            <button className="btn primary" data-testid="submit-batch" onClick={() => submit(t.projectId)}>
+              Submit done items
+            </button>
+          </div>
+          <DownloadedItemProblems record={t} />
         </div>
       ))}
       {submitting && <SubmitDialog recordId={submitting} onClose={() => setSubmitting(null)} />}
