@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { box, call, createTestTask, startTestHub } from '../testKit';
+import { labelTask } from '../verdicts/verdictTestKit';
+import { buildVideoReviewScenario, type VideoReviewScenario } from '../verdicts/videoReviewScenario';
+import { finalizeItems, finalizeReadyItems } from './finalizeItems';
+
+/**
+ * Ingest refuses a submission of the wrong kind (video labels on an image,
+ * none on a video), so one in the database means stored data went wrong. The
+ * item is then never decided on what is left (that would change who is paid):
+ * it stays open, the error names it and the annotator, and the other items of
+ * the round are decided all the same.
+ */
+describe('consensus over a submission of the wrong kind', () => {
+  let s: VideoReviewScenario;
+  const item = async (id: string) => (await s.hub.context.db.query<{ status: string; consensus: unknown }>('SELECT status, consensus FROM items WHERE id = $1', [id]))[0]!;
+
+  beforeAll(async () => {
+    s = await buildVideoReviewScenario(startTestHub);
+  }, 180_000);
+  afterAll(async () => s?.hub.close(), 120_000);
+
+  it('leaves a video item with an image-only submission open, names it, and decides the rest of the round', async () => {
+    const hub = s.hub;
+    const annotators = s.annotators.slice(0, 2);
+    const { taskId } = await createTestTask(hub, s.requesterToken, 2, 2);
+    const [first] = await labelTask(hub, taskId, annotators.slice(0, 1), 2, () => [box('car', 10, 10)]);
+    // The first item turns into a video after its first (image) submission: what a damaged database would hold.
+    await hub.context.db.query(`UPDATE items SET video = '{"frameCount":100,"fps":25}'::jsonb WHERE id = $1`, [first]);
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const [again, second] = await labelTask(hub, taskId, annotators.slice(1), 2, () => [box('car', 10, 10)]);
+      expect(again).toBe(first);
+      expect(logged.mock.calls.flat().join(' ')).toContain(`item ${first}: the submission of`);
+      expect(await item(first!)).toEqual({ status: 'open', consensus: null });
+      expect((await item(second!)).status).toBe('accepted');
+    } finally {
+      logged.mockRestore();
+    }
+    await expect(finalizeReadyItems(hub.context)).rejects.toThrow(new RegExp(`item ${first}: the submission of 0x[0-9a-fA-F]{40} carries no video labels, but the item is a video`));
+    expect((await item(first!)).status).toBe('open');
+  });
+
+  it('refuses to decide an image item whose submissions carry video labels', async () => {
+    const hub = s.hub;
+    // Re-open the accepted clip as an image item (a damaged row): deciding it again must fail, not drop the video.
+    await hub.context.db.query(`UPDATE items SET video = NULL, status = 'open', consensus = NULL WHERE id = $1`, [s.items.accepted]);
+    await expect(finalizeItems(hub.context, [s.items.accepted])).rejects.toThrow(/carries video labels, but the item is an image: stored data is inconsistent/);
+    expect(await item(s.items.accepted)).toEqual({ status: 'open', consensus: null });
+    expect((await call(hub, 'GET', `/items/${s.items.disputed}`, { token: s.operatorToken })).status).toBe(200);
+  });
+});
