@@ -110,7 +110,8 @@ export function canonicalItemLabels(itemId: string, shapes: readonly CanonicalSh
   if (typeof itemId !== 'string' || itemId.length === 0) throw new Error('itemId must be a non-empty string');
   const sorted = sortCanonicalShapes(shapes);
   const normalizedVideo = video === undefined ? undefined : normalizeVideoLabels(video);
-  sorted.forEach((s, i) => {
+  // Checked in the submitted order, so the message names the shape the caller sent (sorted[i] is another one).
+  shapes.forEach((s, i) => {
     if (s.frame === undefined) return;
     if (!normalizedVideo) throw new Error(`shapes[${i}] has a frame, but the item carries no video labels`);
     if (s.frame >= normalizedVideo.frameCount) throw new Error(`shapes[${i}].frame is ${s.frame}, but the video has ${normalizedVideo.frameCount} frames`);

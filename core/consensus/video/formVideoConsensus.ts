@@ -28,11 +28,11 @@ export function normalizeTrack(track: CanonicalTrack, frameCount: number, where:
   }
 }
 
-/** Tracks normalized and in canonical order (their canonical text, then submitted index), with their pieces. */
-export function orderedTracks(tracks: readonly CanonicalTrack[], frameCount: number, where: string): OrderedTrack[] {
+/** Tracks normalized (unless the caller says they are) and in canonical order (their canonical text, then submitted index), with their pieces. */
+export function orderedTracks(tracks: readonly CanonicalTrack[], frameCount: number, where: string, normalized = false): OrderedTrack[] {
   return tracks
     .map((t, index) => {
-      const track = normalizeTrack(t, frameCount, `${where} tracks[${index}]`);
+      const track = normalized ? t : normalizeTrack(t, frameCount, `${where} tracks[${index}]`);
       return { track, index, text: trackJson(track), pieces: trackPieces(track, frameCount) };
     })
     .sort((a, b) => compareText(a.text, b.text) || a.index - b.index)

@@ -49,8 +49,8 @@ export function videoAgreesWith(labels: VideoLabels, final: VideoLabels, options
   const frameCount = final.video.frameCount;
   const mine = normalizeVideoLabels(labels.video);
   const truth = normalizeVideoLabels(final.video);
-  const own = byClass(orderedTracks(mine.tracks, frameCount, 'labels'));
-  const fin = byClass(orderedTracks(truth.tracks, frameCount, 'final'));
+  const own = byClass(orderedTracks(mine.tracks, frameCount, 'labels', true));
+  const fin = byClass(orderedTracks(truth.tracks, frameCount, 'final', true));
   let hits = 0;
   let ownFrames = 0;
   let finalFrames = 0;
