@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { LabelCanvas } from '../../canvas/LabelCanvas';
 import { useHost } from '../../platform/HostContext';
-import type { DisputeStore } from '../../review/disputeStore';
+import type { DisputeStore, StoredDispute } from '../../review/disputeStore';
 import { queueVerdict } from '../../review/queueVerdict';
 import { ReviewError } from '../../review/reviewTypes';
 import { useEditorHotkeys } from '../labeling/useEditorHotkeys';
@@ -11,6 +11,7 @@ import { AnnotatorOverlayLayer } from './AnnotatorOverlayLayer';
 import { ReviewSidePanel } from './ReviewSidePanel';
 import { useReviewKeys, useReviewWorkbench, type ReviewWorkbench } from './useReviewWorkbench';
 import { VerdictSignDialog } from './VerdictSignDialog';
+import { VideoReviewView } from './VideoReviewView';
 import { plural } from '../words/plural';
 
 interface Props {
@@ -20,14 +21,35 @@ interface Props {
   onClose: () => void;
 }
 
-/** Reviewer mode for one disputed item: the picture with every annotator's shapes, the decisions, and sign-and-submit. */
+/** Reviewer mode for one disputed item: a video item's review, or the picture with every annotator's shapes, the decisions, and sign-and-submit. */
 export function ReviewView({ disputes, hubUrl, itemId, onClose }: Props) {
+  const [stored, setStored] = useState<StoredDispute | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    disputes.get(hubUrl, itemId).then(
+      (s) => live && setStored(s),
+      (e: unknown) => live && setError(errorText(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [disputes, hubUrl, itemId]);
+  return (
+    <div className="labeling" data-testid="review-item" data-item-id={itemId} data-kind={stored ? (stored.dispute.video ? 'video' : 'image') : ''}>
+      {error && <div className="error-box">{error}</div>}
+      {stored && (stored.dispute.video ? <VideoReviewView disputes={disputes} stored={stored} onClose={onClose} /> : <ImageReview disputes={disputes} hubUrl={hubUrl} itemId={itemId} onClose={onClose} />)}
+    </div>
+  );
+}
+
+function ImageReview({ disputes, hubUrl, itemId, onClose }: Props) {
   const { workbench, error } = useReviewWorkbench(disputes, hubUrl, itemId);
   return (
-    <div className="labeling" data-testid="review-item" data-item-id={itemId}>
+    <>
       {error && <div className="error-box">{error}</div>}
       {workbench && <ReviewBench workbench={workbench} disputes={disputes} hubUrl={hubUrl} onClose={onClose} />}
-    </div>
+    </>
   );
 }
 

@@ -7,7 +7,7 @@ import { SignSummary, type SignRow } from '../network/SignSummary';
 
 /**
  * The signature step of a verdict in the outbox: what the wallet would sign
- * (task, item, final labels hash, number of labels, hub, reviewer) and
+ * (task, item, final labels hash, number of labels — and a video item's tracks, keyframes, frame tags and segments —, hub, reviewer) and
  * "Sign and submit". Closing leaves the verdict in the outbox, unsigned.
  */
 export function VerdictSignDialog({ recordId, onClose, onSigned }: { recordId: string; onClose: () => void; onSigned?: () => void }) {
@@ -24,6 +24,13 @@ export function VerdictSignDialog({ recordId, onClose, onSigned }: { recordId: s
         { label: 'Task', value: s.taskId, testId: 'verdict-task' },
         { label: 'Item', value: s.itemId, testId: 'verdict-item' },
         { label: 'Final labels', value: String(s.shapeCount), testId: 'verdict-shape-count' },
+        ...(s.video
+          ? [
+              { label: 'Tracks', value: `${s.video.tracks} (${s.video.keyframes} keyframes)`, testId: 'verdict-track-count' },
+              { label: 'Frame tags', value: String(s.video.frameTags), testId: 'verdict-frame-tag-count' },
+              { label: 'Segments', value: `${s.video.segments} over ${s.video.frameCount} frames`, testId: 'verdict-segment-count' },
+            ]
+          : []),
         { label: 'Labels hash', value: s.labelsHash, testId: 'verdict-labels-hash', long: true },
         { label: 'Hub', value: s.hub, testId: 'verdict-hub' },
         { label: 'Reviewer', value: s.reviewer, testId: 'verdict-reviewer', long: true },

@@ -21,7 +21,7 @@ export interface ReviewWorkbench {
 }
 
 /** The stored dispute as an item the editor can open (the picture lives in the download job's media root). */
-function reviewItem(stored: StoredDispute): Item {
+export function reviewItem(stored: StoredDispute): Item {
   const { dispute, record } = stored;
   return {
     id: dispute.itemId,
