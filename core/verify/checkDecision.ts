@@ -1,4 +1,4 @@
-import { agreesWith, formConsensus } from '../consensus';
+import type { VideoConsensusOptions } from '../consensus';
 import { sameAddress } from '../sync/address';
 import { itemLabelHash } from '../sync/canonicalLabels';
 import type { Eip712Domain } from '../sync/eip712';
@@ -7,11 +7,14 @@ import { verdictDigest } from '../sync/verdict';
 import type { LineageLine } from './exportFiles';
 import type { Report } from './problems';
 import type { cachedRecover } from './checkSubmissions';
+import { labelsText, reDecide } from './reDecide';
 
 export interface DecisionCheckContext {
   domain: Eip712Domain;
   task: string;
   iouThreshold: number;
+  /** A video task's thresholds (the manifest's); unset ones take core's defaults. */
+  videoOptions?: VideoConsensusOptions;
   recover: ReturnType<typeof cachedRecover>;
 }
 
@@ -21,24 +24,30 @@ const sameSet = (a: readonly string[], b: readonly string[]) => sortedLower(a).j
 
 /**
  * The item's labels follow from its submissions: the final labels hash to
- * what the lineage says; consensus (core/consensus, the hub's code) re-run
- * over the submissions in lineage order gives the stated status and scores;
+ * what the lineage says; consensus (core/consensus, the hub's code: image
+ * or, for a line with video labels, video consensus with the task's
+ * thresholds, reDecide.ts) re-run over the submissions in lineage order
+ * gives the stated status and scores;
  * an accepted item's labels are that consensus; a disputed one's are its
  * proposal; a resolved one was disputed and its labels are the ones a
  * reviewer (who did not label it) signed.
  */
 export function checkDecision(line: LineageLine, ctx: DecisionCheckContext, report: Report): void {
   const id = line.itemId;
-  const labelsHash = itemLabelHash(id, line.labels);
+  let labelsHash: string;
+  try {
+    labelsHash = itemLabelHash(id, line.labels, line.video);
+  } catch (e) {
+    report(id, 'labels', `the final labels are not valid canonical labels: ${(e as Error).message}`);
+    return;
+  }
   if (labelsHash !== line.labelsHash.toLowerCase()) report(id, 'labels', `the final labels hash to ${labelsHash}, but the lineage says ${line.labelsHash}`);
   if (line.submissions.length === 0) {
     report(id, 'consensus', 'no submissions: nothing to decide the labels from');
     return;
   }
-  const result = formConsensus(
-    line.submissions.map((s) => ({ annotator: s.annotator, shapes: s.shapes })),
-    { iouThreshold: ctx.iouThreshold },
-  );
+  const result = reDecide(line, { iouThreshold: ctx.iouThreshold, videoOptions: ctx.videoOptions ?? {} }, report);
+  if (!result) return;
   const expectedStatus = line.status === 'accepted' ? 'accepted' : 'disputed';
   if (result.status !== expectedStatus) {
     report(id, 'consensus', `the item is ${line.status}, but consensus over its submissions ${result.status === 'accepted' ? 'accepts it' : 'disputes it'} (score ${result.score.toFixed(4)})`);
@@ -49,15 +58,13 @@ export function checkDecision(line: LineageLine, ctx: DecisionCheckContext, repo
     const stated = line.consensus.annotators.find((x) => sameAddress(x.annotator, a.annotator));
     if (!stated || Math.abs(stated.agreement - a.agreement) > SCORE_TOLERANCE) report(id, 'consensus', `agreement of ${a.annotator}: ${stated?.agreement ?? 'missing'} stated, ${a.agreement} re-computed`);
   }
-  if (line.status !== 'resolved') {
-    const consensusHash = itemLabelHash(id, result.labels);
-    if (consensusHash !== labelsHash) {
-      report(id, 'consensus', `the ${line.status === 'accepted' ? 'final labels' : 'proposal'} (${line.labels.length} shapes, hash ${labelsHash}) are not what consensus over the submissions gives (${result.labels.length} shapes, hash ${consensusHash})`);
-    }
+  if (line.status !== 'resolved' && result.labelsHash !== labelsHash) {
+    const what = line.status === 'accepted' ? 'final labels' : 'proposal';
+    report(id, 'consensus', `the ${what} (${labelsText(line.labels, line.video)}, hash ${labelsHash}) are not what consensus over the submissions gives (${result.labelsText}, hash ${result.labelsHash})`);
   }
   if (line.status === 'resolved') checkVerdict(line, labelsHash, ctx, report);
   else if (line.verdict) report(id, 'verdict', `a ${line.status} item carries a verdict`);
-  const agreeing = line.status === 'disputed' ? [] : line.submissions.filter((s) => agreesWith(s.shapes, line.labels, ctx.iouThreshold)).map((s) => s.annotator);
+  const agreeing = line.status === 'disputed' ? [] : line.submissions.filter((s) => result.agrees(s)).map((s) => s.annotator);
   if (!sameSet(agreeing, line.consensus.agreeingAnnotators)) {
     report(id, 'consensus', `agreeing annotators stated [${line.consensus.agreeingAnnotators.join(', ')}], re-computed [${agreeing.join(', ')}]`);
   }

@@ -8,7 +8,8 @@ import { checkLedgers, readLedgers, type LedgerSummary, type PostedRoots } from 
 import type { EpochLedger } from '../hubApi/epochs';
 import { checkDecision } from './checkDecision';
 import { cachedRecover, checkSubmissions, type RecoverSigner } from './checkSubmissions';
-import { DATASET_DIR, DISPUTED_DIR, LINEAGE_FILE, LineageLineSchema, MANIFEST_FILE, ManifestSchema, type ExportManifest, type LineageLine } from './exportFiles';
+import { checkVideoDataset } from './checkVideoDataset';
+import { DATASET_DIR, DISPUTED_DIR, isVideoFormat, LINEAGE_FILE, LineageLineSchema, MANIFEST_FILE, ManifestSchema, type ExportManifest, type LineageLine } from './exportFiles';
 import { problemList, type Problem } from './problems';
 
 export interface VerifyOptions {
@@ -112,7 +113,7 @@ export function verifyExport(files: readonly FormatFile[], opts: VerifyOptions):
     for (const s of line.submissions) batches.add(s.batch.digest.toLowerCase());
     if (line.verdict) result.verdicts++;
     checkSubmissions(line, { domain, task, redundancy: manifest.redundancy, recover, keccak: opts.keccak }, report);
-    checkDecision(line, { domain, task, iouThreshold: manifest.iouThreshold, recover }, report);
+    checkDecision(line, { domain, task, iouThreshold: manifest.iouThreshold, videoOptions: manifest.videoConsensus, recover }, report);
   }
   result.batches = batches.size;
   for (const status of ['accepted', 'resolved', 'disputed'] as const) {
@@ -121,9 +122,15 @@ export function verifyExport(files: readonly FormatFile[], opts: VerifyOptions):
   if (manifest.disputed === 'exclude' && result.items.disputed > 0) report(null, 'lineage', 'the export excludes disputed items, but the lineage has some');
 
   const final = lines.filter((l) => l.status !== 'disputed');
-  result.datasetBoxes += checkDataset(DATASET_DIR, manifest.format, filesUnder(files, DATASET_DIR), final, report);
+  const { format } = manifest;
+  const checkFolder = (dir: string, folderLines: LineageLine[]) => {
+    if (isVideoFormat(format)) return checkVideoDataset(dir, format, filesUnder(files, dir), folderLines, report);
+    for (const l of folderLines) if (l.video) report(l.itemId, 'dataset', `item "${l.image.fileName}" is a video, but the export is in the image format ${format}`);
+    return checkDataset(dir, format, filesUnder(files, dir), folderLines, report);
+  };
+  result.datasetBoxes += checkFolder(DATASET_DIR, final);
   const disputed = lines.filter((l) => l.status === 'disputed');
-  if (manifest.disputed === 'include') result.datasetBoxes += checkDataset(DISPUTED_DIR, manifest.format, filesUnder(files, DISPUTED_DIR), disputed, report);
+  if (manifest.disputed === 'include') result.datasetBoxes += checkFolder(DISPUTED_DIR, disputed);
   result.ledgers = checkLedgers(readLedgers(files, report), manifest, lines, opts.postedRoots, report, opts.servedLedgers);
   result.ok = problems.length === 0;
   return result;

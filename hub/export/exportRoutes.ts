@@ -10,8 +10,8 @@ export function exportRoutes(app: FastifyInstance, ctx: HubContext): void {
   serveRoute(app, taskItemsRoute, async ({ params, query }) => listTaskItems(ctx, params.taskId, query));
 
   serveRoute(app, taskExportRoute, async ({ params, query, reply }) => {
-    const { zip } = await buildExport(ctx, params.taskId, query);
-    const name = `${params.taskId.replace(/[^A-Za-z0-9._-]/g, '_')}-${query.format}.zip`;
+    const { zip, manifest } = await buildExport(ctx, params.taskId, query);
+    const name = `${params.taskId.replace(/[^A-Za-z0-9._-]/g, '_')}-${manifest.format}.zip`;
     return reply.header('content-type', 'application/zip').header('content-disposition', `attachment; filename="${name}"`).send(Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength));
   });
 }

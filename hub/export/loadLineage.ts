@@ -1,8 +1,9 @@
-import type { StoredConsensus } from '../consensus/finalizeItems';
 import type { HubContext } from '../context';
-import { decodeLabelsBlob } from '../batches/labelsBlob';
+import { decodeLabelsBlob, type StoredItemLabels } from '../batches/labelsBlob';
 import { bytesHex, fastKeccak } from '../batches/fastKeccak';
 import { canonicalItemLabels, compareText, itemLabelHash, type CanonicalShape } from '../../core/sync/canonicalLabels';
+import type { CanonicalVideoLabels } from '../../core/sync/canonicalVideo';
+import { isVideoConsensus, type StoredItemConsensus } from '../consensus/storedConsensus';
 import { buildBatchTree, type BatchTree } from '../../core/sync/merkle';
 import type { LineageLine, LineageSubmission, LineageVerdict } from '../../core/verify/exportFiles';
 
@@ -17,13 +18,15 @@ interface ItemRow {
   width: number;
   height: number;
   status: 'accepted' | 'resolved' | 'disputed';
-  consensus: StoredConsensus | ResolvedDoc;
+  consensus: StoredItemConsensus | ResolvedDoc;
 }
+/** A verdict's document (hub/verdicts/storeVerdict.ts): a video item's carries the final `video` too. */
 interface ResolvedDoc {
   status: 'resolved';
   labels: CanonicalShape[];
+  video?: CanonicalVideoLabels;
   agreeingAnnotators: string[];
-  proposal: StoredConsensus;
+  proposal: StoredItemConsensus;
 }
 interface SubmissionRow {
   item_id: string;
@@ -42,10 +45,10 @@ interface BatchRow {
   labels: Buffer;
 }
 
-/** A stored batch, re-opened: its items' shapes and core's batch tree over their label hashes. */
+/** A stored batch, re-opened: its items' labels and core's batch tree over their label hashes. */
 interface OpenBatch {
   row: BatchRow;
-  shapes: Map<string, CanonicalShape[]>;
+  labels: Map<string, StoredItemLabels>;
   index: Map<string, number>;
   tree: BatchTree;
 }
@@ -53,13 +56,14 @@ interface OpenBatch {
 function openBatch(row: BatchRow): OpenBatch {
   const labels = decodeLabelsBlob(row.labels);
   const ids = [...labels.keys()].sort(compareText);
-  const leaves = ids.map((id) => fastKeccak(canonicalItemLabels(id, labels.get(id)!.shapes)));
-  return { row, shapes: new Map(ids.map((id) => [id, labels.get(id)!.shapes])), index: new Map(ids.map((id, i) => [id, i])), tree: buildBatchTree(leaves, fastKeccak) };
+  const leaves = ids.map((id) => fastKeccak(canonicalItemLabels(id, labels.get(id)!.shapes, labels.get(id)!.video)));
+  return { row, labels, index: new Map(ids.map((id, i) => [id, i])), tree: buildBatchTree(leaves, fastKeccak) };
 }
 
 /**
  * The lineage of a task's decided items (and, on request, its disputed
- * ones), in index order: every submission with its signed batch and the
+ * ones), in index order: every submission (a video item's with its signed
+ * video labels) with its signed batch and the
  * inclusion proof of the item's label hash in the batch root (core's one
  * batch tree, built once per batch), the verdict of a resolved item, the
  * consensus scores as stored.
@@ -92,7 +96,8 @@ export async function loadLineage(ctx: HubContext, taskId: string, statuses: rea
     list.push({
       annotator: s.annotator,
       labelHash: s.label_hash,
-      shapes: b.shapes.get(s.item_id)!,
+      shapes: b.labels.get(s.item_id)!.shapes,
+      ...(b.labels.get(s.item_id)!.video ? { video: b.labels.get(s.item_id)!.video } : {}),
       batch: { digest: b.row.digest, root: b.row.root, itemCount: b.row.item_count, nonce: b.row.nonce, deadline: Number(b.row.deadline) },
       signature: b.row.signature,
       proof: b.tree.proof(index).map(bytesHex),
@@ -109,21 +114,33 @@ export async function loadLineage(ctx: HubContext, taskId: string, statuses: rea
   return items.map((item) => {
     const doc = item.consensus;
     const base = doc.status === 'resolved' ? doc.proposal : doc;
+    const video = doc.status === 'resolved' ? doc.video : isVideoConsensus(doc) ? doc.video : undefined;
     return {
       itemId: item.id,
       fileName: item.file_name,
       image: { fileName: item.file_name, width: item.width, height: item.height },
       status: item.status,
       labels: doc.labels,
-      labelsHash: itemLabelHash(item.id, doc.labels),
-      consensus: {
-        status: base.status,
-        score: base.score,
-        annotators: base.annotators.map((a) => ({ annotator: a.annotator, agreement: a.agreement })),
-        agreeingAnnotators: doc.agreeingAnnotators,
-      },
+      ...(video ? { video } : {}),
+      labelsHash: itemLabelHash(item.id, doc.labels, video),
+      consensus: consensusOf(base, doc.agreeingAnnotators),
       submissions: byItem.get(item.id) ?? [],
       verdict: item.status === 'resolved' ? (verdicts.get(item.id) ?? null) : null,
     };
   });
+}
+
+/** The consensus scores as stored; a video item's with its part scores, disputed parts and each annotator's three agreements. */
+function consensusOf(base: StoredItemConsensus, agreeingAnnotators: string[]): LineageLine['consensus'] {
+  if (!isVideoConsensus(base)) {
+    return { status: base.status, score: base.score, annotators: base.annotators.map((a) => ({ annotator: a.annotator, agreement: a.agreement })), agreeingAnnotators };
+  }
+  return {
+    status: base.status,
+    score: base.score,
+    annotators: base.annotators.map((a) => ({ annotator: a.annotator, agreement: a.agreement, idf1: a.idf1, tagAgreement: a.tagAgreement, segmentAgreement: a.segmentAgreement })),
+    agreeingAnnotators,
+    scores: base.scores,
+    disputedParts: base.disputedParts,
+  };
 }
