@@ -268,3 +268,30 @@ describe('formVideoConsensus: refusals and options', () => {
     expect(videoAgreesWith({ shapes: [], video: video(10) }, { shapes: [], video: video(11) })).toBe(false);
   });
 });
+
+describe('formVideoConsensus: long videos', () => {
+  it('costs keyframes, not frames: 6,000,000 frames with still and short moving tracks, far tags and segments', { timeout: 120_000 }, () => {
+    const frameCount = 6_000_000;
+    const still = track('car', [kf(0, box(0, 0, 50, 50))]);
+    const moving = (dx: number) => track('person', [kf(3_000_000, box(100 + dx, 0)), kf(3_000_100, box(200 + dx, 0)), kf(3_000_101, box(200 + dx, 0), { outside: true })]);
+    const labelsOf = (dx: number, tagEnd: number, cut: number) =>
+      video(frameCount, {
+        tracks: [still, moving(dx)],
+        frameTags: [{ className: 'rain', startFrame: 1_000_000, endFrame: tagEnd }],
+        segments: [
+          { startFrame: 0, endFrame: cut - 1, tags: ['day'] },
+          { startFrame: cut, endFrame: frameCount - 1, tags: ['night'] },
+        ],
+      });
+    const result = formVideoConsensus([submission(A, labelsOf(0, 4_999_999, 2_000_000)), submission(B, labelsOf(0, 4_999_999, 2_000_003)), submission(C, labelsOf(1, 5_999_999, 2_000_001))]);
+    expect(result.status).toBe('accepted');
+    expect(result.labels.video.tracks).toEqual(normalizeVideoLabels(video(frameCount, { tracks: [still, moving(0)] })).tracks);
+    expect(result.labels.video.frameTags).toEqual([{ className: 'rain', startFrame: 1_000_000, endFrame: 4_999_999 }]);
+    expect(result.labels.video.segments).toEqual([
+      { startFrame: 0, endFrame: 2_000_000, tags: ['day'] },
+      { startFrame: 2_000_001, endFrame: frameCount - 1, tags: ['night'] },
+    ]);
+    expect(result.annotators.map((a) => a.tagAgreement)).toEqual([1, 1, 4_000_000 / 5_000_000]);
+    expect(result.annotators.map((a) => a.idf1)).toEqual([1, 1, 1]);
+  });
+});
