@@ -3,7 +3,7 @@ import type { Eip712Domain } from '../../core/sync/eip712';
 import { canonicalItemLabels, compareText } from '../../core/sync/canonicalLabels';
 import type { Hex } from '../../core/sync/hex';
 import { labelBatchDigest, type BatchItem, type LabelBatch } from '../../core/sync/labelBatch';
-import { describeIssues, SignedBatchUploadSchema } from '../../core/sync/wireSchemas';
+import { describeIssues, SignedBatchUploadSchema, SYNC_LIMITS } from '../../core/sync/wireSchemas';
 import { buildBatchTree } from '../../core/sync/merkle';
 import { bytesHex, fastKeccak } from './fastKeccak';
 import { encodeLabelsBlob } from './labelsBlob';
@@ -57,6 +57,25 @@ function checkSize(json: unknown, limits: VerifyLimits): BatchRejection | null {
   if (items.length > limits.maxItemsPerBatch) return reject(413, 'batch_too_large', `a batch may carry at most ${limits.maxItemsPerBatch} items, got ${items.length}`);
   const i = items.findIndex((it) => Array.isArray((it as { shapes?: unknown })?.shapes) && (it as { shapes: unknown[] }).shapes.length > limits.maxShapesPerItem);
   if (i >= 0) return reject(413, 'batch_too_large', `items[${i}] has more than ${limits.maxShapesPerItem} shapes`);
+  for (let j = 0; j < items.length; j++) {
+    const tooMuch = videoTooLarge((items[j] as { video?: unknown } | null)?.video);
+    if (tooMuch) return reject(413, 'batch_too_large', `items[${j}].video ${tooMuch}`);
+  }
+  return null;
+}
+
+const count = (value: unknown) => (Array.isArray(value) ? value.length : 0);
+
+/** A video item past core's SYNC_LIMITS (tracks, keyframes over all tracks, frame tags, segments): refused before the schema walks every record. */
+function videoTooLarge(video: unknown): string | null {
+  if (!video || typeof video !== 'object') return null;
+  const v = video as { tracks?: unknown; frameTags?: unknown; segments?: unknown };
+  const tracks = Array.isArray(v.tracks) ? v.tracks : [];
+  if (tracks.length > SYNC_LIMITS.maxTracksPerItem) return `has ${tracks.length} tracks, more than ${SYNC_LIMITS.maxTracksPerItem}`;
+  const keyframes = tracks.reduce((n: number, t) => n + count((t as { keyframes?: unknown } | null)?.keyframes), 0);
+  if (keyframes > SYNC_LIMITS.maxKeyframesPerItem) return `has ${keyframes} keyframes over its tracks, more than ${SYNC_LIMITS.maxKeyframesPerItem}`;
+  if (count(v.frameTags) > SYNC_LIMITS.maxFrameTagsPerItem) return `has ${count(v.frameTags)} frame tags, more than ${SYNC_LIMITS.maxFrameTagsPerItem}`;
+  if (count(v.segments) > SYNC_LIMITS.maxSegmentsPerItem) return `has ${count(v.segments)} segments, more than ${SYNC_LIMITS.maxSegmentsPerItem}`;
   return null;
 }
 

@@ -1,7 +1,8 @@
 import type { CanonicalShape } from '../../core/sync/canonicalLabels';
 import type { CanonicalVideoLabels } from '../../core/sync/canonicalVideo';
 import type { RunningHub } from '../startHub';
-import { call, sha, TEST_SCHEMA } from '../testKit';
+import { Wallet } from 'ethers';
+import { call, sha, signIn, startTestHub, TEST_SCHEMA } from '../testKit';
 
 /** Test helpers for video tasks: publish one with video and image items, take its work, label it. */
 
@@ -95,4 +96,12 @@ export async function expectBatchRefused(hub: RunningHub, token: string, body: u
   const after = await storedCounts(hub);
   if (after.batches !== before.batches || after.submitted !== before.submitted) throw new Error(`a refused batch left rows behind: ${JSON.stringify({ before, after })}`);
   return res.body.message;
+}
+
+/** A hub with a requester and one annotator signed in (attack tests). */
+export async function startVideoHub(overrides: Parameters<typeof startTestHub>[0] extends infer C ? Partial<C> : never = {}) {
+  const requester = Wallet.createRandom();
+  const annotator = Wallet.createRandom();
+  const hub = await startTestHub({ requesters: [requester.address], operators: [], ...overrides });
+  return { hub, requester, annotator, reqToken: await signIn(hub, requester), token: await signIn(hub, annotator) };
 }
