@@ -2,7 +2,7 @@ import { Wallet } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clipItem, clipLabels, type VideoItemLabels } from '../consensus/videoTestLabels';
 import type { RunningHub } from '../startHub';
-import { call, sha, signedBatch, signIn, startTestHub, TEST_SCHEMA } from '../testKit';
+import { call, sha, signedBatch, signIn, startTestHub, TEST_SCHEMA, type AnyWallet } from '../testKit';
 import { signedVerdict } from '../verdicts/verdictTestKit';
 
 /** The clip's labels with its car track moved to start at `x`: a distinctive coordinate to search replies for. */
@@ -42,7 +42,7 @@ describe('attack: an annotator reads the other annotators\u2019 video labels of 
     return found;
   }
 
-  async function submit(wallet: Wallet, token: string, labels: VideoItemLabels): Promise<void> {
+  async function submit(wallet: AnyWallet, token: string, labels: VideoItemLabels): Promise<void> {
     const got = await call<{ items: { itemId: string }[] }>(hub, 'POST', `/tasks/${taskId}/assignments`, { token, json: { count: 1 } });
     expect(got.body.items.map((i) => i.itemId)).toEqual([itemId]);
     const res = await call(hub, 'POST', '/batches', { token, json: await signedBatch(hub, wallet, taskId, [{ itemId, ...labels }]) });

@@ -32,8 +32,9 @@ describe('attack: a forged or mismatched video verdict', () => {
     s = await buildVideoReviewScenario(startTestHub);
     // An image task on the same hub with one disputed item: a car, a person, a car far away.
     ({ taskId: imageTask } = await createTestTask(s.hub, s.requesterToken, 1, 3));
-    [imageItem] = await labelTask(s.hub, imageTask, s.annotators, 1, (a) => [[box('car', 10, 10)], [box('person', 10, 10)], [box('car', 300, 300)]][a]!);
-    expect(await statusOf(imageItem!)).toBe('disputed');
+    const [disputedImage] = await labelTask(s.hub, imageTask, s.annotators, 1, (a) => [[box('car', 10, 10)], [box('person', 10, 10)], [box('car', 300, 300)]][a]!);
+    imageItem = disputedImage!;
+    expect(await statusOf(imageItem)).toBe('disputed');
   }, 180_000);
   afterAll(async () => s?.hub.close(), 120_000);
 

@@ -39,10 +39,11 @@ async function readyItems(ctx: Pick<HubContext, 'db'>): Promise<string[]> {
  * still open: accepted (merged labels stored) or disputed. A video item
  * (items.video) is decided by core `formVideoConsensus` with its task's
  * thresholds (tasks.consensus), an image item as before. Items not ready are
- * skipped. Safe to call twice: only open items are updated. An item whose
- * submissions do not match its kind stays open and is named in the error
- * thrown after the others are written: one corrupt item never holds back
- * the rest of a round, and is never decided on part of its submissions.
+ * skipped. Safe to call twice: only open items are updated. An item that
+ * cannot be decided (a submission not of its kind: InconsistentSubmissionError)
+ * stays open and is named in the error thrown after the others are written:
+ * one corrupt item never holds back the rest of a round, and is never
+ * decided on part of its submissions.
  */
 export async function finalizeItems(ctx: Pick<HubContext, 'db' | 'config'>, itemIds: readonly string[]): Promise<number> {
   if (itemIds.length === 0) return 0;
@@ -58,15 +59,15 @@ export async function finalizeItems(ctx: Pick<HubContext, 'db' | 'config'>, item
   const ids: string[] = [];
   const statuses: string[] = [];
   const docs: string[] = [];
-  const inconsistent: InconsistentSubmissionError[] = [];
+  const undecided: string[] = [];
   for (const [itemId, list] of byItem) {
     const video = videoItems.get(itemId);
     let c: StoredItemConsensus;
     try {
       c = video ? decideVideoItem(itemId, list, video) : decideImageItem(itemId, list, ctx.config.iouThreshold);
     } catch (e) {
-      if (!(e instanceof InconsistentSubmissionError)) throw e;
-      inconsistent.push(e);
+      // One item that cannot be decided must not hold back the others of the round (nor of every later round).
+      undecided.push(e instanceof InconsistentSubmissionError ? e.message : `item ${itemId}: ${(e as Error).message}`);
       continue;
     }
     ids.push(itemId);
@@ -80,23 +81,26 @@ export async function finalizeItems(ctx: Pick<HubContext, 'db' | 'config'>, item
      RETURNING i.id`,
     [ids, statuses, docs],
   );
-  if (inconsistent.length > 0) throw new Error(`${inconsistent.length} item(s) left open: ${inconsistent.map((e) => e.message).join('; ')}`);
+  if (undecided.length > 0) throw new Error(`${undecided.length} item(s) left open: ${undecided.join('; ')}`);
   return updated.length;
 }
 
-/** Catches up items that reached k submissions but were not decided (the hub stopped in between, or a round failed). */
-export async function finalizeReadyItems(ctx: Pick<HubContext, 'db' | 'config'>): Promise<number> {
+/**
+ * Catches up items that reached k submissions but were not decided (the hub
+ * stopped in between, or a round failed). Runs at start and before every
+ * epoch close, so an item that cannot be decided (stored data gone wrong) is
+ * reported through `onError` — naming it — and stays open, rather than
+ * stopping the hub from starting or every task's epoch from closing.
+ */
+export async function finalizeReadyItems(ctx: Pick<HubContext, 'db' | 'config'>, onError: (e: Error) => void = (e) => console.error(`hub consensus: ${e.message}`)): Promise<number> {
   const ids = await readyItems(ctx);
   let done = 0;
-  const failures: string[] = [];
-  // Every chunk runs even if one holds an inconsistent item; the failures are thrown together at the end.
   for (let i = 0; i < ids.length; i += 1000) {
     try {
       done += await finalizeItems(ctx, ids.slice(i, i + 1000));
     } catch (e) {
-      failures.push((e as Error).message);
+      onError(e as Error);
     }
   }
-  if (failures.length > 0) throw new Error(`consensus could not decide every ready item (${done} decided): ${failures.join('; ')}`);
   return done;
 }
