@@ -28,17 +28,30 @@ export class MigrationError extends Error {
  */
 export const PROJECT_MIGRATIONS: MigrationChain = {};
 
+export interface MigratorOptions<S extends z.ZodType> {
+  /** Names the record type in every error ("track: ..."). */
+  kind: string;
+  currentVersion: number;
+  chain: MigrationChain;
+  schema: S;
+  /**
+   * The version of a stored record without `schemaVersion`: rows written
+   * before their type was versioned. Absent: such a record is refused.
+   */
+  unversioned?: number;
+}
+
 /**
  * Builds a reader that upgrades a stored document step by step to
  * `currentVersion` and then validates it, so callers only ever see current,
  * valid records.
  */
-export function createMigrator<S extends z.ZodType>(options: { kind: string; currentVersion: number; chain: MigrationChain; schema: S }) {
-  const { kind, currentVersion, chain, schema } = options;
+export function createMigrator<S extends z.ZodType>(options: MigratorOptions<S>) {
+  const { kind, currentVersion, chain, schema, unversioned } = options;
   return (raw: unknown): z.output<S> => {
     if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new MigrationError(kind, 'expected an object');
     let doc = { ...(raw as Record<string, unknown>) };
-    const version = doc.schemaVersion;
+    const version = doc.schemaVersion === undefined && unversioned !== undefined ? unversioned : doc.schemaVersion;
     if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
       throw new MigrationError(kind, `schemaVersion must be a whole number, got ${JSON.stringify(version)}`);
     }
@@ -51,7 +64,11 @@ export function createMigrator<S extends z.ZodType>(options: { kind: string; cur
     for (let v = version; v < currentVersion; v++) {
       const step = chain[v];
       if (!step) throw new MigrationError(kind, `no migration from schema version ${v} to ${v + 1}`);
-      doc = { ...step(doc), schemaVersion: v + 1 };
+      try {
+        doc = { ...step(doc), schemaVersion: v + 1 };
+      } catch (error) {
+        throw new MigrationError(kind, `cannot migrate from schema version ${v} to ${v + 1}: ${error instanceof Error ? error.message : String(error)}`);
+      }
     }
     const parsed = schema.safeParse(doc);
     if (!parsed.success) {

@@ -1,10 +1,7 @@
-// Generic over id-keyed records so shapes, tracks and frame tags share one undo model.
+// Generic over id-keyed records so shapes, tracks, frame tags and shots share one undo model.
+import type { RecordChange } from '../../core/model/documentDiff';
 
-/** A change of id-keyed records: shapes, and for video items tracks and frame tags. */
-export interface RecordChange<T> {
-  put: T[];
-  remove: string[];
-}
+export type { RecordChange } from '../../core/model/documentDiff';
 
 /** The records after `change`: puts replace by id (or append, keeping draw order), removes drop. New array identity. */
 export function applyChange<T extends { id: string }>(rows: readonly T[], change: RecordChange<T>): T[] {
@@ -41,16 +38,18 @@ export function invertChange<T extends { id: string }>(before: ReadonlyMap<strin
 }
 
 /**
- * Undo and redo are edits too: restored shapes get a fresh version and time,
- * so sync and merges never mistake an undone state for a stale write.
+ * Undo and redo are edits too: restored records that carry a `version` (shapes,
+ * tracks) get a fresh version and time, so sync and merges never mistake an
+ * undone state for a stale write. Records without one are left as they are.
  */
-export function restampChange<T extends { id: string; version: number; updatedAt: number }>(
-  change: RecordChange<T>,
-  current: ReadonlyMap<string, T>,
-  now: number,
-): RecordChange<T> {
+export function restampChange<T extends { id: string }>(change: RecordChange<T>, current: ReadonlyMap<string, T>, now: number): RecordChange<T> {
   return {
-    put: change.put.map((s) => ({ ...s, version: Math.max(s.version, current.get(s.id)?.version ?? 0) + 1, updatedAt: now })),
+    put: change.put.map((s) => {
+      const version = (s as { version?: unknown }).version;
+      if (typeof version !== 'number') return s;
+      const was = (current.get(s.id) as { version?: number } | undefined)?.version ?? 0;
+      return { ...s, version: Math.max(version, was) + 1, updatedAt: now };
+    }),
     remove: change.remove,
   };
 }

@@ -1,16 +1,14 @@
-import type { Shape } from '../../core/model/shape';
-import { isEmptyVideoChange, type VideoChange } from './videoChange';
+import { diffOfChange } from '../../core/model/editChange';
+import { isEmptyDiff } from '../../core/model/documentDiff';
 
-/** One step of a document: shapes put or removed, and for video items the video part of the same step. */
-export interface ShapeChange {
-  /** Shapes created or updated, in their new state. */
-  put: Shape[];
-  /** Ids removed. */
-  remove: string[];
-  /** Video items: track, frame-tag and segment changes made in the same step (one gesture = one undo step). */
-  video?: VideoChange;
-}
+/**
+ * One step as the editor proposes it: shapes put or removed, and for video
+ * items the video part of the same step. The history converts it to a
+ * DocumentDiff over all record types (core/model/editChange.ts).
+ */
+export type { ShapeChange } from '../../core/model/editChange';
+import type { ShapeChange } from '../../core/model/editChange';
 
 export function isEmptyChange(change: ShapeChange): boolean {
-  return change.put.length === 0 && change.remove.length === 0 && isEmptyVideoChange(change.video);
+  return isEmptyDiff(diffOfChange(change));
 }

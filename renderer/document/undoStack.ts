@@ -1,4 +1,4 @@
-import type { ShapeChange } from './shapeChange';
+import type { DocumentDiff } from '../../core/model/documentDiff';
 
 /** One undo step: what it did (`redo`) and how to take it back (`undo`). */
 export interface HistoryEntry {
@@ -6,8 +6,9 @@ export interface HistoryEntry {
   seq: number;
   label: string;
   at: number;
-  redo: ShapeChange;
-  undo: ShapeChange;
+  /** What the step did and how to take it back, over every record type. */
+  redo: DocumentDiff;
+  undo: DocumentDiff;
   /** True while the step sits on the redo side. */
   undone: boolean;
 }

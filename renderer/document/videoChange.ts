@@ -1,5 +1,11 @@
 import type { FrameTag, Segment, Track } from '../../core/model/track';
-import { applyChange, byId, invertChange, restampChange, type RecordChange } from './recordChange';
+import { SCENE_SCORES_ID, SHOTS_ID } from '../../core/model/shots';
+import { diffOfChange, type VideoChange } from '../../core/model/editChange';
+import { EMPTY_RECORDS, isEmptyDiff, type DocumentRecords } from '../../core/model/documentDiff';
+import { applyDiff, invertDiff, restampDiff } from './documentDiff';
+import type { DocumentDiff } from './documentDiff';
+
+export type { VideoChange } from '../../core/model/editChange';
 
 /** A video's shot segmentation as the document holds it; `scores` is every frame's scene score (from the shots job). */
 export interface SegmentsState {
@@ -8,7 +14,11 @@ export interface SegmentsState {
   scores: number[];
 }
 
-/** The video part of a document: tracks (keyframes only), frame/range tags and the shot segments. */
+/**
+ * The video part of a document, a view of its track, frameTag, shots and
+ * sceneScores records: tracks (keyframes only), frame/range tags and the
+ * shot segments.
+ */
 export interface VideoState {
   tracks: readonly Track[];
   frameTags: readonly FrameTag[];
@@ -16,50 +26,58 @@ export interface VideoState {
   segments: SegmentsState | null;
 }
 
-/**
- * The video part of one change. Segments are replaced whole (a split, merge
- * or re-cut rewrites the list); `scores` travels only with a new shots pass,
- * so undo steps of segment edits stay small.
- */
-export interface VideoChange {
-  tracks?: RecordChange<Track>;
-  frameTags?: RecordChange<FrameTag>;
-  segments?: { segments: Segment[]; threshold: number; scores?: number[] };
-}
-
 export const EMPTY_VIDEO: VideoState = { tracks: [], frameTags: [], segments: null };
 
 export function isEmptyVideoChange(change: VideoChange | undefined): boolean {
-  if (!change) return true;
-  const empty = (c: RecordChange<unknown> | undefined) => !c || (c.put.length === 0 && c.remove.length === 0);
-  return empty(change.tracks) && empty(change.frameTags) && change.segments === undefined;
+  return !change || isEmptyDiff(diffOfChange({ put: [], remove: [], video: change }));
 }
 
-/** The state after `change`; untouched parts keep their identity. */
-export function applyVideoChange(state: VideoState, change: VideoChange): VideoState {
+/** The VideoState view of a document's records. */
+export function videoStateOf(records: Pick<DocumentRecords, 'track' | 'frameTag' | 'shots' | 'sceneScores'>): VideoState {
+  const shots = records.shots[0];
+  const segments = shots ? { segments: shots.segments, threshold: shots.threshold, scores: records.sceneScores[0]?.scores ?? [] } : null;
+  if (records.track.length === 0 && records.frameTag.length === 0 && !segments) return EMPTY_VIDEO;
+  return { tracks: records.track, frameTags: records.frameTag, segments };
+}
+
+/** The records a VideoState stands for (no shapes). */
+export function recordsOfVideo(video: VideoState): DocumentRecords {
+  const s = video.segments;
   return {
-    tracks: change.tracks ? applyChange(state.tracks, change.tracks) : state.tracks,
-    frameTags: change.frameTags ? applyChange(state.frameTags, change.frameTags) : state.frameTags,
-    segments: change.segments
-      ? { segments: change.segments.segments, threshold: change.segments.threshold, scores: change.segments.scores ?? state.segments?.scores ?? [] }
-      : state.segments,
+    ...EMPTY_RECORDS,
+    track: video.tracks,
+    frameTag: video.frameTags,
+    shots: s ? [{ id: SHOTS_ID, segments: s.segments, threshold: s.threshold }] : [],
+    sceneScores: s ? [{ id: SCENE_SCORES_ID, scores: s.scores }] : [],
   };
 }
 
-/** The change that takes the state after `change` back to `before`. */
-export function invertVideoChange(before: VideoState, change: VideoChange): VideoChange {
-  const inverse: VideoChange = {};
-  if (change.tracks) inverse.tracks = invertChange(byId(before.tracks), change.tracks);
-  if (change.frameTags) inverse.frameTags = invertChange(byId(before.frameTags), change.frameTags);
-  if (change.segments) {
-    const old = before.segments;
-    inverse.segments = { segments: old?.segments ?? [], threshold: old?.threshold ?? change.segments.threshold };
-    if (change.segments.scores) inverse.segments.scores = old?.scores ?? [];
+const videoDiff = (change: VideoChange): DocumentDiff => diffOfChange({ put: [], remove: [], video: change });
+
+/** The state after `change` (through the document diff; kept for callers of the video-only form). */
+export function applyVideoChange(state: VideoState, change: VideoChange): VideoState {
+  return videoStateOf(applyDiff(recordsOfVideo(state), videoDiff(change)));
+}
+
+/** The video-only form of a diff's tracks, tags and shots (a removed shots record reads as an empty list). */
+function videoChangeOf(diff: DocumentDiff, threshold: number): VideoChange {
+  const out: VideoChange = {};
+  if (diff.track) out.tracks = diff.track;
+  if (diff.frameTag) out.frameTags = diff.frameTag;
+  if (diff.shots) {
+    const shots = diff.shots.put[0];
+    out.segments = { segments: shots?.segments ?? [], threshold: shots?.threshold ?? threshold };
+    if (diff.sceneScores) out.segments.scores = diff.sceneScores.put[0]?.scores ?? [];
   }
-  return inverse;
+  return out;
+}
+
+/** The change that takes the state after `change` back to `before` (through the document diff). */
+export function invertVideoChange(before: VideoState, change: VideoChange): VideoChange {
+  return videoChangeOf(invertDiff(recordsOfVideo(before), videoDiff(change)), change.segments?.threshold ?? 0);
 }
 
 /** Undo/redo of tracks are edits too: fresh version and time (see restampChange). */
 export function restampVideoChange(change: VideoChange, current: VideoState, now: number): VideoChange {
-  return change.tracks ? { ...change, tracks: restampChange(change.tracks, byId(current.tracks), now) } : change;
+  return videoChangeOf(restampDiff(videoDiff(change), recordsOfVideo(current), now), change.segments?.threshold ?? 0);
 }

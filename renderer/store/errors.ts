@@ -25,3 +25,18 @@ export class ClassInUseError extends StoreError {
 export function describeIssues(what: string, issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
   return `${what}: ${issues.map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`).join('; ')}`;
 }
+
+/**
+ * A stored row that cannot be read: written by a newer Groundwork, or damaged.
+ * `record` names it ("project prj_1", "item itm_1, shape bucket 3"); the row
+ * is left as it is, so nothing is lost.
+ */
+export class UnreadableRecordError extends StoreError {
+  override name = 'UnreadableRecordError';
+  constructor(
+    readonly record: string,
+    readonly reason: string,
+  ) {
+    super(`${record} cannot be read: ${reason}`);
+  }
+}

@@ -4,6 +4,7 @@ import type { GroundworkDb } from './db';
 import { describeIssues, StoreError } from './errors';
 import type { ExternalChange } from './externalChange';
 import { readItemShapes, writeItemShapes } from './shapeRows';
+import { readProjectRow } from './projectRows';
 
 export interface ImportOptions {
   /** Remove the existing shapes of every item the import touches first. */
@@ -35,7 +36,7 @@ function validated(projectId: string, input: readonly Shape[]): Map<string, Shap
 export async function importShapesTx(db: GroundworkDb, projectId: string, input: readonly Shape[], options: ImportOptions): Promise<Map<string, ExternalChange>> {
   const byItem = validated(projectId, input);
   return db.transaction('rw', db.projects, db.items, db.shapeBuckets, async () => {
-    const project = await db.projects.get(projectId);
+    const project = readProjectRow(await db.projects.get(projectId));
     if (!project) throw new StoreError(`importShapes: project ${projectId} does not exist`);
     const classIds = new Set(project.labelSchema.classes.map((c) => c.id));
     const badClass = input.findIndex((s) => !classIds.has(s.classId));

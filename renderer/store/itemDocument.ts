@@ -3,6 +3,8 @@ import { ShapeSchema } from '../../core/model/shape';
 import type { ShapeChange } from '../document/shapeChange';
 import type { ShapeCommitter } from '../document/shapeCommitter';
 import type { HistoryEntry } from '../document/undoStack';
+import type { DocumentDiff } from '../document/documentDiff';
+import { historyRow } from './historyRows';
 import { ShapeHistory } from '../document/shapeHistory';
 import type { GroundworkDb } from './db';
 import { describeIssues, StoreError } from './errors';
@@ -72,8 +74,7 @@ export class ItemDocument implements ShapeCommitter {
     this.validate(change);
     const done = this.doc.commit(change, options.history ? { label: options.label, at: this.now() } : null);
     if (!done) return;
-    this.writer.shapesChanged(change);
-    if (change.video) this.writer.videoChanged(change.video);
+    this.writer.diffChanged(done.diff);
     for (const d of done.dropped) this.writer.historyDelete(d.seq);
     if (done.entry) {
       this.writer.historyPut(this.historyRow(done.entry));
@@ -159,10 +160,9 @@ export class ItemDocument implements ShapeCommitter {
     return this.closingPromise;
   }
 
-  private persistReplay(replayed: { entry: HistoryEntry; change: ShapeChange } | null): void {
+  private persistReplay(replayed: { entry: HistoryEntry; diff: DocumentDiff } | null): void {
     if (!replayed) return;
-    this.writer.shapesChanged(replayed.change);
-    if (replayed.change.video) this.writer.videoChanged(replayed.change.video);
+    this.writer.diffChanged(replayed.diff);
     this.writer.historyPut(this.historyRow(replayed.entry));
     this.changed();
   }
@@ -186,7 +186,7 @@ export class ItemDocument implements ShapeCommitter {
   }
 
   private historyRow(entry: HistoryEntry): HistoryRecord {
-    return { ...entry, itemId: this.record.id, projectId: this.record.projectId };
+    return historyRow(entry, this.record);
   }
 
   private validate(change: ShapeChange): void {

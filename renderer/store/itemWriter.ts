@@ -6,6 +6,8 @@ import type { HistoryRecord } from './records';
 import { bucketOf, writeItemShapes } from './shapeRows';
 import { deleteHistory, emptyPending, hasVideoWrites, isPendingEmpty, mergeFailedBatch, putHistory, type PendingWrites } from './pendingWrites';
 import type { VideoChange, VideoState } from '../document/videoChange';
+import { touchedIds, type DocumentDiff } from '../document/documentDiff';
+import { diffOfChange } from '../../core/model/editChange';
 import { writeVideoRows } from './videoRows';
 
 export interface WriteErrorEvent {
@@ -47,19 +49,22 @@ export class ItemWriter {
     private readonly currentVideo: () => VideoState | null = () => null,
   ) {}
 
-  shapesChanged(change: ShapeChange): void {
-    for (const s of change.put) this.pending.shapeIds.add(s.id);
-    for (const id of change.remove) this.pending.shapeIds.add(id);
+  /** Records of any type put or removed: their rows are written from memory in the next batch. */
+  diffChanged(diff: DocumentDiff): void {
+    const ids = touchedIds(diff);
+    for (const id of ids.shape ?? []) this.pending.shapeIds.add(id);
+    for (const id of ids.track ?? []) this.pending.trackIds.add(id);
+    for (const id of ids.frameTag ?? []) this.pending.frameTagIds.add(id);
+    if (ids.shots || ids.sceneScores) this.pending.segments = true;
     this.changed();
   }
 
+  shapesChanged(change: ShapeChange): void {
+    this.diffChanged(diffOfChange({ put: change.put, remove: change.remove }));
+  }
+
   videoChanged(change: VideoChange): void {
-    for (const t of change.tracks?.put ?? []) this.pending.trackIds.add(t.id);
-    for (const id of change.tracks?.remove ?? []) this.pending.trackIds.add(id);
-    for (const t of change.frameTags?.put ?? []) this.pending.frameTagIds.add(t.id);
-    for (const id of change.frameTags?.remove ?? []) this.pending.frameTagIds.add(id);
-    if (change.segments) this.pending.segments = true;
-    this.changed();
+    this.diffChanged(diffOfChange({ put: [], remove: [], video: change }));
   }
 
   historyPut(row: HistoryRecord): void {

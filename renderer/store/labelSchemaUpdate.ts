@@ -5,7 +5,8 @@ import type { GroundworkDb } from './db';
 import { ClassInUseError, describeIssues, StoreError, type ClassUsage } from './errors';
 import type { ShapeChange } from '../document/shapeChange';
 import type { ExternalChange } from './externalChange';
-import { bucketRecord } from './shapeRows';
+import { bucketRecord, shapesOfRow } from './shapeRows';
+import { readProjectRow } from './projectRows';
 
 /** What to do with the shapes of a class the new schema drops. */
 export type RemovedClassAction = { remapTo: string } | 'delete';
@@ -37,14 +38,14 @@ export async function updateLabelSchemaTx(
   }
 
   return db.transaction('rw', db.projects, db.shapeBuckets, db.items, async () => {
-    const project = await db.projects.get(projectId);
+    const project = readProjectRow(await db.projects.get(projectId));
     if (!project) throw new StoreError(`project ${projectId} does not exist`);
     const dropped = project.labelSchema.classes.filter((c) => !kept.has(c.id));
     const rows = dropped.length ? await db.shapeBuckets.where('classIds').anyOf(dropped.map((c) => c.id)).distinct().toArray() : [];
     const unresolved: ClassUsage[] = [];
     for (const cls of dropped) {
       if (removed[cls.id]) continue;
-      const count = rows.reduce((n, r) => n + r.shapes.filter((s) => s.classId === cls.id).length, 0);
+      const count = rows.reduce((n, r) => n + shapesOfRow(r).filter((s) => s.classId === cls.id).length, 0);
       if (count > 0) unresolved.push({ classId: cls.id, name: cls.name, count });
     }
     if (unresolved.length) throw new ClassInUseError(unresolved);
@@ -52,7 +53,7 @@ export async function updateLabelSchemaTx(
     const changes = new Map<string, ShapeChange>();
     for (const row of rows) {
       const change = changes.get(row.itemId) ?? { put: [], remove: [] };
-      const shapes = row.shapes.flatMap((s) => {
+      const shapes = shapesOfRow(row).flatMap((s) => {
         const action = removed[s.classId];
         if (!action) return [s];
         if (action === 'delete') {

@@ -19,9 +19,12 @@ import { importShapesTx, type ImportOptions } from './importShapes';
 import { PrelabelRecords } from './prelabelRecords';
 import { readVideoRows } from './videoRows';
 import { itemRecordOf } from './intakeItem';
+import { recordTypes } from '../../core/model/recordTypes';
+import { readProjectRow, readProjectRows, type UnreadableProject } from './projectRows';
+import { readHistoryRows } from './historyRows';
 
 /** Version of the document model (core/model) this store writes into Project.schemaVersion. */
-export const MODEL_SCHEMA_VERSION = 1;
+export const MODEL_SCHEMA_VERSION = recordTypes.project.currentVersion;
 
 export type ItemSummary = ItemRecord;
 export type ProjectSummary = Project & { itemCount: number; doneCount: number };
@@ -74,8 +77,9 @@ export class LabelStore {
     return parsed.data;
   }
 
+  /** Readable projects only: one written by a newer Groundwork or damaged is listed by `unreadableProjects` instead. */
   async listProjects(): Promise<ProjectSummary[]> {
-    const projects = await this.db.projects.orderBy('updatedAt').reverse().toArray();
+    const { projects } = readProjectRows(await this.db.projects.orderBy('updatedAt').reverse().toArray());
     return Promise.all(
       projects.map(async (p) => ({
         ...p,
@@ -85,8 +89,14 @@ export class LabelStore {
     );
   }
 
-  getProject(id: string): Promise<Project | undefined> {
-    return this.db.projects.get(id);
+  /** Throws UnreadableRecordError (naming the project) for a project this version cannot read. */
+  async getProject(id: string): Promise<Project | undefined> {
+    return readProjectRow(await this.db.projects.get(id));
+  }
+
+  /** Projects left out of `listProjects` because they cannot be read, each with the reason (e.g. "Update Groundwork to open it"). */
+  async unreadableProjects(): Promise<UnreadableProject[]> {
+    return readProjectRows(await this.db.projects.toArray()).unreadable;
   }
 
   async updateLabelSchema(projectId: string, schema: LabelSchema, options: SchemaUpdateOptions = {}): Promise<Project> {
@@ -226,7 +236,7 @@ export class LabelStore {
       return {
         item,
         stored: await readItemShapes(db, itemId),
-        history: await db.history.where('itemId').equals(itemId).toArray(),
+        history: readHistoryRows(await db.history.where('itemId').equals(itemId).toArray()),
         video: item?.kind === 'video' ? await readVideoRows(db, itemId) : undefined,
       };
     });

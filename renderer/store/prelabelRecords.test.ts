@@ -5,6 +5,7 @@ import { PRELABEL_STEP_LABEL, type PrelabelResult } from './prelabelRecords';
 import { freshDbName } from './testing/fixtures';
 import { testStores } from './testing/testStores';
 import { deleteProjectAndLabels } from './projectLifecycle';
+import { readHistoryRows } from './historyRows';
 
 const { projectWithItems } = testStores();
 const setup = () => projectWithItems(3);
@@ -31,7 +32,8 @@ describe('PrelabelRecords', () => {
     expect(shapes.map((s) => s.prelabel?.review)).toEqual(['pending', 'pending']); // 'zebra' has no class
     expect(first.run.predictions.map((p) => p.classId === null)).toEqual([false, false, true]);
     const history = await store.db.history.where('itemId').equals(items[0]!.id).toArray();
-    expect(history.map((h) => [h.label, h.redo.put.length])).toEqual([[PRELABEL_STEP_LABEL, 2]]);
+    // History rows hold one DocumentDiff per step (read through the history migrator).
+    expect(readHistoryRows(history).map((h) => [h.label, h.redo.shape?.put.length])).toEqual([[PRELABEL_STEP_LABEL, 2]]);
     expect(await store.db.prelabelRuns.count()).toBe(1);
     expect((await store.getItem(items[0]!.id))!.shapeCount).toBe(2);
     // Nothing stays open after a closed item was borrowed.

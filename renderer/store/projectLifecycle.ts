@@ -2,6 +2,7 @@ import type { Project } from '../../core/model/project';
 import { StoreError } from './errors';
 import type { LabelStore } from './labelStore';
 import { deleteProjectVideoRows } from './videoRows';
+import { readProjectRow } from './projectRows';
 
 /** Longer names stop fitting a project card or the top bar; the record itself allows 200. */
 export const PROJECT_NAME_MAX = 120;
@@ -19,7 +20,7 @@ export async function renameProject(store: LabelStore, projectId: string, raw: s
   if (checked.error !== null) throw new StoreError(checked.error);
   const { db } = store;
   const renamed = await db.transaction('rw', db.projects, async () => {
-    const project = await db.projects.get(projectId);
+    const project = readProjectRow(await db.projects.get(projectId));
     if (!project) throw new StoreError('This project no longer exists');
     const next = { ...project, name: checked.name, updatedAt: Date.now() };
     await db.projects.put(next);

@@ -14,9 +14,17 @@ export interface ShapeBucketRecord {
   shapes: Shape[];
   /** Multi-entry index: which rows use a class, for the class-deletion guard. */
   classIds: string[];
+  /** Schema version of the shapes in this row (core/model/recordTypes.ts `shape`); absent on rows written before it: version 1. */
+  schemaVersion?: number;
 }
 
-export type HistoryRecord = HistoryEntry & { itemId: string; projectId: string };
+/**
+ * One undo step (history row). `schemaVersion` is the entry's form
+ * (absent: version 1, `{put, remove, video}` steps; 2: DocumentDiffs) and
+ * `recordVersions` the versions of the shapes, tracks and tags inside; read
+ * rows through historyRows.ts `readHistoryRows`.
+ */
+export type HistoryRecord = HistoryEntry & { itemId: string; projectId: string; schemaVersion?: number; recordVersions?: Record<string, number> };
 
 export interface SettingRecord {
   key: string;
@@ -43,8 +51,10 @@ export interface PrelabelJobRecord {
   finished: boolean;
 }
 
-/** A video's shot segmentation (v4): one row per video item. */
+/** A video's shot segmentation (v4): one row per video item (record type `segments`, core/model/shots.ts). */
 export interface SegmentsRecord {
+  /** Absent on rows written before records were versioned: version 1. */
+  schemaVersion?: number;
   itemId: string;
   projectId: string;
   segments: Segment[];

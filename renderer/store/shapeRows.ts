@@ -1,6 +1,8 @@
 import type { Shape } from '../../core/model/shape';
 import type { GroundworkDb } from './db';
 import type { ShapeBucketRecord } from './records';
+import { recordTypes } from '../../core/model/recordTypes';
+import { readStoredBatch } from './storedRecords';
 
 /**
  * Row layout of shapes: each item's shapes are split into buckets of about
@@ -30,7 +32,17 @@ export function bucketOf(id: string, bucketCount: number): number {
 }
 
 export function bucketRecord(itemId: string, projectId: string, bucket: number, shapes: Shape[]): ShapeBucketRecord {
-  return { itemId, projectId, bucket, shapes, classIds: [...new Set(shapes.map((s) => s.classId))] };
+  return { itemId, projectId, bucket, shapes, classIds: [...new Set(shapes.map((s) => s.classId))], schemaVersion: recordTypes.shape.currentVersion };
+}
+
+/**
+ * A bucket row's shapes at the current schema version, through the shape
+ * migrator: rows at the current version come back as stored (validated when
+ * written: the hot path of 100k-box items), older rows are upgraded shape by
+ * shape, a row from a newer Groundwork throws UnreadableRecordError.
+ */
+export function shapesOfRow(row: ShapeBucketRecord): Shape[] {
+  return readStoredBatch(recordTypes.shape, row, row.shapes, `item ${row.itemId}, shape bucket ${row.bucket}`);
 }
 
 /** Draw order after a reload: creation time, then id (stable). */
@@ -39,7 +51,7 @@ function byCreation(a: Shape, b: Shape): number {
 }
 
 export function shapesOfRows(rows: readonly ShapeBucketRecord[]): Shape[] {
-  return rows.flatMap((r) => r.shapes).sort(byCreation);
+  return rows.flatMap(shapesOfRow).sort(byCreation);
 }
 
 export async function readItemShapes(db: GroundworkDb, itemId: string): Promise<{ shapes: Shape[]; bucketCount: number }> {

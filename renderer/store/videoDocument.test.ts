@@ -5,6 +5,7 @@ import { testStores } from './testing/testStores';
 import { freshDbName, intakeRows, twoClassSchema } from './testing/fixtures';
 import type { IntakeItem } from './labelStore';
 import { deleteProjectAndLabels } from './projectLifecycle';
+import { readHistoryRows } from './historyRows';
 
 const { openStore } = testStores();
 
@@ -85,7 +86,10 @@ describe('video items in the store', () => {
     await doc.whenDurable();
     expect((await store.db.segments.get(video.id))?.segments).toEqual(shots);
     const history = await store.db.history.where('itemId').equals(video.id).toArray();
-    expect(history[0]?.undo.video?.segments?.scores).toBeUndefined();
+    // The step holds the shots record only; the scene scores stay out of it.
+    const [step] = readHistoryRows(history);
+    expect(step?.undo.shots?.put[0]?.segments).toEqual(shots);
+    expect(step?.undo.sceneScores).toBeUndefined();
   });
 
   it('rejects bad video changes before anything is applied, naming what is wrong', async () => {

@@ -1,6 +1,8 @@
 import type { GroundworkDb } from './db';
 import type { PendingWrites } from './pendingWrites';
 import { EMPTY_VIDEO, type VideoState } from '../document/videoChange';
+import { recordTypes, stamp, type RecordType } from '../../core/model/recordTypes';
+import { readStored } from './storedRecords';
 
 /**
  * A video item's tracks, frame tags and segments rows. Tracks and tags are
@@ -14,35 +16,39 @@ export async function writeVideoRows(
   video: VideoState,
   batch: Pick<PendingWrites, 'trackIds' | 'frameTagIds' | 'segments'>,
 ): Promise<void> {
-  await writeById(db.tracks, video.tracks, batch.trackIds);
-  await writeById(db.frameTags, video.frameTags, batch.frameTagIds);
+  await writeById(db.tracks, recordTypes.track, video.tracks, batch.trackIds);
+  await writeById(db.frameTags, recordTypes.frameTag, video.frameTags, batch.frameTagIds);
   if (batch.segments) {
-    if (video.segments) await db.segments.put({ ...owner, ...video.segments });
+    if (video.segments) await db.segments.put(stamp(recordTypes.segments, { ...owner, ...video.segments }));
     else await db.segments.delete(owner.itemId);
   }
 }
 
 async function writeById<T extends { id: string }>(
   table: { bulkPut(rows: T[]): Promise<unknown>; bulkDelete(keys: string[]): Promise<unknown> },
+  type: Pick<RecordType, 'currentVersion'>,
   rows: readonly T[],
   ids: ReadonlySet<string>,
 ): Promise<void> {
   if (ids.size === 0) return;
-  const current = rows.filter((r) => ids.has(r.id));
+  const current = rows.filter((r) => ids.has(r.id)).map((r) => stamp(type, r));
   const present = new Set(current.map((r) => r.id));
   const gone = [...ids].filter((id) => !present.has(id));
   if (current.length > 0) await table.bulkPut(current);
   if (gone.length > 0) await table.bulkDelete(gone);
 }
 
-/** Reads a video item's state; call inside a transaction over tracks, frameTags and segments. */
+/** Reads a video item's state through the track, frame-tag and segments migrators; call inside a transaction over tracks, frameTags and segments. */
 export async function readVideoRows(db: GroundworkDb, itemId: string): Promise<VideoState> {
-  const [tracks, frameTags, segments] = await Promise.all([
+  const [rawTracks, rawTags, rawSegments] = await Promise.all([
     db.tracks.where('itemId').equals(itemId).toArray(),
     db.frameTags.where('itemId').equals(itemId).toArray(),
     db.segments.get(itemId),
   ]);
-  if (tracks.length === 0 && frameTags.length === 0 && !segments) return EMPTY_VIDEO;
+  if (rawTracks.length === 0 && rawTags.length === 0 && !rawSegments) return EMPTY_VIDEO;
+  const tracks = rawTracks.map((r) => readStored(recordTypes.track, r, `item ${itemId}, track ${r.id}`));
+  const frameTags = rawTags.map((r) => readStored(recordTypes.frameTag, r, `item ${itemId}, frame tag ${r.id}`));
+  const segments = rawSegments ? readStored(recordTypes.segments, rawSegments, `item ${itemId}, shots`) : undefined;
   tracks.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
   frameTags.sort((a, b) => a.startFrame - b.startFrame || a.id.localeCompare(b.id));
   return { tracks, frameTags, segments: segments ? { segments: segments.segments, threshold: segments.threshold, scores: segments.scores } : null };
