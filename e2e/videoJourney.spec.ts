@@ -136,7 +136,9 @@ test('three annotators label two real clips; the drifting track is outvoted, the
     step('publish');
     const requester = new Wallet(ANVIL_ACCOUNTS[1].privateKey, provider);
     const published: PublishedVideoTask = await publishVideoTask(hub, requester, [coast, ice], { title: TITLE, classes: CLASSES, redundancy: 3, rewardPerItem: R, reviewerFee: FEE });
-    expect(published.maxSpend).toBe(2n * (3n * R + FEE));
+    // The most it can cost: per item, k rewards at the highest reputation multiplier and one reviewer fee.
+    const maxMultiplierPercent = BigInt(Math.round(hub.context.config.multiplierBounds.max * 100));
+    expect(published.maxSpend).toBe(2n * ((3n * R * maxMultiplierPercent) / 100n + FEE));
     await fundTask(requester, chain.rewards, chain.token, published.task, published.maxSpend);
     const { taskId } = published;
     const operator = await signIn(hub, new Wallet(ANVIL_DEPLOYER_KEY));

@@ -46,8 +46,11 @@ export class VideoAnnotator {
       await this.video.goToFrame(outsideAt);
       await this.video.expectSelectedBox(held);
       await this.labeling.press('o');
-      await expect(this.video.selectedBoxKind).toHaveText('outside');
+      // Out of view from here: no box on this frame, and the track's timeline gets an (outside) keyframe here.
+      await expect(this.video.selectedBox).toHaveAttribute('data-box', '');
+      await expect(this.labeling.shapeCount).toHaveText('0');
     }
+    await expect.poll(() => this.video.keyframeFrames()).toEqual([...keyframes.map((k) => k.frame), ...(outsideAt === null ? [] : [outsideAt])]);
     // Nothing selected before the next box is drawn.
     await this.labeling.press('Escape');
   }
