@@ -295,3 +295,41 @@ describe('formVideoConsensus: long videos', () => {
     expect(result.annotators.map((a) => a.idf1)).toEqual([1, 1, 1]);
   });
 });
+
+describe('formVideoConsensus: classes and attributes', () => {
+  const path = (className: string, attributes?: Record<string, string>, occluded?: boolean[]) =>
+    track(
+      className,
+      [0, 50, 99].map((f, i) => kf(f, box(f, 0, 40, 40), occluded ? { attributes: { occluded: occluded[i]! } } : {})),
+      attributes,
+    );
+
+  it('votes the class over all annotators: a wrong class costs that annotator every frame, a tie leaves the cluster unaccepted', () => {
+    const result = formVideoConsensus([submission(A, video(100, { tracks: [path('car')] })), submission(B, video(100, { tracks: [path('car')] })), submission(C, video(100, { tracks: [path('truck')] }))]);
+    expect(result.trackClusters).toHaveLength(1);
+    expect(result.trackClusters[0]!.votes).toEqual([
+      { className: 'car', count: 2 },
+      { className: 'truck', count: 1 },
+    ]);
+    expect(result.labels.video.tracks.map((t) => t.className)).toEqual(['car']);
+    expect(agentOf(result, C)).toMatchObject({ idtp: 0, idfp: 100, idfn: 100, idf1: 0 });
+    expect(videoAgreesWith({ shapes: [], video: video(100, { tracks: [path('truck')] }) }, result.labels)).toBe(false);
+    const tie = formVideoConsensus([submission(A, video(100, { tracks: [path('car')] })), submission(B, video(100, { tracks: [path('truck')] }))]);
+    expect(tie.trackClusters[0]!.accepted).toBe(false);
+    expect(tie.labels.video.tracks).toEqual([]);
+    expect(tie.status).toBe('disputed');
+  });
+
+  it('keeps keyframe attributes a strict majority holds and the track attributes of the member nearest the consensus', () => {
+    const result = formVideoConsensus([
+      submission(A, video(100, { tracks: [path('car', { id: 'a' }, [true, false, false])] })),
+      submission(B, video(100, { tracks: [path('car', { id: 'b' }, [true, true, false])] })),
+      submission(C, video(100, { tracks: [path('car', { id: 'c' }, [false, true, true])] })),
+    ]);
+    const [consensus] = result.labels.video.tracks;
+    expect(consensus!.keyframes.map((k) => k.attributes)).toEqual([{ occluded: true }, { occluded: true }, { occluded: false }]);
+    // All three follow the same path: the first annotator's attributes on the tie.
+    expect(consensus!.attributes).toEqual({ id: 'a' });
+    expect(result.trackClusters[0]!.meanTrackIou).toBe(1);
+  });
+});
