@@ -74,4 +74,17 @@ describe('publishing a project: the terms', () => {
     });
     expect(publishParams({ hubUrl: 'http://h', project, source, terms: terms(), examples: [], useHoneypots: false, republish: true })).toMatchObject({ honeypots: [], republish: true, terms: { deadline: null } });
   });
+
+  it('a video project: its videos become items with the frame count and rate of the local probe, and the thresholds go with the task', async () => {
+    const { store, project } = await projectWithItems(0);
+    await store.addItems(project.id, [
+      { relPath: 'clips/a.mp4', width: 320, height: 240, sha256: 'a'.repeat(64), phash: 'b'.repeat(16), bytes: 5000, kind: 'video', video: { frameCount: 120, fps: 25, durationSec: 4.8, variableFrameRate: false, codec: 'h264', rotation: 0 } },
+    ]);
+    const source = await loadPublishSource(store, project);
+    expect(source).toMatchObject({ hasVideo: true, images: [], videos: [{ relPath: 'clips/a.mp4', frameCount: 120, fps: 25, sha256: 'a'.repeat(64) }] });
+    const consensus = { trackIouThreshold: 0.7, boundaryTolerance: 3 };
+    const params = PublishJobParamsSchema.parse(publishParams({ hubUrl: 'http://h', project, source, terms: terms({ consensus }), examples: [], useHoneypots: false, republish: false }));
+    expect(params.items).toEqual([{ relPath: 'clips/a.mp4', fileName: 'clips/a.mp4', width: 320, height: 240, sha256: 'a'.repeat(64), video: { frameCount: 120, fps: 25 } }]);
+    expect(params.terms.consensus).toEqual(consensus);
+  });
 });

@@ -1,3 +1,4 @@
+import type { TaskConsensusOptions } from '../../core/hubApi/tasks';
 import type { Project } from '../../core/model/project';
 import type { CanonicalShape } from '../../core/sync/canonicalLabels';
 import { sortCanonicalShapes } from '../../core/sync/canonicalLabels';
@@ -14,9 +15,16 @@ export interface PublishImage {
   sha256: string;
 }
 
-/** What a project offers to publish: its images in order, whether it holds videos, and the items the requester labeled. */
+/** One video of the project: its frame count and rate from this workstation's own probe (intake). */
+export interface PublishVideo extends PublishImage {
+  frameCount: number;
+  fps: number;
+}
+
+/** What a project offers to publish: its images and its videos in order, and the items the requester labeled. */
 export interface PublishSource {
   images: PublishImage[];
+  videos: PublishVideo[];
   hasVideo: boolean;
   /** Items marked done, with their shapes in core's canonical form (class names): the honeypots' known answers. */
   labeled: { relPath: string; shapes: CanonicalShape[] }[];
@@ -33,6 +41,9 @@ export async function loadPublishSource(store: LabelStore, project: Project): Pr
   await Promise.all((await store.openDocuments(project.id)).map((doc) => doc.whenDurable()));
   const items = (await store.listItems(project.id)).sort((a, b) => a.order - b.order);
   const images = items.filter((i) => i.kind === 'image').map((i) => ({ relPath: i.relPath, width: i.width, height: i.height, sha256: i.sha256 }));
+  const videos = items
+    .filter((i) => i.kind === 'video' && i.video)
+    .map((i) => ({ relPath: i.relPath, width: i.width, height: i.height, sha256: i.sha256, frameCount: i.video!.frameCount, fps: i.video!.fps }));
   const labeled: PublishSource['labeled'] = [];
   for (const item of items) {
     if (item.kind !== 'image' || item.status !== 'done') continue;
@@ -44,7 +55,7 @@ export async function loadPublishSource(store: LabelStore, project: Project): Pr
       throw new Error(`${item.relPath}: ${(error as Error).message}`);
     }
   }
-  return { images, hasVideo: items.some((i) => i.kind === 'video'), labeled };
+  return { images, videos, hasVideo: videos.length > 0, labeled };
 }
 
 /** The form's terms, amounts already in wei (the dialog converts them with the token's decimals read by the host). */
@@ -57,6 +68,8 @@ export interface PublishTerms {
   deadline: string;
   rewardPerItemWei: string | null;
   reviewerFeeWei: string | null;
+  /** A video task's agreement thresholds, already checked (consensusTerms.ts); absent for an image task. */
+  consensus?: TaskConsensusOptions;
 }
 
 export interface TermsProblem {
@@ -113,7 +126,10 @@ export function publishParams(input: {
     hubUrl: input.hubUrl,
     projectId: input.project.id,
     rootId: input.project.rootId,
-    items: input.source.images.map((i) => ({ relPath: i.relPath, fileName: i.relPath, width: i.width, height: i.height, sha256: i.sha256 })),
+    items: [
+      ...input.source.images.map((i) => ({ relPath: i.relPath, fileName: i.relPath, width: i.width, height: i.height, sha256: i.sha256 })),
+      ...input.source.videos.map((v) => ({ relPath: v.relPath, fileName: v.relPath, width: v.width, height: v.height, sha256: v.sha256, video: { frameCount: v.frameCount, fps: v.fps } })),
+    ],
     terms: {
       title: terms.title.trim(),
       labelSchema: input.project.labelSchema,
@@ -123,6 +139,7 @@ export function publishParams(input: {
       level: Number(terms.level),
       deadline: terms.deadline === '' ? null : new Date(terms.deadline).toISOString(),
       instructions: terms.instructions,
+      ...(input.source.videos.length > 0 && terms.consensus ? { consensus: terms.consensus } : {}),
     },
     examples: input.examples.map((relPath) => ({ relPath })),
     honeypots: input.useHoneypots ? input.source.labeled.map((l) => ({ relPath: l.relPath, shapes: l.shapes })) : [],

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LabelSchemaSchema } from '../../../core/model/labelSchema';
 import { BoxSchema } from '../../../core/model/shape';
+import { TaskConsensusOptionsSchema, VideoItemInfoSchema } from '../../../core/hubApi/tasks';
 import { defineService, method } from '../contract/defineService';
 import { CanonicalShapeSchema } from './hubService';
 import { ItemPredictionsSchema, ThresholdsSchema } from './inferenceService';
@@ -46,7 +47,17 @@ export const PublishJobParamsSchema = z.object({
   rootId: z.string().min(1),
   /** The task's items in order; `sha256` is what intake recorded, so a file changed since is refused. May be empty only to be refused with a clear message. */
   items: z
-    .array(z.object({ relPath: RelPathSchema, fileName: z.string().min(1).max(512), width: z.number().int().positive().max(1_000_000), height: z.number().int().positive().max(1_000_000), sha256: Sha256Schema.optional() }))
+    .array(
+      z.object({
+        relPath: RelPathSchema,
+        fileName: z.string().min(1).max(512),
+        width: z.number().int().positive().max(1_000_000),
+        height: z.number().int().positive().max(1_000_000),
+        sha256: Sha256Schema.optional(),
+        /** A video item: frame count and rate of the workstation's own probe (intake), sent with the task item. */
+        video: VideoItemInfoSchema.optional(),
+      }),
+    )
     .max(100_000),
   terms: z.object({
     title: z.string().min(1).max(200),
@@ -60,6 +71,8 @@ export const PublishJobParamsSchema = z.object({
     /** Markdown shown to annotators before their first item. */
     instructions: z.string().max(20_000).default(''),
     rewardToken: z.string().regex(/^0x[0-9a-fA-F]{40}$/).optional(),
+    /** A video task's agreement thresholds (core/consensus/video); unset ones take the hub's defaults. */
+    consensus: TaskConsensusOptionsSchema.optional(),
   }),
   /** Project images shown to annotators before their first item. */
   examples: z.array(z.object({ relPath: RelPathSchema })).max(20).default([]),

@@ -17,6 +17,7 @@ export interface LocalMedia {
 export const MAX_EXAMPLE_BYTES = 10 * 1024 * 1024;
 
 const refuse = (message: string, code: string) => new ServiceError(message, { code });
+export const EMPTY_PROJECT = 'this project has no images or videos to publish: add some to it first';
 
 async function sha256Of(file: string, signal: AbortSignal, onBytes: (n: number) => void): Promise<string> {
   const hash = createHash('sha256');
@@ -27,10 +28,10 @@ async function sha256Of(file: string, signal: AbortSignal, onBytes: (n: number) 
   return hash.digest('hex');
 }
 
-/** The file of `relPath` in the root, or a refusal naming it: gone, outside the folder, not an image. */
-async function locate(rootPath: string, relPath: string): Promise<{ file: string; size: number }> {
+/** The file of `relPath` in the root, or a refusal naming it: gone, outside the folder, not an image (not a video, for a video item). */
+async function locate(rootPath: string, relPath: string, kind: 'image' | 'video'): Promise<{ file: string; size: number }> {
   try {
-    return await resolveMediaPath(rootPath, relPath, 'image');
+    return await resolveMediaPath(rootPath, relPath, kind);
   } catch (error) {
     if (error instanceof MediaError && error.code === 'not-found') {
       throw refuse(`${relPath} is missing from ${rootPath}: it was moved or deleted after it was added to the project. Put it back (or remove the item) and publish again.`, 'file-missing');
@@ -55,7 +56,14 @@ export async function checkProjectFiles(
   signal: AbortSignal,
   onProgress: (filesDone: number, filesTotal: number, bytes: number) => void,
 ): Promise<{ items: LocalMedia[]; examples: LocalMedia[] }> {
-  if (params.items.length === 0) throw refuse('this project has no images to publish: add images to it first', 'empty-project');
+  if (params.items.length === 0) throw refuse(EMPTY_PROJECT, 'empty-project');
+  const videos = params.items.filter((i) => i.video).length;
+  if (videos > 0 && videos < params.items.length) {
+    throw refuse(
+      `this project mixes ${videos} video${videos === 1 ? '' : 's'} and ${params.items.length - videos} image${params.items.length - videos === 1 ? '' : 's'}: a task is all images or all videos (annotators label them in different views); publish them as two projects`,
+      'mixed-media',
+    );
+  }
   const itemPaths = new Set<string>();
   for (const item of params.items) {
     if (itemPaths.has(item.relPath)) throw refuse(`${item.relPath} is listed twice`, 'duplicate-item');
@@ -76,7 +84,8 @@ export async function checkProjectFiles(
   const expected = new Map(params.items.map((i) => [i.relPath, i.sha256]));
   const paths = [...itemPaths, ...examplePaths.filter((p) => !itemPaths.has(p))];
   const located = new Map<string, { file: string; size: number }>();
-  for (const relPath of paths) located.set(relPath, await locate(rootPath, relPath));
+  const videoPaths = new Set(params.items.filter((i) => i.video).map((i) => i.relPath));
+  for (const relPath of paths) located.set(relPath, await locate(rootPath, relPath, videoPaths.has(relPath) ? 'video' : 'image'));
 
   const hashed = new Map<string, LocalMedia>();
   const bySha = new Map<string, string>();
@@ -97,7 +106,7 @@ export async function checkProjectFiles(
     }
     if (itemPaths.has(relPath)) {
       const twin = bySha.get(sha256);
-      if (twin) throw refuse(`${relPath} and ${twin} are the same image (sha256 ${sha256.slice(0, 12)}…): a task lists each image once, remove one of them from the project`, 'duplicate-image');
+      if (twin) throw refuse(`${relPath} and ${twin} are the same file (sha256 ${sha256.slice(0, 12)}…): a task lists each file once, remove one of them from the project`, 'duplicate-image');
       bySha.set(sha256, relPath);
     }
     hashed.set(relPath, { relPath, file, size, sha256 });

@@ -2,7 +2,11 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { Wallet } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assignWorkRoute } from '../../../core/hubApi/tasks';
+import { probeVideo } from '../../../native/video';
+import { fixture } from '../../../native/video/testSupport/fixtures';
 import { createDispatcher } from '../../common/contract/createDispatcher';
 import { createProxy } from '../../common/contract/createProxy';
 import { createEventBus } from '../../common/contract/eventBus';
@@ -11,7 +15,7 @@ import { PublishJobParamsSchema, walletService, type JobInfo, type PublishJobPar
 import { createJobFolders } from '../jobs/jobFolders';
 import { createJobRunner, type JobHandler } from '../jobs/jobRunner';
 import { createPersistedJobs } from '../jobs/persistedJobs';
-import { localOperator } from '../localNetwork/localHubAccounts';
+import { localAccount, localOperator } from '../localNetwork/localHubAccounts';
 import { startLocalNetwork, type LocalNetwork } from '../localNetwork/startLocalNetwork';
 import { createRootStore, type RootStore } from '../media/rootStore';
 import { createNetworkServices, type NetworkServices } from '../networkServices';
@@ -253,5 +257,45 @@ describe('publish job: interrupted and resumed', () => {
     const made = tasks.filter((t) => t.title === `photos ${p.rootId}`);
     expect(made).toHaveLength(1);
     expect(refused.message).toContain(made[0]!.taskId);
+  });
+});
+
+describe('publish job: a video project', () => {
+  it('uploads the clip and creates a video task: each item with the frame count and rate of the local probe, the agreement thresholds with it', async () => {
+    const folder = await mkdtemp(path.join(dataDir, 'video-'));
+    const source = await fixture('bframes');
+    await writeFile(path.join(folder, 'clip.mp4'), await readFile(source));
+    const probe = await probeVideo(source);
+    const root = await roots.grant(folder);
+    const item = { relPath: 'clip.mp4', fileName: 'clip.mp4', width: probe.width, height: probe.height, sha256: await sha256Of(path.join(folder, 'clip.mp4')), video: { frameCount: probe.info.frameCount, fps: probe.info.fps } };
+    const videoParams = PublishJobParamsSchema.parse({
+      kind: 'publish',
+      hubUrl: network.hubUrl,
+      projectId: `project-${root.rootId}`,
+      rootId: root.rootId,
+      items: [item],
+      terms: { title: `clip ${root.rootId}`, labelSchema: schema, redundancy: 2, rewardPerItem: '1000', consensus: { trackIouThreshold: 0.7, boundaryTolerance: 3 } },
+    });
+    const before = puts.length;
+    const result = (await publishJob()(videoParams, context().ctx)) as PublishJobResult;
+    expect(result).toMatchObject({ uploaded: 1, itemCount: 1 });
+    expect(puts.slice(before).map((x) => x.sha256)).toEqual([item.sha256]);
+    const task = await services.client.authed<{ consensus: Record<string, number> }>(network.hubUrl, `/tasks/${result.taskId}`);
+    expect(task.consensus).toMatchObject({ trackIouThreshold: 0.7, boundaryTolerance: 3, frameIouThreshold: 0.5 });
+    // An annotator is handed the item as a video of that many frames.
+    const annotator = localAccount(Wallet.createRandom().privateKey);
+    const { items } = await annotator.client.call(network.hubUrl, assignWorkRoute, { params: { taskId: result.taskId }, body: { count: 5 } });
+    expect(items).toMatchObject([{ sha256: item.sha256, fileName: 'clip.mp4', video: { frameCount: probe.info.frameCount, fps: probe.info.fps } }]);
+  });
+
+  it('refuses a project mixing videos and images before anything is sent, and a video file listed as an image', async () => {
+    const p = await project('mixed', 2, false);
+    const folder = p.folder;
+    await writeFile(path.join(folder, 'clip.mp4'), await readFile(await fixture('bframes')));
+    const clip = { relPath: 'clip.mp4', fileName: 'clip.mp4', width: 320, height: 240, sha256: await sha256Of(path.join(folder, 'clip.mp4')), video: { frameCount: 120, fps: 30 } };
+    const mixed = await refusal(params(p, { items: [...p.items, clip], examples: [], honeypots: [] }));
+    expect(mixed).toMatchObject({ code: 'mixed-media', message: expect.stringContaining('mixes 1 video and 2 images') });
+    const { video: _video, ...asImage } = clip;
+    expect(await refusal(params(p, { items: [asImage], examples: [], honeypots: [] }))).toMatchObject({ code: 'file-refused', message: expect.stringContaining('clip.mp4') });
   });
 });

@@ -12,7 +12,7 @@ import { candidateConfig, configChangedError, pinnedChanges, untrustedHubError }
 import type { JobContext, JobHandler } from '../jobs/jobRunner';
 import type { RootStore } from '../media/rootStore';
 import type { WalletKeys } from '../wallet/walletServiceImpl';
-import { checkProjectFiles, type LocalMedia } from './publishFiles';
+import { checkProjectFiles, EMPTY_PROJECT, type LocalMedia } from './publishFiles';
 import { callRoute, putMediaFile } from './publishHubCalls';
 import { createPublishedTasks, type PendingTask, type PublishedTasks } from './publishedTasks';
 
@@ -117,7 +117,9 @@ async function uploadOne(deps: PublishJobDeps, hubUrl: string, media: LocalMedia
 }
 
 /**
- * The 'publish' job: a local image project becomes a hub task.
+ * The 'publish' job: a local image or video project becomes a hub task
+ * (video items with the frame count and rate of the workstation's own probe,
+ * and the task's agreement thresholds when the requester set them).
  *
  * 1. Refusals before anything is sent: an empty project, a hub not trusted
  *    (or announcing other values than pinned), a locked wallet, a wallet
@@ -137,7 +139,7 @@ export function createPublishJob(deps: PublishJobDeps): JobHandler<PublishJobPar
   return async (params, context: JobContext): Promise<PublishJobResult> => {
     const { signal, progress, jobId } = context;
     const hubUrl = normalizeHubUrl(params.hubUrl);
-    if (params.items.length === 0) throw refuse('this project has no images to publish: add images to it first', 'empty-project');
+    if (params.items.length === 0) throw refuse(EMPTY_PROJECT, 'empty-project');
     progress(0, 0, 'checking the hub and the wallet');
     const requester = await checkHubAndWallet(deps, hubUrl, signal);
 
@@ -207,10 +209,11 @@ export function createPublishJob(deps: PublishJobDeps): JobHandler<PublishJobPar
       level: terms.level,
       instructions: terms.instructions,
       examples: files.examples.map((e) => e.sha256),
-      items: params.items.map((item, i) => ({ sha256: files.items[i]!.sha256, fileName: item.fileName, width: item.width, height: item.height })),
+      items: params.items.map((item, i) => ({ sha256: files.items[i]!.sha256, fileName: item.fileName, width: item.width, height: item.height, ...(item.video ? { video: item.video } : {}) })),
       honeypots: params.honeypots.map((h) => ({ sha256: honeypotShas.get(h.relPath)!, shapes: h.shapes })),
       ...(terms.deadline ? { deadline: terms.deadline } : {}),
       ...(terms.rewardToken ? { rewardToken: terms.rewardToken } : {}),
+      ...(terms.consensus ? { consensus: terms.consensus } : {}),
     };
     const sentAt = new Date().toISOString();
     await published.markPending(hubUrl, params.projectId, { jobId, sentAt, requester, title: terms.title, itemCount: body.items.length, firstItems: body.items.slice(0, IDENTIFYING_ITEMS).map((i) => i.sha256) });

@@ -9,9 +9,14 @@ import { AlreadyPublished, PublishDone, PublishError, PublishProgress } from './
 import { usePublishRun } from './usePublishRun';
 import { usePublishSetup, useTokenUnits } from './usePublishSetup';
 import { plural } from '../../words/plural';
+import { defaultConsensusValues, parseConsensus, type ConsensusProblem } from '../../../requester/consensusTerms';
+import { ConsensusFields } from './ConsensusFields';
+
+const CONSENSUS_DEFAULTS = defaultConsensusValues();
 
 /**
- * "Publish to hub…": the open image project becomes a funded-to-be hub task.
+ * "Publish to hub…": the open image or video project becomes a funded-to-be
+ * hub task (a video task also takes its agreement thresholds).
  * The form is the task's terms; the host's resumable 'publish' job hashes
  * and uploads the media (skipping what the hub holds for this wallet) and
  * creates the task. The form keeps its values whatever goes wrong.
@@ -34,6 +39,8 @@ export function PublishDialog({ project, onClose }: { project: Project; onClose:
     republish: false,
   });
   const [problems, setProblems] = useState<TermsProblem[]>([]);
+  const [consensus, setConsensus] = useState(defaultConsensusValues);
+  const [consensusProblems, setConsensusProblems] = useState<ConsensusProblem[]>([]);
   const units = useTokenUnits(values.hubUrl || null);
   const change = (patch: Partial<PublishValues>) => setValues((v) => ({ ...v, ...patch }));
 
@@ -49,16 +56,17 @@ export function PublishDialog({ project, onClose }: { project: Project; onClose:
   }, [unfinished?.id]); // once per unfinished job
 
   const { source } = setup;
-  if (source?.hasVideo) {
+  if (source && source.images.length > 0 && source.videos.length > 0) {
     return (
       <Modal title="Publish to hub" onClose={onClose} testId="publish-dialog">
-        <div className="stack" data-testid="publish-video-later">
-          <p>This project holds videos. Hub tasks are image tasks for now: video tasks (tracks across frames, paid per clip) come with a later release.</p>
-          <p className="hint">To publish the images only, make a project from a folder of images.</p>
+        <div className="error-box" data-testid="publish-mixed">
+          This project holds {plural(source.videos.length, 'video')} and {plural(source.images.length, 'image')}. A task is all images or all videos (annotators label them in different views):
+          make one project of the images and one of the videos, and publish each.
         </div>
       </Modal>
     );
   }
+  const isVideo = (source?.videos.length ?? 0) > 0;
 
   const decimals = units?.decimals ?? null;
   const toWei = (text: string) => (decimals === null ? null : parseUnits(text, decimals));
@@ -72,7 +80,7 @@ export function PublishDialog({ project, onClose }: { project: Project; onClose:
     rewardPerItemWei: toWei(values.reward),
     reviewerFeeWei: toWei(values.reviewerFee.trim() === '' ? '0' : values.reviewerFee),
   };
-  const items = source?.images.length ?? 0;
+  const items = isVideo ? source!.videos.length : (source?.images.length ?? 0);
   const k = Number(values.redundancy);
   const budget =
     terms.rewardPerItemWei !== null && terms.reviewerFeeWei !== null && Number.isInteger(k) && k > 0 ? maxBudgetWei(items, k, terms.rewardPerItemWei, terms.reviewerFeeWei).toString() : null;
@@ -88,12 +96,14 @@ export function PublishDialog({ project, onClose }: { project: Project; onClose:
       return;
     }
     const found = checkTerms(terms, values.examples.length, Date.now());
+    const thresholds = isVideo ? parseConsensus(consensus) : { options: undefined, problems: [] };
     setProblems(found);
-    if (found.length > 0) {
-      run.setError(found.map((p) => p.message).join('; '));
+    setConsensusProblems(thresholds.problems);
+    if (found.length > 0 || thresholds.problems.length > 0) {
+      run.setError([...found, ...thresholds.problems].map((p) => p.message).join('; '));
       return;
     }
-    await run.start(publishParams({ hubUrl: values.hubUrl, project, source, terms, examples: values.examples, useHoneypots: values.useHoneypots, republish: values.republish }));
+    await run.start(publishParams({ hubUrl: values.hubUrl, project, source, terms: { ...terms, consensus: thresholds.options }, examples: values.examples, useHoneypots: values.useHoneypots, republish: values.republish }));
     // Each further task is asked for again.
     change({ republish: false });
   }
@@ -125,6 +135,9 @@ export function PublishDialog({ project, onClose }: { project: Project; onClose:
             disabled={busy}
             mediaUrl={(relPath) => host.mediaUrl(project.rootId, relPath)}
           />
+          {isVideo && (
+            <ConsensusFields values={consensus} defaults={CONSENSUS_DEFAULTS} problems={consensusProblems} disabled={busy} onChange={(key, value) => setConsensus((c) => ({ ...c, [key]: value }))} />
+          )}
           <div className="stat" data-testid="publish-budget" data-value={budget ?? ''}>
             {budget === null
               ? 'Maximum budget: give the reward per item and k.'
@@ -135,7 +148,7 @@ export function PublishDialog({ project, onClose }: { project: Project; onClose:
               {busy ? 'Publishing…' : 'Publish'}
             </button>
             <span className="hint">
-              {items} image{items === 1 ? '' : 's'}; media the hub already holds for this wallet are not sent again.
+              {plural(items, isVideo ? 'video' : 'image')}; media the hub already holds for this wallet are not sent again.
             </span>
           </div>
           {run.job && (busy || run.job.state !== 'succeeded') && <PublishProgress job={run.job} etaMs={run.etaMs} onCancel={run.cancel} />}
