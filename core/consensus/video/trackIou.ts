@@ -1,15 +1,39 @@
 import type { CanonicalTrack } from '../../sync/canonicalVideo';
 import { pieceIouAt, piecesApart, trackPieces, walkPieces, type Piece } from './pieces';
 
-/** Frames either track is visible on, and frames both are. */
+const rangesCache = new WeakMap<readonly Piece[], [number, number][]>();
+
+/** The visible stretches of a piece list (consecutive pieces joined), cached per list. */
+function visibleRanges(pieces: readonly Piece[]): [number, number][] {
+  let ranges = rangesCache.get(pieces);
+  if (!ranges) {
+    ranges = [];
+    for (const p of pieces) {
+      const last = ranges[ranges.length - 1];
+      if (last && last[1] + 1 === p.start) last[1] = p.end;
+      else ranges.push([p.start, p.end]);
+    }
+    rangesCache.set(pieces, ranges);
+  }
+  return ranges;
+}
+
+/** Frames either track is visible on, and frames both are (from their visible stretches, not their pieces). */
 function coverage(a: readonly Piece[], b: readonly Piece[]): { union: number; both: number } {
-  let union = 0;
+  const ra = visibleRanges(a);
+  const rb = visibleRanges(b);
+  let total = 0;
+  for (const [s, e] of ra) total += e - s + 1;
+  for (const [s, e] of rb) total += e - s + 1;
   let both = 0;
-  walkPieces([a, b], (s, e, [pa, pb]) => {
-    union += e - s + 1;
-    if (pa && pb) both += e - s + 1;
-  });
-  return { union, both };
+  for (let i = 0, j = 0; i < ra.length && j < rb.length; ) {
+    const [sa, ea] = ra[i]!;
+    const [sb, eb] = rb[j]!;
+    both += Math.max(0, Math.min(ea, eb) - Math.max(sa, sb) + 1);
+    if (ea < eb) i++;
+    else j++;
+  }
+  return { union: total - both, both };
 }
 
 /**
