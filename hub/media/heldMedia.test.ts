@@ -26,7 +26,7 @@ describe('media held for a requester', () => {
     token.requester = await signIn(hub, requester);
     token.other = await signIn(hub, other);
     token.annotator = await signIn(hub, annotator);
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => hub?.close());
 
   it('answers the hashes this requester uploaded, in the order asked, each once', async () => {

@@ -52,7 +52,7 @@ describe("a requester's progress view of a task", () => {
       json: { title: 'progress', labelSchema: TEST_SCHEMA, redundancy: 2, rewardPerItem: '1000', reviewerFee: '7', items: [1, 2, 3, 4].map((i) => ({ sha256: String(i).padStart(64, 'a'), fileName: `${i}.jpg`, width: 640, height: 480 })) },
     });
     taskId = created.body.taskId;
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => hub?.close());
 
   it('starts with every item open, nothing spent, no rates and no ETA', async () => {

@@ -24,7 +24,7 @@ describe("a requester's progress against the task's pool on chain (anvil)", () =
     anvil = await startAnvil({ port: 0 });
     const network = await deployLocalNetwork(anvil.rpcUrl, ANVIL_DEPLOYER_KEY);
     hub = await startTestHub({ chainId: anvil.chainId, rewardsContract: network.rewards, token: undefined, rpcUrl: anvil.rpcUrl, operatorKey: ANVIL_DEPLOYER_KEY, requesters: [requester.address], operators: [operator.address] });
-  }, 120_000);
+  }, 180_000);
   afterAll(async () => {
     await hub?.close();
     await anvil?.stop();
