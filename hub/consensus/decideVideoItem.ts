@@ -28,11 +28,14 @@ export function videoAnnotatorAgreements(result: VideoConsensusResult): StoredVi
 /**
  * Decides one video item with its task's thresholds. Every submission must
  * carry video labels (InconsistentSubmissionError otherwise). Only an
- * accepted item has agreeing annotators; a disputed one waits for a verdict.
+ * accepted item has agreeing annotators; a disputed one waits for a verdict
+ * and keeps its proposal's clusters for the reviewer (GET /disputes).
  */
 export function decideVideoItem(itemId: string, subs: readonly StoredSubmission[], item: VideoItem): StoredVideoConsensus {
   const submissions = videoSubmissionsOf(itemId, subs);
   const result = formVideoConsensus(submissions, item.options);
+  // What a reviewer needs beyond the summary is kept only while it can be needed: for a disputed item.
+  const disputed = result.status === 'disputed';
   return {
     kind: 'video',
     status: result.status,
@@ -43,7 +46,8 @@ export function decideVideoItem(itemId: string, subs: readonly StoredSubmission[
     video: result.labels.video,
     annotators: videoAnnotatorAgreements(result),
     agreeingAnnotators: result.status === 'accepted' ? videoAgreeingAnnotators(submissions, result.labels, item.options) : [],
-    trackClusters: result.trackClusters.map(trackClusterSummary),
+    trackClusters: result.trackClusters.map((c) => (disputed ? { ...trackClusterSummary(c), track: c.track } : trackClusterSummary(c))),
+    ...(disputed ? { clusters: result.boxClusters } : {}),
     iouThreshold: result.options.frameIouThreshold,
     options: result.options,
   };

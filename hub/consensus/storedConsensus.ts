@@ -1,6 +1,6 @@
-import type { ConsensusResult } from '../../core/consensus/types';
+import type { ConsensusCluster, ConsensusResult } from '../../core/consensus/types';
 import type { VideoConsensusOptions } from '../../core/consensus/video/types';
-import type { CanonicalVideoLabels } from '../../core/sync/canonicalVideo';
+import type { CanonicalTrack, CanonicalVideoLabels } from '../../core/sync/canonicalVideo';
 
 /**
  * What is stored per decided item (items.consensus) and served by GET
@@ -24,6 +24,8 @@ export interface StoredTrackCluster {
   votes: { className: string; count: number }[];
   accepted: boolean;
   meanTrackIou: number;
+  /** A disputed item's only: the consensus track of an accepted cluster (null otherwise), the reviewer's proposal. */
+  track?: CanonicalTrack | null;
 }
 
 /**
@@ -45,6 +47,11 @@ export interface StoredVideoConsensus extends StoredConsensus {
   disputedParts: ('tracks' | 'frameTags' | 'segments')[];
   annotators: (StoredConsensus['annotators'][number] & { idf1: number; tagAgreement: number; segmentAgreement: number })[];
   trackClusters: StoredTrackCluster[];
+  /**
+   * A disputed item's only: the single-frame box clusters, for the reviewer. Stored with the decision so
+   * GET /disputes never recomputes video consensus (seconds of CPU for a long clip) on a request.
+   */
+  clusters?: ConsensusCluster[];
   /** The thresholds this item was decided with (the task's, defaults filled in). */
   options: Required<VideoConsensusOptions>;
 }

@@ -39,6 +39,7 @@ describe('video disputes and verdicts', () => {
     expect(d.proposal.trackClusters).toHaveLength(1);
     expect(d.proposal.trackClusters[0]!.accepted).toBe(true);
     expect(d.proposal.trackClusters[0]!.members.map((m) => m.trackIndex)).toEqual([0, 0, 0]);
+    expect((d.proposal.trackClusters[0] as { track?: unknown }).track).toEqual(normalizeVideoLabels(clipLabels().video).tracks[0]);
     expect(d.proposal.video).toMatchObject({ frameCount: CLIP.frameCount, tracks: normalizeVideoLabels(clipLabels().video).tracks });
     expect(d.proposal.labels).toEqual(clipLabels().shapes);
     expect(d.proposal.clusters.length).toBeGreaterThan(0);
