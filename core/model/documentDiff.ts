@@ -39,7 +39,10 @@ export function isEmptyDiff(diff: DocumentDiff): boolean {
   });
 }
 
-const idRecord = z.object({ id: z.string().min(1) }).passthrough();
+/** Only checks for an id and keeps the record as it is (no copy): the record's own migrator reads it. */
+const idRecord = z.custom<{ id: string }>((r) => typeof r === 'object' && r !== null && typeof (r as { id?: unknown }).id === 'string' && (r as { id: string }).id !== '', {
+  message: 'expected a record with an id',
+});
 const change = <S extends z.ZodType>(record: S) => z.object({ put: z.array(record), remove: z.array(z.string()) });
 
 /**
