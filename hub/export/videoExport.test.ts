@@ -4,6 +4,7 @@ import { normalizeVideoLabels } from '../../core/sync/canonicalVideo';
 import type { LineageLine } from '../../core/verify/exportFiles';
 import { verifyExport } from '../../core/verify/verifyExport';
 import { recoverSigner } from '../batches/recoverSigner';
+import { freshSha, publishVideoTask } from '../batches/videoTestKit';
 import { clipLabels, twoClips } from '../consensus/videoTestLabels';
 import { call, startTestHub } from '../testKit';
 import { signedVerdict } from '../verdicts/verdictTestKit';
@@ -79,6 +80,13 @@ describe('export of a video task', () => {
       expect(res.status).toBe(400);
       expect(JSON.parse(res.body)).toEqual({ error: 'format_not_for_task', message: expect.stringMatching(/the task's items are videos.*mot .*cvat or cvat-video .*coco or coco-video/) });
     }
+  });
+
+  it('refuses a task of both videos and images with a 400 saying why', async () => {
+    const mixed = await publishVideoTask(s.hub, s.requesterToken, { videos: [{ sha256: freshSha(), width: 640, height: 480, frameCount: 50, fps: 25 }], images: 1 });
+    const res = await fetch(`${s.hub.url}/tasks/${mixed.taskId}/export?format=coco`, { headers: { authorization: `Bearer ${s.requesterToken}` } });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: 'mixed_task', message: expect.stringContaining('has 1 video and 1 image items: no one format holds both') });
   });
 
   it('exports MOT (gt.txt, labels.txt, tags.json per clip) that verifies', async () => {
