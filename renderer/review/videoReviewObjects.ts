@@ -15,10 +15,13 @@ export interface TrackMember {
  * A decidable part of a disputed video item: a track cluster (tracks of
  * different annotators taken to be one object), the segmentation, or the
  * frame tags. `merged` is the consensus (the cluster's consensus track,
- * the proposal's segments or frame tags).
+ * the proposal's segments or frame tags). `accepted`: the part starts
+ * decided as the proposal has it; a track cluster's `inProposal` says
+ * whether that is its merged track (consensus accepted the cluster) or no
+ * track at all.
  */
 export type VideoPart =
-  | { kind: 'track'; members: TrackMember[]; merged: CanonicalTrack; accepted: boolean }
+  | { kind: 'track'; members: TrackMember[]; merged: CanonicalTrack; accepted: boolean; inProposal: boolean }
   | { kind: 'segments'; byAnnotator: Record<string, CanonicalSegment[]>; merged: CanonicalSegment[]; accepted: boolean }
   | { kind: 'frameTags'; byAnnotator: Record<string, CanonicalFrameTag[]>; merged: CanonicalFrameTag[]; accepted: boolean };
 
@@ -53,8 +56,8 @@ function disputedKinds(dispute: Dispute): Set<string> | null {
 /**
  * The parts of a disputed video item in review order: the track clusters
  * (the hub's, or formed here when it sent none), then the segmentation and
- * the frame tags when any annotator made some. Parts of a kind the hub did
- * not dispute start as accepted.
+ * the frame tags when any annotator made some. Accepted track clusters, and
+ * every part of a kind the hub did not dispute, start as the proposal.
  */
 export function videoParts(dispute: Dispute, merging: VideoMerging): VideoPart[] {
   if (!isVideoDispute(dispute)) throw new Error(`item ${dispute.itemId} is not a video item`);
@@ -72,7 +75,8 @@ export function videoParts(dispute: Dispute, merging: VideoMerging): VideoPart[]
       return { annotator: m.annotator, trackIndex: m.trackIndex, track };
     });
     members.sort((a, b) => annotators.indexOf(a.annotator) - annotators.indexOf(b.annotator));
-    return { kind: 'track', members, merged: ref.track ?? merging.mergedTrack(members, frameCount), accepted: ref.accepted && !open('tracks') };
+    // An accepted cluster starts as its merged track; one without a quorum waits, unless the tracks were not disputed (then, as in the proposal, it has no track).
+    return { kind: 'track', members, merged: ref.track ?? merging.mergedTrack(members, frameCount), accepted: ref.accepted || !open('tracks'), inProposal: ref.accepted };
   });
 
   const proposal = dispute.proposal.video;

@@ -26,9 +26,9 @@ export interface VideoReviewSnapshot {
   canRedo: boolean;
 }
 
-/** Parts the consensus accepted start as merged; the rest wait for the reviewer. */
+/** Parts the consensus settled start as the proposal (merged, or no track for a cluster it left out); the rest wait for the reviewer. */
 export function initialVideoDraft(parts: readonly VideoPart[]): VideoReviewDraft {
-  return { kind: 'video', choices: parts.map((p) => (p.accepted ? { kind: 'merged' } : { kind: 'undecided' })) };
+  return { kind: 'video', choices: parts.map((p): VideoChoice => (!p.accepted ? { kind: 'undecided' } : p.kind === 'track' && !p.inProposal ? { kind: 'drop' } : { kind: 'merged' })) };
 }
 
 /**

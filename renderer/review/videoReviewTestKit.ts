@@ -36,7 +36,7 @@ export function videoSubmissions(): Record<string, CanonicalVideoLabels> {
   };
 }
 
-/** The dispute the hub would send for `videoSubmissions` (track clusters given; merged tracks are the members' first track in these tests). */
+/** The dispute the hub would send for `videoSubmissions`, tracks and segments disputed, no cluster with a quorum (merged tracks: the members' first track with `testMerging`). */
 export function videoDispute(overrides: Partial<Dispute['proposal']> = {}): Dispute {
   const videos = videoSubmissions();
   return {
@@ -60,14 +60,14 @@ export function videoDispute(overrides: Partial<Dispute['proposal']> = {}): Disp
             { annotator: ANN_B, trackIndex: 0 },
             { annotator: ANN_C, trackIndex: 1 },
           ],
-          accepted: true,
+          accepted: false,
         },
         {
           members: [
             { annotator: ANN_B, trackIndex: 1 },
             { annotator: ANN_C, trackIndex: 0 },
           ],
-          accepted: true,
+          accepted: false,
         },
       ],
       disputedParts: ['tracks', 'segments'],
