@@ -114,7 +114,7 @@ export class LabelStore {
   async addItems(projectId: string, accepted: readonly IntakeItem[]): Promise<Item[]> {
     const { db } = this;
     const added = await db.transaction('rw', db.projects, db.items, async () => {
-      if (!(await db.projects.get(projectId))) throw new StoreError(`addItems: project ${projectId} does not exist`);
+      if (!readProjectRow(await db.projects.get(projectId))) throw new StoreError(`addItems: project ${projectId} does not exist`);
       const last = await db.items.where('[projectId+order]').between([projectId, Dexie.minKey], [projectId, Dexie.maxKey]).last();
       let order = last ? last.order + 1 : 0;
       const known = new Set((await db.items.where('projectId').equals(projectId).toArray()).map((i) => i.relPath));
