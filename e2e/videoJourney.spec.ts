@@ -36,7 +36,7 @@ import { openWorkstation, startWorkstationHosts, type WorkstationHosts } from '.
 // B does not agree with it (the drifting track is outvoted); on ICE C's segment agreement is 0, the
 // mean 2/3 < segmentAcceptance 0.8, so ICE is disputed on its segments alone. A reviewer (not one of
 // the three) resolves it in reviewer mode from the keyboard. The epoch closes; each is paid to the
-// wei; the requester's MOT export with lineage passes verify-dataset, and a changed byte fails it.
+// wei; the requester's export (CVAT for video, shots and tags, lineage) passes verify-dataset, and a changed byte fails it.
 
 const TITLE = 'Coast and ice, tracked';
 const CLASSES = ['rock', 'trees', 'ice'];
@@ -123,7 +123,20 @@ function expectTracksFollowTruth(clip: RealClip, video: CanonicalVideoLabels, mi
   }
 }
 
-test('three annotators label two real clips; the drifting track is outvoted, the retagged shot is disputed and resolved in reviewer mode; everyone is paid to the wei; the MOT export verifies', async ({ browser }) => {
+/** The tracks of a CVAT-for-video annotations.xml, as canonical tracks (keyframes only, as CVAT writes them). */
+function cvatTracks(xml: string, frameCount: number): CanonicalVideoLabels {
+  const tracks = [...xml.matchAll(/<track [^>]*label="([^"]+)"[^>]*>([\s\S]*?)<\/track>/g)].map(([, className, body]) => ({
+    className: className!,
+    keyframes: [...body!.matchAll(/<box ([^>]*)\/>/g)].map(([, attrs]) => {
+      const attr = (name: string) => Number(new RegExp(`\\b${name}="([^"]+)"`).exec(attrs!)![1]);
+      const box = { x: attr('xtl'), y: attr('ytl'), w: attr('xbr') - attr('xtl'), h: attr('ybr') - attr('ytl') };
+      return { frame: attr('frame'), box, ...(attr('outside') === 1 ? { outside: true as const } : {}) };
+    }),
+  }));
+  return { frameCount, tracks, frameTags: [], segments: [] };
+}
+
+test('three annotators label two real clips; the drifting track is outvoted, the retagged shot is disputed and resolved in reviewer mode; everyone is paid to the wei; the video export verifies', async ({ browser }) => {
   test.setTimeout(600_000);
   const { hub, anvil, chain } = stack!;
   const provider = connectRpc(anvil.rpcUrl);
@@ -278,40 +291,49 @@ test('three annotators label two real clips; the drifting track is outvoted, the
     await claimOnChain(hub, provider, chain.rewards, c.wallet);
     expect({ a: (await balanceOf(a.address)) - before.a, b: (await balanceOf(b.address)) - before.b, c: (await balanceOf(c.address)) - before.c }).toEqual({ a: 2n * R, b: R, c: R });
 
-    // ---- The requester downloads the MOT export with lineage; verify-dataset passes, one changed byte fails it.
+    // ---- The requester downloads the export (CVAT for video: tracks, plus each clip's shots and tags) with lineage;
+    // verify-dataset passes on it, one changed byte fails it and names the item.
     step('export and verify');
-    const res = await fetch(`${hub.url}/tasks/${taskId}/export?format=mot`, { headers: { authorization: `Bearer ${requesterToken}` } });
+    const res = await fetch(`${hub.url}/tasks/${taskId}/export?format=cvat`, { headers: { authorization: `Bearer ${requesterToken}` } });
     expect(res.status).toBe(200);
     const zip = new Uint8Array(await res.arrayBuffer());
     const files = unzipSync(zip);
+    const manifest = JSON.parse(strFromU8(files['manifest.json']!)) as Record<string, unknown>;
+    expect(manifest).toMatchObject({ taskId, format: 'cvat-video', redundancy: 3, counts: { accepted: 1, resolved: 1, disputed: 0 }, videoConsensus: DEFAULT_VIDEO_CONSENSUS_OPTIONS });
     const lineage = strFromU8(files['lineage.jsonl']!).trim().split('\n').map((l) => JSON.parse(l) as { itemId: string; status: string });
     expect(lineage.map((l) => [l.itemId, l.status]).sort()).toEqual([[ids.coast, 'accepted'], [ids.ice, 'resolved']].sort());
-    const gtFiles = Object.keys(files).filter((p) => p.endsWith('gt/gt.txt'));
-    expect(gtFiles).toHaveLength(2);
-    const tagFiles = Object.keys(files).filter((p) => p.endsWith('gt/tags.json'));
-    expect(tagFiles).toHaveLength(2);
-    const zipPath = path.join(workDir, 'export-mot.zip');
+    for (const clip of [coast, ice]) {
+      const folder = `dataset/${path.parse(clip.spec.fileName).name}`;
+      const tags = JSON.parse(strFromU8(files[`${folder}/tags.json`]!)) as { video: { frameCount: number }; segments: unknown[] };
+      expect(tags.video.frameCount).toBe(clip.frameCount);
+      expect(tags.segments, `${clip.spec.fileName}: the final shots and tags`).toEqual(clip.segments.map((s) => ({ startFrame: s.startFrame, endFrame: s.endFrame, tags: [s.tag] })));
+      expectTracksFollowTruth(clip, cvatTracks(strFromU8(files[`${folder}/annotations.xml`]!), clip.frameCount), 0.95);
+    }
+    const zipPath = path.join(workDir, 'export-cvat-video.zip');
     await writeFile(zipPath, zip);
     const ok = await verifyDataset([zipPath, '--rpc', anvil.rpcUrl, '--hub', hub.url]);
+    expect(ok.output).toMatch(/format cvat-video, k = 3/);
+    expect(ok.output).toMatch(/items: 1 accepted, 1 resolved by a verdict, 0 disputed/);
+    expect(ok.output).toMatch(/ledgers: 1 epoch .*2 items paid as the ledgers say, 0 final items not rewarded yet/);
     expect(ok.output).toMatch(/^OK: every signature/m);
     expect(ok.code, ok.output).toBe(0);
     console.log(`video journey verify-dataset:\n${ok.output.trim()}`);
 
     step('tamper');
-    const coastGt = gtFiles.find((p) => strFromU8(files[p]!).split('\n').length > ice.frameCount)!;
-    const text = strFromU8(files[coastGt]!);
-    // One digit of the first box's left edge changed: one byte.
-    const lines = text.split('\n');
-    const fields = lines[0]!.split(',');
-    fields[2] = fields[2]!.replace(/^(\d)/, (d) => String((Number(d) + 1) % 10));
-    lines[0] = fields.join(',');
+    // One byte: the first digit of the first box's top edge in COAST's annotations.xml (the rock on frame 0 moves down 10 px and shrinks).
+    const coastXml = `dataset/${path.parse(coast.spec.fileName).name}/annotations.xml`;
+    const xml = strFromU8(files[coastXml]!);
+    const at = xml.indexOf('ytl="') + 'ytl="'.length;
+    const tampered = `${xml.slice(0, at)}${(Number(xml[at]) + 1) % 10}${xml.slice(at + 1)}`;
+    expect(tampered.length).toBe(xml.length);
     const tamperedPath = path.join(workDir, 'tampered.zip');
-    await writeFile(tamperedPath, zipSync({ ...files, [coastGt]: strToU8(lines.join('\n')) }));
+    await writeFile(tamperedPath, zipSync({ ...files, [coastXml]: strToU8(tampered) }));
     const bad = await verifyDataset([tamperedPath]);
     expect(bad.code, bad.output).toBe(1);
     expect(bad.output).toMatch(/^FAILED: 1 problem/m);
-    expect(bad.output).toContain(ids.coast!);
-    console.log(`video journey, one byte of COAST's gt.txt changed:\n${bad.output.trim()}`);
+    expect(bad.output).toContain(`item ${ids.coast} [dataset]`);
+    expect(bad.output).toMatch(/track "rock" .*the dataset has frame 0 .* where the lineage's labels have frame 0/);
+    console.log(`video journey, one byte of COAST's annotations.xml changed:\n${bad.output.trim()}`);
     step('end');
   } finally {
     provider.destroy();
