@@ -62,7 +62,12 @@ export class VideoReviewPage {
   async submitFromKeyboard(): Promise<{ item: string; tracks: string; segments: string }> {
     await expect(this.page.getByTestId('review-open-count')).toHaveAttribute('data-value', '0');
     await this.page.keyboard.press('Enter');
-    await expect(this.page.getByTestId('verdict-summary')).toBeVisible({ timeout: 30_000 });
+    const summary = this.page.getByTestId('verdict-summary');
+    const error = this.page.getByTestId('verdict-sign-error');
+    await expect(summary.or(error)).toBeVisible({ timeout: 30_000 });
+    // The host refusing to prepare the verdict is the failure to report, not a timeout.
+    if (await error.isVisible()) expect((await error.textContent())?.trim(), 'the sign dialog shows an error instead of the verdict').toBe('');
+    await expect(summary).toBeVisible();
     const text = async (id: string) => ((await this.page.getByTestId(id).textContent()) ?? '').trim();
     const shown = { item: await text('verdict-item'), tracks: await text('verdict-track-count'), segments: await text('verdict-segment-count') };
     await this.page.getByTestId('confirm-verdict').click();
