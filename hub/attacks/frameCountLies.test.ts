@@ -3,7 +3,7 @@ import type { RunningHub } from '../startHub';
 import { call, signedBatch } from '../testKit';
 import { expectBatchRefused, publishVideoTask, takeWork, startVideoHub, type Assigned } from '../batches/videoTestKit';
 import { makeTestVideo, type TestVideo } from '../media/testVideo';
-import type { Wallet } from 'ethers';
+import type { AnyWallet } from '../testKit';
 
 /**
  * Attack: a submission whose video labels claim another frame count than
@@ -17,7 +17,7 @@ import type { Wallet } from 'ethers';
  */
 describe('attack: a frame count that lies', () => {
   let hub: RunningHub;
-  let annotator: Wallet;
+  let annotator: AnyWallet;
   let token: string;
   let taskId: string;
   let clip: TestVideo;

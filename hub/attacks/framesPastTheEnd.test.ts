@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningHub } from '../startHub';
 import { call, signedBatch } from '../testKit';
 import { expectBatchRefused, freshSha, publishVideoTask, sampleVideoLabels, takeWork, startVideoHub, type Assigned } from '../batches/videoTestKit';
-import type { Wallet } from 'ethers';
+import type { AnyWallet } from '../testKit';
 
 /**
  * Attack: labels on frames past the end of the video — a keyframe, a frame
@@ -16,7 +16,7 @@ import type { Wallet } from 'ethers';
  */
 describe('attack: frames past the end', () => {
   let hub: RunningHub;
-  let annotator: Wallet;
+  let annotator: AnyWallet;
   let token: string;
   let taskId: string;
   let video: Assigned;

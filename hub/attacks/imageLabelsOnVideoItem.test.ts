@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningHub } from '../startHub';
 import { box, signedBatch } from '../testKit';
 import { expectBatchRefused, freshSha, publishVideoTask, takeWork, startVideoHub, type Assigned } from '../batches/videoTestKit';
-import type { Wallet } from 'ethers';
+import type { AnyWallet } from '../testKit';
 
 /**
  * Attack: an annotator labels a video item as if it were an image — a few
@@ -14,7 +14,7 @@ import type { Wallet } from 'ethers';
  */
 describe('attack: image labels on a video item', () => {
   let hub: RunningHub;
-  let annotator: Wallet;
+  let annotator: AnyWallet;
   let token: string;
   let taskId: string;
   let video: Assigned;

@@ -5,7 +5,7 @@ import { DEFAULTS } from '../config';
 import type { RunningHub } from '../startHub';
 import { call, signedBatch } from '../testKit';
 import { expectBatchRefused, freshSha, publishVideoTask, takeWork, startVideoHub, type Assigned } from '../batches/videoTestKit';
-import type { Wallet } from 'ethers';
+import type { AnyWallet } from '../testKit';
 
 /**
  * Attack: one submission floods the hub with video records — keyframes (the
@@ -19,7 +19,7 @@ import type { Wallet } from 'ethers';
  */
 describe('attack: a keyframe flood', () => {
   let hub: RunningHub;
-  let annotator: Wallet;
+  let annotator: AnyWallet;
   let token: string;
   let taskId: string;
   let videos: Assigned[];

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningHub } from '../startHub';
 import { box, signedBatch } from '../testKit';
 import { expectBatchRefused, freshSha, publishVideoTask, sampleVideoLabels, takeWork, startVideoHub, type Assigned } from '../batches/videoTestKit';
-import type { Wallet } from 'ethers';
+import type { AnyWallet } from '../testKit';
 
 /**
  * Attack: an annotator sends video labels (tracks, tags, segments, boxes on
@@ -14,7 +14,7 @@ import type { Wallet } from 'ethers';
  */
 describe('attack: video labels on an image item', () => {
   let hub: RunningHub;
-  let annotator: Wallet;
+  let annotator: AnyWallet;
   let token: string;
   let reqToken: string;
 
