@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { formatIds, type FormatId } from '../formats';
+import { videoFormatIds, type VideoFormatId } from '../formats/video';
 import { IdParamSchema, IsoTimeSchema, ItemStatusSchema, Sha256Schema, StatusCountsSchema } from './fields';
 import { defineRoute } from './route';
 
@@ -13,7 +14,8 @@ export const TaskItemsQuery = z.object({
 });
 
 export const ExportQuery = z.object({
-  format: z.enum(formatIds as [FormatId, ...FormatId[]]),
+  /** Image formats for image tasks; a video task takes `mot`, `cvat-video`/`cvat`, `coco-video`/`coco` (hub/export refuses what does not fit with a 400 naming what does). */
+  format: z.enum([...formatIds, ...videoFormatIds] as [FormatId | VideoFormatId, ...(FormatId | VideoFormatId)[]]),
   /** `include`: the disputed items' consensus proposals too, under `disputed/`. */
   disputed: z.enum(['exclude', 'include']).default('exclude'),
 });
