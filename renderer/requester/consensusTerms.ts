@@ -45,7 +45,8 @@ export function parseConsensus(values: Record<ConsensusKey, string>): { options:
     }
     const one = TaskConsensusOptionsSchema.safeParse({ [key]: value });
     if (!one.success) {
-      problems.push({ key, message: `${label}: ${one.error.issues[0]?.message ?? 'out of bounds'} (${help})` });
+      // The schema is the judge; its bounds are said in the field's own words (the end of its help).
+      problems.push({ key, message: `${label}: ${text} is not allowed — ${help}` });
       continue;
     }
     options[key] = value;
