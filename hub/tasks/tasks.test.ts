@@ -16,7 +16,7 @@ describe('tasks, media and work assignment', () => {
     hub = await startTestHub({ requesters: [requester.address], operators: [] });
     reqToken = await signIn(hub, requester);
     tokens = await Promise.all(annotators.map((a) => signIn(hub, a)));
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => hub?.close());
 
   it('creates a task with a bytes32 id and lists it', async () => {
