@@ -4,27 +4,33 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { expect, test } from '@playwright/test';
-import { Wallet, parseUnits } from 'ethers';
+import { expect, test, type Browser } from '@playwright/test';
+import { Wallet, formatUnits, parseUnits } from 'ethers';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { StoredVideoConsensus } from '../hub/consensus/storedConsensus';
 import { DEFAULT_VIDEO_CONSENSUS_OPTIONS } from '../core/consensus/video/types';
 import { iou } from '../core/geometry/box';
 import type { CanonicalVideoLabels } from '../core/sync/canonicalVideo';
+import { taskIdToBytes32 } from '../core/sync/labelBatch';
 import { visibleBoxAtFrame } from '../core/video/interpolate';
 import { call, signIn } from '../hub/testKit';
 import { ANVIL_ACCOUNTS, ANVIL_DEPLOYER_KEY, connectRpc, fundTask, rewardsDistributorAt, testTokenAt } from '../native/chain';
 import { COAST_CLIP, ICE_CLIP, writeRealClip, type RealClip } from './fixtures/realVideo';
 import { LabelingPage } from './pages/LabelingPage';
+import { NetworkPage } from './pages/NetworkPage';
+import { NewProjectPage } from './pages/NewProjectPage';
+import { ProjectListPage } from './pages/ProjectListPage';
+import { PublishDialog } from './pages/PublishDialog';
 import { VideoAnnotator } from './pages/VideoAnnotator';
 import { VideoReviewPage } from './pages/VideoReviewPage';
 import { claimOnChain, grantReviewer, servedRewards } from './support/hubActors';
 import { startNetworkStack, type NetworkStack } from './support/networkStack';
 import { clipLabels, keyframesOf, outsideFrameOf } from './support/videoLabels';
-import { labelAsVideoAnnotator, publishVideoTask, sha256Of, type PublishedVideoTask } from './support/videoNetwork';
+import { labelAsVideoAnnotator, sha256Of } from './support/videoNetwork';
 import { openWorkstation, startWorkstationHosts, type WorkstationHosts } from './support/workstation';
 
-// Issue 14 part 7, the video journey. Three annotators label a video task of two real clips
+// Issue 14 part 7, the video journey. The requester publishes a project of two real clips from its workstation
+// (Publish to hub…), and three annotators label the task
 // (fixtures/realVideo.ts: x264 preset medium with B-frames, made from real photographs):
 // - COAST, 20 s: a pan across Point Lobos (the rock in the surf tracked), a hard cut at frame 300,
 //   a pan across a green hill (the trees on its crest tracked); two shots tagged coast / meadow;
@@ -45,6 +51,7 @@ const FEE = parseUnits('0.25', 18);
 /** B's rock track slides right by this much per frame: 180 px by frame 299, off the rock after ~50 frames. */
 const DRIFT_PX_PER_FRAME = 0.6;
 const C_ICE_TAG = 'snow';
+const KEYSTORE_PASSWORD = 'correct horse battery';
 const ONE_ETH = 10n ** 18n;
 
 const run = promisify(execFile);
@@ -65,7 +72,7 @@ test.beforeAll(async () => {
   const [clips, started, hosts] = await Promise.allSettled([
     Promise.all([writeRealClip(COAST_CLIP, path.join(workDir, 'clips')), writeRealClip(ICE_CLIP, path.join(workDir, 'clips'))]),
     startNetworkStack(),
-    startWorkstationHosts('video-journey', ['annotator', 'reviewer']),
+    startWorkstationHosts('video-journey', ['requester', 'annotator', 'reviewer']),
   ]);
   if (started.status === 'fulfilled') stack = started.value;
   if (hosts.status === 'fulfilled') workstations = hosts.value;
@@ -102,6 +109,43 @@ function stepClock(): (step: string) => void {
     if (current) console.log(`video journey: ${current.name} ${((now - current.at) / 1000).toFixed(1)} s (total ${((now - started) / 1000).toFixed(1)} s)`);
     current = { name, at: now };
   };
+}
+
+/**
+ * The requester's workstation: its wallet imported from `requester`'s keystore, connected; a video project of the
+ * clips folder; Publish to hub… with the journey's terms (the budget shown at multiplier 1 first). Returns the task id.
+ */
+async function publishFromWorkstation(browser: Browser, requester: Wallet, clipsDir: string): Promise<string> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await new ProjectListPage(page).open(workstations!.hosts[0]!.url);
+    const network = await new NetworkPage(page).open();
+    await page.getByTestId('wallet-import-file').setInputFiles({ name: 'requester.json', mimeType: 'application/json', buffer: Buffer.from(await requester.encrypt(KEYSTORE_PASSWORD)) });
+    await page.getByTestId('wallet-password').fill(KEYSTORE_PASSWORD);
+    await page.getByTestId('wallet-import').click();
+    await expect(network.walletAddress).toHaveText(requester.address, { timeout: 60_000 });
+    await network.connectHub(stack!.hub.url, stack!.anvil.rpcUrl);
+    await page.getByTestId('back-to-projects').click();
+    await page.getByTestId('new-project-button').click();
+    const intake = new NewProjectPage(page);
+    await intake.scan(clipsDir, TITLE);
+    await intake.setClasses(CLASSES);
+    await intake.create();
+    await new LabelingPage(page).waitUntilReady();
+    const dialog = await new PublishDialog(page).open();
+    await expect(dialog.hub).toHaveValue(stack!.hub.url);
+    // Video thresholds offered with core's defaults, kept.
+    for (const [key, value] of Object.entries(DEFAULT_VIDEO_CONSENSUS_OPTIONS)) await expect(dialog.dialog.getByTestId(`publish-consensus-${key}`)).toHaveValue(String(value));
+    await dialog.fill({ title: TITLE, redundancy: '3', reward: formatUnits(R, 18), reviewerFee: formatUnits(FEE, 18), level: '0' });
+    await expect(dialog.dialog).toContainText('2 videos');
+    await expect(dialog.budget).toHaveAttribute('data-value', (2n * (3n * R + FEE)).toString());
+    const published = await dialog.publish();
+    expect(published).toMatchObject({ uploaded: 2, skipped: 0 });
+    return published.taskId;
+  } finally {
+    await context.close();
+  }
 }
 
 /** A careful annotator's labels of the clip (no single-frame boxes). */
@@ -145,19 +189,22 @@ test('three annotators label two real clips; the drifting track is outvoted, the
   const balanceOf = async (account: string) => (await token.balanceOf(account)) as bigint;
   const step = stepClock();
   try {
-    // ---- The requester (anvil account 1, the stack's requester) publishes the two clips as one video task, k = 3, and funds its pool.
+    // ---- The requester (anvil account 1, the stack's requester, its keystore imported into its workstation) makes a
+    // project of the two clips and publishes it from the app (Publish to hub…, k = 3, the default thresholds), then funds
+    // the task's pool on chain with the most it can cost.
     step('publish');
     const requester = new Wallet(ANVIL_ACCOUNTS[1].privateKey, provider);
-    const published: PublishedVideoTask = await publishVideoTask(hub, requester, [coast, ice], { title: TITLE, classes: CLASSES, redundancy: 3, rewardPerItem: R, reviewerFee: FEE });
+    const taskId = await publishFromWorkstation(browser, requester, path.join(workDir, 'clips'));
+    const task = taskIdToBytes32(taskId);
     // The most it can cost: per item, k rewards at the highest reputation multiplier and one reviewer fee.
     const maxMultiplierPercent = BigInt(Math.round(hub.context.config.multiplierBounds.max * 100));
-    expect(published.maxSpend).toBe(2n * ((3n * R * maxMultiplierPercent) / 100n + FEE));
-    await fundTask(requester, chain.rewards, chain.token, published.task, published.maxSpend);
-    const { taskId } = published;
+    const maxSpend = 2n * ((3n * R * maxMultiplierPercent) / 100n + FEE);
+    await fundTask(requester, chain.rewards, chain.token, task, maxSpend);
+    expect((await rewards.poolOf(task))[3]).toBe(maxSpend);
     const operator = await signIn(hub, new Wallet(ANVIL_DEPLOYER_KEY));
     const requesterToken = await signIn(hub, requester);
     const shown = await call<Record<string, unknown>>(hub, 'GET', `/tasks/${taskId}`, { token: operator });
-    expect(shown.body).toMatchObject({ redundancy: 3, rewardPerItem: R.toString(), reviewerFee: FEE.toString(), consensus: DEFAULT_VIDEO_CONSENSUS_OPTIONS });
+    expect(shown.body).toMatchObject({ title: TITLE, itemCount: 2, requester: requester.address, redundancy: 3, rewardPerItem: R.toString(), reviewerFee: FEE.toString(), consensus: DEFAULT_VIDEO_CONSENSUS_OPTIONS });
     const coastSha = sha256Of(await readFile(coast.path));
     const iceSha = sha256Of(await readFile(ice.path));
     const items = async () => {
@@ -185,7 +232,7 @@ test('three annotators label two real clips; the drifting track is outvoted, the
 
     // ---- A labels both clips in the app: download, the frame engine finds the cut, tracks over frames, shots tagged, done, signed.
     step('annotator A labels in the app');
-    const a = await openWorkstation(browser, workstations!.hosts[0]!, hub.url, anvil.rpcUrl);
+    const a = await openWorkstation(browser, workstations!.hosts[1]!, hub.url, anvil.rpcUrl);
     await a.network.downloadAndOpen(TITLE);
     const labeling = await new LabelingPage(a.page).waitUntilReady();
     await expect(labeling.itemRows).toHaveCount(2, { timeout: 60_000 });
@@ -247,7 +294,7 @@ test('three annotators label two real clips; the drifting track is outvoted, the
 
     // ---- The reviewer (a fourth wallet, granted the role) resolves ICE in reviewer mode from the keyboard.
     step('review');
-    const reviewer = await openWorkstation(browser, workstations!.hosts[1]!, hub.url, anvil.rpcUrl);
+    const reviewer = await openWorkstation(browser, workstations!.hosts[2]!, hub.url, anvil.rpcUrl);
     expect([A, B, C]).not.toContain(reviewer.address.toLowerCase());
     await grantReviewer(hub, ANVIL_DEPLOYER_KEY, reviewer.address);
     const review = new VideoReviewPage(reviewer.page);
@@ -278,18 +325,30 @@ test('three annotators label two real clips; the drifting track is outvoted, the
     const owed: Record<string, bigint> = { [A]: 2n * R, [B]: R, [C]: R, [reviewer.address.toLowerCase()]: FEE };
     for (const [account, amount] of Object.entries(owed)) expect((await servedRewards(hub, account)).cumulative, account).toBe(amount.toString());
     const allocated = 4n * R + FEE;
-    expect((await rewards.poolOf(published.task))[4]).toBe(allocated);
+    expect((await rewards.poolOf(task))[4]).toBe(allocated);
 
     // ---- Claims: A in the app, B and C with their keys on chain; token balances move by exactly what each is owed.
     step('claims');
-    for (const account of [a.address, b.address, c.address]) await provider.send('anvil_setBalance', [account, '0xDE0B6B3A7640000']);
-    const before = { a: await balanceOf(a.address), b: await balanceOf(b.address), c: await balanceOf(c.address) };
+    const accounts = { a: a.address, b: b.address, c: c.address, reviewer: reviewer.address };
+    for (const account of Object.values(accounts)) await provider.send('anvil_setBalance', [account, '0xDE0B6B3A7640000']);
+    const balances = async () => Object.fromEntries(await Promise.all(Object.entries(accounts).map(async ([k, account]) => [k, await balanceOf(account)] as const)));
+    const before = await balances();
+    const contractBefore = await balanceOf(chain.rewards);
     await a.page.getByTestId('rewards-refresh').click();
     await expect(a.network.claimable).toHaveAttribute('data-value', (2n * R).toString());
     expect(await a.network.claim()).toMatch(/^0x[0-9a-f]{64}$/);
+    if (!(await reviewer.page.getByTestId('network-view').isVisible())) await reviewer.network.open();
+    await reviewer.page.getByTestId('rewards-refresh').click();
+    await expect(reviewer.network.claimable).toHaveAttribute('data-value', FEE.toString());
+    expect(await reviewer.network.claim()).toMatch(/^0x[0-9a-f]{64}$/);
     await claimOnChain(hub, provider, chain.rewards, b.wallet);
     await claimOnChain(hub, provider, chain.rewards, c.wallet);
-    expect({ a: (await balanceOf(a.address)) - before.a, b: (await balanceOf(b.address)) - before.b, c: (await balanceOf(c.address)) - before.c }).toEqual({ a: 2n * R, b: R, c: R });
+    const after = await balances();
+    expect(Object.fromEntries(Object.keys(accounts).map((k) => [k, after[k]! - before[k]!]))).toEqual({ a: 2n * R, b: R, c: R, reviewer: FEE });
+    // The pool paid out exactly what it allocated; what was never allocated stays in it for the requester.
+    expect(contractBefore - (await balanceOf(chain.rewards))).toBe(allocated);
+    const [, , , deposited, allocatedOnChain, paid] = await rewards.poolOf(task);
+    expect([deposited, allocatedOnChain, paid]).toEqual([maxSpend, allocated, allocated]);
 
     // ---- The requester downloads the export (CVAT for video: tracks, plus each clip's shots and tags) with lineage;
     // verify-dataset passes on it, one changed byte fails it and names the item.
