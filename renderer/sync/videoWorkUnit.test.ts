@@ -13,6 +13,7 @@ import { SyncEngine } from './syncEngine';
 import { scriptedHub } from './testing/scriptedHub';
 import { HUB_URL } from './testing/syncFixture';
 import { alwaysOnline } from './transport';
+import { downloadedItemProblems, frameCountProblem } from './videoFrameCheck';
 import { SubmitError, submitWorkUnit } from './workUnit';
 
 const { openStore } = testStores();
@@ -135,5 +136,21 @@ describe('submitting a video item', () => {
     await store.db.segments.delete(items[0]!.id);
     await expect(submitWorkUnit(store, outbox, project.id)).rejects.toThrow(/^clip0\.mp4: track trk_1: keyframes\[2\]\.frame is frame 90, but the video has 80 frames/);
     expect(await store.db.outbox.count()).toBe(0);
+  });
+});
+
+describe('checking a download against what the hub says of it', () => {
+  it('names each item whose file disagrees with the hub: another frame count, a video listed as an image, an image listed as a video', async () => {
+    const { store, project } = await videoTask([120, 100], [120, 120]);
+    const task = await store.db.hubTasks.get([HUB_URL, 'task-v']);
+    const assigned = (task!.task as { items: AssignedItem[] }).items;
+    expect(await downloadedItemProblems(store.db, project.id, assigned)).toEqual({
+      'hub-v1': "clip1.mp4: the hub says this video has 120 frames, but this workstation's probe of the downloaded file finds 100; it cannot be submitted (the signed frame count must be the file's own) — tell the requester",
+    });
+    const asImage = { ...assigned[0]!, video: null };
+    expect(frameCountProblem(asImage, { kind: 'video', video: { frameCount: 120, ...probe } })).toMatch(/^clip0\.mp4: the hub lists an image, but the downloaded file is a video \(120 frames\)/);
+    expect(frameCountProblem(assigned[0]!, { kind: 'image' })).toMatch(/^clip0\.mp4: the hub lists a video of 120 frames, but the downloaded file is an image here/);
+    expect(frameCountProblem(assigned[0]!, undefined)).toMatch(/no downloaded file of it could be opened/);
+    expect(frameCountProblem(assigned[0]!, { kind: 'video', video: { frameCount: 120, ...probe } })).toBeNull();
   });
 });
