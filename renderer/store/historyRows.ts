@@ -13,6 +13,10 @@ export function historyRow(entry: HistoryEntry, owner: { id: string; projectId: 
   return stamp(recordTypes.historyEntry, { ...entry, itemId: owner.id, projectId: owner.projectId, recordVersions });
 }
 
+function isCurrent(r: Partial<HistoryRecord>): boolean {
+  return r.schemaVersion === recordTypes.historyEntry.currentVersion && VERSIONED.every((k) => r.recordVersions?.[k] === recordTypes[k].currentVersion);
+}
+
 function readDiff(diff: DocumentDiff, versions: Record<string, number>, name: string): DocumentDiff {
   const out: DocumentDiff = { ...diff };
   for (const kind of VERSIONED) {
@@ -26,13 +30,20 @@ function readDiff(diff: DocumentDiff, versions: Record<string, number>, name: st
 }
 
 /**
- * Reads an item's history rows as current entries. Rows written before the
- * document diff (`{put, remove, video}` steps, no schemaVersion) are upgraded
- * by the historyEntry chain; the records inside by their own types.
+ * Reads an item's history rows as current entries. Rows written at the
+ * current versions come back as written (validated when committed); rows
+ * written before the document diff (`{put, remove, video}` steps, no
+ * schemaVersion) are upgraded by the historyEntry chain and validated, the
+ * records inside by their own types.
  */
 export function readHistoryRows(rows: readonly unknown[]): HistoryEntry[] {
   return rows.map((raw) => {
     const r = raw as Partial<HistoryRecord>;
+    // Hot path (an item's whole history is read on open): rows this version wrote are returned as written.
+    if (isCurrent(r)) {
+      const { itemId: _i, projectId: _p, recordVersions: _v, schemaVersion: _s, ...entry } = r as HistoryRecord;
+      return entry;
+    }
     const name = `item ${String(r.itemId)}, undo step ${String(r.seq)}`;
     const row = readStored(recordTypes.historyEntry, raw, name);
     const { itemId: _i, projectId: _p, recordVersions, ...entry } = row;
