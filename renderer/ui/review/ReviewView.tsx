@@ -1,14 +1,12 @@
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { LabelCanvas } from '../../canvas/LabelCanvas';
 import { useHost } from '../../platform/HostContext';
 import type { DisputeStore, StoredDispute } from '../../review/disputeStore';
-import { queueVerdict } from '../../review/queueVerdict';
-import { ReviewError } from '../../review/reviewTypes';
 import { useEditorHotkeys } from '../labeling/useEditorHotkeys';
 import { errorText } from '../network/errorText';
-import { useSync } from '../network/SyncContext';
 import { AnnotatorOverlayLayer } from './AnnotatorOverlayLayer';
 import { ReviewSidePanel } from './ReviewSidePanel';
+import { useReviewActions } from './useReviewActions';
 import { useReviewKeys, useReviewWorkbench, type ReviewWorkbench } from './useReviewWorkbench';
 import { VerdictSignDialog } from './VerdictSignDialog';
 import { VideoReviewView } from './VideoReviewView';
@@ -48,55 +46,17 @@ function ImageReview({ disputes, hubUrl, itemId, onClose }: Props) {
   return (
     <>
       {error && <div className="error-box">{error}</div>}
-      {workbench && <ReviewBench workbench={workbench} disputes={disputes} hubUrl={hubUrl} onClose={onClose} />}
+      {workbench && <ReviewBench workbench={workbench} disputes={disputes} onClose={onClose} />}
     </>
   );
 }
 
-function ReviewBench({ workbench, disputes, hubUrl, onClose }: { workbench: ReviewWorkbench; disputes: DisputeStore; hubUrl: string; onClose: () => void }) {
+function ReviewBench({ workbench, disputes, onClose }: { workbench: ReviewWorkbench; disputes: DisputeStore; onClose: () => void }) {
   const host = useHost();
-  const { outbox } = useSync();
   const { session, editor, committer, schema, stored } = workbench;
   const review = useSyncExternalStore(session.subscribe, session.getSnapshot);
   const snapshot = useSyncExternalStore(editor.subscribe, editor.getSnapshot);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [signing, setSigning] = useState<string | null>(null);
-  const [submitted, setSubmitted] = useState(stored.record.state === 'submitted');
-
-  const act = useCallback((run: () => void) => {
-    try {
-      run();
-      setProblem(null);
-    } catch (e) {
-      if (!(e instanceof ReviewError)) throw e;
-      setProblem(e.message);
-    }
-  }, []);
-
-  const startRedraw = useCallback(
-    (index: number) => {
-      committer.beginRedraw(index);
-      session.select(index);
-      editor.setTool('box');
-    },
-    [committer, session, editor],
-  );
-
-  // Leaving the box tool (Esc, V, the toolbar) abandons a pending redraw: the next box drawn is a new object again.
-  useEffect(() => {
-    if (snapshot.tool === 'select') committer.beginRedraw(null);
-  }, [snapshot.tool, committer]);
-
-  const submit = useCallback(async () => {
-    if (submitted) return;
-    try {
-      const record = await queueVerdict(outbox, disputes, hubUrl, session);
-      setSubmitted(true);
-      setSigning(record.id);
-    } catch (e) {
-      setProblem(errorText(e));
-    }
-  }, [submitted, outbox, disputes, hubUrl, session]);
+  const { problem, act, startRedraw, submit, submitted, signing, setSigning } = useReviewActions(workbench, disputes, snapshot.tool);
 
   // Reviewer keys are commands of the editor's one dispatcher, over the editor's own (pan, zoom, N, undo).
   const classNames = schema.classes.map((c) => c.name);

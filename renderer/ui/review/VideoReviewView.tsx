@@ -1,14 +1,11 @@
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import { LabelCanvas } from '../../canvas/LabelCanvas';
 import type { DisputeStore, StoredDispute } from '../../review/disputeStore';
-import { queueVerdict } from '../../review/queueVerdict';
-import { ReviewError } from '../../review/reviewTypes';
 import { useEditorHotkeys } from '../labeling/useEditorHotkeys';
-import { errorText } from '../network/errorText';
-import { useSync } from '../network/SyncContext';
 import { useVideoFrame } from '../video/useVideoFrame';
 import { plural } from '../words/plural';
 import { ReviewTimelineLanes } from './ReviewTimelineLanes';
+import { useReviewActions } from './useReviewActions';
 import { useVideoReviewKeys, useVideoReviewWorkbench, type VideoReviewWorkbench } from './useVideoReviewWorkbench';
 import { VerdictSignDialog } from './VerdictSignDialog';
 import { VideoReviewSidePanel } from './VideoReviewSidePanel';
@@ -32,14 +29,11 @@ export function VideoReviewView({ disputes, stored, onClose }: Props) {
 }
 
 function VideoReviewBench({ workbench, disputes, onClose }: { workbench: VideoReviewWorkbench; disputes: DisputeStore; onClose: () => void }) {
-  const { outbox } = useSync();
   const { session, editor, committer, stored, clip } = workbench;
-  const { hubUrl } = stored.record;
   const review = useSyncExternalStore(session.subscribe, session.getSnapshot);
   const snapshot = useSyncExternalStore(editor.subscribe, editor.getSnapshot);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [signing, setSigning] = useState<string | null>(null);
-  const [submitted, setSubmitted] = useState(stored.record.state === 'submitted');
+  const { problem, act, startRedraw, submit, submitted, signing, setSigning } = useReviewActions(workbench, disputes, snapshot.tool);
+  // The frame engine prefetches in the direction the reviewer moves.
   const [direction, setDirection] = useState<'forward' | 'backward' | 'none'>('none');
   const [lastFrame, setLastFrame] = useState(review.frame);
   if (review.frame !== lastFrame) {
@@ -48,41 +42,6 @@ function VideoReviewBench({ workbench, disputes, onClose }: { workbench: VideoRe
   }
   const media = stored.record.media;
   const frameView = useVideoFrame(media?.rootId ?? '', clip, review.frame, direction);
-
-  const act = useCallback((run: () => void) => {
-    try {
-      run();
-      setProblem(null);
-    } catch (e) {
-      if (!(e instanceof ReviewError)) throw e;
-      setProblem(e.message);
-    }
-  }, []);
-
-  const startRedraw = useCallback(
-    (index: number) => {
-      committer.beginRedraw(index);
-      session.select(index);
-      editor.setTool('box');
-    },
-    [committer, session, editor],
-  );
-
-  // Leaving the box tool abandons a pending redraw.
-  useEffect(() => {
-    if (snapshot.tool === 'select') committer.beginRedraw(null);
-  }, [snapshot.tool, committer]);
-
-  const submit = useCallback(async () => {
-    if (submitted) return;
-    try {
-      const record = await queueVerdict(outbox, disputes, hubUrl, session);
-      setSubmitted(true);
-      setSigning(record.id);
-    } catch (e) {
-      setProblem(errorText(e));
-    }
-  }, [submitted, outbox, disputes, hubUrl, session]);
 
   useVideoReviewKeys(workbench, { startRedraw, submit: () => void submit(), canSubmit: () => !submitted, act }, signing !== null);
   useEditorHotkeys(editor, signing !== null);

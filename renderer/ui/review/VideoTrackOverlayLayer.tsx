@@ -43,7 +43,8 @@ export function VideoTrackOverlayLayer({ session, review, camera }: Props) {
               return (
                 <Fragment key={member.annotator}>
                   <Rect x={b.x} y={b.y} width={b.w} height={b.h} stroke={color} strokeWidth={isCurrent ? 2.5 : 1} dash={[6, 4]} listening={false} />
-                  <Text x={b.x + 2} y={b.y + 2} text={`${letterOf(position)} ${member.track.className} #${trackNumber}`} fontSize={11} fill={color} listening={false} />
+                  {/* One label line per annotator, so tracks that agree do not hide each other's letters. */}
+                  <Text x={b.x + 2} y={b.y + 2 + position * 12} text={`${letterOf(position)} ${member.track.className} #${trackNumber}`} fontSize={11} fill={color} listening={false} />
                 </Fragment>
               );
             })}
