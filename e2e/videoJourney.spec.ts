@@ -1,9 +1,6 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { expect, test, type Browser } from '@playwright/test';
 import { Wallet, formatUnits, parseUnits } from 'ethers';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
@@ -26,6 +23,7 @@ import { VideoReviewPage } from './pages/VideoReviewPage';
 import { claimOnChain, grantReviewer, servedRewards } from './support/hubActors';
 import { startNetworkStack, type NetworkStack } from './support/networkStack';
 import { clipLabels, keyframesOf, outsideFrameOf } from './support/videoLabels';
+import { stepClock, verifyDataset } from './support/journeyKit';
 import { labelAsVideoAnnotator, sha256Of } from './support/videoNetwork';
 import { openWorkstation, startWorkstationHosts, type WorkstationHosts } from './support/workstation';
 
@@ -54,8 +52,6 @@ const C_ICE_TAG = 'snow';
 const KEYSTORE_PASSWORD = 'correct horse battery';
 const ONE_ETH = 10n ** 18n;
 
-const run = promisify(execFile);
-const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 let stack: NetworkStack | null = null;
 let workstations: WorkstationHosts | null = null;
@@ -87,29 +83,6 @@ test.afterAll(async () => {
   stack = null;
   if (workDir) await rm(workDir, { recursive: true, force: true });
 });
-
-/** `npm run verify-dataset -- <args>`: exit code and everything printed. */
-async function verifyDataset(args: string[]): Promise<{ code: number; output: string }> {
-  try {
-    const { stdout, stderr } = await run('npm', ['run', '-s', 'verify-dataset', '--', ...args], { cwd: REPO_ROOT, timeout: 180_000 });
-    return { code: 0, output: stdout + stderr };
-  } catch (error) {
-    const e = error as { code?: number; stdout?: string; stderr?: string };
-    if (typeof e.code !== 'number') throw error;
-    return { code: e.code, output: `${e.stdout ?? ''}${e.stderr ?? ''}` };
-  }
-}
-
-/** Logs how long the previous step took (the spec's runtime report); `step('end')` closes the last. */
-function stepClock(): (step: string) => void {
-  const started = Date.now();
-  let current: { name: string; at: number } | null = null;
-  return (name) => {
-    const now = Date.now();
-    if (current) console.log(`video journey: ${current.name} ${((now - current.at) / 1000).toFixed(1)} s (total ${((now - started) / 1000).toFixed(1)} s)`);
-    current = { name, at: now };
-  };
-}
 
 /**
  * The requester's workstation: its wallet imported from `requester`'s keystore, connected; a video project of the
@@ -187,7 +160,7 @@ test('three annotators label two real clips; the drifting track is outvoted, the
   const token = testTokenAt(chain.token, provider);
   const rewards = rewardsDistributorAt(chain.rewards, provider);
   const balanceOf = async (account: string) => (await token.balanceOf(account)) as bigint;
-  const step = stepClock();
+  const step = stepClock('video journey');
   try {
     // ---- The requester (anvil account 1, the stack's requester, its keystore imported into its workstation) makes a
     // project of the two clips and publishes it from the app (Publish to hub…, k = 3, the default thresholds), then funds
