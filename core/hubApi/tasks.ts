@@ -38,16 +38,19 @@ export const TaskItemBody = z.object({
 /**
  * Video consensus thresholds a task may set (core/consensus/video/types.ts
  * says what each means and its default). Bounded so no task can make every
- * item pass (acceptance 0) or none (tolerance past the video).
+ * item pass: a majority is always a strict majority (quorumShare ≥ 0.5),
+ * an acceptance or IoU below 0.3 would call strangers' work agreement, and a
+ * boundary tolerance is at most 10 s at 30 fps. Strict: a misspelled
+ * threshold is refused, not silently replaced by its default.
  */
-export const TaskConsensusOptionsSchema = z.object({
-  trackIouThreshold: z.number().min(0.05).max(1).optional(),
-  frameIouThreshold: z.number().min(0.05).max(1).optional(),
-  quorumShare: z.number().min(0).max(0.95).optional(),
-  trackAcceptance: z.number().min(0.05).max(1).optional(),
-  tagAcceptance: z.number().min(0.05).max(1).optional(),
+export const TaskConsensusOptionsSchema = z.strictObject({
+  trackIouThreshold: z.number().min(0.3).max(1).optional(),
+  frameIouThreshold: z.number().min(0.3).max(1).optional(),
+  quorumShare: z.number().min(0.5).max(0.95).optional(),
+  trackAcceptance: z.number().min(0.3).max(1).optional(),
+  tagAcceptance: z.number().min(0.3).max(1).optional(),
   boundaryTolerance: z.number().int().min(0).max(300).optional(),
-  segmentAcceptance: z.number().min(0.05).max(1).optional(),
+  segmentAcceptance: z.number().min(0.3).max(1).optional(),
   keyframeTolerance: z.number().min(0).max(50).optional(),
 });
 export type TaskConsensusOptions = z.infer<typeof TaskConsensusOptionsSchema>;

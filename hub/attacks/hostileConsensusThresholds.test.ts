@@ -38,6 +38,10 @@ describe('attack: hostile task consensus thresholds', () => {
     ['frameIouThreshold', 0],
     ['quorumShare', 1],
     ['quorumShare', -0.5],
+    ['quorumShare', 0],
+    ['quorumShare', 0.3],
+    ['trackAcceptance', 0.1],
+    ['trackIouThreshold', 0.1],
     ['boundaryTolerance', 100_000],
     ['boundaryTolerance', 2.5],
     ['keyframeTolerance', 1e9],
@@ -49,6 +53,14 @@ describe('attack: hostile task consensus thresholds', () => {
     expect(res.status).toBe(400);
     expect(res.body.error).toBe('invalid_body');
     expect(res.body.message).toContain(`consensus.${field}`);
+    expect(await taskCount()).toBe(before);
+  });
+
+  it('refuses a misspelled threshold instead of silently applying the default', async () => {
+    const before = await taskCount();
+    const res = await publish({ trackAcceptence: 0.9 });
+    expect(res.status).toBe(400);
+    expect(res.body.message).toContain('trackAcceptence');
     expect(await taskCount()).toBe(before);
   });
 

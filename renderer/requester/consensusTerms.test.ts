@@ -21,8 +21,8 @@ describe('video agreement thresholds of the publish form', () => {
     const { options, problems } = parseConsensus({ ...defaultConsensusValues(), trackIouThreshold: '0', boundaryTolerance: '2.5', quorumShare: 'half', keyframeTolerance: '1e3' });
     expect(options).toEqual({});
     expect(problems.map((p) => p.key)).toEqual(['trackIouThreshold', 'quorumShare', 'boundaryTolerance', 'keyframeTolerance']);
-    expect(problems[0]!.message).toBe('Track IoU to be one object: 0 is not allowed — two annotators’ tracks are the same object when their mean per-frame IoU over the frames either is visible reaches this (0.05–1)');
-    expect(problems[1]!.message).toBe('Quorum share: "half" is not a number (a track, frame tag, shot boundary or shot tag needs more than this share of all annotators of the item (0–0.95))');
+    expect(problems[0]!.message).toBe('Track IoU to be one object: 0 is not allowed — two annotators’ tracks are the same object when their mean per-frame IoU over the frames either is visible reaches this (0.3–1)');
+    expect(problems[1]!.message).toBe('Quorum share: "half" is not a number (a track, frame tag, shot boundary or shot tag needs more than this share of all annotators of the item (0.5–0.95))');
     expect(problems[2]!.message).toMatch(/^Shot boundary tolerance \(frames\): 2\.5 is not allowed — .*\(whole frames, 0–300\)$/);
   });
 });

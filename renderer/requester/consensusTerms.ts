@@ -5,13 +5,13 @@ export type ConsensusKey = keyof Required<VideoConsensusOptions>;
 
 /** The agreement thresholds a video task's form offers, in the order shown, each with what it means in the requester's words. */
 export const CONSENSUS_FIELDS: readonly { key: ConsensusKey; label: string; help: string }[] = [
-  { key: 'trackIouThreshold', label: 'Track IoU to be one object', help: 'two annotators’ tracks are the same object when their mean per-frame IoU over the frames either is visible reaches this (0.05–1)' },
-  { key: 'frameIouThreshold', label: 'Frame IoU for a hit', help: 'a frame of a matched track counts as agreeing at this IoU or more (0.05–1)' },
-  { key: 'quorumShare', label: 'Quorum share', help: 'a track, frame tag, shot boundary or shot tag needs more than this share of all annotators of the item (0–0.95)' },
-  { key: 'trackAcceptance', label: 'Track acceptance (IDF1)', help: 'tracks and frame boxes are accepted when the annotators’ mean IDF1 against the consensus reaches this (0.05–1)' },
-  { key: 'tagAcceptance', label: 'Frame tag acceptance', help: 'frame tags are accepted when the mean per-frame tag agreement reaches this (0.05–1)' },
+  { key: 'trackIouThreshold', label: 'Track IoU to be one object', help: 'two annotators’ tracks are the same object when their mean per-frame IoU over the frames either is visible reaches this (0.3–1)' },
+  { key: 'frameIouThreshold', label: 'Frame IoU for a hit', help: 'a frame of a matched track counts as agreeing at this IoU or more (0.3–1)' },
+  { key: 'quorumShare', label: 'Quorum share', help: 'a track, frame tag, shot boundary or shot tag needs more than this share of all annotators of the item (0.5–0.95)' },
+  { key: 'trackAcceptance', label: 'Track acceptance (IDF1)', help: 'tracks and frame boxes are accepted when the annotators’ mean IDF1 against the consensus reaches this (0.3–1)' },
+  { key: 'tagAcceptance', label: 'Frame tag acceptance', help: 'frame tags are accepted when the mean per-frame tag agreement reaches this (0.3–1)' },
   { key: 'boundaryTolerance', label: 'Shot boundary tolerance (frames)', help: 'two shot boundaries at most this many frames apart are one boundary (whole frames, 0–300)' },
-  { key: 'segmentAcceptance', label: 'Shot acceptance', help: 'shots are accepted when the mean boundary-and-tag agreement reaches this (0.05–1)' },
+  { key: 'segmentAcceptance', label: 'Shot acceptance', help: 'shots are accepted when the mean boundary-and-tag agreement reaches this (0.3–1)' },
   { key: 'keyframeTolerance', label: 'Keyframe tolerance (px)', help: 'the consensus track keeps a keyframe where interpolation would be off by more than this many pixels (0–50)' },
 ];
 
