@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DisputeClusterSchema, DisputeSchema, DisputeSubmissionSchema, type Dispute, type DisputeCluster, type DisputeSubmission } from '../../../core/hubApi/disputes';
 import { ReputationSchema, TiersSchema, type Reputation, type Tiers } from '../../../core/hubApi/reputation';
 import { VerdictReasonSchema, VerdictReceiptSchema as HubVerdictReceiptSchema, type VerdictReason } from '../../../core/hubApi/verdicts';
-import { AddressSchema, CanonicalShapeSchema, DeadlineSchema, Hex32Schema, SignatureSchema, Uint256StringSchema, VerdictSchema } from '../../../core/sync/wireSchemas';
+import { AddressSchema, CanonicalShapeSchema, CanonicalVideoLabelsSchema, DeadlineSchema, Hex32Schema, SignatureSchema, Uint256StringSchema, VerdictSchema } from '../../../core/sync/wireSchemas';
 
 /**
  * Wire forms of the reviewer and reputation half of the hub API (issue 6):
@@ -45,6 +45,8 @@ export const VerdictSummarySchema = z.object({
   deadline: DeadlineSchema,
   chainId: z.number().int().positive(),
   verifyingContract: AddressSchema,
+  /** A video verdict: what its labels hold, shown before signing. */
+  video: z.object({ frameCount: z.number().int().positive(), tracks: z.number().int().nonnegative(), keyframes: z.number().int().nonnegative(), frameTags: z.number().int().nonnegative(), segments: z.number().int().nonnegative() }).optional(),
 });
 export type VerdictSummary = z.infer<typeof VerdictSummarySchema>;
 
@@ -57,6 +59,8 @@ export const SignedVerdictSchema = z.object({
   signature: SignatureSchema,
   shapes: z.array(CanonicalShapeSchema),
   reasons: z.array(ObjectReasonSchema),
+  /** A video item's final tracks, frame tags and segments (the labels hash is then the version-2 one). */
+  video: CanonicalVideoLabelsSchema.optional(),
 });
 export type SignedVerdict = z.infer<typeof SignedVerdictSchema>;
 

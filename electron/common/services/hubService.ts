@@ -257,7 +257,7 @@ export const hubService = defineService(
      * Verdict to confirm. Held 10 minutes under `requestId`; nothing is signed. Needs an unlocked wallet.
      */
     prepareVerdict: method(
-      z.object({ ...HubArgs, taskId: IdArg, itemId: IdArg, shapes: z.array(CanonicalShapeSchema).max(10_000), reasons: z.array(ObjectReasonSchema).max(20_000) }).strict(),
+      z.object({ ...HubArgs, taskId: IdArg, itemId: IdArg, shapes: z.array(CanonicalShapeSchema).max(10_000), reasons: z.array(ObjectReasonSchema).max(20_000), video: CanonicalVideoLabelsSchema.optional() }).strict(),
       z.object({ requestId: z.string(), summary: VerdictSummarySchema }),
     ),
     /** Step 2, after the reviewer confirmed: signs the Verdict and returns it without uploading (the outbox stores it first). */
