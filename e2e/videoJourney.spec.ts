@@ -323,10 +323,10 @@ test('three annotators label two real clips; the drifting track is outvoted, the
     const [, , , deposited, allocatedOnChain, paid] = await rewards.poolOf(task);
     expect([deposited, allocatedOnChain, paid]).toEqual([maxSpend, allocated, allocated]);
 
-    // ---- The requester downloads the export (CVAT for video: tracks, plus each clip's shots and tags) with lineage;
+    // ---- The requester downloads the export as CVAT for video (tracks, plus each clip's shots and tags) with lineage;
     // verify-dataset passes on it, one changed byte fails it and names the item.
     step('export and verify');
-    const res = await fetch(`${hub.url}/tasks/${taskId}/export?format=cvat`, { headers: { authorization: `Bearer ${requesterToken}` } });
+    const res = await fetch(`${hub.url}/tasks/${taskId}/export?format=cvat-video`, { headers: { authorization: `Bearer ${requesterToken}` } });
     expect(res.status).toBe(200);
     const zip = new Uint8Array(await res.arrayBuffer());
     const files = unzipSync(zip);
