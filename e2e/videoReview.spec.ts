@@ -8,7 +8,6 @@ import { normalizeVideoLabels, type CanonicalVideoLabels } from '../core/sync/ca
 import { call, signIn } from '../hub/testKit';
 import { ANVIL_ACCOUNTS, ANVIL_DEPLOYER_KEY } from '../native/chain';
 import { ICE_CLIP, writeRealClip, type RealClip } from './fixtures/realVideo';
-import { SignedVerdictSchema } from '../electron/common/services/hubReviewSchemas';
 import { ReviewPage } from './pages/ReviewPage';
 import { grantReviewer } from './support/hubActors';
 import { startNetworkStack, type NetworkStack } from './support/networkStack';
@@ -31,8 +30,6 @@ let workDir = '';
 let ice: RealClip;
 
 test.describe.configure({ mode: 'serial' });
-// The host contract must carry a verdict's video (hubService prepareVerdict's args, SignedVerdictSchema, VerdictSummarySchema): until it does, a video verdict cannot be signed.
-test.skip(!('video' in SignedVerdictSchema.shape), "the host contract's verdict schemas do not carry video yet (electron/common/services)");
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);

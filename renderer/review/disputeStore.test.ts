@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { Dispute } from '../../electron/common/services/hubReviewSchemas';
+import { UnreadableRecordError } from '../store/errors';
 import { freshDbName } from '../store/testing/fixtures';
 import { testStores } from '../store/testing/testStores';
 import { Outbox } from '../sync/outbox';
@@ -40,7 +41,7 @@ describe('offline review storage', () => {
     await disputes.saveDownloaded(HUB, [{ dispute, media: null }]);
     const again = await disputes.get(HUB, 'hub-3');
     expect(again.record.media).toEqual({ rootId: 'root-1', relPath: `${'c'.repeat(64)}.jpg` });
-    const resumed = new ReviewSession(again.dispute, again.record.draft as never);
+    const resumed = new ReviewSession(again.dispute, again.draft as never);
     expect(resumed.decision(0).choice).toEqual({ kind: 'annotator', annotator: dispute.submissions[0]!.annotator });
 
     const outbox = new Outbox(store.db);
@@ -57,5 +58,28 @@ describe('offline review storage', () => {
     const session = new ReviewSession((await disputes.get(HUB, 'hub-3')).dispute);
     await expect(queueVerdict(new Outbox(store.db), disputes, HUB, session)).rejects.toThrow(/still open/);
     expect(await store.db.outbox.count()).toBe(0);
+  });
+
+  it('saves the draft stamped with its version, still reads an old unversioned draft, and refuses a draft from a newer version by name', async () => {
+    const store = await openStore(freshDbName());
+    const disputes = new DisputeStore(store.db);
+    await disputes.saveDownloaded(HUB, [{ dispute, media: null }]);
+    const session = new ReviewSession((await disputes.get(HUB, 'hub-3')).dispute);
+    session.takeAnnotator(0, 0);
+    await disputes.saveDraft(HUB, 'hub-3', session.getDraft());
+    expect((await store.db.disputes.get([HUB, 'hub-3']))!.draft).toMatchObject({ schemaVersion: 1 });
+    const read = await disputes.get(HUB, 'hub-3');
+    expect(read.draft).toEqual(session.getDraft());
+    expect(read.draft).not.toHaveProperty('schemaVersion');
+
+    // A draft written before drafts were versioned (no schemaVersion) resumes as it was.
+    await store.db.disputes.update([HUB, 'hub-3'], { draft: session.getDraft() });
+    const old = await disputes.get(HUB, 'hub-3');
+    expect(new ReviewSession(old.dispute, old.draft as never).decision(0).choice).toEqual({ kind: 'annotator', annotator: dispute.submissions[0]!.annotator });
+
+    // A draft saved by a newer Groundwork is not guessed at: the error names the dispute.
+    await store.db.disputes.update([HUB, 'hub-3'], { draft: { ...session.getDraft(), schemaVersion: 99 } });
+    await expect(disputes.get(HUB, 'hub-3')).rejects.toThrow(UnreadableRecordError);
+    await expect(disputes.get(HUB, 'hub-3')).rejects.toThrow(/review draft of dispute hub-3 \(http:\/\/127\.0\.0\.1:9\).*cannot be read.*99/);
   });
 });

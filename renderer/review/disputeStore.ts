@@ -1,13 +1,16 @@
 import { DisputeSchema, type Dispute } from '../../electron/common/services/hubReviewSchemas';
 import type { GroundworkDb } from '../store/db';
+import { draftRow, readReviewDraft } from '../store/reviewDrafts';
 import type { DisputeRecord } from '../store/syncRecords';
 import type { ReviewDraft } from './reviewTypes';
 import type { VideoReviewDraft } from './videoReviewTypes';
 
-/** A downloaded dispute with its payload checked. */
+/** A downloaded dispute with its payload checked and the reviewer's draft read through its migrator. */
 export interface StoredDispute {
   record: DisputeRecord;
   dispute: Dispute;
+  /** The saved draft at the current version, without its version stamp (the sessions check its shape). */
+  draft: { decisions: unknown[] } | undefined;
 }
 
 /**
@@ -39,7 +42,7 @@ export class DisputeStore {
     if (!record) throw new Error(`dispute ${itemId} of ${hubUrl} is not downloaded`);
     const parsed = DisputeSchema.safeParse(record.dispute);
     if (!parsed.success) throw new Error(`the stored dispute ${itemId} is unreadable (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}); download it again`);
-    return { record, dispute: parsed.data };
+    return { record, dispute: parsed.data, draft: readReviewDraft(record) };
   }
 
   /** Saves freshly downloaded disputes; a draft or a submitted state already there is kept. */
@@ -65,8 +68,9 @@ export class DisputeStore {
     this.notify();
   }
 
+  /** Saves the reviewer's draft as a versioned `reviewDraft` row (read back by `get`). */
   async saveDraft(hubUrl: string, itemId: string, draft: ReviewDraft | VideoReviewDraft): Promise<void> {
-    await this.db.disputes.update([hubUrl, itemId], { draft, updatedAt: this.now() });
+    await this.db.disputes.update([hubUrl, itemId], { draft: draftRow(draft), updatedAt: this.now() });
   }
 
   async markSubmitted(hubUrl: string, itemId: string, outboxId: string): Promise<void> {

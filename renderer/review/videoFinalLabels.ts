@@ -52,7 +52,7 @@ export function videoReasonOf(part: VideoPart, choice: VideoChoice): VerdictReas
 }
 
 export function unresolvedParts(draft: VideoReviewDraft): number[] {
-  return draft.choices.flatMap((c, i) => (c.kind === 'undecided' ? [i] : []));
+  return draft.decisions.flatMap((c, i) => (c.kind === 'undecided' ? [i] : []));
 }
 
 /**
@@ -73,7 +73,7 @@ export function videoVerdictContent(
   const video: CanonicalVideoLabels = { frameCount, tracks: [], frameTags: [], segments: [] };
   const reasons: ObjectReason[] = [];
   parts.forEach((part, index) => {
-    const choice = draft.choices[index]!;
+    const choice = draft.decisions[index]!;
     reasons.push({ index, reason: videoReasonOf(part, choice) });
     if (part.kind === 'track') {
       const track = finalTrackOf(part, choice);

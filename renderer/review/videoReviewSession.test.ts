@@ -97,16 +97,16 @@ describe('VideoReviewSession', () => {
     expect(resumed.getDraft()).toEqual(s.getDraft());
     expect(resumed.getSnapshot().canUndo).toBe(false);
     expect(session({ decisions: [] }).unresolved()).toEqual([0, 1, 2]);
-    expect(session({ kind: 'video', choices: [{ kind: 'merged' }] }).unresolved()).toEqual([0, 1, 2]);
+    expect(session({ kind: 'video', decisions: [{ kind: 'merged' }] }).unresolved()).toEqual([0, 1, 2]);
   });
 
   it('starts what the hub did not dispute as the proposal: an accepted cluster merged, one left out dropped', () => {
     const d = videoDispute({ disputedParts: ['segments'] });
     d.proposal.trackClusters![0]!.accepted = true;
     const s = new VideoReviewSession(d, testMerging);
-    expect(s.getDraft().choices).toEqual([{ kind: 'merged' }, { kind: 'drop' }, { kind: 'undecided' }, { kind: 'merged' }]);
+    expect(s.getDraft().decisions).toEqual([{ kind: 'merged' }, { kind: 'drop' }, { kind: 'undecided' }, { kind: 'merged' }]);
     const both = new VideoReviewSession({ ...videoDispute(), proposal: { ...videoDispute().proposal, trackClusters: [{ ...videoDispute().proposal.trackClusters![0]!, accepted: true }] } }, testMerging);
-    expect(both.getDraft().choices[0]).toEqual({ kind: 'merged' });
+    expect(both.getDraft().decisions[0]).toEqual({ kind: 'merged' });
   });
 
   it('forms the track clusters locally when the hub sent none, and keeps frame and part as view state', () => {

@@ -28,7 +28,7 @@ export interface VideoReviewSnapshot {
 
 /** Parts the consensus settled start as the proposal (merged, or no track for a cluster it left out); the rest wait for the reviewer. */
 export function initialVideoDraft(parts: readonly VideoPart[]): VideoReviewDraft {
-  return { kind: 'video', choices: parts.map((p): VideoChoice => (!p.accepted ? { kind: 'undecided' } : p.kind === 'track' && !p.inProposal ? { kind: 'drop' } : { kind: 'merged' })) };
+  return { kind: 'video', decisions: parts.map((p): VideoChoice => (!p.accepted ? { kind: 'undecided' } : p.kind === 'track' && !p.inProposal ? { kind: 'drop' } : { kind: 'merged' })) };
 }
 
 /**
@@ -57,7 +57,7 @@ export class VideoReviewSession {
     this.frameCount = dispute.video.frameCount;
     this.annotators = annotatorsOf(dispute);
     this.parts = videoParts(dispute, merging);
-    const resumed = isVideoReviewDraft(draft) && draft.choices.length === this.parts.length ? draft : initialVideoDraft(this.parts);
+    const resumed = isVideoReviewDraft(draft) && draft.decisions.length === this.parts.length ? draft : initialVideoDraft(this.parts);
     this.history = new DraftHistory(resumed, () => (this.snapshot = null));
     this.current = this.parts.length > 0 ? 0 : -1;
   }
@@ -98,7 +98,7 @@ export class VideoReviewSession {
   }
 
   choice(index: number): VideoChoice {
-    const choice = this.history.current.choices[index];
+    const choice = this.history.current.decisions[index];
     if (!choice) throw new ReviewError(`there is no part ${index + 1} (the item has ${this.parts.length})`);
     return choice;
   }
@@ -233,7 +233,7 @@ export class VideoReviewSession {
   }
 
   private choose(index: number, choice: VideoChoice): void {
-    this.history.apply((d) => ({ kind: 'video', choices: d.choices.map((old, i) => (i === index ? choice : old)) }));
+    this.history.apply((d) => ({ kind: 'video', decisions: d.decisions.map((old, i) => (i === index ? choice : old)) }));
     this.history.notify();
   }
 }

@@ -19,9 +19,10 @@ export type VideoChoice =
 /** The saved, undoable part of a video review: one choice per part, in part order. */
 export interface VideoReviewDraft {
   kind: 'video';
-  choices: VideoChoice[];
+  /** `decisions`, as in an image draft: the stored reviewDraft record (core/model) is one type for both. */
+  decisions: VideoChoice[];
 }
 
 export function isVideoReviewDraft(draft: unknown): draft is VideoReviewDraft {
-  return typeof draft === 'object' && draft !== null && (draft as { kind?: unknown }).kind === 'video' && Array.isArray((draft as { choices?: unknown }).choices);
+  return typeof draft === 'object' && draft !== null && (draft as { kind?: unknown }).kind === 'video' && Array.isArray((draft as { decisions?: unknown }).decisions);
 }

@@ -8,7 +8,8 @@ import { Outbox } from '../sync/outbox';
 import { SyncEngine } from '../sync/syncEngine';
 import { scriptedHub } from '../sync/testing/scriptedHub';
 import { alwaysOnline } from '../sync/transport';
-import { signedVerdictOf, verdictPayloadOf, type SignedVideoVerdict, type VerdictTransport } from '../sync/verdictRecords';
+import { signedVerdictOf, verdictPayloadOf, type VerdictTransport } from '../sync/verdictRecords';
+import type { SignedVerdict } from '../../electron/common/services/hubReviewSchemas';
 import { DisputeStore } from './disputeStore';
 import { queueVerdict } from './queueVerdict';
 import { ANN_A, ANN_B, ANN_C, testMerging, videoDispute } from './videoReviewTestKit';
@@ -19,8 +20,8 @@ const HUB = 'http://127.0.0.1:9';
 
 /** The host and hub in one: hashes what it is given as the host does, checks the hash of what arrives as the hub does. */
 function videoVerdictHub() {
-  const sent: SignedVideoVerdict[] = [];
-  const prepared = new Map<string, Omit<SignedVideoVerdict, 'signature'>>();
+  const sent: SignedVerdict[] = [];
+  const prepared = new Map<string, Omit<SignedVerdict, 'signature'>>();
   const transport: VerdictTransport = {
     async prepareVerdict({ hubUrl, taskId, itemId, shapes, reasons, video }) {
       const labelsHash = itemLabelHash(itemId, shapes, video);
@@ -56,7 +57,7 @@ describe('a video verdict', () => {
 
     // A reload: the stored draft is the review's.
     const again = await disputes.get(HUB, 'clip-1');
-    const session = new VideoReviewSession(again.dispute, testMerging, again.record.draft);
+    const session = new VideoReviewSession(again.dispute, testMerging, again.draft);
     expect(session.getDraft()).toEqual(first.getDraft());
     expect(session.unresolved()).toEqual([2]);
     session.takeAnnotator(2, ANN_B);

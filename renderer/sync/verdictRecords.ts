@@ -16,26 +16,14 @@ export interface VerdictPayload {
   labelsHash: string;
 }
 
-/** A signed verdict with a video item's labels (the wire's SignedVerdictUploadSchema.video). */
-export type SignedVideoVerdict = SignedVerdict & { video?: CanonicalVideoLabels };
-
-/** What the host counts of a video verdict's labels when it shows what it will sign. */
-export interface VideoVerdictCounts {
-  frameCount: number;
-  tracks: number;
-  keyframes: number;
-  frameTags: number;
-  segments: number;
-}
-
-/** The host's summary; a video verdict's carries the counts. */
-export type VerdictSigningSummary = VerdictSummary & { video?: VideoVerdictCounts };
+/** The host's summary of what it will sign (the contract's; a video verdict's carries the counts of its labels). */
+export type VerdictSigningSummary = VerdictSummary;
 
 /** What sync needs of the host for verdicts (`host.hub` has it): the two signing steps and the re-send. */
 export interface VerdictTransport {
   prepareVerdict(args: { hubUrl: string; taskId: string; itemId: string; shapes: CanonicalShape[]; reasons: ObjectReason[]; video?: CanonicalVideoLabels }): Promise<{ requestId: string; summary: VerdictSigningSummary }>;
-  signVerdict(args: { requestId: string }): Promise<SignedVideoVerdict>;
-  uploadVerdict(args: { signed: SignedVideoVerdict }): Promise<VerdictUploadResult>;
+  signVerdict(args: { requestId: string }): Promise<SignedVerdict>;
+  uploadVerdict(args: { signed: SignedVerdict }): Promise<VerdictUploadResult>;
 }
 
 /** Verdicts belong to no local project; their outbox rows carry this in `projectId`. */
@@ -74,7 +62,7 @@ export function verdictPayloadOf(record: OutboxRecord): VerdictPayload {
 }
 
 /** The exact signed verdict to (re-)send, rebuilt from what was saved when it was signed. */
-export function signedVerdictOf(record: OutboxRecord): SignedVideoVerdict {
+export function signedVerdictOf(record: OutboxRecord): SignedVerdict {
   if (!record.signed) throw new Error(`outbox record ${record.id} is not signed yet`);
   const { itemId, shapes, reasons, video } = verdictPayloadOf(record);
   const { signature, signer, nonce, deadline, root } = record.signed;

@@ -7,6 +7,7 @@ import { newId } from '../../core/util/ids';
 import type { BatchItem } from '../../electron/common/services/hubService';
 import type { LabelStore } from '../store/labelStore';
 import { readItemShapes } from '../store/shapeRows';
+import { readProjectRow } from '../store/projectRows';
 import { readVideoRows } from '../store/videoRows';
 import type { OutboxRecord } from '../store/syncRecords';
 import { itemDisplayName } from './hubItemNames';
@@ -46,7 +47,7 @@ export async function submitWorkUnit(store: LabelStore, outbox: Outbox, projectI
   await Promise.all((await store.openDocuments(projectId)).map((doc) => doc.whenDurable()));
 
   const record = await db.transaction('rw', [db.projects, db.items, db.shapeBuckets, db.tracks, db.frameTags, db.segments, db.outbox], async () => {
-    const project = await db.projects.get(projectId);
+    const project = readProjectRow(await db.projects.get(projectId));
     if (!project) throw new SubmitError(`project ${projectId} does not exist`);
     const submitted = new Set<string>();
     await db.outbox

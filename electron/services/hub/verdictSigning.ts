@@ -17,21 +17,13 @@ const CONFIRM_WINDOW_MS = 10 * 60_000;
 /** Reviewers work offline too: a signed verdict stays uploadable for a month. */
 const DEADLINE_SECONDS = 30 * 24 * 3600;
 
-/** A signed verdict with a video item's final labels (POST /verdicts' `video`). */
-export type SignedVideoVerdict = SignedVerdict & { video?: CanonicalVideoLabels };
-
-/** What the reviewer is shown of a video verdict's labels before signing (the renderer's VideoVerdictCounts). */
-export type VideoVerdictCounts = Record<'frameCount' | 'tracks' | 'keyframes' | 'frameTags' | 'segments', number>;
-
-export type VerdictSigningSummary = VerdictSummary & { video?: VideoVerdictCounts };
-
 interface PreparedVerdict {
-  unsigned: Omit<SignedVideoVerdict, 'signature'>;
-  summary: VerdictSigningSummary;
+  unsigned: Omit<SignedVerdict, 'signature'>;
+  summary: VerdictSummary;
   expiresAt: number;
 }
 
-export function videoVerdictCounts(video: CanonicalVideoLabels): VideoVerdictCounts {
+export function videoVerdictCounts(video: CanonicalVideoLabels): NonNullable<VerdictSummary['video']> {
   return {
     frameCount: video.frameCount,
     tracks: video.tracks.length,
@@ -64,7 +56,7 @@ export function createVerdictSigning(client: HubClient, keys: WalletKeys, now: (
     for (const [id, request] of prepared) if (request.expiresAt <= now()) prepared.delete(id);
   }
 
-  async function prepare(input: VerdictInput): Promise<{ requestId: string; summary: VerdictSigningSummary }> {
+  async function prepare(input: VerdictInput): Promise<{ requestId: string; summary: VerdictSummary }> {
     dropExpired();
     const reviewer = keys.signer().address;
     const config = await client.configOf(input.hubUrl);
@@ -92,7 +84,7 @@ export function createVerdictSigning(client: HubClient, keys: WalletKeys, now: (
       nonce: BigInt(`0x${randomBytes(16).toString('hex')}`).toString(),
       deadline: Math.floor(now() / 1000) + DEADLINE_SECONDS,
     };
-    const summary: VerdictSigningSummary = {
+    const summary: VerdictSummary = {
       taskId: input.taskId,
       itemId: input.itemId,
       task: verdict.task,
@@ -114,7 +106,7 @@ export function createVerdictSigning(client: HubClient, keys: WalletKeys, now: (
   }
 
   /** Signs a prepared verdict once; the request is consumed. */
-  async function sign(requestId: string): Promise<SignedVideoVerdict> {
+  async function sign(requestId: string): Promise<SignedVerdict> {
     dropExpired();
     const request = prepared.get(requestId);
     if (!request) throw new ServiceError('this verdict request is unknown or expired: prepare the verdict again', { code: 'unknown-request' });
@@ -127,7 +119,7 @@ export function createVerdictSigning(client: HubClient, keys: WalletKeys, now: (
   }
 
   /** POST /verdicts; network trouble and refusals come back as results for the outbox to act on. */
-  async function upload(signed: SignedVideoVerdict): Promise<VerdictUploadResult> {
+  async function upload(signed: SignedVerdict): Promise<VerdictUploadResult> {
     try {
       const receipt = await client.call(signed.hubUrl, uploadVerdictRoute, {
         body: { verdict: signed.verdict, signature: signed.signature, itemId: signed.itemId, shapes: signed.shapes, reasons: signed.reasons, ...(signed.video ? { video: signed.video } : {}) },

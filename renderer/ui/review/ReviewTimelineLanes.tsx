@@ -70,7 +70,7 @@ function Lane(props: { label: ReactNode; color: string; spans: Span[]; keyframes
 
 function partLanes(part: VideoPart, index: number, session: VideoReviewSession, review: VideoReviewSnapshot, onSeek: (f: number) => void): ReactNode[] {
   const { frameCount, annotators, hidden } = review;
-  const choice = review.draft.choices[index]!;
+  const choice = review.draft.decisions[index]!;
   const common = { frameCount, part: index, onSeek };
   const lanes: ReactNode[] = [];
   const letter = (who: string) => letterOf(annotators.indexOf(who));

@@ -53,7 +53,7 @@ export function VideoReviewSidePanel({ keymap, session, review, onRedraw, act }:
       <section>
         <h3>Parts</h3>
         {review.parts.map((p, i) => {
-          const choice = review.draft.choices[i]!;
+          const choice = review.draft.decisions[i]!;
           return (
             <button key={i} className={`btn ghost${i === index ? ' active' : ''}`} data-testid="review-object" data-index={i} data-kind={p.kind} data-choice={choice.kind} data-current={i === index ? 'true' : 'false'} onClick={() => session.select(i)}>
               {session.partName(i)}

@@ -53,7 +53,7 @@ export function useReviewWorkbench(disputes: DisputeStore, hubUrl: string, itemI
     Promise.all([disputes.get(hubUrl, itemId), loadSavedKeymap(store)]).then(
       ([stored, { keymap }]) => {
         if (!live) return;
-        const session = new ReviewSession(stored.dispute, stored.record.draft as ReviewDraft | undefined);
+        const session = new ReviewSession(stored.dispute, stored.draft as ReviewDraft | undefined);
         const schema = reviewLabelSchema(stored.dispute);
         const committer = new ReviewCommitter(session, schema);
         // The user's one keymap; no labeling session here (no item keys), reviewer commands join in useReviewKeys.

@@ -48,7 +48,7 @@ export function useVideoReviewWorkbench(disputes: DisputeStore, stored: StoredDi
       ({ keymap }) => {
         if (!live) return;
         try {
-          const session = new VideoReviewSession(stored.dispute, coreVideoMerging, stored.record.draft);
+          const session = new VideoReviewSession(stored.dispute, coreVideoMerging, stored.draft);
           const schema = reviewLabelSchema(stored.dispute);
           const committer = new VideoReviewCommitter(session, schema);
           const editor = createEditor({ committer, labelSchema: schema, author: 'reviewer', keymap, keyContexts: ['editor'] });
