@@ -50,3 +50,20 @@ export async function checkExamples(db: Queryable, requester: string, examples: 
   }
   return unique;
 }
+
+/**
+ * A honeypot's known answer is image shapes only (core/hubApi/tasks.ts `honeypots`): on a video item
+ * it would judge annotators on single-frame boxes and ignore their tracks, tags and segments, so a
+ * honeypot naming a video item is refused before anything is written (400 `video_honeypot`).
+ */
+export function checkHoneypotItems(body: Pick<CreateTaskBody, 'items' | 'honeypots'>): void {
+  const videoIdx = new Map(body.items.flatMap((item, i) => (item.video ? [[item.sha256, i] as const] : [])));
+  body.honeypots.forEach((h, i) => {
+    const idx = videoIdx.get(h.sha256);
+    if (idx === undefined) return;
+    throw badRequest(
+      'video_honeypot',
+      `honeypots[${i}]: items[${idx}] (media ${h.sha256}) is a video; a honeypot's known answer is image shapes only, so honeypots on video items are refused`,
+    );
+  });
+}

@@ -29,7 +29,7 @@ describe('publishing a task: instructions, examples, deadline and bounded number
     const bytes = Buffer.from(`an example image ${Math.random()}`);
     example = { sha: createHash('sha256').update(bytes).digest('hex'), bytes };
     expect((await call(hub, 'PUT', `/media/${example.sha}`, { token: reqToken, body: bytes })).status).toBe(201);
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => hub?.close());
 
   it('serves instructions, examples and the deadline to annotators before their first item', async () => {

@@ -7,7 +7,7 @@ import type { HubContext } from '../context';
 import type { Queryable } from '../db/adapter';
 import { badRequest, notFound } from '../http/hubError';
 import { insertHoneypots } from '../reputation/honeypots';
-import { checkBudget, checkDeadline, checkExamples } from './checkTaskTerms';
+import { checkBudget, checkDeadline, checkExamples, checkHoneypotItems } from './checkTaskTerms';
 import type { CreateTaskBody } from './taskBody';
 
 export interface TaskRow {
@@ -84,7 +84,8 @@ export async function createTask(ctx: HubContext, requester: string, body: Creat
     if (seen.has(item.sha256)) throw badRequest('duplicate_item', `items[${i}]: media ${item.sha256} is listed twice`);
     seen.add(item.sha256);
   });
-  // Every number checked before anything is written: the budget, the deadline, the examples.
+  // Every number checked before anything is written: the budget, the deadline, the examples, honeypots only on images.
+  checkHoneypotItems(body);
   const maxSpend = checkBudget(ctx, body);
   const deadline = checkDeadline(ctx, body.deadline);
   const examples = await checkExamples(ctx.db, requester, body.examples);
