@@ -9,7 +9,6 @@ import { clipLabels, twoClips } from '../consensus/videoTestLabels';
 import { call, startTestHub } from '../testKit';
 import { signedVerdict } from '../verdicts/verdictTestKit';
 import { buildVideoReviewScenario, type VideoReviewScenario } from '../verdicts/videoReviewScenario';
-import { buildExport, type ExportRequest } from './buildExport';
 import { unzipText } from './exportTestKit';
 
 /**
@@ -34,9 +33,11 @@ async function download(query: string): Promise<{ status: number; files: FormatF
   return { status: res.status, files: res.status === 200 ? unzipText(bytes) : [], body: res.status === 200 ? '' : new TextDecoder().decode(bytes), name: res.headers.get('content-disposition') };
 }
 
-/** MOT is written by the same buildExport; the route's format list (core/hubApi/export.ts ExportQuery) does not name `mot` yet. */
-async function direct(req: ExportRequest): Promise<FormatFile[]> {
-  return unzipText((await buildExport(s.hub.context, s.taskId, req)).zip);
+/** The export of `format` through GET /tasks/:taskId/export, expected to succeed, as the requester downloads it. */
+async function exported(format: 'mot' | 'cvat-video' | 'coco-video', disputed: 'include' | 'exclude'): Promise<FormatFile[]> {
+  const res = await download(`format=${format}&disputed=${disputed}`);
+  expect(res.status, res.body).toBe(200);
+  return res.files;
 }
 
 function edit(files: FormatFile[], pathEnd: string, itemFolder: string, change: (content: string) => string): FormatFile[] {
@@ -89,8 +90,12 @@ describe('export of a video task', () => {
     expect(await res.json()).toEqual({ error: 'mixed_task', message: expect.stringContaining('has 1 video and 1 image items: no one format holds both') });
   });
 
-  it('exports MOT (gt.txt, labels.txt, tags.json per clip) that verifies', async () => {
-    const files = await direct({ format: 'mot', disputed: 'include' });
+  it('exports MOT (gt.txt, labels.txt, tags.json per clip) through the route (format=mot), and it verifies', async () => {
+    const res = await download('format=mot&disputed=include');
+    expect(res.status, res.body).toBe(200);
+    expect(res.name).toContain('-mot.zip');
+    const files = res.files;
+    expect(verifyExport(files, { recoverSigner }).manifest?.format).toBe('mot');
     expect(files.map((f) => f.path)).toEqual(expect.arrayContaining(['dataset/clip0/gt/gt.txt', 'dataset/clip0/gt/labels.txt', 'dataset/clip0/gt/tags.json', 'disputed/clip1/gt/gt.txt']));
     expect(problemsOf(files)).toEqual([]);
   });
@@ -102,7 +107,7 @@ describe('export of a video task', () => {
     expect(posted.status, JSON.stringify(posted.body)).toBe(200);
 
     for (const format of ['mot', 'cvat-video', 'coco-video'] as const) {
-      const files = await direct({ format, disputed: 'exclude' });
+      const files = await exported(format, 'exclude');
       const result = verifyExport(files, { recoverSigner });
       expect(result.problems, format).toEqual([]);
       expect(result.items).toEqual({ accepted: 1, resolved: 1, disputed: 0 });
@@ -110,7 +115,7 @@ describe('export of a video task', () => {
       expect(lineageOf(files).find((l) => l.itemId === s.items.disputed)!.video).toEqual(normalizeVideoLabels(final.video));
     }
 
-    const mot = await direct({ format: 'mot', disputed: 'exclude' });
+    const mot = await exported('mot', 'exclude');
     const where = (item: string) => new RegExp(`^${item} \\[dataset\\] dataset/clip\\d/ \\(video "clip\\d\\.mp4"\\): `);
     // A keyframe moved: the car's box on frame 0 (gt.txt's first line) 5 px to the right.
     const moved = problemsOf(edit(mot, 'gt/gt.txt', 'clip1', (gt) => gt.replace(/^1,1,10\.00,/m, '1,1,15.00,')));
