@@ -1,4 +1,10 @@
+import { isVideoFormat, type ExportManifest } from '../../core/verify/exportFiles';
 import type { VerifyResult } from '../../core/verify/verifyExport';
+
+/** What the dataset check read: boxes of an image export; of a video export, its tracks and single-frame boxes together (core/verify/checkVideoDataset.ts). */
+function datasetLabels(format: ExportManifest['format'], count: number): string {
+  return isVideoFormat(format) ? `${count} dataset tracks and frame boxes` : `${count} dataset boxes`;
+}
 
 /** The summary `verify-dataset` prints: what was checked, then every problem by item (at most `maxProblems`). */
 export function formatReport(target: string, r: VerifyResult, seconds: number, maxProblems = 50): string {
@@ -9,7 +15,7 @@ export function formatReport(target: string, r: VerifyResult, seconds: number, m
     out.push(`  task ${m.taskId} "${m.title}" (${m.task}), format ${m.format}, k = ${m.redundancy}, IoU ${m.iouThreshold}`);
     out.push(`  signatures checked in EIP-712 domain ${m.domain.name} v${m.domain.version}, chain ${m.domain.chainId}, contract ${m.domain.verifyingContract}`);
     out.push(`  items: ${r.items.accepted} accepted, ${r.items.resolved} resolved by a verdict, ${r.items.disputed} disputed (proposals)`);
-    out.push(`  checked: ${r.submissions} submissions (label hash, inclusion proof, signer) from ${r.batches} signed batches, ${r.verdicts} verdicts, consensus re-run for ${r.items.accepted + r.items.resolved + r.items.disputed} items, ${r.datasetBoxes} dataset boxes`);
+    out.push(`  checked: ${r.submissions} submissions (label hash, inclusion proof, signer) from ${r.batches} signed batches, ${r.verdicts} verdicts, consensus re-run for ${r.items.accepted + r.items.resolved + r.items.disputed} items, ${datasetLabels(m.format, r.datasetBoxes)}`);
     const l = r.ledgers;
     out.push(
       l.epochs === 0
