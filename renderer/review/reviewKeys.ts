@@ -89,9 +89,9 @@ export function keyLayerOf(run: (command: ReviewCommand) => boolean, options: Pi
 }
 
 const FAMILIES: { prefix: string; what: string }[] = [
-  { prefix: 'review.take.', what: "take annotator A's … G's shape" },
+  { prefix: 'review.take.', what: "take annotator A's … G's shape (video: track, segments or frame tags)" },
   { prefix: 'review.reason.', what: `reason: ${REASON_KEYS.map((r) => REASON_LABELS[r]).join(', ')}` },
-  { prefix: 'review.toggle.', what: "show or hide annotator 1 … 9's shapes" },
+  { prefix: 'review.toggle.', what: "show or hide annotator 1 … 9's shapes (video: tracks and lane)" },
 ];
 
 /** The reviewer keys of `keymap` for the side panel's table, a family (A … G) on one row. */

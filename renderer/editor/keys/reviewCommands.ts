@@ -36,16 +36,16 @@ const review = (id: ReviewCommandId, description: string, group: string, keys: s
  * the annotators missed, Esc. Digit n is the n-th verdict reason.
  */
 export const reviewCommands: readonly KeyCommand<ReviewCommandId>[] = [
-  ...ANNOTATOR_KEYS.map((k) => review(`review.take.${k}`, `Take annotator ${k.toUpperCase()}'s shape`, 'Decide', [k])),
+  ...ANNOTATOR_KEYS.map((k) => review(`review.take.${k}`, `Take annotator ${k.toUpperCase()}'s shape (video: track, segments or frame tags)`, 'Decide', [k])),
   review('review.merged', 'Take the merged shape', 'Decide', ['m']),
   review('review.drop', 'Drop the object (not an object)', 'Decide', ['x']),
-  review('review.redraw', 'Redraw the object (drag a box)', 'Decide', ['r']),
+  review('review.redraw', 'Redraw the object (drag a box; video: a keyframe of the track)', 'Decide', ['r']),
   review('review.classPrev', 'Previous class for the object', 'Decide', ['[']),
   review('review.classNext', 'Next class for the object', 'Decide', [']']),
   ...VERDICT_REASONS.map((reason, n) => review(`review.reason.${reason}`, `Reason: ${reason.replace('_', ' ')}`, 'Reasons', [String(n)])),
-  review('review.next', 'Next object', 'Objects', ['tab'], true),
-  review('review.prev', 'Previous object', 'Objects', ['shift+tab'], true),
-  ...VISIBILITY.map((n) => review(`review.toggle.${n}`, `Show or hide annotator ${n}'s shapes`, 'Objects', [`shift+${n}`])),
+  review('review.next', 'Next object (video: next track, segments or frame tags)', 'Objects', ['tab'], true),
+  review('review.prev', 'Previous object (video: previous part)', 'Objects', ['shift+tab'], true),
+  ...VISIBILITY.map((n) => review(`review.toggle.${n}`, `Show or hide annotator ${n}'s shapes (video: tracks and lane)`, 'Objects', [`shift+${n}`])),
   review('review.submit', 'Sign and submit the verdict', 'Objects', ['enter']),
   // Video items (F/D/V/C are annotator letters here, so frames move on . , > <).
   review('review.outside', "Video: the track's object leaves / comes back from this frame on", 'Decide', ['o']),
