@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Item } from '../../../core/model/item';
 import type { LabelSchema } from '../../../core/model/labelSchema';
 import { createEditor, type Editor } from '../../editor/createEditor';
+import { autosaveDraft } from '../../review/autosaveDraft';
 import type { DisputeStore, StoredDispute } from '../../review/disputeStore';
 import { ReviewCommitter } from '../../review/reviewCommitter';
 import { reviewLabelSchema } from '../../review/reviewSchema';
@@ -59,13 +60,7 @@ export function useReviewWorkbench(disputes: DisputeStore, hubUrl: string, itemI
         // The user's one keymap; no labeling session here (no item keys), reviewer commands join in useReviewKeys.
         const editor = createEditor({ committer, labelSchema: schema, author: 'reviewer', keymap, keyContexts: ['editor'] });
         editor.loadItem(reviewItem(stored));
-        let saved = session.getDraft();
-        const off = session.subscribe(() => {
-          const draft = session.getDraft();
-          if (draft === saved) return;
-          saved = draft;
-          void disputes.saveDraft(hubUrl, itemId, draft);
-        });
+        const off = autosaveDraft(session, (draft) => void disputes.saveDraft(hubUrl, itemId, draft));
         cleanup = () => {
           off();
           editor.dispose();

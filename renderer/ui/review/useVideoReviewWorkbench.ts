@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Item } from '../../../core/model/item';
 import type { LabelSchema } from '../../../core/model/labelSchema';
 import { createEditor, type Editor } from '../../editor/createEditor';
+import { autosaveDraft } from '../../review/autosaveDraft';
 import type { DisputeStore, StoredDispute } from '../../review/disputeStore';
 import { keyLayerOf } from '../../review/reviewKeys';
 import { reviewLabelSchema } from '../../review/reviewSchema';
@@ -53,13 +54,7 @@ export function useVideoReviewWorkbench(disputes: DisputeStore, stored: StoredDi
           const committer = new VideoReviewCommitter(session, schema);
           const editor = createEditor({ committer, labelSchema: schema, author: 'reviewer', keymap, keyContexts: ['editor'] });
           editor.loadItem(reviewItem(stored));
-          let saved = session.getDraft();
-          const off = session.subscribe(() => {
-            const draft = session.getDraft();
-            if (draft === saved) return;
-            saved = draft;
-            void disputes.saveDraft(hubUrl, itemId, draft);
-          });
+          const off = autosaveDraft(session, (draft) => void disputes.saveDraft(hubUrl, itemId, draft));
           cleanup = () => {
             off();
             editor.dispose();
