@@ -193,3 +193,33 @@ export function videoLabelsJson(video: CanonicalVideoLabels): { frames: string; 
     rest: `"tracks":[${video.tracks.map(trackJson).join(',')}],"frameTags":[${tags.join(',')}],"segments":[${segments.join(',')}]`,
   };
 }
+
+/**
+ * Frames on which the track is visible under CVAT's rules: from each inside
+ * keyframe to the next outside one, or to the video's last frame (the box
+ * holds still after the last inside keyframe). O(keyframes); expects them sorted.
+ */
+export function trackVisibleFrames(track: Pick<CanonicalTrack, 'keyframes'>, frameCount: number): number {
+  let visible = 0;
+  let from: number | null = null;
+  for (const k of track.keyframes) {
+    if (k.outside) {
+      if (from !== null) visible += Math.max(0, k.frame - from);
+      from = null;
+    } else if (from === null) from = k.frame;
+  }
+  if (from !== null) visible += Math.max(0, frameCount - from);
+  return visible;
+}
+
+/**
+ * An upper bound on what this submission can cost video consensus against
+ * any other one: tracks × visible track-frames. Between two annotators the
+ * per-frame IoU work is Σ overlaps ≤ min(Na·Sb, Nb·Sa) ≤ √(Na·Sa·Nb·Sb), so
+ * bounding N·S per submission bounds every pair (SYNC_LIMITS.maxConsensusWork).
+ */
+export function videoConsensusWork(video: Pick<CanonicalVideoLabels, 'frameCount' | 'tracks'>): number {
+  let frames = 0;
+  for (const t of video.tracks) frames += trackVisibleFrames({ keyframes: [...t.keyframes].sort((a, b) => a.frame - b.frame) }, video.frameCount);
+  return video.tracks.length * frames;
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isAddress } from './address';
+import { videoConsensusWork } from './canonicalVideo';
 
 /**
  * Wire forms of signed uploads, with size limits so a hostile body is refused
@@ -16,12 +17,22 @@ export const SYNC_LIMITS = {
   maxCoordinate: 1e7,
   /** A video item: 24 hours at 60 fps is 5,184,000 frames. */
   maxFrames: 6_000_000,
-  maxTracksPerItem: 2000,
+  /** Tracks per item: the Hungarian matching between two annotators is cubic in it. */
+  maxTracksPerItem: 500,
   /** Keyframes over all tracks of one item: bounds the body and the hub's consensus work (frames × tracks). */
   maxKeyframesPerItem: 50_000,
   maxFrameTagsPerItem: 10_000,
   maxSegmentsPerItem: 10_000,
   maxTagsPerSegment: 64,
+  /**
+   * tracks × visible track-frames of one submission (canonicalVideo.ts
+   * `videoConsensusWork`): bounds the per-frame IoU work of consensus between
+   * any two annotators. 50M is an hour at 30 fps with 23 objects always in
+   * view, or a 20-second clip with 288; measured about 6 s of CPU for three
+   * annotators on the test machine (core/consensus/video/README.md). Longer
+   * or busier videos are split into clips.
+   */
+  maxConsensusWork: 50_000_000,
 } as const;
 
 const MAX_UINT256 = (1n << 256n) - 1n;
@@ -73,7 +84,8 @@ export const CanonicalTrackSchema = z.object({
  * tile the video are refused by the canonical form itself; the hub also
  * checks `frameCount` against the item's.
  */
-export const CanonicalVideoLabelsSchema = z.object({
+export const CanonicalVideoLabelsSchema = z
+  .object({
   frameCount: z.number().int().min(1).max(SYNC_LIMITS.maxFrames),
   tracks: z
     .array(CanonicalTrackSchema)
@@ -81,7 +93,17 @@ export const CanonicalVideoLabelsSchema = z.object({
     .refine((tracks) => tracks.reduce((n, t) => n + t.keyframes.length, 0) <= SYNC_LIMITS.maxKeyframesPerItem, `at most ${SYNC_LIMITS.maxKeyframesPerItem} keyframes over all tracks of an item`),
   frameTags: z.array(z.object({ className: NameSchema, startFrame: FrameSchema, endFrame: FrameSchema })).max(SYNC_LIMITS.maxFrameTagsPerItem),
   segments: z.array(z.object({ startFrame: FrameSchema, endFrame: FrameSchema, tags: z.array(NameSchema).max(SYNC_LIMITS.maxTagsPerSegment).optional() })).max(SYNC_LIMITS.maxSegmentsPerItem),
-});
+  })
+  .superRefine((video, ctx) => {
+    const work = videoConsensusWork(video);
+    if (work > SYNC_LIMITS.maxConsensusWork) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['tracks'],
+        message: `${video.tracks.length} tracks visible on ${work / Math.max(1, video.tracks.length)} track-frames in all make ${work} units of consensus work, more than ${SYNC_LIMITS.maxConsensusWork}: split the video into shorter clips`,
+      });
+    }
+  });
 
 export const BatchItemSchema = z.object({
   itemId: IdSchema,

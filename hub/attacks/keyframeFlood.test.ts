@@ -60,7 +60,7 @@ describe('attack: a keyframe flood', () => {
 
   it('a track flood, frame tags and segments past their bounds', async () => {
     const message = await expectBatchRefused(hub, token, await sendFlood(labels({ tracks: tracks(SYNC_LIMITS.maxTracksPerItem + 1, 1) })), 413, 'batch_too_large');
-    expect(message).toContain('2001 tracks');
+    expect(message).toContain(`${SYNC_LIMITS.maxTracksPerItem + 1} tracks, more than ${SYNC_LIMITS.maxTracksPerItem}`);
     const tags = Array.from({ length: SYNC_LIMITS.maxFrameTagsPerItem + 1 }, (_, i) => ({ className: 'car', startFrame: i * 3, endFrame: i * 3 }));
     await expectBatchRefused(hub, token, await sendFlood(labels({ frameTags: tags })), 413, 'batch_too_large');
     const segments = Array.from({ length: SYNC_LIMITS.maxSegmentsPerItem + 1 }, (_, i) => ({ startFrame: i, endFrame: i }));
@@ -85,9 +85,21 @@ describe('attack: a keyframe flood', () => {
     expect(res.status).toBe(413);
   });
 
-  it('takes an item at every limit at once: 2,000 tracks and 50,000 keyframes, 10,000 frame tags and 10,000 segments fit one batch body', async () => {
+  it('refuses tracks whose consensus would cost more than the work bound (tracks × visible track-frames), naming the bound', async () => {
+    // 300 tracks that never leave the frame over 60,000 frames: 300 × 18,000,000 — cheap to send, hours of per-frame IoU for the hub.
+    const signed = await signedBatch(hub, annotator, taskId, [{ itemId: videos[0]!.itemId, shapes: [], video: labels({}) }]);
+    signed.items[0]!.video = labels({ tracks: tracks(300, 1) });
+    const res = await call<{ error: string; message: string }>(hub, 'POST', '/batches', { token, json: signed });
+    expect(res.status).toBe(400);
+    expect(res.body.message).toContain(`more than ${SYNC_LIMITS.maxConsensusWork}`);
+    expect(res.body.message).toContain('split the video into shorter clips');
+  });
+
+  it('takes an item at every limit at once: 500 tracks (each leaving the frame after its keyframes) and 50,000 keyframes, 10,000 frame tags and 10,000 segments fit one batch body', async () => {
+    const perTrack = SYNC_LIMITS.maxKeyframesPerItem / SYNC_LIMITS.maxTracksPerItem;
+    const leaving = tracks(SYNC_LIMITS.maxTracksPerItem, perTrack).map((t) => ({ ...t, keyframes: t.keyframes.map((k, i) => (i === perTrack - 1 ? { ...k, outside: true as const } : k)) }));
     const full = labels({
-      tracks: tracks(SYNC_LIMITS.maxTracksPerItem, SYNC_LIMITS.maxKeyframesPerItem / SYNC_LIMITS.maxTracksPerItem),
+      tracks: leaving,
       frameTags: Array.from({ length: SYNC_LIMITS.maxFrameTagsPerItem }, (_, i) => ({ className: i % 2 ? 'car' : 'person', startFrame: i * 6, endFrame: i * 6 + 2 })),
       segments: Array.from({ length: SYNC_LIMITS.maxSegmentsPerItem }, (_, i) => ({ startFrame: i * 6, endFrame: i === SYNC_LIMITS.maxSegmentsPerItem - 1 ? frameCount - 1 : i * 6 + 5, ...(i % 3 ? {} : { tags: ['car'] }) })),
     });
