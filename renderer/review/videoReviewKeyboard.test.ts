@@ -6,7 +6,7 @@ import { keyLayerOf } from './reviewKeys';
 import { reviewLabelSchema } from './reviewSchema';
 import { runVideoReviewCommand } from './runVideoReviewCommand';
 import { trackShapeId, VideoReviewCommitter } from './videoReviewCommitter';
-import { ANN_A, ANN_B, ANN_C, testMerging, videoDispute, videoSubmissions } from './videoReviewTestKit';
+import { ANN_A, ANN_B, ANN_C, FRAMES, testMerging, videoDispute, videoSubmissions } from './videoReviewTestKit';
 import { VideoReviewSession } from './videoReviewSession';
 
 const NO_MODS = { shift: false, ctrl: false, alt: false, meta: false };
@@ -17,7 +17,7 @@ const frameItem: Item = { id: 'clip-1', projectId: 'review', kind: 'image', relP
 /** A video review as the app wires it: the editor over a VideoReviewCommitter, the reviewer layer running the video commands. */
 function videoBench(keymap?: Record<string, string[]>, problems: string[] = []) {
   const d = videoDispute();
-  const session = new VideoReviewSession(d, testMerging);
+  const session = new VideoReviewSession(d, testMerging, FRAMES);
   const schema = reviewLabelSchema(d);
   const committer = new VideoReviewCommitter(session, schema);
   const editor = createEditor({ committer, labelSchema: schema, author: 'reviewer', keyContexts: ['editor'], keymap });

@@ -5,7 +5,7 @@ import { ANN_A, ANN_B, ANN_C, FRAMES, testMerging, videoDispute, videoSubmission
 import { coreVideoMerging } from './videoMerging';
 import { VideoReviewSession } from './videoReviewSession';
 
-const session = (draft?: unknown) => new VideoReviewSession(videoDispute(), testMerging, draft);
+const session = (draft?: unknown) => new VideoReviewSession(videoDispute(), testMerging, FRAMES, draft);
 
 describe('VideoReviewSession', () => {
   it('makes one part per track cluster, then the segmentation and the frame tags; disputed kinds wait, the rest start merged', () => {
@@ -103,14 +103,14 @@ describe('VideoReviewSession', () => {
   it('starts what the hub did not dispute as the proposal: an accepted cluster merged, one left out dropped', () => {
     const d = videoDispute({ disputedParts: ['segments'] });
     d.proposal.trackClusters![0]!.accepted = true;
-    const s = new VideoReviewSession(d, testMerging);
+    const s = new VideoReviewSession(d, testMerging, FRAMES);
     expect(s.getDraft().decisions).toEqual([{ kind: 'merged' }, { kind: 'drop' }, { kind: 'undecided' }, { kind: 'merged' }]);
-    const both = new VideoReviewSession({ ...videoDispute(), proposal: { ...videoDispute().proposal, trackClusters: [{ ...videoDispute().proposal.trackClusters![0]!, accepted: true }] } }, testMerging);
+    const both = new VideoReviewSession({ ...videoDispute(), proposal: { ...videoDispute().proposal, trackClusters: [{ ...videoDispute().proposal.trackClusters![0]!, accepted: true }] } }, testMerging, FRAMES);
     expect(both.getDraft().decisions[0]).toEqual({ kind: 'merged' });
   });
 
   it('forms the track clusters locally when the hub sent none, and keeps frame and part as view state', () => {
-    const s = new VideoReviewSession(videoDispute({ trackClusters: undefined, disputedParts: undefined }), testMerging);
+    const s = new VideoReviewSession(videoDispute({ trackClusters: undefined, disputedParts: undefined }), testMerging, FRAMES);
     expect(s.parts.filter((p) => p.kind === 'track')).toHaveLength(2);
     s.setFrame(99);
     expect(s.currentFrame()).toBe(FRAMES - 1);
@@ -121,21 +121,34 @@ describe('VideoReviewSession', () => {
     expect(s.getSnapshot().canUndo).toBe(false);
   });
 
+  it("refuses a clip whose probed frame count is not the hub's, or a submission's, and signs the probed count", () => {
+    // The hub lies: it says 90 frames, the downloaded file has 60.
+    const lying = { ...videoDispute(), video: { frameCount: 90, fps: 30 } };
+    expect(() => new VideoReviewSession(lying, testMerging, FRAMES)).toThrow(`clip.mp4: the hub says this clip has 90 frames, but this workstation's probe of the downloaded file finds ${FRAMES}`);
+    // A submission counts other frames than the file has.
+    const d = videoDispute();
+    const off = { ...d, submissions: d.submissions.map((s) => (s.annotator === ANN_B ? { ...s, video: { ...s.video!, frameCount: 61 } } : s)) };
+    expect(() => new VideoReviewSession(off, testMerging, FRAMES)).toThrow(`annotator B submitted labels for 61 frames, but this workstation's probe of the downloaded file finds ${FRAMES}`);
+    expect(() => new VideoReviewSession(videoDispute(), testMerging, 0)).toThrow('found no frames');
+    const s = new VideoReviewSession(videoDispute(), testMerging, FRAMES);
+    expect(s.frameCount).toBe(FRAMES);
+  });
+
   it('refuses an item that is not a video', () => {
-    expect(() => new VideoReviewSession({ ...videoDispute(), video: null }, testMerging)).toThrow('item clip-1 is not a video item');
+    expect(() => new VideoReviewSession({ ...videoDispute(), video: null }, testMerging, FRAMES)).toThrow('item clip-1 is not a video item');
   });
 });
 
 describe('VideoReviewSession over core video consensus', () => {
   it('merges a cluster frame by frame (the median of its members) and forms clusters locally when the hub sent none', () => {
-    const s = new VideoReviewSession(videoDispute(), coreVideoMerging);
+    const s = new VideoReviewSession(videoDispute(), coreVideoMerging, FRAMES);
     const subs = videoSubmissions();
     // The car: A, B and C's (drifting) tracks; the median follows A and B.
     const merged = s.parts[0]!.kind === 'track' ? s.parts[0]!.merged : null;
     expect(merged!.className).toBe('car');
     expect(merged!.keyframes[0]!.box).toEqual(subs[ANN_B]!.tracks[0]!.keyframes[0]!.box);
     expect(merged!.keyframes.at(-1)!.box).toEqual(subs[ANN_B]!.tracks[0]!.keyframes.at(-1)!.box);
-    const local = new VideoReviewSession(videoDispute({ trackClusters: undefined }), coreVideoMerging);
+    const local = new VideoReviewSession(videoDispute({ trackClusters: undefined }), coreVideoMerging, FRAMES);
     const tracks = local.parts.filter((p) => p.kind === 'track');
     expect(tracks.map((p) => p.kind === 'track' && p.members.map((m) => m.annotator))).toContainEqual([ANN_B, ANN_C]);
   });

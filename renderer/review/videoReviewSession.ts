@@ -26,6 +26,27 @@ export interface VideoReviewSnapshot {
   canRedo: boolean;
 }
 
+/**
+ * Why a video dispute cannot be reviewed against this workstation's probe of
+ * the downloaded clip (the hub's frame count or a submission's differs from
+ * the probed count, naming both), or null when every count matches.
+ */
+export function probedClipProblem(dispute: Dispute, probedFrameCount: number): string | null {
+  const name = dispute.fileName || dispute.itemId;
+  if (!Number.isInteger(probedFrameCount) || probedFrameCount < 1) return `${name}: this workstation's probe of the downloaded clip found no frames; it cannot be reviewed`;
+  const hub = dispute.video?.frameCount;
+  if (hub !== probedFrameCount) {
+    return `${name}: the hub says this clip has ${hub ?? 'no'} frames, but this workstation's probe of the downloaded file finds ${probedFrameCount}; it cannot be reviewed or signed (the signed frame count must be the file's own) — tell the requester`;
+  }
+  const annotators = annotatorsOf(dispute);
+  for (const s of dispute.submissions) {
+    if (s.video && s.video.frameCount !== probedFrameCount) {
+      return `${name}: annotator ${letterOf(annotators.indexOf(s.annotator))} submitted labels for ${s.video.frameCount} frames, but this workstation's probe of the downloaded file finds ${probedFrameCount}; it cannot be reviewed or signed — tell the requester`;
+    }
+  }
+  return null;
+}
+
 /** Parts the consensus settled start as the proposal (merged, or no track for a cluster it left out); the rest wait for the reviewer. */
 export function initialVideoDraft(parts: readonly VideoPart[]): VideoReviewDraft {
   return { kind: 'video', decisions: parts.map((p): VideoChoice => (!p.accepted ? { kind: 'undecided' } : p.kind === 'track' && !p.inProposal ? { kind: 'drop' } : { kind: 'merged' })) };
@@ -48,13 +69,22 @@ export class VideoReviewSession {
   private hidden = new Set<string>();
   private snapshot: VideoReviewSnapshot | null = null;
 
+  /**
+   * `probedFrameCount` is this workstation's own probe of the downloaded
+   * clip: the hub's `video.frameCount` is only a claim. The session refuses
+   * to open (so nothing is signed) when the hub's count or any submission's
+   * count disagrees with the probe, and the signed count is the probed one.
+   */
   constructor(
     readonly dispute: Dispute,
     merging: VideoMerging,
+    probedFrameCount: number,
     draft?: unknown,
   ) {
     if (!isVideoDispute(dispute)) throw new ReviewError(`item ${dispute.itemId} is not a video item`);
-    this.frameCount = dispute.video.frameCount;
+    const problem = probedClipProblem(dispute, probedFrameCount);
+    if (problem) throw new ReviewError(problem);
+    this.frameCount = probedFrameCount;
     this.annotators = annotatorsOf(dispute);
     this.parts = videoParts(dispute, merging);
     const resumed = isVideoReviewDraft(draft) && draft.decisions.length === this.parts.length ? draft : initialVideoDraft(this.parts);

@@ -12,7 +12,7 @@ import { signedVerdictOf, verdictPayloadOf, type VerdictTransport } from '../syn
 import type { SignedVerdict } from '../../electron/common/services/hubReviewSchemas';
 import { DisputeStore } from './disputeStore';
 import { queueVerdict } from './queueVerdict';
-import { ANN_A, ANN_B, ANN_C, testMerging, videoDispute } from './videoReviewTestKit';
+import { ANN_A, ANN_B, ANN_C, FRAMES, testMerging, videoDispute } from './videoReviewTestKit';
 import { VideoReviewSession } from './videoReviewSession';
 
 const { openStore } = testStores();
@@ -49,7 +49,7 @@ describe('a video verdict', () => {
     const store = await openStore(freshDbName());
     const disputes = new DisputeStore(store.db);
     await disputes.saveDownloaded(HUB, [{ dispute: videoDispute(), media: { rootId: 'root-1', relPath: `${'d'.repeat(64)}.mp4` } }]);
-    const first = new VideoReviewSession((await disputes.get(HUB, 'clip-1')).dispute, testMerging);
+    const first = new VideoReviewSession((await disputes.get(HUB, 'clip-1')).dispute, testMerging, FRAMES);
     first.takeAnnotator(0, ANN_A);
     first.setKeyframe(0, 45, { x: 150, y: 60, w: 80, h: 60 });
     first.takeAnnotator(1, ANN_C);
@@ -57,7 +57,7 @@ describe('a video verdict', () => {
 
     // A reload: the stored draft is the review's.
     const again = await disputes.get(HUB, 'clip-1');
-    const session = new VideoReviewSession(again.dispute, testMerging, again.draft);
+    const session = new VideoReviewSession(again.dispute, testMerging, FRAMES, again.draft);
     expect(session.getDraft()).toEqual(first.getDraft());
     expect(session.unresolved()).toEqual([2]);
     session.takeAnnotator(2, ANN_B);

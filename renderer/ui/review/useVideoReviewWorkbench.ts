@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Item } from '../../../core/model/item';
+import type { Item, VideoInfo } from '../../../core/model/item';
 import type { LabelSchema } from '../../../core/model/labelSchema';
 import { createEditor, type Editor } from '../../editor/createEditor';
 import { autosaveDraft } from '../../review/autosaveDraft';
@@ -10,6 +10,8 @@ import { runVideoReviewCommand, type VideoReviewCommandContext } from '../../rev
 import { coreVideoMerging } from '../../review/videoMerging';
 import { VideoReviewCommitter } from '../../review/videoReviewCommitter';
 import { VideoReviewSession } from '../../review/videoReviewSession';
+import { useHost } from '../../platform/HostContext';
+import type { Host } from '../../platform/connectHost';
 import { errorText } from '../network/errorText';
 import { loadSavedKeymap } from '../labeling/useEditorSession';
 import { useStore } from '../StoreContext';
@@ -25,9 +27,21 @@ export interface VideoReviewWorkbench {
   clip: Item;
 }
 
-/** The stored clip as the frame engine reads it: the download's file, the hub's frame count and rate. */
-function clipItem(stored: StoredDispute, frameCount: number, fps: number): Item {
-  return { ...reviewItem(stored), kind: 'video', video: { frameCount, fps, durationSec: frameCount / fps, variableFrameRate: false, codec: '', rotation: 0 } };
+/** The stored clip as the frame engine reads it: the download's file, with this workstation's probe of it (never the hub's counts). */
+function clipItem(stored: StoredDispute, video: VideoInfo): Item {
+  return { ...reviewItem(stored), kind: 'video', video };
+}
+
+/** This workstation's own probe of the downloaded clip: the hub's frame count and rate are claims. */
+async function probeClip(host: Host, stored: StoredDispute): Promise<VideoInfo> {
+  const media = stored.record.media;
+  const name = stored.dispute.fileName || stored.dispute.itemId;
+  if (!media) throw new Error(`${name}: the clip was not downloaded, so its frames cannot be checked; download the disputes again`);
+  try {
+    return (await host.video.probe({ rootId: media.rootId, relPath: media.relPath })).info;
+  } catch (e) {
+    throw new Error(`${name}: the hub lists a video of ${stored.dispute.video?.frameCount ?? '?'} frames, but the downloaded file could not be probed here (${errorText(e)}); it cannot be reviewed`);
+  }
 }
 
 /**
@@ -40,16 +54,17 @@ export function useVideoReviewWorkbench(disputes: DisputeStore, stored: StoredDi
   const [workbench, setWorkbench] = useState<VideoReviewWorkbench | null>(null);
   const [error, setError] = useState<string | null>(null);
   const store = useStore();
+  const host = useHost();
   const { hubUrl, itemId } = stored.record;
 
   useEffect(() => {
     let live = true;
     let cleanup = () => undefined as void;
-    loadSavedKeymap(store).then(
-      ({ keymap }) => {
+    Promise.all([loadSavedKeymap(store), probeClip(host, stored)]).then(
+      ([{ keymap }, probed]) => {
         if (!live) return;
         try {
-          const session = new VideoReviewSession(stored.dispute, coreVideoMerging, stored.draft);
+          const session = new VideoReviewSession(stored.dispute, coreVideoMerging, probed.frameCount, stored.draft);
           const schema = reviewLabelSchema(stored.dispute);
           const committer = new VideoReviewCommitter(session, schema);
           const editor = createEditor({ committer, labelSchema: schema, author: 'reviewer', keymap, keyContexts: ['editor'] });
@@ -59,7 +74,7 @@ export function useVideoReviewWorkbench(disputes: DisputeStore, stored: StoredDi
             off();
             editor.dispose();
           };
-          setWorkbench({ stored, session, committer, editor, schema, clip: clipItem(stored, session.frameCount, stored.dispute.video?.fps ?? 30) });
+          setWorkbench({ stored, session, committer, editor, schema, clip: clipItem(stored, probed) });
         } catch (e) {
           setError(errorText(e));
         }
@@ -70,7 +85,7 @@ export function useVideoReviewWorkbench(disputes: DisputeStore, stored: StoredDi
       live = false;
       cleanup();
     };
-  }, [disputes, stored, hubUrl, itemId, store]);
+  }, [disputes, stored, hubUrl, itemId, store, host]);
 
   return { workbench, error };
 }
