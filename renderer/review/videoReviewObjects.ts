@@ -1,3 +1,6 @@
+import { formVideoConsensus } from '../../core/consensus/video';
+import type { VideoConsensusOptions, VideoConsensusResult } from '../../core/consensus/video/types';
+import { TaskConsensusOptionsSchema } from '../../core/hubApi/tasks';
 import type { CanonicalFrameTag, CanonicalSegment, CanonicalTrack, CanonicalVideoLabels } from '../../core/sync/canonicalVideo';
 import type { Dispute } from '../../electron/common/services/hubReviewSchemas';
 import { annotatorsOf } from './reviewObjects';
@@ -47,27 +50,45 @@ function videoOf(dispute: Dispute, annotator: string): CanonicalVideoLabels | un
   return dispute.submissions.find((s) => s.annotator === annotator)?.video;
 }
 
-/** Which kinds the hub said fell below their thresholds (none said: every kind is open to review). */
-function disputedKinds(dispute: Dispute): Set<string> | null {
-  const parts = dispute.proposal.disputedParts;
-  return parts && parts.length > 0 ? new Set(parts) : null;
+/** The task's consensus thresholds when the proposal carries ones the hub itself would accept (TaskConsensusOptionsSchema); else the defaults. */
+export function localConsensusOptions(dispute: Dispute): VideoConsensusOptions {
+  const parsed = TaskConsensusOptionsSchema.safeParse((dispute.proposal as { options?: unknown }).options);
+  return parsed.success ? parsed.data : {};
 }
 
 /**
- * The parts of a disputed video item in review order: the track clusters
- * (the hub's, or formed here when it sent none), then the segmentation and
- * the frame tags when any annotator made some. Accepted track clusters, and
- * every part of a kind the hub did not dispute, start as the proposal.
+ * Video consensus formed here from the annotators' submissions: the hub's
+ * proposal (its track clusters, tracks, video labels, disputed parts and
+ * frame boxes) is never trusted for anything that gets signed.
+ */
+export function localVideoConsensus(dispute: Dispute & { video: { frameCount: number } }): VideoConsensusResult {
+  const { frameCount } = dispute.video;
+  const submissions = annotatorsOf(dispute).map((annotator) => {
+    const s = dispute.submissions.find((x) => x.annotator === annotator);
+    return { annotator, shapes: s?.shapes ?? [], video: s?.video ?? { frameCount, tracks: [], frameTags: [], segments: [] } };
+  });
+  return formVideoConsensus(submissions, localConsensusOptions(dispute));
+}
+
+/**
+ * The parts of a disputed video item in review order: the track clusters,
+ * then the segmentation and the frame tags when any annotator made some —
+ * all formed here from the submissions (localVideoConsensus and the
+ * merging's clusters), never the hub's proposal. Accepted track clusters,
+ * and every part of a kind the local consensus did not dispute, start as it
+ * has them.
  */
 export function videoParts(dispute: Dispute, merging: VideoMerging): VideoPart[] {
   if (!isVideoDispute(dispute)) throw new Error(`item ${dispute.itemId} is not a video item`);
   const { frameCount } = dispute.video;
   const annotators = annotatorsOf(dispute);
   const submissions = annotators.map((annotator) => ({ annotator, video: videoOf(dispute, annotator) ?? { frameCount, tracks: [], frameTags: [], segments: [] } }));
-  const disputed = disputedKinds(dispute);
-  const open = (kind: 'tracks' | 'segments' | 'frameTags') => disputed === null || disputed.has(kind);
+  // Formed here, never taken from the hub: which kinds are disputed, the clusters, the merged segments and frame tags.
+  const local = localVideoConsensus(dispute);
+  const disputed = new Set<string>(local.disputedParts);
+  const open = (kind: 'tracks' | 'segments' | 'frameTags') => disputed.has(kind);
 
-  const refs: TrackClusterRef[] = dispute.proposal.trackClusters ?? merging.clusters(submissions);
+  const refs: TrackClusterRef[] = merging.clusters(submissions);
   const parts: VideoPart[] = refs.map((ref, i) => {
     const members = ref.members.map((m): TrackMember => {
       const track = videoOf(dispute, m.annotator)?.tracks[m.trackIndex];
@@ -79,14 +100,14 @@ export function videoParts(dispute: Dispute, merging: VideoMerging): VideoPart[]
     return { kind: 'track', members, merged: ref.track ?? merging.mergedTrack(members, frameCount), accepted: ref.accepted || !open('tracks'), inProposal: ref.accepted };
   });
 
-  const proposal = dispute.proposal.video;
+  const proposal = local.labels.video;
   if (submissions.some((s) => s.video.segments.length > 0)) {
     const byAnnotator = Object.fromEntries(submissions.map((s) => [s.annotator, s.video.segments]));
-    parts.push({ kind: 'segments', byAnnotator, merged: proposal?.segments ?? [], accepted: !open('segments') });
+    parts.push({ kind: 'segments', byAnnotator, merged: proposal.segments, accepted: !open('segments') });
   }
   if (submissions.some((s) => s.video.frameTags.length > 0)) {
     const byAnnotator = Object.fromEntries(submissions.map((s) => [s.annotator, s.video.frameTags]));
-    parts.push({ kind: 'frameTags', byAnnotator, merged: proposal?.frameTags ?? [], accepted: !open('frameTags') });
+    parts.push({ kind: 'frameTags', byAnnotator, merged: proposal.frameTags, accepted: !open('frameTags') });
   }
   return parts;
 }

@@ -100,13 +100,32 @@ describe('VideoReviewSession', () => {
     expect(session({ kind: 'video', decisions: [{ kind: 'merged' }] }).unresolved()).toEqual([0, 1, 2]);
   });
 
-  it('starts what the hub did not dispute as the proposal: an accepted cluster merged, one left out dropped', () => {
-    const d = videoDispute({ disputedParts: ['segments'] });
-    d.proposal.trackClusters![0]!.accepted = true;
-    const s = new VideoReviewSession(d, testMerging, FRAMES);
+  it('starts what the local consensus did not dispute as it has it: an accepted cluster merged, one left out dropped', () => {
+    const firstAccepted = { ...testMerging, clusters: (subs: Parameters<typeof testMerging.clusters>[0]) => testMerging.clusters(subs).map((c, i) => ({ ...c, accepted: i === 0 })) };
+    // Default thresholds: only the segments are disputed.
+    const s = new VideoReviewSession(videoDispute({ options: undefined }), firstAccepted, FRAMES);
     expect(s.getDraft().decisions).toEqual([{ kind: 'merged' }, { kind: 'drop' }, { kind: 'undecided' }, { kind: 'merged' }]);
-    const both = new VideoReviewSession({ ...videoDispute(), proposal: { ...videoDispute().proposal, trackClusters: [{ ...videoDispute().proposal.trackClusters![0]!, accepted: true }] } }, testMerging, FRAMES);
+    const both = new VideoReviewSession(videoDispute(), firstAccepted, FRAMES);
     expect(both.getDraft().decisions[0]).toEqual({ kind: 'merged' });
+    expect(both.getDraft().decisions[1]).toEqual({ kind: 'undecided' });
+  });
+
+  it("never signs the hub's proposal: a forged track, accepted clusters and 'tracks' not disputed are ignored", () => {
+    const forged = { className: 'forged', keyframes: [{ frame: 0, box: { x: 1, y: 1, w: 5, h: 5 } }] };
+    const d = videoDispute({
+      disputedParts: ['segments'],
+      trackClusters: [{ members: [{ annotator: ANN_A, trackIndex: 0 }, { annotator: ANN_A, trackIndex: 0 }], accepted: true, track: forged }],
+      video: { frameCount: FRAMES, tracks: [forged], frameTags: [{ className: 'forged', startFrame: 0, endFrame: 59 }], segments: [{ startFrame: 0, endFrame: 59, tags: ['forged'] }] },
+    });
+    const s = new VideoReviewSession(d, coreVideoMerging, FRAMES);
+    // The local consensus: two clusters (each with a quorum, so they start merged), the segments disputed.
+    expect(s.parts.map((p) => p.kind)).toEqual(['track', 'track', 'segments', 'frameTags']);
+    expect(s.parts.map((p) => p.kind === 'track' && p.members.length)).toEqual([3, 2, false, false]);
+    expect(s.unresolved()).toEqual([2]);
+    for (const i of s.unresolved()) s.takeMerged(i);
+    const { video } = s.verdict();
+    expect(JSON.stringify(video)).not.toContain('forged');
+    expect(video.tracks.map((t) => t.className).sort()).toEqual(['car', 'person']);
   });
 
   it('forms the track clusters locally when the hub sent none, and keeps frame and part as view state', () => {

@@ -71,17 +71,19 @@ export function videoDispute(overrides: Partial<Dispute['proposal']> = {}): Disp
         },
       ],
       disputedParts: ['tracks', 'segments'],
+      // The task's thresholds (the review forms consensus itself with them): tracks (IDF1 ≈ 0.82 < 0.9) and segments are disputed, the frame tags are not.
+      options: { trackAcceptance: 0.9 },
       ...overrides,
     },
   };
 }
 
-/** A stand-in for core/consensus/video in unit tests: clusters by class, the merged track is the first member's. */
+/** A stand-in for core/consensus/video in unit tests: clusters by class, none with a quorum, the merged track is the first member's. */
 export const testMerging: VideoMerging = {
   clusters: (subs) => {
     const byClass = new Map<string, { annotator: string; trackIndex: number }[]>();
     subs.forEach((s) => s.video.tracks.forEach((t, trackIndex) => byClass.set(t.className, [...(byClass.get(t.className) ?? []), { annotator: s.annotator, trackIndex }])));
-    return [...byClass.values()].map((members) => ({ members, accepted: members.length > subs.length / 2 }));
+    return [...byClass.values()].map((members) => ({ members, accepted: false }));
   },
   mergedTrack: (members: readonly TrackMember[]) => members[0]!.track,
 };
