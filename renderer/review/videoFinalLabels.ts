@@ -57,7 +57,8 @@ export function unresolvedParts(draft: VideoReviewDraft): number[] {
 
 /**
  * The verdict's content for a video item: its single-frame boxes (the
- * proposal's, which the review does not decide), the final tracks, segments
+ * local consensus's, which the review does not decide; the session refuses
+ * to sign when they are disputed), the final tracks, segments
  * and frame tags in canonical form over the dispute's frame count, and one
  * reason per part. Refused while a part is undecided or the labels would not
  * be a valid canonical form.

@@ -78,13 +78,13 @@ export function localVideoConsensus(dispute: Dispute & { video: { frameCount: nu
  * and every part of a kind the local consensus did not dispute, start as it
  * has them.
  */
-export function videoParts(dispute: Dispute, merging: VideoMerging): VideoPart[] {
+export function videoParts(dispute: Dispute, merging: VideoMerging, consensus?: VideoConsensusResult): VideoPart[] {
   if (!isVideoDispute(dispute)) throw new Error(`item ${dispute.itemId} is not a video item`);
   const { frameCount } = dispute.video;
   const annotators = annotatorsOf(dispute);
   const submissions = annotators.map((annotator) => ({ annotator, video: videoOf(dispute, annotator) ?? { frameCount, tracks: [], frameTags: [], segments: [] } }));
   // Formed here, never taken from the hub: which kinds are disputed, the clusters, the merged segments and frame tags.
-  const local = localVideoConsensus(dispute);
+  const local = consensus ?? localVideoConsensus(dispute);
   const disputed = new Set<string>(local.disputedParts);
   const open = (kind: 'tracks' | 'segments' | 'frameTags') => disputed.has(kind);
 

@@ -153,6 +153,28 @@ describe('VideoReviewSession', () => {
     expect(s.frameCount).toBe(FRAMES);
   });
 
+  it("signs the single-frame boxes the annotators agree on as formed here, never the hub's proposal", () => {
+    const box = { className: 'sign', box: { x: 20, y: 20, w: 40, h: 40 }, frame: 5 };
+    const d = videoDispute();
+    const agreed = { ...d, submissions: d.submissions.map((s) => ({ ...s, shapes: [box] })), proposal: { ...d.proposal, labels: [{ className: 'forged', box: { x: 0, y: 0, w: 9, h: 9 }, frame: 1 }] } };
+    const s = new VideoReviewSession(agreed, testMerging, FRAMES);
+    for (const i of s.unresolved()) s.takeMerged(i);
+    expect(s.verdict().shapes).toEqual([box]);
+  });
+
+  it('refuses to sign a clip whose single-frame boxes the annotators disagree on', () => {
+    const d = videoDispute();
+    const shapes: Record<string, { className: string; box: { x: number; y: number; w: number; h: number }; frame: number }[]> = {
+      [ANN_A]: [{ className: 'sign', box: { x: 20, y: 20, w: 40, h: 40 }, frame: 5 }],
+      [ANN_B]: [{ className: 'light', box: { x: 20, y: 20, w: 40, h: 40 }, frame: 5 }],
+      [ANN_C]: [],
+    };
+    const s = new VideoReviewSession({ ...d, submissions: d.submissions.map((x) => ({ ...x, shapes: shapes[x.annotator]! })) }, testMerging, FRAMES);
+    for (const i of s.unresolved()) s.takeMerged(i);
+    expect(() => s.verdict()).toThrow('this clip has single-frame boxes the annotators disagree on');
+    expect(() => s.verdict()).toThrow('video review cannot decide boxes yet');
+  });
+
   it('refuses an item that is not a video', () => {
     expect(() => new VideoReviewSession({ ...videoDispute(), video: null }, testMerging, FRAMES)).toThrow('item clip-1 is not a video item');
   });

@@ -8,7 +8,7 @@ import { annotatorsOf } from './reviewObjects';
 import { letterOf } from './reviewSession';
 import { ReviewError } from './reviewTypes';
 import { finalTrackOf, partName, unresolvedParts, videoVerdictContent } from './videoFinalLabels';
-import { annotatorHas, isVideoDispute, videoParts, type VideoMerging, type VideoPart } from './videoReviewObjects';
+import { annotatorHas, isVideoDispute, localVideoConsensus, videoParts, type VideoMerging, type VideoPart } from './videoReviewObjects';
 import { isVideoReviewDraft, type VideoChoice, type VideoReviewDraft } from './videoReviewTypes';
 
 export interface VideoReviewSnapshot {
@@ -63,6 +63,8 @@ export class VideoReviewSession {
   readonly annotators: readonly string[];
   readonly parts: readonly VideoPart[];
   readonly frameCount: number;
+  /** The single-frame boxes as the local consensus has them, and how many of their clusters it could not accept. */
+  private readonly frameBoxes: { shapes: CanonicalShape[]; undecided: number };
   private readonly history: DraftHistory<VideoReviewDraft>;
   private current: number;
   private frame = 0;
@@ -86,7 +88,9 @@ export class VideoReviewSession {
     if (problem) throw new ReviewError(problem);
     this.frameCount = probedFrameCount;
     this.annotators = annotatorsOf(dispute);
-    this.parts = videoParts(dispute, merging);
+    const local = localVideoConsensus(dispute);
+    this.parts = videoParts(dispute, merging, local);
+    this.frameBoxes = { shapes: local.labels.shapes, undecided: local.boxClusters.filter((c) => !c.accepted).length };
     const resumed = isVideoReviewDraft(draft) && draft.decisions.length === this.parts.length ? draft : initialVideoDraft(this.parts);
     this.history = new DraftHistory(resumed, () => (this.snapshot = null));
     this.current = this.parts.length > 0 ? 0 : -1;
@@ -147,9 +151,17 @@ export class VideoReviewSession {
     return partName(this.parts, index);
   }
 
-  /** The single-frame boxes, the final video labels and one reason per part; throws a ReviewError naming the open parts. */
+  /**
+   * The single-frame boxes, the final video labels and one reason per part;
+   * throws a ReviewError naming the open parts. The boxes are the local
+   * consensus's (never the hub's proposal); video review has no box part
+   * yet, so a clip whose boxes the annotators disagree on is refused.
+   */
   verdict(): { shapes: CanonicalShape[]; video: CanonicalVideoLabels; reasons: ObjectReason[] } {
-    return videoVerdictContent(this.parts, this.history.current, this.frameCount, this.dispute.proposal.labels);
+    if (this.frameBoxes.undecided > 0) {
+      throw new ReviewError(`this clip has single-frame boxes the annotators disagree on (${this.frameBoxes.undecided} without a consensus); video review cannot decide boxes yet`);
+    }
+    return videoVerdictContent(this.parts, this.history.current, this.frameCount, this.frameBoxes.shapes);
   }
 
   // --- decisions (each one undo step) ---
