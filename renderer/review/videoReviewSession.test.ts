@@ -88,6 +88,23 @@ describe('VideoReviewSession', () => {
     expect(s.verdict().reasons[0]).toEqual({ index: 0, reason: 'extra_object' });
   });
 
+  it('discards a saved draft made for other parts (same count, other members) and tells the reviewer', () => {
+    const s = session();
+    s.takeAnnotator(0, ANN_A);
+    const saved = JSON.parse(JSON.stringify(s.getDraft())) as { decisions: unknown[]; fingerprint?: string };
+    expect(session(saved).notice).toBeNull();
+    expect(session(saved).getDraft().decisions[0]).toEqual({ kind: 'annotator', annotator: ANN_A });
+    // The same number of parts, but the clusters changed (here: C's tracks in the other order).
+    const d = videoDispute();
+    const swapped = { ...d, submissions: d.submissions.map((x) => (x.annotator === ANN_C ? { ...x, video: { ...x.video!, tracks: [...x.video!.tracks].reverse() } } : x)) };
+    const other = new VideoReviewSession(swapped, testMerging, FRAMES, saved);
+    expect(other.partCount).toBe(s.partCount);
+    expect(other.getDraft().decisions[0]).toEqual({ kind: 'undecided' });
+    expect(other.getSnapshot().notice).toContain('the saved draft was for other parts of this clip');
+    // A draft from before fingerprints, position only: discarded too.
+    expect(session({ kind: 'video', decisions: saved.decisions }).notice).toContain('discarded');
+  });
+
   it('resumes a saved draft and ignores one of another shape', () => {
     const s = session();
     s.takeAnnotator(0, ANN_A);

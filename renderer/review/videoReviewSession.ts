@@ -22,6 +22,8 @@ export interface VideoReviewSnapshot {
   frameCount: number;
   /** Annotators whose tracks are hidden on the canvas. */
   hidden: ReadonlySet<string>;
+  /** Why a saved draft was not resumed (it was for other parts), or null. */
+  notice: string | null;
   canUndo: boolean;
   canRedo: boolean;
 }
@@ -47,9 +49,14 @@ export function probedClipProblem(dispute: Dispute, probedFrameCount: number): s
   return null;
 }
 
+/** Which parts a draft's decisions are for: the item, its frame count and each part's kind and members (annotator and track index). */
+export function videoPartsFingerprint(itemId: string, frameCount: number, parts: readonly VideoPart[]): string {
+  return JSON.stringify([itemId, frameCount, parts.map((p) => (p.kind === 'track' ? [p.kind, p.members.map((m) => [m.annotator, m.trackIndex])] : [p.kind]))]);
+}
+
 /** Parts the consensus settled start as the proposal (merged, or no track for a cluster it left out); the rest wait for the reviewer. */
-export function initialVideoDraft(parts: readonly VideoPart[]): VideoReviewDraft {
-  return { kind: 'video', decisions: parts.map((p): VideoChoice => (!p.accepted ? { kind: 'undecided' } : p.kind === 'track' && !p.inProposal ? { kind: 'drop' } : { kind: 'merged' })) };
+export function initialVideoDraft(parts: readonly VideoPart[], fingerprint?: string): VideoReviewDraft {
+  return { kind: 'video', ...(fingerprint !== undefined ? { fingerprint } : {}), decisions: parts.map((p): VideoChoice => (!p.accepted ? { kind: 'undecided' } : p.kind === 'track' && !p.inProposal ? { kind: 'drop' } : { kind: 'merged' })) };
 }
 
 /**
@@ -63,6 +70,8 @@ export class VideoReviewSession {
   readonly annotators: readonly string[];
   readonly parts: readonly VideoPart[];
   readonly frameCount: number;
+  /** Set when a saved draft was discarded because it was for other parts. */
+  readonly notice: string | null = null;
   /** The single-frame boxes as the local consensus has them, and how many of their clusters it could not accept. */
   private readonly frameBoxes: { shapes: CanonicalShape[]; undecided: number };
   private readonly history: DraftHistory<VideoReviewDraft>;
@@ -91,7 +100,10 @@ export class VideoReviewSession {
     const local = localVideoConsensus(dispute);
     this.parts = videoParts(dispute, merging, local);
     this.frameBoxes = { shapes: local.labels.shapes, undecided: local.boxClusters.filter((c) => !c.accepted).length };
-    const resumed = isVideoReviewDraft(draft) && draft.decisions.length === this.parts.length ? draft : initialVideoDraft(this.parts);
+    const fingerprint = videoPartsFingerprint(dispute.itemId, this.frameCount, this.parts);
+    const fits = isVideoReviewDraft(draft) && draft.decisions.length === this.parts.length && draft.fingerprint === fingerprint;
+    if (draft !== undefined && draft !== null && !fits) this.notice = 'the saved draft was for other parts of this clip (its tracks, segments or frame tags changed), so it was discarded: decide every part again';
+    const resumed = fits ? draft : initialVideoDraft(this.parts, fingerprint);
     this.history = new DraftHistory(resumed, () => (this.snapshot = null));
     this.current = this.parts.length > 0 ? 0 : -1;
   }
@@ -109,6 +121,7 @@ export class VideoReviewSession {
       frame: this.frame,
       frameCount: this.frameCount,
       hidden: new Set(this.hidden),
+      notice: this.notice,
       canUndo: this.history.canUndo,
       canRedo: this.history.canRedo,
     };
@@ -275,7 +288,7 @@ export class VideoReviewSession {
   }
 
   private choose(index: number, choice: VideoChoice): void {
-    this.history.apply((d) => ({ kind: 'video', decisions: d.decisions.map((old, i) => (i === index ? choice : old)) }));
+    this.history.apply((d) => ({ ...d, decisions: d.decisions.map((old, i) => (i === index ? choice : old)) }));
     this.history.notify();
   }
 }

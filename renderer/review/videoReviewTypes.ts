@@ -21,6 +21,8 @@ export interface VideoReviewDraft {
   kind: 'video';
   /** `decisions`, as in an image draft: the stored reviewDraft record (core/model) is one type for both. */
   decisions: VideoChoice[];
+  /** Which parts the decisions are for (videoPartsFingerprint): a saved draft resumes only over the same parts. */
+  fingerprint?: string;
 }
 
 export function isVideoReviewDraft(draft: unknown): draft is VideoReviewDraft {

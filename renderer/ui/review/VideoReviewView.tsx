@@ -23,6 +23,11 @@ export function VideoReviewView({ disputes, stored, onClose }: Props) {
   return (
     <>
       {error && <div className="error-box">{error}</div>}
+      {workbench?.session.notice && (
+        <div className="error-box" role="status" data-testid="video-review-notice">
+          {workbench.session.notice}
+        </div>
+      )}
       {workbench && <VideoReviewBench workbench={workbench} disputes={disputes} onClose={onClose} />}
     </>
   );
