@@ -22,8 +22,11 @@ function topClass(members: readonly TrackMember[]): string {
  * falls back to its first member's track.
  */
 export const coreVideoMerging: VideoMerging = {
-  clusters(submissions) {
-    const result = formVideoConsensus(submissions.map((s) => ({ annotator: s.annotator, shapes: [], video: s.video })));
+  clusters(submissions, options) {
+    const result = formVideoConsensus(
+      submissions.map((s) => ({ annotator: s.annotator, shapes: [], video: s.video })),
+      options,
+    );
     return result.trackClusters.map((c) => ({ members: c.members.map((m) => ({ annotator: m.annotator, trackIndex: m.trackIndex })), accepted: c.accepted, track: c.track }));
   },
   mergedTrack(members, frameCount): CanonicalTrack {

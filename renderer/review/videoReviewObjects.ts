@@ -38,7 +38,8 @@ export interface TrackClusterRef {
 
 /** What the review needs of video consensus (core/consensus/video): clusters of a dispute's tracks, and one merged track of given members. */
 export interface VideoMerging {
-  clusters(submissions: readonly { annotator: string; video: CanonicalVideoLabels }[]): TrackClusterRef[];
+  /** `options`: the task's thresholds when they pass the hub's own schema (localConsensusOptions), else the defaults. */
+  clusters(submissions: readonly { annotator: string; video: CanonicalVideoLabels }[], options?: VideoConsensusOptions): TrackClusterRef[];
   mergedTrack(members: readonly TrackMember[], frameCount: number): CanonicalTrack;
 }
 
@@ -88,7 +89,7 @@ export function videoParts(dispute: Dispute, merging: VideoMerging, consensus?: 
   const disputed = new Set<string>(local.disputedParts);
   const open = (kind: 'tracks' | 'segments' | 'frameTags') => disputed.has(kind);
 
-  const refs: TrackClusterRef[] = merging.clusters(submissions);
+  const refs: TrackClusterRef[] = merging.clusters(submissions, localConsensusOptions(dispute));
   const parts: VideoPart[] = refs.map((ref, i) => {
     const members = ref.members.map((m): TrackMember => {
       const track = videoOf(dispute, m.annotator)?.tracks[m.trackIndex];
