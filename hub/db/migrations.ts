@@ -4,6 +4,8 @@ import { mediaUploadsMigration } from './mediaUploadsMigration';
 import { requesterMigration } from './requesterMigration';
 import { trustMigration } from './trustMigration';
 import { videoMigration } from './videoMigration';
+import { assignmentScaleMigration } from './assignmentScaleMigration';
+import { jobQueueMigration } from './jobQueueMigration';
 
 /**
  * Versioned schema. Append new versions; never edit an applied one. Each
@@ -111,6 +113,10 @@ export const migrations: { version: number; statements: string[] }[] = [
   mediaUploadsMigration,
   // Issue 14: per-task video consensus thresholds and each item's frame count and rate (see videoMigration.ts).
   videoMigration,
+  // Issue 15: assignment from a maintained open-slot counter and partial indexes (see assignmentScaleMigration.ts).
+  assignmentScaleMigration,
+  // Issue 15: consensus, scoring and epochs as jobs in the PostgreSQL job queue (see jobQueueMigration.ts).
+  jobQueueMigration,
 ];
 
 export async function migrate(db: Db): Promise<number[]> {
