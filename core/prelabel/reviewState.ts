@@ -63,29 +63,54 @@ export function countedRuns(runs: Iterable<PrelabelRun>): PrelabelRun[] {
   return [...runs].filter((r) => r.error === undefined).sort(byAge);
 }
 
-/** The counted predictions of one item (all its runs, any order) with their fates, oldest run first. */
-export function reviewItemPredictions(itemRuns: Iterable<PrelabelRun>, shapes: readonly Shape[]): ReviewedPrediction[] {
-  const runs = countedRuns(itemRuns);
-  const key = (runId: string, predictionId: string) => `${runId}\u0000${predictionId}`;
-  const holder = new Map<string, Shape>();
-  for (const s of shapes) if (s.prelabel) holder.set(key(s.prelabel.runId, s.prelabel.predictionId), s);
+/**
+ * The predictions of an item's successful runs (oldest first, from
+ * countedRuns), each with whether it counts as rejected when no shape holds
+ * it: not when a later run replaced it, nor (legacy records without
+ * `replaced`) when a run before the newest legacy record made it.
+ */
+export function eligiblePredictions(runs: readonly PrelabelRun[]): { run: PrelabelRun; prediction: RunPrediction; rejectedWithoutShape: boolean }[] {
   const replaced = new Set(runs.flatMap((r) => r.replaced ?? []));
   let lastLegacy = -1;
   runs.forEach((r, i) => {
     if (r.replaced === undefined) lastLegacy = i;
   });
+  return runs.flatMap((run, index) => run.predictions.map((prediction) => ({ run, prediction, rejectedWithoutShape: !replaced.has(prediction.predictionId) && index >= lastLegacy })));
+}
+
+/** Identifies a prediction within an item (run ids and prediction ids are made unique, together they always are). */
+export const predictionKey = (runId: string, predictionId: string) => `${runId}\u0000${predictionId}`;
+
+/**
+ * The shape holding each prediction, by `runId\0predictionId`. Two shapes
+ * holding the same prediction (a copied pre-label) is rare; the one with the
+ * smallest id holds it, whatever the shapes' order, so counting is the same
+ * however the shapes were loaded (and itemTally.ts can keep it per shape).
+ */
+function holdersOf(shapes: readonly Shape[]): Map<string, Shape> {
+  const holder = new Map<string, Shape>();
+  for (const s of shapes) {
+    if (!s.prelabel) continue;
+    const key = predictionKey(s.prelabel.runId, s.prelabel.predictionId);
+    const held = holder.get(key);
+    if (!held || s.id < held.id) holder.set(key, s);
+  }
+  return holder;
+}
+
+/** The counted predictions of one item (all its runs, any order) with their fates, oldest run first. */
+export function reviewItemPredictions(itemRuns: Iterable<PrelabelRun>, shapes: readonly Shape[]): ReviewedPrediction[] {
+  const holder = holdersOf(shapes);
   const out: ReviewedPrediction[] = [];
-  runs.forEach((run, index) => {
-    for (const prediction of run.predictions) {
-      if (prediction.classId === null) {
-        out.push({ run, prediction, fate: 'unmapped' });
-        continue;
-      }
-      const shape = holder.get(key(run.runId, prediction.predictionId));
-      if (shape?.prelabel) out.push({ run, prediction, fate: fateOfShape(shape.prelabel), shape });
-      else if (!replaced.has(prediction.predictionId) && index >= lastLegacy) out.push({ run, prediction, fate: 'rejected' });
+  for (const { run, prediction, rejectedWithoutShape } of eligiblePredictions(countedRuns(itemRuns))) {
+    if (prediction.classId === null) {
+      out.push({ run, prediction, fate: 'unmapped' });
+      continue;
     }
-  });
+    const shape = holder.get(predictionKey(run.runId, prediction.predictionId));
+    if (shape?.prelabel) out.push({ run, prediction, fate: fateOfShape(shape.prelabel), shape });
+    else if (rejectedWithoutShape) out.push({ run, prediction, fate: 'rejected' });
+  }
   return out;
 }
 

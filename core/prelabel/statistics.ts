@@ -1,9 +1,9 @@
 import type { LabelSchema } from '../model/labelSchema';
 import type { Shape } from '../model/shape';
-import { addToTally, emptyTally, type WeightedTally } from './autoAccept/lowerBound';
-import { auditedCounts, countKeyOf, emptyCounts, withRates, type CountKey, type PrelabelCounts } from './counts';
-import { classScopesByModel } from './modelClassScope';
-import { countedRuns, decisionOf, HUMAN_FATES, isHumanDrawn, reviewItemPredictions, runsByItem } from './reviewState';
+import { emptyTally } from './autoAccept/lowerBound';
+import { auditedCounts, emptyCounts, withRates, type PrelabelCounts } from './counts';
+import { recountTotals, type ProjectPrelabelTotals, type TotalRow } from './projectTally';
+import { parseRowKey, RAW_COUNT_KEYS, rowKey } from './tallyRows';
 import type { PrelabelRun } from './types';
 
 export { correctionRate, emptyCounts, verificationRate, type PrelabelCounts } from './counts';
@@ -33,78 +33,47 @@ export interface StatsInput {
   confidence?: number;
 }
 
-function row<K>(map: Map<K, PrelabelCounts>, key: K): PrelabelCounts {
-  let c = map.get(key);
-  if (!c) map.set(key, (c = emptyCounts()));
+function finishRow(t: TotalRow, confidence: number): PrelabelCounts {
+  const c = emptyCounts();
+  for (const k of RAW_COUNT_KEYS) c[k] = t[k];
+  c.items = t.items;
+  withRates(c);
+  // Audit weights are 1/rate; summed here from integer counts per rate, so counters never drift.
+  const tally = emptyTally();
+  let accepted = 0;
+  for (const [rate, a] of Object.entries(t.audits).sort(([x], [y]) => Number(x) - Number(y))) {
+    const w = 1 / Number(rate);
+    tally.count += a.n;
+    tally.weight += a.n * w;
+    tally.weightSquared += a.n * w * w;
+    tally.correctWeight += a.accepted * w;
+    accepted += a.accepted;
+  }
+  c.audited = auditedCounts(tally, accepted, confidence);
   return c;
 }
 
-function nestedRow(map: Map<string, Map<string, PrelabelCounts>>, outer: string, inner: string): PrelabelCounts {
-  let rows = map.get(outer);
-  if (!rows) map.set(outer, (rows = new Map()));
-  return row(rows, inner);
-}
-
-/** Audit predictions a human decided, per row: weighted tally (1/auditRate each) and how many were accepted. */
-interface AuditTally {
-  tally: WeightedTally;
-  accepted: number;
-}
-
-export function computePrelabelStats(input: StatsInput): PrelabelStats {
-  const runs = [...input.runs];
-  const scopes = classScopesByModel(input.schema, runs);
-  const itemRuns = runsByItem(runs);
-  const project = emptyCounts();
+/** The statistics the panel shows, from a project's counters (projectTally.ts). */
+export function statsOfTotals(totals: ProjectPrelabelTotals, confidence = 0.9): PrelabelStats {
+  const project = totals.rows[rowKey.project] ? finishRow(totals.rows[rowKey.project]!, confidence) : emptyCounts();
   const byModel = new Map<string, PrelabelCounts>();
   const byClass = new Map<string, PrelabelCounts>();
   const byModelClass = new Map<string, Map<string, PrelabelCounts>>();
-  const modelClass = (modelId: string, classId: string) => nestedRow(byModelClass, modelId, classId);
-  const audits = new Map<PrelabelCounts, AuditTally>();
-  const audit = (r: PrelabelCounts, weight: number, accepted: boolean) => {
-    let a = audits.get(r);
-    if (!a) audits.set(r, (a = { tally: emptyTally(), accepted: 0 }));
-    addToTally(a.tally, { correct: accepted, weight });
-    if (accepted) a.accepted += 1;
-  };
-
-  for (const item of input.items) {
-    const models = [...new Set(countedRuns(itemRuns.get(item.id) ?? []).map((r) => r.modelId))];
-    if (models.length === 0) continue;
-    const shapes = input.shapesByItem.get(item.id) ?? [];
-    // Rows that counted something on this item, so each gets its item counted once.
-    const touched = new Set<PrelabelCounts>([project, ...models.map((m) => row(byModel, m))]);
-    const add = (key: CountKey, ...rows: PrelabelCounts[]) => {
-      for (const r of rows) {
-        r[key] += 1;
-        touched.add(r);
-      }
-    };
-    for (const reviewed of reviewItemPredictions(itemRuns.get(item.id) ?? [], shapes)) {
-      const { run, prediction, fate } = reviewed;
-      if (fate === 'unmapped') continue;
-      const classId = prediction.classId!;
-      const rows = [project, row(byModel, run.modelId), row(byClass, classId), modelClass(run.modelId, classId)];
-      add(countKeyOf(fate), ...rows);
-      const { decision, auditRate } = decisionOf(reviewed);
-      if (decision === 'audit' && HUMAN_FATES.has(fate)) for (const r of rows) audit(r, 1 / (auditRate ?? 1), fate === 'accepted');
+  for (const key of Object.keys(totals.rows).sort()) {
+    const row = finishRow(totals.rows[key]!, confidence);
+    const parsed = parseRowKey(key);
+    if (parsed.kind === 'model') byModel.set(parsed.modelId, row);
+    else if (parsed.kind === 'class') byClass.set(parsed.classId, row);
+    else if (parsed.kind === 'modelClass') {
+      let perClass = byModelClass.get(parsed.modelId);
+      if (!perClass) byModelClass.set(parsed.modelId, (perClass = new Map()));
+      perClass.set(parsed.classId, row);
     }
-    for (const shape of shapes.filter(isHumanDrawn)) {
-      const blamed = models.filter((m) => scopes.get(m)?.has(shape.classId));
-      if (blamed.length === 0) continue;
-      add('missed', project, row(byClass, shape.classId), ...blamed.flatMap((m) => [row(byModel, m), modelClass(m, shape.classId)]));
-    }
-    for (const r of touched) r.items += 1;
   }
-  const confidence = input.confidence ?? 0.9;
-  const finish = (c: PrelabelCounts) => {
-    withRates(c);
-    const a = audits.get(c);
-    if (a) c.audited = auditedCounts(a.tally, a.accepted, confidence);
-  };
-  finish(project);
-  for (const c of byModel.values()) finish(c);
-  for (const c of byClass.values()) finish(c);
-  for (const perClass of byModelClass.values()) for (const c of perClass.values()) finish(c);
   return { project, byModel, byClass, byModelClass };
+}
+
+/** The statistics recounted from the records (stores keep them as counters instead: projectTally.ts). */
+export function computePrelabelStats(input: StatsInput): PrelabelStats {
+  return statsOfTotals(recountTotals(input).totals, input.confidence);
 }
