@@ -44,6 +44,16 @@ export interface FrameImage {
   error?: string;
 }
 
+/**
+ * A video's frame pack (every frame as the served JPEG, made in the
+ * background, checked against the original before use): 'none' before
+ * preparePack, 'off' when the server makes no packs.
+ */
+export type PackStatus =
+  | { state: 'none' | 'off' | 'building' | 'checking' }
+  | { state: 'ready'; frames: number }
+  | { state: 'refused'; reason: string };
+
 export interface FrameServerOptions {
   /** Folder for the keyframe index cache and (with diskCache) decoded JPEG frames. */
   cacheDir: string;
@@ -59,6 +69,8 @@ export interface FrameServerOptions {
   playWindowFrames?: number;
   /** Frames one ffmpeg process decodes for a single jump (direction 'none'). Default 8. */
   jumpWindowFrames?: number;
+  /** Make frame packs (under cacheDir/packs) when preparePack asks for one. Default false. */
+  framePacks?: boolean;
 }
 
 export interface FrameServerStats {
@@ -70,6 +82,8 @@ export interface FrameServerStats {
   memoryFrames: number;
   memoryHits: number;
   diskHits: number;
+  /** Frames read from a ready frame pack. */
+  packHits: number;
 }
 
 export interface FrameServer {
@@ -77,6 +91,12 @@ export interface FrameServer {
   open(videoPath: string): Promise<VideoProbe>;
   /** Exactly frame n as JPEG. Rejects with VideoError only for bad input (out of range, not a video); an undecodable frame resolves with bytes null + error. */
   getFrame(video: string | VideoProbe, n: number, direction?: PlayDirection): Promise<FrameImage>;
+  /**
+   * Make (or load) and check this video's frame pack in the background;
+   * resolves with the outcome. Until it is ready, and for frames it lacks,
+   * frames come from ffmpeg-from-keyframe as before.
+   */
+  preparePack(video: string | VideoProbe): Promise<PackStatus>;
   stats(): FrameServerStats;
   /** Resolves when no decode (requested or prefetch) is running. */
   whenIdle(): Promise<void>;

@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import os from 'node:os';
 import { spawnTool } from '../process/runTool';
 import type { VideoProbe } from '../types';
 import { JpegSplitter, jpegSize } from './jpegSplitter';
@@ -24,6 +25,8 @@ export interface WindowSpec {
   jpegQuality: number;
   /** Every frame that comes out, for the caches. */
   onFrame: (n: number, frame: DecodedFrame) => void;
+  /** Lowest CPU priority: a background job (a frame pack) must not slow the frames someone waits for. */
+  background?: boolean;
 }
 
 /**
@@ -44,12 +47,21 @@ export class DecodeWindow {
   private finished = false;
   private killed = false;
   private decodeErrors: string[] = [];
+  /** ffmpeg's exit code once done (null while running or when killed). */
+  exitCode: number | null = null;
   readonly done: Promise<void>;
 
   constructor(private readonly spec: WindowSpec) {
     this.start = spec.start;
     this.end = spec.end;
     this.child = spawnTool(spec.ffmpeg, windowArgs(spec));
+    if (spec.background && this.child.pid !== undefined) {
+      try {
+        os.setPriority(this.child.pid, 19);
+      } catch {
+        // not permitted here: it still works, only at normal priority
+      }
+    }
     const splitter = new JpegSplitter();
     const showinfo = new ShowinfoReader();
     this.child.stdout!.on('data', (chunk: Buffer) => {
@@ -67,6 +79,7 @@ export class DecodeWindow {
       this.child.on('error', (error) => this.decodeErrors.push(`could not start ffmpeg: ${error.message}`));
       this.child.on('close', (code) => {
         this.finished = true;
+        this.exitCode = code;
         this.failRemaining(code);
         resolve();
       });
@@ -76,6 +89,15 @@ export class DecodeWindow {
   /** True while frame n may still come out of this process. */
   covers(n: number): boolean {
     return !this.finished && !this.killed && n >= this.start && n <= this.end && n > this.lastEmitted;
+  }
+
+  get wasKilled(): boolean {
+    return this.killed;
+  }
+
+  /** The decoder's last complaint, for messages. */
+  get lastDecodeError(): string | undefined {
+    return this.decodeErrors.at(-1);
   }
 
   hasWaiters(): boolean {

@@ -2,10 +2,11 @@ import path from 'node:path';
 import { VideoError } from '../errors';
 import { resolveBinaries } from '../process/binaries';
 import { probeVideo } from '../probe/probeVideo';
-import type { FrameImage, FrameServer, FrameServerOptions, FrameServerStats, PlayDirection, VideoProbe } from '../types';
+import type { FrameImage, FrameServer, FrameServerOptions, FrameServerStats, PackStatus, PlayDirection, VideoProbe } from '../types';
 import { DecodeWindow, type DecodedFrame, type WindowOutcome } from './decodeWindow';
 import { DiskFrameCache } from './diskFrameCache';
 import { ByteLru } from './frameLru';
+import { FramePacks } from './framePacks';
 import { planPrefetch, type PrefetchView } from './prefetchPlan';
 
 const DEFAULT_CAP = 512 * 1024 * 1024;
@@ -26,9 +27,13 @@ export function createFrameServer(options: FrameServerOptions): FrameServer {
   const jumpWindow = options.jumpWindowFrames ?? 8;
   const quality = options.jpegQuality ?? 4;
   const memory = new ByteLru<DecodedFrame>(options.memoryCapBytes ?? DEFAULT_CAP);
-  const disk = options.diskCache === false ? null : new DiskFrameCache(path.join(options.cacheDir, 'frames'), `${options.outputWidth ?? 'full'}q${quality}`);
+  const variant = `${options.outputWidth ?? 'full'}q${quality}`;
+  const disk = options.diskCache === false ? null : new DiskFrameCache(path.join(options.cacheDir, 'frames'), variant);
+  const packs = options.framePacks
+    ? new FramePacks({ ffmpeg: () => resolveBinaries().ffmpeg, dir: path.join(options.cacheDir, 'packs'), variant, outputWidth: options.outputWidth, jpegQuality: quality })
+    : null;
   const videos = new Map<string, Promise<VideoState>>();
-  const counters = { decodeProcesses: 0, framesDecoded: 0, memoryHits: 0, diskHits: 0 };
+  const counters = { decodeProcesses: 0, framesDecoded: 0, memoryHits: 0, diskHits: 0, packHits: 0 };
   let closed = false;
 
   const memoryKey = (state: VideoState, n: number) => `${state.probe.cacheKey}:${n}`;
@@ -140,9 +145,15 @@ export function createFrameServer(options: FrameServerOptions): FrameServer {
       let result: FrameImage;
       const cached = memory.get(memoryKey(state, n));
       const knownBad = state.unreadable.get(n);
+      const packed = cached ? null : await packs?.ready(state.probe)?.read(n);
       if (cached) {
         counters.memoryHits++;
         result = image(state, n, cached);
+      } else if (packed) {
+        // One read per frame: neither prefetch nor the caches below are worth their work here.
+        counters.packHits++;
+        memory.set(memoryKey(state, n), packed);
+        return image(state, n, packed);
       } else if (knownBad) {
         result = unreadable(state, n, knownBad);
       } else {
@@ -150,6 +161,12 @@ export function createFrameServer(options: FrameServerOptions): FrameServer {
       }
       void prefetch(state, n, direction);
       return result;
+    },
+
+    async preparePack(video): Promise<PackStatus> {
+      if (closed) throw new VideoError('closed', 'The frame server was closed');
+      if (!packs) return { state: 'off' };
+      return packs.prepare((await stateFor(video)).probe);
     },
 
     stats(): FrameServerStats {
@@ -160,7 +177,7 @@ export function createFrameServer(options: FrameServerOptions): FrameServer {
       for (;;) {
         const states = await Promise.allSettled([...videos.values()]);
         const live = states.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
-        const running = live.flatMap((s) => [...s.windows].map((w) => w.done));
+        const running = [...live.flatMap((s) => [...s.windows].map((w) => w.done)), ...(packs?.pending() ?? [])];
         if (running.length === 0 && !live.some((s) => s.prefetching)) return;
         await Promise.all(running);
         await new Promise((resolve) => setTimeout(resolve, 5)); // a prefetch plan may be reading the disk cache
@@ -172,6 +189,7 @@ export function createFrameServer(options: FrameServerOptions): FrameServer {
       const state = videos.get(file);
       videos.delete(file);
       void state?.then((s) => {
+        packs?.release(s.probe.cacheKey);
         for (const window of s.windows) window.kill('the video was released');
         memory.deleteWhere((key) => key.startsWith(`${s.probe.cacheKey}:`));
       }, () => undefined);
@@ -188,7 +206,7 @@ export function createFrameServer(options: FrameServerOptions): FrameServer {
           done.push(window.done);
         }
       }
-      await Promise.all(done);
+      await Promise.all([...done, packs?.close()]);
       videos.clear();
     },
   };

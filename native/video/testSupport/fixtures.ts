@@ -6,6 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { resolveBinaries } from '../process/binaries';
 import { indexPatternFilter } from './indexPattern';
+import { photoPanArgs } from './photoPan';
 
 const run = promisify(execFile);
 
@@ -16,7 +17,7 @@ const x264 = ['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p'];
 
 export type FixtureName =
   | 'cfr' | 'bframes' | 'vfr' | 'rotated' | 'short' | 'twoShots' | 'corrupt' | 'fourSeconds'
-  | 'truncated' | 'truncatedFaststart' | 'audioOnly' | 'zeroFrames' | 'notVideo';
+  | 'truncated' | 'truncatedFaststart' | 'audioOnly' | 'zeroFrames' | 'notVideo' | 'photoPan';
 
 type Recipe = (out: string, make: (name: FixtureName) => Promise<string>) => Promise<void>;
 
@@ -59,6 +60,8 @@ const recipes: Record<FixtureName, Recipe> = {
     const bytes = await fs.readFile(whole);
     await fs.writeFile(out, bytes.subarray(0, bytes.length >> 1));
   },
+  /** 180 frames panning over a real photograph, x264 medium with 3 B-frames, keyframe every 120 (4 s): real-world decoding. */
+  photoPan: (out) => ffmpeg([...photoPanArgs({ width: 320, height: 240, seconds: 6, gop: 120 }), out]),
   audioOnly: (out) => ffmpeg(['-f', 'lavfi', '-i', 'sine=f=440:d=1', '-c:a', 'aac', out]),
   zeroFrames: (out) => ffmpeg(['-f', 'lavfi', '-i', 'testsrc2=s=320x240:r=30:d=1', '-frames:v', '0', ...x264, out]),
   notVideo: (out) => fs.writeFile(out, 'hello, this is text\n'),
@@ -96,7 +99,7 @@ async function makeFixture(name: FixtureName): Promise<string> {
 }
 
 function fixtureDir(): string {
-  const recipeHash = createHash('sha1').update(Object.values(recipes).map(String).join('\n') + pattern).digest('hex').slice(0, 12);
+  const recipeHash = createHash('sha1').update(Object.values(recipes).map(String).join('\n') + pattern + photoPanArgs.toString()).digest('hex').slice(0, 12);
   return path.join(os.tmpdir(), `groundwork-video-fixtures-${recipeHash}`);
 }
 

@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import { VideoError } from '../errors';
+import { videoCacheKey } from '../probe/cacheKey';
+import type { VideoProbe } from '../types';
+import { DecodeWindow } from './decodeWindow';
+import { PACK_FORMAT, type FramePackIndex, type PackFiles } from './framePack';
+
+export interface BuildPackSpec {
+  ffmpeg: string;
+  probe: VideoProbe;
+  files: PackFiles;
+  variant: string;
+  outputWidth?: number;
+  jpegQuality: number;
+  signal?: AbortSignal;
+}
+
+/**
+ * Decode the whole video once, in order, at the lowest CPU priority, and
+ * store every frame as the JPEG the frame server would serve (same ffmpeg
+ * arguments as a decode window, same showinfo matching). Written to temp
+ * files and renamed, index last: an index on disk means a complete pack.
+ * Throws VideoError 'cancelled' when the signal fires, 'ffmpeg-failed' when
+ * no frame came out or the file changed meanwhile; leaves nothing behind.
+ */
+export async function buildFramePack(spec: BuildPackSpec): Promise<void> {
+  const { probe, files } = spec;
+  const count = probe.info.frameCount;
+  const tag = `${process.pid}-${Date.now()}.tmp`;
+  const tempData = `${files.data}.${tag}`;
+  const tempIndex = `${files.index}.${tag}`;
+  const offsets = new Array<number>(count).fill(-1);
+  const lengths = new Array<number>(count).fill(0);
+  let written = 0;
+  const out = fs.createWriteStream(tempData);
+  const outDone = new Promise<void>((resolve, reject) => {
+    out.on('finish', resolve);
+    out.on('error', reject);
+  });
+  const window = new DecodeWindow({
+    ffmpeg: spec.ffmpeg,
+    probe,
+    start: 0,
+    end: count - 1,
+    outputWidth: spec.outputWidth,
+    jpegQuality: spec.jpegQuality,
+    background: true,
+    onFrame: (n, frame) => {
+      offsets[n] = written;
+      lengths[n] = frame.bytes.length;
+      written += frame.bytes.length;
+      out.write(frame.bytes);
+    },
+  });
+  const stop = () => window.kill('the frame pack was cancelled');
+  spec.signal?.addEventListener('abort', stop, { once: true });
+  try {
+    await window.done;
+    out.end();
+    await outDone;
+    if (window.wasKilled) throw new VideoError('cancelled', 'The frame pack was cancelled');
+    if (written === 0) {
+      throw new VideoError('ffmpeg-failed', `No frame of ${probe.path} decoded for the frame pack (exit ${window.exitCode}): ${window.lastDecodeError ?? 'no message'}`);
+    }
+    if ((await videoCacheKey(probe.path)).key !== probe.cacheKey) throw new VideoError('ffmpeg-failed', `${probe.path} changed while its frame pack was made`);
+    const index: FramePackIndex = { format: PACK_FORMAT, cacheKey: probe.cacheKey, variant: spec.variant, frameCount: count, offsets, lengths, dataBytes: written };
+    await fsp.writeFile(tempIndex, JSON.stringify(index));
+    await fsp.rename(tempData, files.data);
+    await fsp.rename(tempIndex, files.index);
+  } catch (error) {
+    out.destroy();
+    await Promise.all([fsp.rm(tempData, { force: true }), fsp.rm(tempIndex, { force: true })]);
+    throw error;
+  } finally {
+    spec.signal?.removeEventListener('abort', stop);
+  }
+}

@@ -1,0 +1,118 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { VideoProbe } from '../types';
+import type { DecodedFrame } from './decodeWindow';
+import { jpegSize } from './jpegSplitter';
+
+/** Bump when the layout or its meaning changes; older packs are then refused and rebuilt. */
+export const PACK_FORMAT = 1;
+
+/**
+ * The index of a frame pack: where each frame's JPEG lies in the data file.
+ * A frame the decoder did not produce (damaged data) has offset -1 and is
+ * left to the ffmpeg-from-keyframe fallback.
+ */
+export interface FramePackIndex {
+  format: number;
+  /** The video version (path + size + mtime) the pack was decoded from. */
+  cacheKey: string;
+  /** Output width and JPEG quality: a pack serves only the variant it was made for. */
+  variant: string;
+  frameCount: number;
+  offsets: number[];
+  lengths: number[];
+  dataBytes: number;
+}
+
+export interface PackFiles {
+  data: string;
+  index: string;
+}
+
+export function packFiles(dir: string, cacheKey: string, variant: string): PackFiles {
+  const base = path.join(dir, `${cacheKey}-${variant}`);
+  return { data: `${base}.frames`, index: `${base}.json` };
+}
+
+/**
+ * Why this index cannot belong to this video (null when it can): the
+ * structural half of a pack's check; the pixel half is samplesMatch.
+ */
+export function indexMismatch(index: FramePackIndex, probe: VideoProbe, variant: string, dataFileBytes: number): string | null {
+  if (index.format !== PACK_FORMAT) return `pack format ${String(index.format)}, expected ${PACK_FORMAT}`;
+  if (index.cacheKey !== probe.cacheKey) return 'the pack was made from another version of the file';
+  if (index.variant !== variant) return `the pack is for output ${index.variant}, not ${variant}`;
+  const count = probe.info.frameCount;
+  if (index.frameCount !== count || index.offsets?.length !== count || index.lengths?.length !== count) {
+    return `the pack lists ${index.offsets?.length ?? 0} frames, the video has ${count}`;
+  }
+  if (dataFileBytes !== index.dataBytes) return `the pack's data is ${dataFileBytes} bytes, its index says ${index.dataBytes}`;
+  let present = 0;
+  let end = 0;
+  for (let n = 0; n < count; n++) {
+    const offset = index.offsets[n]!;
+    const length = index.lengths[n]!;
+    if (offset === -1) continue;
+    // Frames lie in order, back to back: anything else is not a pack we wrote.
+    if (!Number.isInteger(offset) || !Number.isInteger(length) || offset !== end || length <= 0) return `frame ${n} lies outside the pack's data`;
+    end = offset + length;
+    present++;
+  }
+  if (end !== index.dataBytes) return 'the pack has data no frame points to';
+  if (present === 0) return 'the pack holds no frame';
+  return null;
+}
+
+/** A checked pack, open for reading: one read per frame. */
+export class FramePack {
+  private constructor(
+    private readonly handle: fs.FileHandle,
+    readonly index: FramePackIndex,
+  ) {}
+
+  /** Open the pack at `files` when its index fits the video; null when there is none; a reason string when there is one that does not fit. */
+  static async open(files: PackFiles, probe: VideoProbe, variant: string): Promise<FramePack | null | string> {
+    let index: FramePackIndex;
+    try {
+      index = JSON.parse(await fs.readFile(files.index, 'utf8')) as FramePackIndex;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      return `the pack's index is unreadable (${(error as Error).message})`;
+    }
+    let handle: fs.FileHandle;
+    try {
+      handle = await fs.open(files.data, 'r');
+    } catch (error) {
+      return `the pack's data is missing (${(error as Error).message})`;
+    }
+    const mismatch = indexMismatch(index, probe, variant, (await handle.stat()).size);
+    if (mismatch) {
+      await handle.close();
+      return mismatch;
+    }
+    return new FramePack(handle, index);
+  }
+
+  has(n: number): boolean {
+    return (this.index.offsets[n] ?? -1) >= 0;
+  }
+
+  /** Frames the pack holds, ascending. */
+  presentFrames(): number[] {
+    return this.index.offsets.flatMap((offset, n) => (offset >= 0 ? [n] : []));
+  }
+
+  /** Frame n's JPEG; null when the pack lacks it or cannot be read (closed meanwhile, disk error): the caller decodes instead. */
+  async read(n: number): Promise<DecodedFrame | null> {
+    if (!this.has(n)) return null;
+    const bytes = Buffer.alloc(this.index.lengths[n]!);
+    const bytesRead = await this.handle.read(bytes, 0, bytes.length, this.index.offsets[n]!).then((r) => r.bytesRead, () => -1);
+    if (bytesRead !== bytes.length) return null;
+    const size = jpegSize(bytes);
+    return size.width > 0 ? { bytes, ...size } : null;
+  }
+
+  close(): Promise<void> {
+    return this.handle.close().catch(() => undefined);
+  }
+}
