@@ -1,0 +1,97 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ANVIL_ACCOUNTS, ANVIL_DEPLOYER_KEY, deployLocalNetwork, startAnvil, type AnvilHandle, type LocalNetwork } from '../../native/chain';
+import { findPostgresBin, startTestPostgres, type TestPostgres } from '../db/testPostgres';
+import { startReplicaProcess, type ReplicaProcess } from './replicaProcesses';
+import { startRoundRobinProxy, type RoundRobinProxy } from './roundRobinProxy';
+import { startSharedMedia, type SharedMedia } from './sharedMedia';
+
+/**
+ * N hub processes on ONE PostgreSQL server and ONE anvil chain (contracts
+ * deployed), sharing one media store, behind one round-robin proxy. The
+ * proxy's address is every replica's public URL (the SIWE domain), as a
+ * load balancer's would be. stop() ends everything it started, in reverse;
+ * a failure while starting stops what had started.
+ */
+export interface ReplicaCluster {
+  proxy: RoundRobinProxy;
+  replicas: ReplicaProcess[];
+  databaseUrl: string;
+  anvil: AnvilHandle;
+  chain: LocalNetwork;
+  media: SharedMedia;
+  /** anvil account 1: holds test tokens, funds the pools, is a configured requester. */
+  requesterKey: string;
+  /** anvil account 0: the distributor's operator, a configured hub operator. */
+  operatorKey: string;
+  stop(): Promise<void>;
+}
+
+export interface ClusterOptions {
+  replicas: number;
+  /** Abuse limits for every replica (default: far above any load here; see hubProcess.ts). */
+  rateLimit?: { perIp: number; signInPerIp: number; perAccount: number };
+}
+
+const GENEROUS = { perIp: 10_000_000, signInPerIp: 10_000_000, perAccount: 10_000_000 };
+
+export async function startReplicaCluster(opts: ClusterOptions): Promise<ReplicaCluster> {
+  const bin = findPostgresBin();
+  if (!bin) throw new Error('PostgreSQL binaries not found under /usr/lib/postgresql (install Debian `postgresql`)');
+  const started: { stop(): unknown }[] = [];
+  const stopAll = async () => {
+    for (const s of started.reverse()) await Promise.resolve(s.stop()).catch(() => undefined);
+    started.length = 0;
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    void stopAll().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const stop = async () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await stopAll();
+  };
+  try {
+    const postgres: TestPostgres = await startTestPostgres(bin);
+    started.push(postgres);
+    const anvil = await startAnvil({ port: 0 });
+    started.push(anvil);
+    const chain = await deployLocalNetwork(anvil.rpcUrl, ANVIL_DEPLOYER_KEY);
+    const logs = mkdtempSync(path.join(os.tmpdir(), 'hub-replicas-'));
+    started.push({ stop: () => rmSync(logs, { recursive: true, force: true }) });
+    const media = await startSharedMedia(logs);
+    started.push(media);
+    const proxy = await startRoundRobinProxy();
+    started.push({ stop: () => proxy.close() });
+    const limits = opts.rateLimit ?? GENEROUS;
+    const env: Record<string, string> = {
+      DATABASE_URL: postgres.url,
+      CHAIN_ID: String(chain.chainId),
+      REWARDS_CONTRACT: chain.rewards,
+      REWARD_TOKEN: chain.token,
+      STAKE_REGISTRY: chain.stakeRegistry,
+      RPC_URL: anvil.rpcUrl,
+      OPERATOR_KEY: ANVIL_DEPLOYER_KEY,
+      OPERATORS: chain.operator,
+      REQUESTERS: ANVIL_ACCOUNTS[1].address,
+      HUB_HOST: '127.0.0.1',
+      HUB_PORT: '0',
+      // Every replica answers as the proxy: SIWE messages name its host, whichever replica verifies them.
+      HUB_PUBLIC_URL: proxy.url,
+      HUB_RATE_LIMIT_PER_IP: String(limits.perIp),
+      HUB_RATE_LIMIT_SIGN_IN_PER_IP: String(limits.signInPerIp),
+      HUB_RATE_LIMIT_PER_ACCOUNT: String(limits.perAccount),
+      ...media.env,
+    };
+    // All at once, as a deployment starts them: the first start also migrates the empty database.
+    const replicas = await Promise.all(Array.from({ length: opts.replicas }, (_, i) => startReplicaProcess(env, { name: `replica ${i + 1}` }).then((r) => (started.push(r), r))));
+    proxy.use(replicas.map((r) => r.url));
+    return { proxy, replicas, databaseUrl: postgres.url, anvil, chain, media, requesterKey: ANVIL_ACCOUNTS[1].privateKey, operatorKey: ANVIL_DEPLOYER_KEY, stop };
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+}
