@@ -12,6 +12,8 @@ export interface HubConfig {
   databaseUrl?: string;
   /** Where uploaded media lives (default: <dataDir>/media, or a temp dir). */
   mediaDir?: string;
+  /** Media in S3-compatible object storage instead of `mediaDir`: every replica sees every upload (media/README.md). */
+  mediaS3?: S3MediaSettings;
   chainId: number;
   /** The RewardsDistributor: EIP-712 verifyingContract, the contract roots are posted to and task pools live in. */
   rewardsContract: string;
@@ -78,6 +80,69 @@ export const DEFAULTS = {
   slashEvidenceThreshold: { honeypotFailures: 3, verdictsAgainst: 3 },
 };
 
+/**
+ * Object storage for media (env HUB_S3_*; media/README.md). Credentials
+ * left out come from the AWS SDK's default chain (AWS_ACCESS_KEY_ID …,
+ * instance roles).
+ */
+export interface S3MediaSettings {
+  bucket: string;
+  region: string;
+  /** An S3-compatible server (MinIO, Ceph, R2 …); AWS itself when left out. */
+  endpoint?: string;
+  /** The endpoint annotators reach, when it differs from the hub's (presigned URLs are signed for it). */
+  publicEndpoint?: string;
+  accessKeyId?: string;
+  secretAccessKey?: string;
+  /** `<endpoint>/<bucket>/<key>` instead of `<bucket>.<endpoint>/<key>` (most self-hosted servers). */
+  forcePathStyle: boolean;
+  /** How long a presigned download URL works, in seconds. */
+  presignSeconds: number;
+  /** 'redirect': GET /media answers 302 to a presigned URL (bytes and Range go straight to the store); 'stream': the hub streams them through. */
+  delivery: 'redirect' | 'stream';
+}
+
+export const S3_DEFAULTS = { region: 'us-east-1', presignSeconds: 300, delivery: 'redirect' as const };
+
+function flag(value: string | undefined, name: string): boolean | undefined {
+  if (!value) return undefined;
+  if (/^(1|true|yes)$/i.test(value)) return true;
+  if (/^(0|false|no)$/i.test(value)) return false;
+  throw new Error(`${name} must be true or false, got "${value}"`);
+}
+
+/** HUB_S3_BUCKET switches media to object storage; without it the other HUB_S3_* are refused rather than ignored. */
+export function s3SettingsFromEnv(env: NodeJS.ProcessEnv): S3MediaSettings | undefined {
+  const bucket = env.HUB_S3_BUCKET;
+  if (!bucket) {
+    const stray = Object.keys(env).filter((k) => k.startsWith('HUB_S3_') && env[k]);
+    if (stray.length > 0) throw new Error(`${stray.join(', ')} set without HUB_S3_BUCKET`);
+    return undefined;
+  }
+  const delivery = env.HUB_S3_DELIVERY || S3_DEFAULTS.delivery;
+  if (delivery !== 'redirect' && delivery !== 'stream') throw new Error(`HUB_S3_DELIVERY must be "redirect" or "stream", got "${delivery}"`);
+  const presignSeconds = positiveCount(env.HUB_S3_PRESIGN_SECONDS, 'HUB_S3_PRESIGN_SECONDS') ?? S3_DEFAULTS.presignSeconds;
+  // S3 refuses presigned URLs of more than a week.
+  if (presignSeconds > 7 * 24 * 3600) throw new Error(`HUB_S3_PRESIGN_SECONDS must be at most 604800 (a week), got ${presignSeconds}`);
+  const endpoint = env.HUB_S3_ENDPOINT || undefined;
+  for (const [name, url] of [['HUB_S3_ENDPOINT', endpoint], ['HUB_S3_PUBLIC_ENDPOINT', env.HUB_S3_PUBLIC_ENDPOINT]] as const) {
+    if (url && !/^https?:$/.test(new URL(url).protocol)) throw new Error(`${name} must be an http(s) URL, got "${url}"`);
+  }
+  if (!env.HUB_S3_ACCESS_KEY_ID !== !env.HUB_S3_SECRET_ACCESS_KEY) throw new Error('set both HUB_S3_ACCESS_KEY_ID and HUB_S3_SECRET_ACCESS_KEY, or neither');
+  return {
+    bucket,
+    region: env.HUB_S3_REGION || S3_DEFAULTS.region,
+    endpoint,
+    publicEndpoint: env.HUB_S3_PUBLIC_ENDPOINT || undefined,
+    accessKeyId: env.HUB_S3_ACCESS_KEY_ID || undefined,
+    secretAccessKey: env.HUB_S3_SECRET_ACCESS_KEY || undefined,
+    // Self-hosted servers seldom have wildcard DNS for virtual-hosted buckets: path style whenever an endpoint is given.
+    forcePathStyle: flag(env.HUB_S3_FORCE_PATH_STYLE, 'HUB_S3_FORCE_PATH_STYLE') ?? endpoint !== undefined,
+    presignSeconds,
+    delivery,
+  };
+}
+
 /** An account is slashable once either count of its unused evidence reaches its number. */
 export interface SlashEvidenceThreshold {
   honeypotFailures: number;
@@ -122,6 +187,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): HubConfig {
     dataDir: env.HUB_DATA_DIR || undefined,
     databaseUrl: env.DATABASE_URL || undefined,
     mediaDir: env.HUB_MEDIA_DIR || undefined,
+    mediaS3: s3SettingsFromEnv(env),
     chainId,
     rewardsContract: getAddress(required(env, 'REWARDS_CONTRACT')),
     token: env.REWARD_TOKEN ? getAddress(env.REWARD_TOKEN) : undefined,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Wallet } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningHub } from '../startHub';
+import type { LocalMediaStore } from './mediaStore';
 import { call, signIn, startTestHub, TEST_SCHEMA } from '../testKit';
 
 /** POST /media/held: what a publishing workstation need not upload again (core/hubApi/requesterMedia.ts). */
@@ -58,13 +59,13 @@ describe('media held for a requester', () => {
     // Not readable yet (no task lists it), but still the original on disk.
     expect(bytes.status).toBe(404);
     await bytes.arrayBuffer();
-    expect(await readFile(path.join(hub.context.media.dir, f.sha))).toEqual(f.bytes);
+    expect(await readFile(path.join((hub.context.media as LocalMediaStore).dir, f.sha))).toEqual(f.bytes);
   });
 
   it('does not count a file whose bytes are gone from the hub’s disk', async () => {
     const f = file('lost');
     await put('requester', f);
-    await rm(path.join(hub.context.media.dir, f.sha));
+    await rm(path.join((hub.context.media as LocalMediaStore).dir, f.sha));
     expect((await held('requester', [f.sha])).body.held).toEqual([]);
     expect((await put('requester', f)).status).toBe(200);
     expect((await held('requester', [f.sha])).body.held).toEqual([f.sha]);

@@ -6,7 +6,7 @@ import { badRequest, HubError, notFound } from '../http/hubError';
 import { serveRoute } from '../http/serveRoute';
 import { parseByteRange } from './byteRange';
 import { recordUpload } from './heldMedia';
-import { MediaHashMismatch, MediaTooLarge } from './mediaStore';
+import { MediaHashMismatch, MediaTooLarge } from './mediaErrors';
 
 const SHA256 = /^[0-9a-f]{64}$/;
 
@@ -51,6 +51,13 @@ export function mediaRoutes(app: FastifyInstance, ctx: HubContext): void {
     if (size === null) {
       if (grant.url) return reply.redirect(grant.url, 302);
       throw notFound('unknown_media', `no media ${sha} on this hub`);
+    }
+    // Object storage: the reader fetches the bytes (and its ranges) from the store with a short-lived URL, not through this process.
+    const direct = await ctx.media.downloadUrl(sha);
+    if (direct) {
+      // The URL is a bearer grant that expires: never cached by anything in between.
+      reply.header('cache-control', 'no-store');
+      return reply.redirect(direct, 302);
     }
     reply.header('accept-ranges', 'bytes').header('content-type', 'application/octet-stream').header('cache-control', 'private, max-age=31536000, immutable');
     const range = parseByteRange(req.headers.range, size);

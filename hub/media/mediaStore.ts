@@ -1,34 +1,47 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Transform } from 'node:stream';
+import { MediaHashMismatch } from './mediaErrors';
+import { uploadMeter } from './uploadMeter';
 
-/** Content-addressed media files: `<dir>/<sha256>`, written through a temp file so a failed upload leaves nothing. */
+export { MediaHashMismatch, MediaTooLarge } from './mediaErrors';
+
+/**
+ * Content-addressed media: bytes kept under their sha256, never under any
+ * other name. Two stores implement it: a local folder (the embedded
+ * default, below) and S3-compatible object storage (s3MediaStore.ts), which
+ * every replica of a hub shares. See media/README.md.
+ */
 export interface MediaStore {
-  dir: string;
   /**
-   * Streams `body` to disk while hashing; keeps it only if it hashes to
-   * `sha256`. The whole body is received and checked even when the file is
+   * Streams `body` to the store while hashing; keeps it only if it hashes to
+   * `sha256`. The whole body is received and checked even when the bytes are
    * already there (`created: false`), so an upload of other bytes is refused
    * the same way whether or not the hub holds the hash: the answer to an
    * upload never tells whether someone else sent those bytes before.
+   * Nothing partial or mismatched is ever visible under a content address.
    */
   put(sha256: string, body: Readable, maxBytes: number): Promise<{ size: number; created: boolean }>;
   size(sha256: string): Promise<number | null>;
   read(sha256: string, range?: { start: number; end: number }): Readable;
+  /**
+   * A short-lived URL a reader may fetch these bytes from directly (Range
+   * included), or null: the hub streams them itself. Asked only after the
+   * access check (access/mediaAccess.ts) granted the bytes.
+   */
+  downloadUrl(sha256: string): Promise<string | null>;
+  close(): Promise<void>;
 }
 
-export class MediaHashMismatch extends Error {
-  constructor(readonly actual: string) {
-    super(`uploaded bytes hash to ${actual}`);
-  }
+/** The local folder store: `<dir>/<sha256>`, written through a temp file so a failed upload leaves nothing. */
+export interface LocalMediaStore extends MediaStore {
+  dir: string;
 }
-export class MediaTooLarge extends Error {}
 
-export async function openMediaStore(dir: string): Promise<MediaStore> {
+export async function openMediaStore(dir: string): Promise<LocalMediaStore> {
   await mkdir(dir, { recursive: true });
   const file = (sha256: string) => path.join(dir, sha256);
   const size = async (sha256: string) => {
@@ -43,27 +56,21 @@ export async function openMediaStore(dir: string): Promise<MediaStore> {
     size,
     async put(sha256, body, maxBytes) {
       const tmp = path.join(dir, `.upload-${randomBytes(8).toString('hex')}`);
-      const hash = createHash('sha256');
-      let bytes = 0;
-      const meter = new Transform({
-        transform(chunk: Buffer, _enc, done) {
-          bytes += chunk.length;
-          if (bytes > maxBytes) return done(new MediaTooLarge(`media is larger than ${maxBytes} bytes`));
-          hash.update(chunk);
-          done(null, chunk);
-        },
-      });
+      const meter = uploadMeter(maxBytes);
       try {
-        await pipeline(body, meter, createWriteStream(tmp));
-        const actual = hash.digest('hex');
+        await pipeline(body, meter.stream, createWriteStream(tmp));
+        const actual = meter.sha256();
         if (actual !== sha256) throw new MediaHashMismatch(actual);
-        if ((await size(sha256)) !== null) return { size: bytes, created: false };
+        if ((await size(sha256)) !== null) return { size: meter.size(), created: false };
         await rename(tmp, file(sha256));
-        return { size: bytes, created: true };
+        return { size: meter.size(), created: true };
       } finally {
         await rm(tmp, { force: true });
       }
     },
     read: (sha256, range) => createReadStream(file(sha256), range),
+    // One process's disk: the hub is the only way to its bytes.
+    downloadUrl: async () => null,
+    close: async () => undefined,
   };
 }
