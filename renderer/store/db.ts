@@ -4,6 +4,8 @@ import type { PrelabelRun } from '../../core/prelabel/types';
 import type { FrameTag, Track } from '../../core/model/track';
 import type { HistoryRecord, ItemRecord, PrelabelJobRecord, SegmentsRecord, SettingRecord, ShapeBucketRecord } from './records';
 import type { DisputeRecord, HubTaskRecord, OutboxRecord } from './syncRecords';
+import type { PrelabelItemCountsRow, PrelabelTotalsRow } from '../../core/prelabel/counterRecords';
+import { recountCounters, type CounterTables } from './prelabelCounterRows';
 
 export const DEFAULT_DB_NAME = 'groundwork';
 
@@ -76,6 +78,32 @@ export const schemaVersions: readonly SchemaVersion[] = [
       disputes: '[hubUrl+itemId], hubUrl, taskId, state',
     },
   },
+  {
+    // v7: pre-label statistics as counters moved with every edit (prelabelCounterRows.ts): a totals row per project and a
+    // counts row per item a run reached. Rows written before have none: one recount of each project, here.
+    version: 7,
+    stores: {
+      prelabelTotals: 'projectId',
+      prelabelItemCounts: 'itemId, projectId, *models',
+    },
+    upgrade: async (tx) => {
+      const tables = {
+        projects: tx.table('projects'),
+        items: tx.table('items'),
+        shapeBuckets: tx.table('shapeBuckets'),
+        prelabelRuns: tx.table('prelabelRuns'),
+        prelabelTotals: tx.table('prelabelTotals'),
+        prelabelItemCounts: tx.table('prelabelItemCounts'),
+      } as CounterTables;
+      for (const projectId of (await tx.table('projects').toCollection().primaryKeys()) as string[]) {
+        try {
+          await recountCounters(tables, projectId);
+        } catch {
+          // A project this version cannot read keeps no counters; reading its statistics names the row at fault.
+        }
+      }
+    },
+  },
 ];
 
 export class GroundworkDb extends Dexie {
@@ -92,6 +120,8 @@ export class GroundworkDb extends Dexie {
   outbox!: Table<OutboxRecord, string>;
   hubTasks!: Table<HubTaskRecord, [string, string]>;
   disputes!: Table<DisputeRecord, [string, string]>;
+  prelabelTotals!: Table<PrelabelTotalsRow, string>;
+  prelabelItemCounts!: Table<PrelabelItemCountsRow, string>;
 
   constructor(name = DEFAULT_DB_NAME, versions: readonly SchemaVersion[] = schemaVersions) {
     super(name);
@@ -108,7 +138,7 @@ export class GroundworkDb extends Dexie {
     const declared = (table: string) => versions.some((v) => table in v.stores);
     if (declared('prelabelRuns')) this.prelabelRuns = this.table('prelabelRuns');
     if (declared('prelabelJobs')) this.prelabelJobs = this.table('prelabelJobs');
-    for (const table of ['tracks', 'frameTags', 'segments', 'outbox', 'hubTasks', 'disputes'] as const) {
+    for (const table of ['tracks', 'frameTags', 'segments', 'outbox', 'hubTasks', 'disputes', 'prelabelTotals', 'prelabelItemCounts'] as const) {
       if (declared(table)) (this as Record<typeof table, unknown>)[table] = this.table(table);
     }
   }

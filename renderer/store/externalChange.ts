@@ -1,10 +1,12 @@
 import type { ShapeChange } from '../document/shapeChange';
 import type { ItemDocument } from './itemDocument';
+import type { ItemPrelabelSummary } from '../../core/prelabel/itemTally';
 
-/** A change the store wrote to an item's rows itself, and the bucket count those rows now use (when it changed). */
+/** A change the store wrote to an item's rows itself, the bucket count those rows now use (when it changed) and what the pre-label counters now hold for the item (when they were restated). */
 export interface ExternalChange {
   change: ShapeChange;
   bucketCount?: number;
+  counted?: ItemPrelabelSummary;
 }
 
 /**
@@ -25,8 +27,8 @@ export async function withDocumentsPaused(
   } finally {
     for (const { doc, release } of releases) {
       const external = result.get(doc.item.id);
-      if (external) doc.applyExternal(external.change);
-      release(external?.bucketCount);
+      if (external) doc.applyExternal(external);
+      release();
     }
   }
 }

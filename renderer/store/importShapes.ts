@@ -5,6 +5,7 @@ import { describeIssues, StoreError } from './errors';
 import type { ExternalChange } from './externalChange';
 import { readItemShapes, writeItemShapes } from './shapeRows';
 import { readProjectRow } from './projectRows';
+import { counterTablesOf, restateItemCounts } from './prelabelCounterRows';
 
 export interface ImportOptions {
   /** Remove the existing shapes of every item the import touches first. */
@@ -35,7 +36,7 @@ function validated(projectId: string, input: readonly Shape[]): Map<string, Shap
  */
 export async function importShapesTx(db: GroundworkDb, projectId: string, input: readonly Shape[], options: ImportOptions): Promise<Map<string, ExternalChange>> {
   const byItem = validated(projectId, input);
-  return db.transaction('rw', db.projects, db.items, db.shapeBuckets, async () => {
+  return db.transaction('rw', [db.items, db.shapeBuckets, ...counterTablesOf(db)], async () => {
     const project = readProjectRow(await db.projects.get(projectId));
     if (!project) throw new StoreError(`importShapes: project ${projectId} does not exist`);
     const classIds = new Set(project.labelSchema.classes.map((c) => c.id));
@@ -47,6 +48,7 @@ export async function importShapesTx(db: GroundworkDb, projectId: string, input:
     if (missing >= 0) throw new StoreError(`importShapes: item ${itemIds[missing]} is not in project ${projectId}`);
 
     const changes = new Map<string, ExternalChange>();
+    const stored = new Map<string, Shape[]>();
     for (const itemId of itemIds) {
       const incoming = byItem.get(itemId)!;
       const incomingIds = new Set(incoming.map((s) => s.id));
@@ -57,7 +59,10 @@ export async function importShapesTx(db: GroundworkDb, projectId: string, input:
       await db.items.update(itemId, { shapeCount: shapes.length });
       const remove = options.replace ? existing.shapes.filter((s) => !incomingIds.has(s.id)).map((s) => s.id) : [];
       changes.set(itemId, { change: { put: incoming, remove }, bucketCount });
+      stored.set(itemId, shapes);
     }
+    const counted = await restateItemCounts(db, projectId, stored, project.labelSchema);
+    for (const [itemId, summary] of counted) changes.get(itemId)!.counted = summary;
     return changes;
   });
 }

@@ -12,6 +12,10 @@ import type { HistoryRecord, ItemRecord } from './records';
 import { ItemWriter, type WriteErrorEvent } from './itemWriter';
 import type { VideoState } from '../document/videoChange';
 import { validateVideoChange } from './videoValidation';
+import type { ExternalChange } from './externalChange';
+import { ItemCounters } from './itemCounters';
+import { EMPTY_ITEM_SUMMARY, type ItemPrelabelSummary } from '../../core/prelabel/itemTally';
+import type { PrelabelRun } from '../../core/prelabel/types';
 
 export interface ItemDocumentOptions {
   now?: () => number;
@@ -36,6 +40,8 @@ export class ItemDocument implements ShapeCommitter {
   private closingPromise: Promise<void> | null = null;
   private notifiedRecord: ItemRecord;
 
+  private readonly counters: ItemCounters;
+
   constructor(
     db: GroundworkDb,
     item: ItemRecord,
@@ -43,12 +49,15 @@ export class ItemDocument implements ShapeCommitter {
     history: readonly HistoryEntry[],
     private readonly options: ItemDocumentOptions = {},
     video?: VideoState,
+    /** The item's pre-label runs and what the project's counters hold for it (absent: none). */
+    prelabel: { runs: readonly PrelabelRun[]; counted: ItemPrelabelSummary } = { runs: [], counted: EMPTY_ITEM_SUMMARY },
   ) {
     this.record = item;
     this.notifiedRecord = item;
     this.doc = new ShapeHistory(stored.shapes, history, video);
     this.now = options.now ?? Date.now;
-    this.writer = new ItemWriter(db, item.id, item.projectId, stored.bucketCount, () => this.doc.shapes, options.retryDelays, () => this.doc.video);
+    this.counters = new ItemCounters(prelabel.runs, stored.shapes, prelabel.counted);
+    this.writer = new ItemWriter(db, item.id, item.projectId, stored.bucketCount, () => this.doc.shapes, options.retryDelays, () => this.doc.video, this.counters);
   }
 
   get item(): ItemRecord {
@@ -129,13 +138,30 @@ export class ItemDocument implements ShapeCommitter {
   }
 
   /** For the store: hold this item's writes while it rewrites the item's rows itself. */
-  pauseWrites(): Promise<(bucketCount?: number) => void> {
+  pauseWrites(): Promise<() => void> {
     return this.writer.pause();
   }
 
-  /** Changes the store already wrote (imports, schema remaps), applied while writes are paused: memory only, never in the undo stack. */
-  applyExternal(change: ShapeChange): void {
-    if (this.doc.applyExternal(change)) this.changed();
+  /** Changes the store already wrote (imports, schema remaps, recounts), applied while writes are paused: memory only, never in the undo stack. */
+  applyExternal(external: ExternalChange): void {
+    this.writer.externalApplied(external.change, external.bucketCount, external.counted);
+    if (this.doc.applyExternal(external.change)) this.changed();
+  }
+
+  /**
+   * A pre-label run record of this item (core/prelabel/types.ts), stored in
+   * the same transaction as the changes committed with it, so a run record
+   * always means its shapes exist and the statistics count both at once.
+   */
+  recordRun(run: PrelabelRun): void {
+    this.assertOpen();
+    if (run.itemId !== this.record.id) throw new StoreError(`recordRun: run ${run.runId} is for item ${run.itemId}, not the open item ${this.record.id}`);
+    this.writer.runAdded(run);
+  }
+
+  /** The pre-label counts of this item: as the stored counters hold them, and as its shapes give them now (unsaved edits included). */
+  prelabelCounts(): { stored: ItemPrelabelSummary; current: ItemPrelabelSummary } {
+    return { stored: this.counters.stored, current: this.counters.current() };
   }
 
   /** Item row changes made by the store (status set from the item list). */

@@ -2,8 +2,12 @@ import type { ItemStatus } from '../../core/model/item';
 import type { Shape } from '../../core/model/shape';
 import type { ShapeChange } from '../document/shapeChange';
 import type { GroundworkDb } from './db';
-import type { HistoryRecord } from './records';
-import { bucketOf, writeItemShapes } from './shapeRows';
+import type { HistoryRecord, ShapeBucketRecord } from './records';
+import { BucketIndex } from './bucketIndex';
+import type { CounterChange, ItemCounters } from './itemCounters';
+import { counterTablesOf, moveItemCounts } from './prelabelCounterRows';
+import type { PrelabelRun } from '../../core/prelabel/types';
+import type { ItemPrelabelSummary } from '../../core/prelabel/itemTally';
 import { deleteHistory, emptyPending, hasVideoWrites, isPendingEmpty, mergeFailedBatch, putHistory, type PendingWrites } from './pendingWrites';
 import type { VideoChange, VideoState } from '../document/videoChange';
 import { touchedIds, type DocumentDiff } from '../document/documentDiff';
@@ -23,10 +27,15 @@ export const RETRY_DELAYS_MS = [50, 200, 1000, 5000];
 
 /**
  * Writes one item's changes to IndexedDB in commit order, one rw transaction
- * per batch (changed shape buckets + history rows + item row together, so an
- * edit and its undo entry are durable at the same instant). A failed batch is
- * reported and retried; everything behind it waits, so nothing is lost or
- * reordered.
+ * per batch (changed shape buckets + history rows + item row + the project's
+ * pre-label counters together, so an edit, its undo entry and the statistics
+ * are durable at the same instant). A failed batch is reported and retried;
+ * everything behind it waits, so nothing is lost or reordered.
+ *
+ * The writer keeps the item's shapes by bucket (BucketIndex) and its share of
+ * the pre-label counters (ItemCounters), both moved by each change's records
+ * before and after, so a write touches only the buckets of the changed ids
+ * and costs the same at 1,000 or 100,000 shapes.
  */
 export class ItemWriter {
   private pending: PendingWrites = emptyPending();
@@ -39,18 +48,28 @@ export class ItemWriter {
   private readonly durableListeners = new Set<() => void>();
   private readonly errorListeners = new Set<(e: WriteErrorEvent) => void>();
 
+  /** The item's shapes as in memory, by the bucket their row is. */
+  private readonly index: BucketIndex;
+  /** Set when the layout grew in memory: every bucket is written until a batch commits. */
+  private relayoutPending = false;
+
   constructor(
     private readonly db: GroundworkDb,
     private readonly itemId: string,
     private readonly projectId: string,
-    private bucketCount: number,
-    private readonly currentShapes: () => readonly Shape[],
+    bucketCount: number,
+    /** The document's shapes: read once here to index them; every later change arrives through diffChanged. */
+    currentShapes: () => readonly Shape[],
     private readonly retryDelays: readonly number[] = RETRY_DELAYS_MS,
     private readonly currentVideo: () => VideoState | null = () => null,
-  ) {}
+    private readonly counters: ItemCounters | null = null,
+  ) {
+    this.index = new BucketIndex(currentShapes(), bucketCount);
+  }
 
   /** Records of any type put or removed: their rows are written from memory in the next batch. */
   diffChanged(diff: DocumentDiff): void {
+    this.indexShapes(diff.shape?.put ?? [], diff.shape?.remove ?? []);
     const ids = touchedIds(diff);
     for (const id of ids.shape ?? []) this.pending.shapeIds.add(id);
     for (const id of ids.track ?? []) this.pending.trackIds.add(id);
@@ -65,6 +84,24 @@ export class ItemWriter {
 
   videoChanged(change: VideoChange): void {
     this.diffChanged(diffOfChange({ put: [], remove: [], video: change }));
+  }
+
+  /** A pre-label run record for this item: stored with the next batch, its counts with it. */
+  runAdded(run: PrelabelRun): void {
+    this.counters?.addRun(run);
+    this.pending.counters = true;
+    this.changed();
+  }
+
+  /**
+   * The store wrote this change to the rows itself (while paused): memory
+   * follows without writing it again; `bucketCount` is the layout the rows
+   * now use and `counted` what the counters now hold for the item.
+   */
+  externalApplied(change: ShapeChange, bucketCount?: number, counted?: ItemPrelabelSummary): void {
+    this.indexShapes(change.put, change.remove);
+    if (bucketCount !== undefined && bucketCount !== this.index.bucketCount) this.index.relayout(bucketCount);
+    if (counted) this.counters?.storedAs(counted);
   }
 
   historyPut(row: HistoryRecord): void {
@@ -87,11 +124,10 @@ export class ItemWriter {
    * class remaps): waits for the batch in flight, returns the release
    * function. Commits made meanwhile stay queued and are written after.
    */
-  async pause(): Promise<(bucketCount?: number) => void> {
+  async pause(): Promise<() => void> {
     this.paused++;
     await this.draining;
-    return (bucketCount) => {
-      if (bucketCount !== undefined) this.bucketCount = bucketCount;
+    return () => {
       this.paused--;
       this.kick();
     };
@@ -145,11 +181,14 @@ export class ItemWriter {
       this.pending = emptyPending();
       const generation = this.generation;
       // Captured now, not inside the transaction: the rows must match `generation`.
-      const shapes = batch.shapeIds.size > 0 ? [...this.currentShapes()] : null;
+      const shapes = batch.shapeIds.size > 0 || this.relayoutPending ? this.shapeRows(batch) : null;
       const video = hasVideoWrites(batch) ? this.currentVideo() : null;
+      const counted = this.counters?.pending() ?? null;
       try {
+        const countersWritten = await this.write(batch, shapes, video, counted);
         // Only a committed transaction changes the layout in use; an aborted one left the old rows.
-        this.bucketCount = await this.write(batch, shapes, video);
+        if (shapes?.all) this.relayoutPending = false;
+        if (counted && countersWritten) this.counters!.written(counted);
         attempt = 0;
         this.markDurable(generation);
       } catch (error) {
@@ -162,25 +201,53 @@ export class ItemWriter {
     }
   }
 
-  /** Resolves with the bucket count the rows now use. */
-  private write(batch: PendingWrites, shapes: Shape[] | null, video: VideoState | null): Promise<number> {
+  /** Moves the index by a change's records; the counters see each shape's before and after. */
+  private indexShapes(put: readonly Shape[], remove: readonly string[]): void {
+    for (const shape of put) {
+      this.counters?.shapeChanged(this.index.get(shape.id), shape);
+      this.index.put(shape);
+    }
+    for (const id of remove) {
+      const before = this.index.get(id);
+      if (!before) continue;
+      this.counters?.shapeChanged(before, undefined);
+      this.index.remove(id);
+    }
+  }
+
+  /** The rows to write: the changed ids' buckets, or every bucket when the item outgrew its layout. */
+  private shapeRows(batch: PendingWrites): { rows: ShapeBucketRecord[]; all: boolean; count: number } {
+    if (this.index.neededBucketCount !== this.index.bucketCount) {
+      this.index.relayout(this.index.neededBucketCount);
+      this.relayoutPending = true;
+    }
+    const all = this.relayoutPending;
+    const buckets = all ? undefined : new Set([...batch.shapeIds].map((id) => this.index.bucketOfId(id)));
+    return { rows: this.index.rows(this.itemId, this.projectId, buckets), all, count: this.index.size };
+  }
+
+  /** Resolves with whether the pre-label counters were written (false: the project's need a recount). */
+  private write(
+    batch: PendingWrites,
+    shapes: { rows: ShapeBucketRecord[]; count: number } | null,
+    video: VideoState | null,
+    counted: CounterChange | null,
+  ): Promise<boolean> {
     const { db, itemId } = this;
-    // Video tables join the transaction only when needed, so image items work on databases opened without them.
-    const tables = video ? [db.shapeBuckets, db.items, db.history, db.tracks, db.frameTags, db.segments] : [db.shapeBuckets, db.items, db.history];
+    // Video and counter tables join the transaction only when needed, so a plain edit locks no more than it writes.
+    const tables = [db.shapeBuckets, db.items, db.history, ...(video ? [db.tracks, db.frameTags, db.segments] : []), ...(counted ? counterTablesOf(db) : [])];
     return db.transaction('rw', tables, async () => {
       const itemPatch: { shapeCount?: number; status?: ItemStatus } = {};
-      let bucketCount = this.bucketCount;
       if (shapes) {
-        const buckets = new Set([...batch.shapeIds].map((id) => bucketOf(id, this.bucketCount)));
-        bucketCount = await writeItemShapes(db, itemId, this.projectId, shapes, this.bucketCount, buckets);
-        itemPatch.shapeCount = shapes.length;
+        await db.shapeBuckets.bulkPut(shapes.rows);
+        itemPatch.shapeCount = shapes.count;
       }
       if (batch.status) itemPatch.status = batch.status;
       if (Object.keys(itemPatch).length > 0) await db.items.update(itemId, itemPatch);
       if (batch.historyDeletes.size > 0) await db.history.bulkDelete([...batch.historyDeletes].map((seq) => [itemId, seq] as [string, number]));
       if (batch.historyPuts.size > 0) await db.history.bulkPut([...batch.historyPuts.values()]);
       if (video) await writeVideoRows(db, { itemId, projectId: this.projectId }, video, batch);
-      return bucketCount;
+      return counted ? moveItemCounts(db, this.projectId, itemId, counted) : false;
     });
   }
 

@@ -5,7 +5,9 @@ import type { GroundworkDb } from './db';
 import { ClassInUseError, describeIssues, StoreError, type ClassUsage } from './errors';
 import type { ShapeChange } from '../document/shapeChange';
 import type { ExternalChange } from './externalChange';
-import { bucketRecord, shapesOfRow } from './shapeRows';
+import { bucketRecord, readItemShapes, shapesOfRow } from './shapeRows';
+import { counterTablesOf, restateItemCounts } from './prelabelCounterRows';
+import type { Shape } from '../../core/model/shape';
 import { readProjectRow } from './projectRows';
 
 /** What to do with the shapes of a class the new schema drops. */
@@ -37,7 +39,7 @@ export async function updateLabelSchemaTx(
     if (action !== 'delete' && !kept.has(action.remapTo)) throw new StoreError(`removedClasses.${classId}.remapTo: class "${action.remapTo}" is not in the new schema`);
   }
 
-  return db.transaction('rw', db.projects, db.shapeBuckets, db.items, async () => {
+  return db.transaction('rw', [db.shapeBuckets, db.items, ...counterTablesOf(db)], async () => {
     const project = readProjectRow(await db.projects.get(projectId));
     if (!project) throw new StoreError(`project ${projectId} does not exist`);
     const dropped = project.labelSchema.classes.filter((c) => !kept.has(c.id));
@@ -74,6 +76,10 @@ export async function updateLabelSchemaTx(
     }
     const updated: Project = { ...project, labelSchema: schema, updatedAt: now };
     await db.projects.put(updated);
-    return { project: updated, changes: new Map([...changes].map(([itemId, change]) => [itemId, { change }])) };
+    // Remapped or deleted boxes change their items' counts; new class names can change what a model maps to.
+    const stored = new Map<string, Shape[]>();
+    for (const itemId of changes.keys()) stored.set(itemId, (await readItemShapes(db, itemId)).shapes);
+    const counted = await restateItemCounts(db, projectId, stored, schema);
+    return { project: updated, changes: new Map([...changes].map(([itemId, change]) => [itemId, { change, counted: counted.get(itemId) }])) };
   });
 }

@@ -22,6 +22,7 @@ import { itemRecordOf } from './intakeItem';
 import { recordTypes } from '../../core/model/recordTypes';
 import { readProjectRow, readProjectRows, type UnreadableProject } from './projectRows';
 import { readHistoryRows } from './historyRows';
+import { putEmptyTotals, readItemCountsRow } from './prelabelCounterRows';
 
 /** Version of the document model (core/model) this store writes into Project.schemaVersion. */
 export const MODEL_SCHEMA_VERSION = recordTypes.project.currentVersion;
@@ -72,7 +73,10 @@ export class LabelStore {
     const now = this.now();
     const parsed = ProjectSchema.safeParse({ id: newId('prj_'), name, rootId, rootPath, labelSchema, createdAt: now, updatedAt: now, schemaVersion: MODEL_SCHEMA_VERSION });
     if (!parsed.success) throw new StoreError(describeIssues('createProject', parsed.error.issues));
-    await this.db.projects.add(parsed.data);
+    await this.db.transaction('rw', this.db.projects, this.db.prelabelTotals, async () => {
+      await this.db.projects.add(parsed.data);
+      await putEmptyTotals(this.db, parsed.data.id);
+    });
     this.notify();
     return parsed.data;
   }
@@ -231,13 +235,15 @@ export class LabelStore {
 
   private async loadDocument(itemId: string): Promise<ItemDocument> {
     const { db } = this;
-    const { item, stored, history, video } = await db.transaction('r', [db.items, db.shapeBuckets, db.history, db.tracks, db.frameTags, db.segments], async () => {
+    const tables = [db.items, db.shapeBuckets, db.history, db.tracks, db.frameTags, db.segments, db.prelabelRuns, db.prelabelItemCounts];
+    const { item, stored, history, video, prelabel } = await db.transaction('r', tables, async () => {
       const item = await db.items.get(itemId);
       return {
         item,
         stored: await readItemShapes(db, itemId),
         history: readHistoryRows(await db.history.where('itemId').equals(itemId).toArray()),
         video: item?.kind === 'video' ? await readVideoRows(db, itemId) : undefined,
+        prelabel: { runs: await db.prelabelRuns.where('itemId').equals(itemId).toArray(), counted: readItemCountsRow(await db.prelabelItemCounts.get(itemId)) },
       };
     });
     if (!item) throw new StoreError(`openItem: item ${itemId} does not exist`);
@@ -248,7 +254,7 @@ export class LabelStore {
       onItemChanged: () => this.notify(),
       onClosed: () => this.forget(itemId, loading),
     };
-    return new ItemDocument(db, { ...item, shapeCount: item.shapeCount ?? stored.shapes.length }, stored, history, options, video);
+    return new ItemDocument(db, { ...item, shapeCount: item.shapeCount ?? stored.shapes.length }, stored, history, options, video, prelabel);
   }
 
   /** The project's item documents open right now. */

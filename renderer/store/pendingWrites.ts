@@ -16,10 +16,12 @@ export interface PendingWrites {
   trackIds: Set<string>;
   frameTagIds: Set<string>;
   segments: boolean;
+  /** Pre-label run records were added: the counters (ItemCounters) owe a write even without a shape change. */
+  counters: boolean;
 }
 
 export function emptyPending(): PendingWrites {
-  return { shapeIds: new Set(), historyPuts: new Map(), historyDeletes: new Set(), status: null, trackIds: new Set(), frameTagIds: new Set(), segments: false };
+  return { shapeIds: new Set(), historyPuts: new Map(), historyDeletes: new Set(), status: null, trackIds: new Set(), frameTagIds: new Set(), segments: false, counters: false };
 }
 
 export function hasVideoWrites(p: PendingWrites): boolean {
@@ -27,7 +29,7 @@ export function hasVideoWrites(p: PendingWrites): boolean {
 }
 
 export function isPendingEmpty(p: PendingWrites): boolean {
-  return p.shapeIds.size === 0 && p.historyPuts.size === 0 && p.historyDeletes.size === 0 && p.status === null && !hasVideoWrites(p);
+  return p.shapeIds.size === 0 && p.historyPuts.size === 0 && p.historyDeletes.size === 0 && p.status === null && !hasVideoWrites(p) && !p.counters;
 }
 
 export function putHistory(p: PendingWrites, row: HistoryRecord): void {
@@ -48,6 +50,7 @@ export function mergeFailedBatch(failed: PendingWrites, newer: PendingWrites): P
   merged.trackIds = new Set([...failed.trackIds, ...newer.trackIds]);
   merged.frameTagIds = new Set([...failed.frameTagIds, ...newer.frameTagIds]);
   merged.segments = failed.segments || newer.segments;
+  merged.counters = failed.counters || newer.counters;
   for (const seq of failed.historyDeletes) deleteHistory(merged, seq);
   for (const row of failed.historyPuts.values()) putHistory(merged, row);
   for (const seq of newer.historyDeletes) deleteHistory(merged, seq);

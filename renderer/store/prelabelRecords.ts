@@ -5,12 +5,15 @@ import { reviewObservations } from '../../core/prelabel/autoAccept/observations'
 import { chooseThresholds, type ThresholdChoice } from '../../core/prelabel/autoAccept/thresholds';
 import { buildPrelabel, type PrelabelInput } from '../../core/prelabel/buildPrelabel';
 import { correctionLines, type CorrectionLine } from '../../core/prelabel/corrections';
-import { computePrelabelStats, type PrelabelStats } from '../../core/prelabel/statistics';
+import { statsOfTotals, type PrelabelStats } from '../../core/prelabel/statistics';
+import { moveItem } from '../../core/prelabel/projectTally';
 import type { ModelPrediction, PrelabelRun, Thresholds } from '../../core/prelabel/types';
 import { StoreError } from './errors';
 import type { LabelStore } from './labelStore';
 import type { PrelabelJobRecord } from './records';
 import { readProjectShapes } from './shapeRows';
+import { readTotalsRow, recountCounters } from './prelabelCounterRows';
+import { withDocumentsPaused } from './externalChange';
 
 /** The store setting that holds a project's pre-label choices (renderer/ui/prelabel/prelabelSettings.ts); its `autoAccept` field is the policy. */
 const settingsKey = (projectId: string) => `prelabel:${projectId}`;
@@ -78,19 +81,14 @@ export class PrelabelRecords {
     const autoAccept = result.outcome.ok ? await this.autoAcceptFor(result.runId, item.projectId) : undefined;
     const plan = (existing: readonly Shape[]) =>
       buildPrelabel({ ...result, item, schema: project.labelSchema, existing, now: this.now(), ...(autoAccept ? { autoAccept } : {}) });
-    let run: PrelabelRun;
-    if (result.outcome.ok) {
-      // Through the item's document: the change is one undo step, and an open editor shows it at once.
-      run = await this.store.withItemDocument(item.id, (doc) => {
-        const made = plan(doc.getShapes());
-        doc.commit(made.change, { history: true, label: PRELABEL_STEP_LABEL });
-        return made.run;
-      });
-    } else {
-      run = plan([]).run;
-    }
-    // Written after the shapes are durable: a run record always means its shapes exist.
-    await this.db.prelabelRuns.put(run);
+    // Through the item's document: the shapes are one undo step, an open editor shows them at once, and the run
+    // record is written in the same transaction (a run record always means its shapes exist; the counters move with both).
+    const run = await this.store.withItemDocument(item.id, (doc) => {
+      const made = plan(result.outcome.ok ? doc.getShapes() : []);
+      if (result.outcome.ok) doc.commit(made.change, { history: true, label: PRELABEL_STEP_LABEL });
+      doc.recordRun(made.run);
+      return made.run;
+    });
     this.store.notify();
     return { ingested: true, run };
   }
@@ -144,11 +142,41 @@ export class PrelabelRecords {
     return out;
   }
 
+  /**
+   * The project's statistics from its counters (one row, whatever the
+   * project's size), with open documents' edits not yet durable added. A
+   * project without counters (a database from before them that the upgrade
+   * could not count) is recounted from its rows first.
+   */
   async stats(projectId: string): Promise<PrelabelStats> {
     const project = await this.store.getProject(projectId);
     if (!project) throw new StoreError(`pre-label statistics: project ${projectId} does not exist`);
-    const [{ items, runs, shapesByItem }, policy] = await Promise.all([this.snapshot(projectId), this.autoAcceptPolicy(projectId)]);
-    return computePrelabelStats({ schema: project.labelSchema, runs, items, shapesByItem, confidence: policy.confidence });
+    const [policy, docs] = await Promise.all([this.autoAcceptPolicy(projectId), this.store.openDocuments(projectId)]);
+    let totals = readTotalsRow(await this.db.prelabelTotals.get(projectId));
+    if (!totals) {
+      await this.recount(projectId);
+      totals = readTotalsRow(await this.db.prelabelTotals.get(projectId));
+      if (!totals) throw new StoreError(`pre-label statistics: project ${projectId} could not be counted`);
+    }
+    for (const doc of docs) {
+      const { stored, current } = doc.prelabelCounts();
+      moveItem(totals, stored, current);
+    }
+    return statsOfTotals(totals, policy.confidence);
+  }
+
+  /**
+   * Rebuilds the project's counters from its shape and run rows (the repair;
+   * what an old database gets once at upgrade). Open documents hold their
+   * writes meanwhile and then count from the recount.
+   */
+  async recount(projectId: string): Promise<void> {
+    const { db } = this;
+    await withDocumentsPaused(await this.store.openDocuments(projectId), async () => {
+      const tables = [db.projects, db.items, db.shapeBuckets, db.prelabelRuns, db.prelabelTotals, db.prelabelItemCounts];
+      const summaries = await db.transaction('rw', tables, () => recountCounters(db, projectId));
+      return new Map([...(summaries ?? [])].map(([itemId, counted]) => [itemId, { change: { put: [], remove: [] }, counted }]));
+    });
   }
 
   async corrections(projectId: string): Promise<CorrectionLine[]> {

@@ -73,7 +73,7 @@ export async function projectContents(store: LabelStore, projectId: string): Pro
 export async function deleteProjectAndLabels(store: LabelStore, projectId: string, options: { discardUnsynced?: boolean } = {}): Promise<void> {
   for (const doc of await store.openDocuments(projectId)) await doc.close();
   const { db } = store;
-  const tables = [db.projects, db.items, db.shapeBuckets, db.history, db.prelabelRuns, db.prelabelJobs, db.tracks, db.frameTags, db.segments, db.outbox, db.hubTasks, db.settings];
+  const tables = [db.projects, db.items, db.shapeBuckets, db.history, db.prelabelRuns, db.prelabelJobs, db.prelabelTotals, db.prelabelItemCounts, db.tracks, db.frameTags, db.segments, db.outbox, db.hubTasks, db.settings];
   await db.transaction('rw', tables, async () => {
     if (!(await db.projects.get(projectId))) throw new StoreError('This project no longer exists');
     const outbox = await db.outbox.where('projectId').equals(projectId).toArray();
@@ -84,7 +84,7 @@ export async function deleteProjectAndLabels(store: LabelStore, projectId: strin
     }
     const itemIds = (await db.items.where('projectId').equals(projectId).primaryKeys()) as string[];
     await deleteProjectVideoRows(db, projectId);
-    for (const table of [db.prelabelRuns, db.prelabelJobs, db.history, db.shapeBuckets, db.items, db.outbox, db.hubTasks]) {
+    for (const table of [db.prelabelRuns, db.prelabelJobs, db.prelabelTotals, db.prelabelItemCounts, db.history, db.shapeBuckets, db.items, db.outbox, db.hubTasks]) {
       await table.where('projectId').equals(projectId).delete();
     }
     // Keys of prelabelRecords.ts and rememberedPlace.ts.

@@ -54,12 +54,15 @@ export function shapesOfRows(rows: readonly ShapeBucketRecord[]): Shape[] {
   return rows.flatMap(shapesOfRow).sort(byCreation);
 }
 
-export async function readItemShapes(db: GroundworkDb, itemId: string): Promise<{ shapes: Shape[]; bucketCount: number }> {
+/** Where shape rows are read from: the database, or the table of an upgrade transaction. */
+type ShapeRowSource = Pick<GroundworkDb, 'shapeBuckets'>;
+
+export async function readItemShapes(db: ShapeRowSource, itemId: string): Promise<{ shapes: Shape[]; bucketCount: number }> {
   const rows = await db.shapeBuckets.where('itemId').equals(itemId).toArray();
   return { shapes: shapesOfRows(rows), bucketCount: rows.length };
 }
 
-export async function readProjectShapes(db: GroundworkDb, projectId: string): Promise<Map<string, Shape[]>> {
+export async function readProjectShapes(db: ShapeRowSource, projectId: string): Promise<Map<string, Shape[]>> {
   const byItem = new Map<string, ShapeBucketRecord[]>();
   await db.shapeBuckets.where('projectId').equals(projectId).each((row) => {
     const list = byItem.get(row.itemId);
