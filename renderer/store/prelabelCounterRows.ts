@@ -35,7 +35,8 @@ export const counterTablesOf = (db: GroundworkDb) => [db.prelabelTotals, db.prel
 /** The totals as stored, through their migrator; null when the project has none yet. Throws UnreadableRecordError for a damaged or newer row. */
 export function readTotalsRow(row: PrelabelTotalsRow | undefined): ProjectPrelabelTotals | null {
   if (!row) return null;
-  return readStoredBatch(counterRecordTypes.prelabelTotals, row, [row], `pre-label counters of project ${row.projectId}`)[0]!;
+  const read = readStoredBatch(counterRecordTypes.prelabelTotals, row, [row], `pre-label counters of project ${row.projectId}`)[0]!;
+  return { scopeSources: read.scopeSources, scopes: read.scopes, rows: read.rows };
 }
 
 export function readItemCountsRow(row: PrelabelItemCountsRow | undefined): ItemPrelabelSummary {
