@@ -3,7 +3,9 @@ import type { HubConfig, SlashEvidenceThreshold } from './config';
 import type { MediaStore } from './media/mediaStore';
 import type { BatchVerifier } from './batches/batchVerifier';
 import type { ChainClient } from './epochs/chainClient';
-import type { ConsensusQueue } from './consensus/consensusQueue';
+import type { DecisionWait } from './consensus/decisionWait';
+import type { JobQueue } from './jobs/jobQueue';
+import type { JobSettings } from './jobs/jobSettings';
 import type { TierTable } from '../core/reputation/tiers';
 import type { StakeReader } from './tiers/stakeReader';
 import type { StatisticsKeeper } from './db/keepStatistics';
@@ -14,9 +16,12 @@ export interface HubContext {
   config: ResolvedConfig;
   media: MediaStore;
   verifier: BatchVerifier;
-  /** Decides items that reached k submissions, in the background after each batch response. */
-  consensus: ConsensusQueue;
-  /** Resolves when every queued consensus round has run (tests, epoch close). */
+  /** The PostgreSQL job queue (pg-boss): consensus, the readiness sweep and scoring run as its jobs (hub/jobs/README.md). */
+  jobs: JobQueue;
+  jobSettings: JobSettings;
+  /** `settled(itemId)`: waits (bounded) until a ready item is decided, by any hub process — what a read after an upload needs. */
+  consensus: DecisionWait;
+  /** Resolves when every decision job queued so far, in any process, has run (tests, tools). */
   consensusIdle(): Promise<void>;
   /** Keeps PGlite's planner statistics fresh after bulk writes (it has no autovacuum). */
   statistics: StatisticsKeeper;

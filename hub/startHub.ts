@@ -10,8 +10,10 @@ import { DEFAULTS, type HubConfig } from './config';
 import type { HubContext, ResolvedConfig } from './context';
 import { keepStatistics } from './db/keepStatistics';
 import { openDb } from './db/openDb';
-import { createConsensusQueue } from './consensus/consensusQueue';
-import { finalizeReadyItems } from './consensus/finalizeItems';
+import { createDecisionWait } from './consensus/decisionWait';
+import { hubJobHandlers } from './jobs/hubJobs';
+import { QUEUES, startJobQueue, type JobQueue } from './jobs/jobQueue';
+import { jobSettingsFromEnv, type JobSettings } from './jobs/jobSettings';
 import { connectChain } from './epochs/chainClient';
 import { closeEpoch, type EpochResult } from './epochs/closeEpoch';
 import { buildApp } from './http/buildApp';
@@ -62,7 +64,7 @@ function resolve(config: HubConfig, listenUrl: string, token: string | null): Re
  * listens. The whole hub in one call, for `npm run hub`, tests and the
  * workstation's local network.
  */
-export async function startHub(config: HubConfig): Promise<RunningHub> {
+export async function startHub(config: HubConfig, opts: { jobs?: Partial<JobSettings> } = {}): Promise<RunningHub> {
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const chain = config.rpcUrl && config.operatorKey ? connectChain(config.rpcUrl, config.operatorKey, config.rewardsContract) : undefined;
   const verifier = createBatchVerifier({
@@ -73,6 +75,7 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
     },
     workers: config.verifyWorkers ?? defaultVerifyWorkers(),
   });
+  let jobs: JobQueue | undefined;
   try {
     const token = config.token ? getAddress(config.token) : chain ? await chain.token() : null;
     const mediaDir = config.mediaDir ?? (config.dataDir ? path.join(config.dataDir, '..', `${path.basename(config.dataDir)}-media`) : mkdtempSync(path.join(os.tmpdir(), 'hub-media-')));
@@ -85,15 +88,21 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
       stake: createStakeReader(config.rpcUrl, config.stakeRegistry),
       // Filled in once the port is known (the SIWE domain is the listening host unless publicUrl says otherwise).
       config: resolve(config, 'http://127.0.0.1', token),
-    } as HubContext;
+      // The services below are filled in one by one: each needs the context itself.
+    } as Partial<HubContext> as HubContext;
     ctx.statistics = keepStatistics(db);
-    ctx.consensus = createConsensusQueue(ctx);
-    ctx.consensusIdle = () => ctx.consensus.idle();
+    ctx.jobSettings = { ...jobSettingsFromEnv(), ...opts.jobs };
+    jobs = ctx.jobs = await startJobQueue(db, ctx.jobSettings, hubJobHandlers(ctx), (e) => console.error(`hub jobs: ${e.message}`));
+    ctx.consensus = createDecisionWait(db, { maxWaitMs: ctx.jobSettings.decisionWaitMs, wake: ctx.jobs.wake });
+    ctx.consensusIdle = () => ctx.jobs.idle();
     await fastKeccakReady();
     const app = buildApp(ctx);
     const url = await app.listen({ host: config.host ?? DEFAULTS.host, port: config.port ?? 0 });
     ctx.config = resolve(config, url, token);
-    await finalizeReadyItems(ctx);
+    // Whatever a stop or a failed job left: every ready item is decided, then reputations catch up (README: nothing lost).
+    await ctx.jobs.send(QUEUES.sweep, {}, 'start');
+    await ctx.jobs.send(QUEUES.score, {}, 'all');
+    await ctx.consensusIdle();
     const stopPurging = startPurging(ctx, ctx.config.purgeIntervalMs);
     return {
       url,
@@ -102,7 +111,7 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
       async close() {
         await stopPurging();
         await app.close();
-        await ctx.consensus.close();
+        await ctx.jobs.close();
         await ctx.statistics.close();
         await verifier.close();
         chain?.close();
@@ -111,6 +120,7 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
       },
     };
   } catch (e) {
+    await jobs?.close();
     await verifier.close();
     chain?.close();
     await db.close();

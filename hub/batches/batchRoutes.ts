@@ -29,9 +29,9 @@ export function batchRoutes(app: FastifyInstance, ctx: HubContext): void {
           throw forbidden('signer_not_session', `the batch is signed by ${verified.signer} but this session belongs to ${account}: upload your own batches`);
         }
         const receipt = await storeBatch(ctx, verified);
-        // Consensus on items this batch completed runs after the response (see consensus/consensusQueue.ts).
+        // Items this batch completed were enqueued in its transaction (storeBatch); this process's worker takes them now.
         if (!receipt.duplicate) {
-          ctx.consensus.add(verified.itemIds);
+          ctx.jobs.wake();
           ctx.statistics.touched(verified.itemIds.length);
         }
         return receipt;

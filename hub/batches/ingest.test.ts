@@ -157,15 +157,16 @@ function ingestSuite(name: string, databaseUrl: () => string | undefined) {
       expect(row!.status).toBe('accepted');
     });
 
-    it('decides items that reached k but missed their round (a stop in between) when the hub catches up, as it does at start', async () => {
+    it('enqueues the decision in the batch\'s own transaction (storeBatch alone, no route), and the sweep decides an item whose job was lost', async () => {
       const item = itemIds[2]!;
       for (const i of [0, 1]) expect((await call(hub, 'POST', '/batches', { token: tokens[i], json: await signedBatch(hub, annotators[i]!, taskId, labels([item])) })).status).toBe(200);
-      // The third submission is stored without queueing its consensus, as if the hub stopped right after the transaction.
       const verified = await hub.context.verifier.verify(JSON.stringify(await signedBatch(hub, annotators[2]!, taskId, labels([item]))));
       expect(verified.ok).toBe(true);
       await storeBatch(hub.context, verified as VerifiedBatch);
       await hub.context.consensusIdle();
-      expect((await call<{ status: string; submissions: number }>(hub, 'GET', `/items/${item}`, { token: reqToken })).body).toMatchObject({ status: 'open', submissions: 3 });
+      expect((await call<{ status: string; submissions: number }>(hub, 'GET', `/items/${item}`, { token: reqToken })).body).toMatchObject({ status: 'accepted', submissions: 3 });
+      // As if its job had been lost: the item is open again with k submissions (items.ready_at still says so).
+      await hub.context.db.query(`UPDATE items SET status = 'open', consensus = NULL, finalized_at = NULL WHERE id = $1`, [item]);
       expect(await finalizeReadyItems(hub.context)).toBe(1);
       expect((await call<{ status: string }>(hub, 'GET', `/items/${item}`, { token: tokens[0] })).body.status).toBe('accepted');
       expect(await finalizeReadyItems(hub.context)).toBe(0);

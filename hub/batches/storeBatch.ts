@@ -3,6 +3,7 @@ import type { Queryable } from '../db/adapter';
 import { badRequest, conflict, forbidden, HubError, notFound } from '../http/hubError';
 import type { VerifiedBatch } from './verifyBatchBody';
 import { receiptIfExpired } from '../http/expiredSignature';
+import { itemsReachingK } from '../consensus/itemsReachingK';
 
 export interface BatchReceipt {
   batchId: string;
@@ -36,6 +37,8 @@ interface KnownTask {
   id: string;
   /** Whether any item of the task is a video (items are written once, when the task is published). */
   hasVideo: boolean;
+  /** k: submissions that complete an item (fixed when the task is published). */
+  redundancy: number;
 }
 
 /** Task hash → task id and whether it has video items. Tasks are never deleted or re-hashed and their items never change, so a found entry stays right. */
@@ -46,12 +49,12 @@ async function taskOf(ctx: HubContext, tx: Queryable, taskHash: string): Promise
   if (!cache) knownTasks.set(ctx.db, (cache = new Map()));
   const hit = cache.get(taskHash);
   if (hit) return hit;
-  const [row] = await tx.query<{ id: string; has_video: boolean }>(
-    'SELECT t.id, EXISTS (SELECT 1 FROM items i WHERE i.task_id = t.id AND i.video IS NOT NULL) AS has_video FROM tasks t WHERE t.task_hash = $1',
+  const [row] = await tx.query<{ id: string; has_video: boolean; redundancy: number }>(
+    'SELECT t.id, t.redundancy, EXISTS (SELECT 1 FROM items i WHERE i.task_id = t.id AND i.video IS NOT NULL) AS has_video FROM tasks t WHERE t.task_hash = $1',
     [taskHash],
   );
   if (!row) return null;
-  const task = { id: row.id, hasVideo: row.has_video };
+  const task = { id: row.id, hasVideo: row.has_video, redundancy: row.redundancy };
   cache.set(taskHash, task);
   return task;
 }
@@ -96,8 +99,10 @@ async function checkItemKinds(tx: Queryable, v: VerifiedBatch, task: KnownTask):
  * compressed canonical labels) and, per item, the signer's assignment row
  * marked submitted with its label hash — one UPDATE over all items. Any
  * refusal rolls everything back. The same batch again (same EIP-712 digest)
- * answers the first receipt. Consensus is not run here: the caller queues
- * the items (`ctx.consensus`).
+ * answers the first receipt. Consensus is not run here: the items this
+ * batch brought to k are marked ready and their decision job is enqueued in
+ * the same transaction (consensus/itemsReachingK.ts, hub/jobs/), so a stored
+ * batch always has its job and a refused one none.
  */
 export async function storeBatch(ctx: HubContext, v: VerifiedBatch): Promise<BatchReceipt> {
   const late = await receiptIfExpired(ctx, v.batch.deadline, 'batch', () => existingReceipt(ctx.db, v.digest));
@@ -129,6 +134,7 @@ export async function storeBatch(ctx: HubContext, v: VerifiedBatch): Promise<Bat
       [inserted.id, v.itemIds, v.hashes, v.signer, taskId],
     );
     if (marked!.n !== v.itemIds.length) throw await unassignedItemsError(tx, v, taskId);
+    await ctx.jobs.enqueueDecision(tx, await itemsReachingK(ctx.db, tx, v.itemIds, task.redundancy));
     return { batchId: v.digest, root: v.batch.root, duplicate: false, acceptedAt: new Date(inserted.received_at).toISOString() };
   });
 }

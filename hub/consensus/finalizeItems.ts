@@ -22,15 +22,12 @@ function decideImageItem(itemId: string, subs: StoredSubmission[], iouThreshold:
 }
 
 /**
- * Every item still open whose submissions reached the task's redundancy k
- * (counted from the assignments: a submission is an assignment with a batch).
+ * Every item still open that reached k submissions: marked ready by the batch
+ * that completed it (items.ready_at, in that batch's transaction), read from
+ * the partial index `items_ready` instead of counting every open item.
  */
 async function readyItems(ctx: Pick<HubContext, 'db'>): Promise<string[]> {
-  const rows = await ctx.db.query<{ id: string }>(
-    `SELECT i.id FROM items i JOIN tasks t ON t.id = i.task_id
-     WHERE i.status = 'open'
-       AND (SELECT count(*) FROM assignments a WHERE a.item_id = i.id AND a.batch_id IS NOT NULL) >= t.redundancy`,
-  );
+  const rows = await ctx.db.query<{ id: string }>(`SELECT id FROM items WHERE status = 'open' AND ready_at IS NOT NULL ORDER BY ready_at, id`);
   return rows.map((r) => r.id);
 }
 
@@ -86,9 +83,9 @@ export async function finalizeItems(ctx: Pick<HubContext, 'db' | 'config'>, item
 }
 
 /**
- * Catches up items that reached k submissions but were not decided (the hub
- * stopped in between, or a round failed). Runs at start and before every
- * epoch close, so an item that cannot be decided (stored data gone wrong) is
+ * Catches up items that reached k submissions but were not decided (a job
+ * lost or failed for good, a database from before the job queue). Runs as
+ * the sweep job at start and before every epoch close, so an item that cannot be decided (stored data gone wrong) is
  * reported through `onError` — naming it — and stays open, rather than
  * stopping the hub from starting or every task's epoch from closing.
  */

@@ -13,8 +13,8 @@ export interface Queryable {
 
 export interface Db extends Queryable {
   readonly kind: 'pglite' | 'postgres';
-  /** Runs several statements without parameters (migrations). */
-  exec(sql: string): Promise<void>;
+  /** Runs several statements without parameters (migrations, the job queue's own scripts); the rows of the last one. */
+  exec(sql: string): Promise<Row[]>;
   /** BEGIN … COMMIT; a throw inside rolls everything back and rethrows. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /**

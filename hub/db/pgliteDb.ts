@@ -1,5 +1,5 @@
 import { PGlite, types } from '@electric-sql/pglite';
-import { normalisedQueryable, type Db } from './adapter';
+import { normalisedQueryable, normaliseRow, type Db, type Row } from './adapter';
 import { createInProcessLocks } from './inProcessLocks';
 
 const parsers = { [types.INT8]: (x: string) => BigInt(x) };
@@ -14,7 +14,8 @@ export async function openPgliteDb(dataDir?: string): Promise<Db> {
     kind: 'pglite',
     query: base.query,
     exec: async (sql) => {
-      await pg.exec(sql);
+      const results = await pg.exec(sql);
+      return (results.at(-1)?.rows ?? []).map((r) => normaliseRow(r as Row));
     },
     // PGlite is a single connection: its transactions are serialised, which is what we want.
     transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { normalisedQueryable, type Db } from './adapter';
+import { normalisedQueryable, normaliseRow, type Db, type Row } from './adapter';
 import { withPostgresSessionLock } from './postgresSessionLock';
 
 const INT8 = 20;
@@ -21,7 +21,10 @@ export async function openPostgresDb(connectionString: string, max = 4): Promise
     kind: 'postgres',
     query: base.query,
     exec: async (sql) => {
-      await pool.query(sql);
+      // Several statements answer an array of results (the simple protocol); one answers one.
+      const res = (await pool.query(sql)) as unknown as pg.QueryResult | pg.QueryResult[];
+      const last = Array.isArray(res) ? res.at(-1) : res;
+      return (last?.rows ?? []).map((r) => normaliseRow(r as Row));
     },
     async transaction(fn) {
       const client = await pool.connect();

@@ -74,11 +74,11 @@ export async function closeEpoch(ctx: HubContext): Promise<EpochResult> {
 async function closeHoldingLock(ctx: HubContext, chain: ChainClient, session: LockedSession): Promise<EpochResult> {
   const [pending] = await ctx.db.query<PendingEpoch>(`SELECT epoch, root, totals, tree FROM epochs WHERE status = 'pending' ORDER BY epoch LIMIT 1`);
   if (pending) return settle(ctx, chain, session, pending, 0, false);
-  // Decide everything that is complete: the background queue first, then anything a stop or failure left behind.
-  await ctx.consensusIdle();
+  // Decide everything that is complete, here and now (idempotent: a job deciding the same items elsewhere writes nothing twice).
+  // Not waiting for the job queue to drain: under continuous ingest across processes it never would.
   await finalizeReadyItems(ctx);
   // Reputations of items decided so far (the multiplier snapshot below is taken after them).
-  await catchUpReputation(ctx);
+  await catchUpReputation(ctx, { waitForConsensus: false });
   const onChain = await chain.currentEpoch();
   const { row, rewardedItems, held } = await ctx.db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock(424243)');

@@ -1,0 +1,36 @@
+import type { HubContext } from '../context';
+import { finalizeItems, finalizeReadyItems } from '../consensus/finalizeItems';
+import { catchUpReputation } from '../reputation/catchUp';
+import { QUEUES, type JobHandlers } from './jobQueue';
+
+/** Queues a reputation catch-up; one waiting job folds every repeat (the 'short' policy). */
+const scoreLater = (ctx: HubContext) => ctx.jobs.send(QUEUES.score, {}, 'all');
+
+/**
+ * What each queue does (hub/jobs/README.md). Deciding is idempotent — only
+ * open items are written, so a job run twice, or by two processes, decides
+ * each item once — and so is scoring (each item is marked when scored).
+ */
+export function hubJobHandlers(ctx: HubContext): JobHandlers {
+  return {
+    async [QUEUES.decide](data) {
+      const itemIds = Array.isArray(data.itemIds) ? data.itemIds.filter((id): id is string => typeof id === 'string') : [];
+      try {
+        await finalizeItems(ctx, itemIds);
+      } catch (e) {
+        // The other items of the job are written; this one is retried, then left to the sweep at the next start.
+        console.error(`hub consensus: ${(e as Error).message} (retried; the sweep at start decides it once the data is sound)`);
+        throw e;
+      } finally {
+        await scoreLater(ctx);
+      }
+    },
+    async [QUEUES.sweep]() {
+      await finalizeReadyItems(ctx);
+      await scoreLater(ctx);
+    },
+    async [QUEUES.score]() {
+      await catchUpReputation(ctx, { waitForConsensus: false });
+    },
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * The job queue's knobs (hub/jobs/README.md), defaults overridable from the
+ * environment. Kept here rather than in hub/config.ts so the queue can be
+ * tuned without touching the hub's config schema; `startHub` takes them
+ * through `jobSettingsFromEnv()` unless a caller passes its own.
+ */
+export interface JobSettings {
+  /** Whether this process runs jobs (false: it only enqueues and serves, e.g. a read replica; another process must work). */
+  work: boolean;
+  /** How often an idle worker looks for jobs another process enqueued (ms; pg-boss's floor is 500). A batch stored by this process wakes its own worker at once. */
+  pollMs: number;
+  /** Attempts after the first before a decision job is left failed (the sweep at the next start still decides its items). */
+  retryLimit: number;
+  /** Seconds before the first retry; doubled each time (pg-boss backoff). */
+  retryDelaySeconds: number;
+  /** A job active longer than this is taken as lost (its process died) and retried by pg-boss's maintenance. */
+  expireSeconds: number;
+  /** How often pg-boss expires, archives and drops old jobs (one process at a time does it). */
+  maintenanceSeconds: number;
+  /** The longest `GET /items/:id` waits for a ready item's decision before answering what is stored. */
+  decisionWaitMs: number;
+}
+
+export const JOB_DEFAULTS: JobSettings = {
+  work: true,
+  pollMs: 500,
+  retryLimit: 5,
+  retryDelaySeconds: 2,
+  expireSeconds: 300,
+  maintenanceSeconds: 120,
+  decisionWaitMs: 5000,
+};
+
+const numberOr = (value: string | undefined, fallback: number): number => {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`job settings: "${value}" is not a non-negative number`);
+  return n;
+};
+
+export function jobSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): JobSettings {
+  return {
+    work: env.HUB_JOB_WORKERS !== '0',
+    pollMs: Math.max(500, numberOr(env.HUB_JOB_POLL_MS, JOB_DEFAULTS.pollMs)),
+    retryLimit: Math.floor(numberOr(env.HUB_JOB_RETRY_LIMIT, JOB_DEFAULTS.retryLimit)),
+    retryDelaySeconds: Math.max(1, numberOr(env.HUB_JOB_RETRY_DELAY_SECONDS, JOB_DEFAULTS.retryDelaySeconds)),
+    expireSeconds: Math.max(1, numberOr(env.HUB_JOB_EXPIRE_SECONDS, JOB_DEFAULTS.expireSeconds)),
+    maintenanceSeconds: Math.max(1, numberOr(env.HUB_JOB_MAINTENANCE_SECONDS, JOB_DEFAULTS.maintenanceSeconds)),
+    decisionWaitMs: numberOr(env.HUB_DECISION_WAIT_MS, JOB_DEFAULTS.decisionWaitMs),
+  };
+}
