@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { Wallet, type JsonRpcProvider } from 'ethers';
-import { fundTask } from '../../native/chain';
+import { Wallet } from 'ethers';
+import { fundTask } from '../epochs/epochTestKit';
 import type { RunningHub } from '../startHub';
 import { call, signIn, TEST_SCHEMA } from '../testKit';
 
@@ -18,15 +18,15 @@ function mediaBytes(): Buffer {
 }
 
 /**
- * The requester (anvil account 1) uploads every item's media and publishes
- * a k-redundant task, then funds its pool on chain for twice what its items
- * pay at 1× (room for multipliers). `uploadVia(i)` says where item i's
+ * The requester uploads every item's media and publishes a k-redundant
+ * task; its pool is funded on chain (epochTestKit's fundTask: from anvil's
+ * account 0) for twice what its items pay at 1× (room for multipliers). `uploadVia(i)` says where item i's
  * bytes go (the proxy, or one replica directly); the task is created
  * through `hub`.
  */
 export async function publishTask(
   hub: RunningHub,
-  opts: { requesterKey: string; provider: JsonRpcProvider; rewards: string; token: string; items: number; redundancy: number; rewardPerItem: bigint; uploadVia?: (i: number) => RunningHub },
+  opts: { requesterKey: string; items: number; redundancy: number; rewardPerItem: bigint; uploadVia?: (i: number) => RunningHub },
 ): Promise<PublishedTask> {
   const requester = new Wallet(opts.requesterKey);
   const token = await signIn(hub, requester);
@@ -47,6 +47,6 @@ export async function publishTask(
     json: { title: `replica load ${Date.now()}`, labelSchema: TEST_SCHEMA, redundancy: opts.redundancy, rewardPerItem: opts.rewardPerItem.toString(), items },
   });
   if (created.status !== 201) throw new Error(`task creation refused: ${created.status} ${JSON.stringify(created.body)}`);
-  await fundTask(requester.connect(opts.provider), opts.rewards, opts.token, created.body.task, 2n * BigInt(opts.items * opts.redundancy) * opts.rewardPerItem);
+  await fundTask(hub, created.body.task, 2n * BigInt(opts.items * opts.redundancy) * opts.rewardPerItem);
   return { taskId: created.body.taskId, task: created.body.task, items: opts.items, media };
 }

@@ -1,14 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ANVIL_ACCOUNTS, ANVIL_DEPLOYER_KEY, deployLocalNetwork, startAnvil, type AnvilHandle, type LocalNetwork } from '../../native/chain';
+import { Wallet } from 'ethers';
 import { findPostgresBin, startTestPostgres, type TestPostgres } from '../db/testPostgres';
 import { startReplicaProcess, type ReplicaProcess } from './replicaProcesses';
 import { startRoundRobinProxy, type RoundRobinProxy } from './roundRobinProxy';
 import { startSharedMedia, type SharedMedia } from './sharedMedia';
 
 /**
- * N hub processes on ONE PostgreSQL server and ONE anvil chain (contracts
+ * N hub processes on ONE PostgreSQL server and ONE chain (contracts
  * deployed), sharing one media store, behind one round-robin proxy. The
  * proxy's address is every replica's public URL (the SIWE domain), as a
  * load balancer's would be. stop() ends everything it started, in reverse;
@@ -18,18 +18,31 @@ export interface ReplicaCluster {
   proxy: RoundRobinProxy;
   replicas: ReplicaProcess[];
   databaseUrl: string;
-  anvil: AnvilHandle;
-  chain: LocalNetwork;
+  chain: ReplicaChain;
   media: SharedMedia;
-  /** anvil account 1: holds test tokens, funds the pools, is a configured requester. */
+  /** A configured requester (REQUESTERS). */
   requesterKey: string;
-  /** anvil account 0: the distributor's operator, a configured hub operator. */
+  stop(): Promise<void>;
+}
+
+/**
+ * A local chain with the network deployed, started by the caller (hub code
+ * may not import native/chain; the test and the bench start anvil with it):
+ * the distributor's operator key, which funds pools from its test tokens.
+ */
+export interface ReplicaChain {
+  rpcUrl: string;
+  chainId: number;
+  rewards: string;
+  token: string;
+  stakeRegistry: string;
   operatorKey: string;
   stop(): Promise<void>;
 }
 
 export interface ClusterOptions {
   replicas: number;
+  startChain: () => Promise<ReplicaChain>;
   /** Abuse limits for every replica (default: far above any load here; see hubProcess.ts). */
   rateLimit?: { perIp: number; signInPerIp: number; perAccount: number };
 }
@@ -57,9 +70,9 @@ export async function startReplicaCluster(opts: ClusterOptions): Promise<Replica
   try {
     const postgres: TestPostgres = await startTestPostgres(bin);
     started.push(postgres);
-    const anvil = await startAnvil({ port: 0 });
-    started.push(anvil);
-    const chain = await deployLocalNetwork(anvil.rpcUrl, ANVIL_DEPLOYER_KEY);
+    const chain = await opts.startChain();
+    started.push(chain);
+    const requester = Wallet.createRandom();
     const logs = mkdtempSync(path.join(os.tmpdir(), 'hub-replicas-'));
     started.push({ stop: () => rmSync(logs, { recursive: true, force: true }) });
     const media = await startSharedMedia(logs);
@@ -73,10 +86,10 @@ export async function startReplicaCluster(opts: ClusterOptions): Promise<Replica
       REWARDS_CONTRACT: chain.rewards,
       REWARD_TOKEN: chain.token,
       STAKE_REGISTRY: chain.stakeRegistry,
-      RPC_URL: anvil.rpcUrl,
-      OPERATOR_KEY: ANVIL_DEPLOYER_KEY,
-      OPERATORS: chain.operator,
-      REQUESTERS: ANVIL_ACCOUNTS[1].address,
+      RPC_URL: chain.rpcUrl,
+      OPERATOR_KEY: chain.operatorKey,
+      OPERATORS: new Wallet(chain.operatorKey).address,
+      REQUESTERS: requester.address,
       HUB_HOST: '127.0.0.1',
       HUB_PORT: '0',
       // Every replica answers as the proxy: SIWE messages name its host, whichever replica verifies them.
@@ -89,7 +102,7 @@ export async function startReplicaCluster(opts: ClusterOptions): Promise<Replica
     // All at once, as a deployment starts them: the first start also migrates the empty database.
     const replicas = await Promise.all(Array.from({ length: opts.replicas }, (_, i) => startReplicaProcess(env, { name: `replica ${i + 1}` }).then((r) => (started.push(r), r))));
     proxy.use(replicas.map((r) => r.url));
-    return { proxy, replicas, databaseUrl: postgres.url, anvil, chain, media, requesterKey: ANVIL_ACCOUNTS[1].privateKey, operatorKey: ANVIL_DEPLOYER_KEY, stop };
+    return { proxy, replicas, databaseUrl: postgres.url, chain, media, requesterKey: requester.privateKey, stop };
   } catch (e) {
     await stop();
     throw e;

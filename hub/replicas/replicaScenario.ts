@@ -38,23 +38,20 @@ const K = 3;
  * invariant is checked against PostgreSQL and the chain.
  */
 export async function runReplicaScenario(cluster: ReplicaCluster, opts: ScenarioOptions): Promise<ScenarioResult> {
-  const proxy = await remoteHub(cluster.proxy.url);
+  const proxy = await remoteHub(cluster.proxy.url, cluster.chain.rpcUrl);
   const replicas: RunningHub[] = cluster.replicas.map((r) => atAddress(proxy, r.url));
-  const provider = localProvider(cluster.anvil.rpcUrl);
+  const provider = localProvider(cluster.chain.rpcUrl);
   const db = await openDatabase(cluster.databaseUrl);
   try {
     const task = await publishTask(proxy, {
       requesterKey: cluster.requesterKey,
-      provider,
-      rewards: cluster.chain.rewards,
-      token: cluster.chain.token,
       items: opts.items,
       redundancy: K,
       rewardPerItem: 1000n,
       uploadVia: (i) => (i < opts.items / 2 ? replicas[0]! : proxy),
     });
     const annotators = await signInAnnotators(proxy, opts.annotators);
-    const operatorToken = await signIn(proxy, new Wallet(cluster.operatorKey));
+    const operatorToken = await signIn(proxy, new Wallet(cluster.chain.operatorKey));
     const storm = startCloseStorm(replicas, operatorToken, opts.closeIntervalMs);
     let load: LoadTally;
     let closes: CloseTally;

@@ -1,7 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ANVIL_DEPLOYER_KEY, deployLocalNetwork, startAnvil } from '../../native/chain';
 import { findPostgresBin } from '../db/testPostgres';
-import { startReplicaCluster, type ReplicaCluster } from './replicaCluster';
+import { startReplicaCluster, type ReplicaChain, type ReplicaCluster } from './replicaCluster';
 import { runReplicaScenario, type ScenarioResult } from './replicaScenario';
+
+/** anvil with the network deployed (hub code may not start it: a test may). */
+async function localChain(): Promise<ReplicaChain> {
+  const anvil = await startAnvil({ port: 0 });
+  try {
+    const network = await deployLocalNetwork(anvil.rpcUrl, ANVIL_DEPLOYER_KEY);
+    return { rpcUrl: anvil.rpcUrl, ...network, operatorKey: ANVIL_DEPLOYER_KEY, stop: () => anvil.stop() };
+  } catch (e) {
+    await anvil.stop();
+    throw e;
+  }
+}
 
 // Three real hub processes on one real PostgreSQL and one anvil chain, behind the round-robin proxy.
 describe.skipIf(!findPostgresBin())('three hub replicas on one PostgreSQL behind a round-robin proxy, under load', () => {
@@ -10,7 +23,7 @@ describe.skipIf(!findPostgresBin())('three hub replicas on one PostgreSQL behind
   const invariant = (name: string) => result.invariants.find((i) => i.name === name)!;
 
   beforeAll(async () => {
-    cluster = await startReplicaCluster({ replicas: 3 });
+    cluster = await startReplicaCluster({ replicas: 3, startChain: localChain });
     result = await runReplicaScenario(cluster, { annotators: 9, items: 60, batchSize: 5, closeIntervalMs: 400 });
     console.info(`replicas: ${result.load.batches} batches in ${result.load.seconds.toFixed(1)} s; closes ${JSON.stringify(result.closes)}; final close: ${result.finalClose}`);
     for (const i of result.invariants) console.info(`  ${i.ok ? 'held' : 'BROKEN'} ${i.name}: ${i.detail}`);
