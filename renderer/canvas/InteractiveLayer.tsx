@@ -1,7 +1,8 @@
-import { Fragment, useMemo } from 'react';
+import { Fragment } from 'react';
 import { Label, Layer, Rect, Tag, Text } from 'react-konva';
 import type { Box, Shape } from '../../core/model/shape';
 import type { Camera, Preview } from '../editor/types';
+import type { ShapeIndexView } from '../editor/shapeIndex';
 import { boxToScreen } from './cameraMath';
 import { HANDLE_IDS, handlePoints } from '../editor/handles';
 import { fitTextLine, type ShapeTextOf } from './shapeText';
@@ -12,7 +13,7 @@ const HANDLE_SIZE = 8;
 const SELECTED_TEXT_WIDTH = 520;
 
 interface Props {
-  shapes: readonly Shape[];
+  index: ShapeIndexView;
   selectedIds: readonly string[];
   hoveredId: string | null;
   preview: Preview;
@@ -25,14 +26,13 @@ interface Props {
 }
 
 /** The few nodes that change during a gesture: hover and selection outlines, handles and the preview box. */
-export function InteractiveLayer({ shapes, selectedIds, hoveredId, preview, moving, camera, colorOf, textOf }: Props) {
-  const byId = useMemo(() => new Map(shapes.map((s) => [s.id, s] as const)), [shapes]);
+export function InteractiveLayer({ index, selectedIds, hoveredId, preview, moving, camera, colorOf, textOf }: Props) {
   const selected = new Set(selectedIds);
   // Selected shapes first, then anything else being moved (a move can start on an unselected shape).
   const emphasised = [...selectedIds, ...[...moving.keys()].filter((id) => !selected.has(id))]
-    .map((id) => byId.get(id))
+    .map((id) => index.get(id))
     .filter((s): s is Shape => s !== undefined);
-  const hovered = hoveredId && !selected.has(hoveredId) ? byId.get(hoveredId) : undefined;
+  const hovered = hoveredId && !selected.has(hoveredId) ? index.get(hoveredId) : undefined;
   return (
     <Layer listening={false}>
       {hovered && <Rect {...rectProps(boxToScreen(hovered.box, camera))} stroke={colorOf(hovered.classId)} strokeWidth={3} opacity={0.9} listening={false} />}

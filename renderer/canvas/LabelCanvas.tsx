@@ -13,15 +13,15 @@ import { useHtmlImage } from './useHtmlImage';
 
 export type CanvasSnapshot = Pick<
   EditorSnapshot,
-  'item' | 'labelSchema' | 'shapes' | 'selectedIds' | 'hoveredId' | 'preview' | 'camera' | 'toolState' | 'cursor'
+  'item' | 'labelSchema' | 'shapeIndex' | 'shapesVersion' | 'selectedIds' | 'hoveredId' | 'preview' | 'camera' | 'toolState' | 'cursor'
 >;
 
 interface Props {
   snapshot: CanvasSnapshot;
   imageUrl: string | null;
   input: CanvasInputSink | null;
-  /** Diagnostics (the bench): called after each static-layer redraw with the number of boxes drawn. */
-  onStaticDraw?: (boxCount: number) => void;
+  /** Diagnostics (the bench): called after each static-layer redraw with the boxes in view and what had to be drawn. */
+  onStaticDraw?: (boxCount: number, drawn: 'full' | 'partial' | 'none') => void;
   /** An already decoded picture (video frames), used instead of loading `imageUrl`. */
   image?: HTMLImageElement | null;
   /** Extra Konva layers drawn over the shapes (e.g. track marks on video frames). */
@@ -40,7 +40,7 @@ export function LabelCanvas({ snapshot, imageUrl, input, onStaticDraw, image: de
   const loaded = useHtmlImage(decoded === undefined ? imageUrl : null);
   const image = decoded === undefined ? loaded.image : decoded;
   const error = decoded === undefined ? loaded.error : null;
-  const { camera, shapes, labelSchema, preview } = snapshot;
+  const { camera, shapeIndex, labelSchema, preview } = snapshot;
   const colorOf = useMemo(() => classColorLookup(labelSchema), [labelSchema]);
   const textOf = useMemo(() => shapeTextLookup(labelSchema), [labelSchema]);
   const viewport = useMemo(() => ({ width: size.width, height: size.height }), [size.width, size.height]);
@@ -69,7 +69,8 @@ export function LabelCanvas({ snapshot, imageUrl, input, onStaticDraw, image: de
             {image && <KonvaImage image={image} x={camera.x} y={camera.y} scaleX={camera.zoom} scaleY={camera.zoom} listening={false} />}
           </Layer>
           <StaticShapesLayer
-            shapes={shapes}
+            index={shapeIndex}
+            version={snapshot.shapesVersion}
             camera={camera}
             viewport={viewport}
             colorOf={colorOf}
@@ -78,7 +79,7 @@ export function LabelCanvas({ snapshot, imageUrl, input, onStaticDraw, image: de
             onDrawn={onDrawn}
           />
           <InteractiveLayer
-            shapes={shapes}
+            index={shapeIndex}
             selectedIds={snapshot.selectedIds}
             hoveredId={snapshot.hoveredId}
             preview={preview}
@@ -96,11 +97,13 @@ export function LabelCanvas({ snapshot, imageUrl, input, onStaticDraw, image: de
 }
 
 /** Marks `gw:first-render` once per opened item, the first time its shapes reach the screen. */
-function useFirstRenderMark(itemId: string | null, onStaticDraw?: (boxCount: number) => void): (boxCount: number) => void {
+type StaticDrawListener = (boxCount: number, drawn: 'full' | 'partial' | 'none') => void;
+
+function useFirstRenderMark(itemId: string | null, onStaticDraw?: StaticDrawListener): StaticDrawListener {
   const marked = useRef<string | null>(null);
   return useCallback(
-    (boxCount: number) => {
-      onStaticDraw?.(boxCount);
+    (boxCount, drawn) => {
+      onStaticDraw?.(boxCount, drawn);
       if (itemId === null || marked.current === itemId) return;
       marked.current = itemId;
       performance.mark('gw:first-render', { detail: { itemId } });

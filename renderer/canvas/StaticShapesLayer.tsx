@@ -1,15 +1,15 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useState } from 'react';
 import { Layer, Shape as KonvaShape } from 'react-konva';
 import type Konva from 'konva';
-import type { Shape } from '../../core/model/shape';
 import type { Camera, Viewport } from '../editor/types';
-import { drawBoxes } from './drawBoxes';
-import { visibleImageRect } from './cameraMath';
-import { createShapeIndex } from './visibleShapes';
+import type { ShapeIndexView } from '../editor/shapeIndex';
+import { ShapeRaster } from './shapeRaster';
 import type { ShapeTextOf } from './shapeText';
 
 interface Props {
-  shapes: readonly Shape[];
+  /** The editor's shape index (snapshot.shapeIndex) and the version to show (snapshot.shapesVersion). */
+  index: ShapeIndexView;
+  version: number;
   camera: Camera;
   viewport: Viewport;
   colorOf: (classId: string) => string;
@@ -17,26 +17,28 @@ interface Props {
   textOf?: ShapeTextOf | null;
   /** Shapes being moved or resized are drawn by the interactive layer instead. */
   hiddenIds: ReadonlySet<string>;
-  /** Called after each redraw with the number of boxes drawn. */
-  onDrawn?: (boxCount: number) => void;
+  /** Called after each redraw with the number of boxes in view (at the last full redraw) and what had to be drawn. */
+  onDrawn?: (boxCount: number, drawn: 'full' | 'partial' | 'none') => void;
 }
 
 /**
- * All shapes as ONE Konva node whose sceneFunc strokes the boxes in the
- * viewport, batched by colour. The layer does not listen (the editor
- * hit-tests), and it redraws only when its sceneFunc changes identity,
- * i.e. when shapes, camera, viewport, colours or texts change.
+ * All shapes as ONE Konva node showing a ShapeRaster: a bitmap of the boxes
+ * in the viewport, batched by colour, that an edit or a pan updates only
+ * where something changed. The layer does not listen (the editor
+ * hit-tests), and it redraws only when its sceneFunc changes identity, i.e.
+ * when the shapes' version, camera, viewport, colours, texts or hidden
+ * shapes change — never on a pointer move during a gesture.
  */
-export function StaticShapesLayer({ shapes, camera, viewport, colorOf, textOf, hiddenIds, onDrawn }: Props) {
-  const index = useMemo(() => createShapeIndex(shapes), [shapes]);
+export function StaticShapesLayer({ index, version, camera, viewport, colorOf, textOf, hiddenIds, onDrawn }: Props) {
+  const [raster] = useState(() => new ShapeRaster());
   const sceneFunc = useCallback(
     (context: Konva.Context) => {
-      const visible = index.query(visibleImageRect(camera, viewport));
-      const drawn = hiddenIds.size === 0 ? visible : visible.filter((s) => !hiddenIds.has(s.id));
-      const count = drawBoxes(context._context, drawn, camera, colorOf, textOf);
-      onDrawn?.(count);
+      const pixelRatio = context.canvas.getPixelRatio();
+      const drawn = raster.update({ index, version, camera, viewport, pixelRatio, colorOf, textOf: textOf ?? null, hidden: hiddenIds });
+      if (raster.canvas.width > 0 && raster.canvas.height > 0) context._context.drawImage(raster.canvas, 0, 0, viewport.width, viewport.height);
+      onDrawn?.(raster.boxCount, drawn);
     },
-    [index, camera, viewport, colorOf, textOf, hiddenIds, onDrawn],
+    [raster, index, version, camera, viewport, colorOf, textOf, hiddenIds, onDrawn],
   );
   return (
     <Layer listening={false}>

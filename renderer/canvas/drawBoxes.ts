@@ -24,6 +24,32 @@ export const MAX_TEXT_LABELS = 300;
 const TEXT_FONT_PX = 12;
 
 /**
+ * What a view shows besides outlines, decided from everything visible: a
+ * redraw of a small changed area must look like the rest of the view, so it
+ * reuses the view's style instead of deciding from the few boxes it redraws.
+ */
+export interface BoxStyle {
+  /** Outlines read as 2 px (few boxes visible). */
+  double: boolean;
+  /** Pending pre-labels show their score. */
+  scores: boolean;
+  /** Boxes tall enough on screen show their text. */
+  texts: boolean;
+}
+
+/** The style of a view showing `shapes` (everything visible). */
+export function styleOfView(shapes: readonly Shape[], camera: Camera, textOf?: ShapeTextOf | null): BoxStyle {
+  let pending = 0;
+  let texts = 0;
+  const readable = MIN_TEXT_BOX_HEIGHT / camera.zoom;
+  for (const s of shapes) {
+    if (s.prelabel?.review === 'pending') pending++;
+    if (textOf && s.box.h >= readable && texts <= MAX_TEXT_LABELS && textOf(s) !== undefined) texts++;
+  }
+  return { double: shapes.length <= DOUBLE_LINE_MAX_BOXES, scores: pending <= MAX_SCORE_LABELS, texts: texts <= MAX_TEXT_LABELS };
+}
+
+/**
  * Draws every given box as outlines in screen space, one path per colour (and
  * per source kind), so 10,000 boxes cost a handful of stroke calls instead of
  * 10,000. Coordinates are snapped to half pixels so 1-px-ish lines stay crisp.
@@ -32,10 +58,11 @@ const TEXT_FONT_PX = 12;
  */
 export function drawBoxes(
   ctx: CanvasRenderingContext2D,
-  shapes: Iterable<Shape>,
+  shapes: readonly Shape[],
   camera: Camera,
   colorOf: (classId: string) => string,
   textOf?: ShapeTextOf | null,
+  style: BoxStyle = styleOfView(shapes, camera, textOf),
 ): number {
   // Pre-labels awaiting review are dashed with their score; once accepted or corrected they look like any label.
   const human = new Map<string, Shape[]>();
@@ -45,7 +72,7 @@ export function drawBoxes(
   let count = 0;
   for (const s of shapes) {
     count++;
-    if (textOf && s.box.h >= readable && texts.length <= MAX_TEXT_LABELS) {
+    if (textOf && s.box.h >= readable && style.texts) {
       const text = textOf(s);
       if (text !== undefined) texts.push({ shape: s, text });
     }
@@ -55,7 +82,7 @@ export function drawBoxes(
     if (!list) groups.set(color, (list = []));
     list.push(s);
   }
-  const double = count <= DOUBLE_LINE_MAX_BOXES;
+  const double = style.double;
   ctx.save();
   ctx.lineWidth = 1;
   for (const [color, list] of human) strokeGroup(ctx, list, camera, color, double);
@@ -63,9 +90,9 @@ export function drawBoxes(
     ctx.setLineDash(MODEL_DASH);
     for (const [color, list] of model) strokeGroup(ctx, list, camera, color, false);
     ctx.setLineDash([]);
-    drawScores(ctx, model, camera);
+    if (style.scores) drawScores(ctx, model, camera);
   }
-  if (texts.length <= MAX_TEXT_LABELS) drawTexts(ctx, texts, camera);
+  if (style.texts) drawTexts(ctx, texts, camera);
   ctx.restore();
   return count;
 }
@@ -87,9 +114,6 @@ function strokeGroup(ctx: CanvasRenderingContext2D, list: readonly Shape[], came
 }
 
 function drawScores(ctx: CanvasRenderingContext2D, model: Map<string, Shape[]>, camera: Camera): void {
-  let count = 0;
-  for (const list of model.values()) count += list.length;
-  if (count > MAX_SCORE_LABELS) return;
   ctx.font = '11px system-ui, sans-serif';
   ctx.textBaseline = 'bottom';
   for (const [color, list] of model) {

@@ -1,10 +1,10 @@
-import { DOCUMENT_RECORD_KINDS, type DocumentDiff, type DocumentRecordKind, type DocumentRecords, type RecordChange } from '../../core/model/documentDiff';
-import { applyChange, byId, invertChange, restampChange } from './recordChange';
+import { DOCUMENT_RECORD_KINDS, type DocumentDiff, type DocumentRecordKind, type RecordChange } from '../../core/model/documentDiff';
+import type { RecordLookup } from './documentTables';
+import { invertChange, restampChange } from './recordChange';
 
 export { isEmptyDiff, EMPTY_RECORDS, type DocumentDiff, type DocumentRecords, type DocumentRecordKind } from '../../core/model/documentDiff';
 
 type AnyChange = RecordChange<{ id: string }>;
-type AnyRows = readonly { id: string }[];
 
 /** Runs `each` for every record type the diff touches, building a diff of the results. */
 function mapDiff(diff: DocumentDiff, each: (kind: DocumentRecordKind, change: AnyChange) => AnyChange): DocumentDiff {
@@ -16,24 +16,16 @@ function mapDiff(diff: DocumentDiff, each: (kind: DocumentRecordKind, change: An
   return out as DocumentDiff;
 }
 
-/** The records after `diff`; record types it does not touch keep their identity. */
-export function applyDiff(records: DocumentRecords, diff: DocumentDiff): DocumentRecords {
-  const out = { ...records } as Record<DocumentRecordKind, AnyRows>;
-  for (const kind of DOCUMENT_RECORD_KINDS) {
-    const change = diff[kind] as AnyChange | undefined;
-    if (change && (change.put.length > 0 || change.remove.length > 0)) out[kind] = applyChange(out[kind], change);
-  }
-  return out as DocumentRecords;
-}
+const byKind = (records: RecordLookup, kind: DocumentRecordKind) => ({ get: (id: string) => records.get(kind, id) as { id: string } | undefined });
 
-/** The diff that takes the records after `diff` back to `before`. */
-export function invertDiff(before: DocumentRecords, diff: DocumentDiff): DocumentDiff {
-  return mapDiff(diff, (kind, change) => invertChange(byId(before[kind] as AnyRows), change));
+/** The diff that takes the records after `diff` back to `before` (reads only the records the diff touches). */
+export function invertDiff(before: RecordLookup, diff: DocumentDiff): DocumentDiff {
+  return mapDiff(diff, (kind, change) => invertChange(byKind(before, kind), change));
 }
 
 /** Undo and redo as fresh edits (see restampChange), over every record type. */
-export function restampDiff(diff: DocumentDiff, current: DocumentRecords, now: number): DocumentDiff {
-  return mapDiff(diff, (kind, change) => restampChange(change, byId(current[kind] as AnyRows), now));
+export function restampDiff(diff: DocumentDiff, current: RecordLookup, now: number): DocumentDiff {
+  return mapDiff(diff, (kind, change) => restampChange(change, byKind(current, kind), now));
 }
 
 /** Every id the diff puts or removes, by record type (what a store must write). */

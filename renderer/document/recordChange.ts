@@ -1,25 +1,14 @@
 // Generic over id-keyed records so shapes, tracks, frame tags and shots share one undo model.
 import type { RecordChange } from '../../core/model/documentDiff';
-
 export type { RecordChange } from '../../core/model/documentDiff';
 
-/** The records after `change`: puts replace by id (or append, keeping draw order), removes drop. New array identity. */
-export function applyChange<T extends { id: string }>(rows: readonly T[], change: RecordChange<T>): T[] {
-  const removed = new Set(change.remove);
-  const puts = new Map(change.put.map((s) => [s.id, s]));
-  const out: T[] = [];
-  for (const s of rows) {
-    if (removed.has(s.id)) continue;
-    const next = puts.get(s.id);
-    out.push(next ?? s);
-    if (next) puts.delete(s.id);
-  }
-  for (const s of puts.values()) if (!removed.has(s.id)) out.push(s);
-  return out;
+/** Reads the current record of an id (a RecordTable, or a Map). */
+export interface RecordsById<T> {
+  get(id: string): T | undefined;
 }
 
-/** The change that takes `after` back to `before` for the records `change` touches. */
-export function invertChange<T extends { id: string }>(before: ReadonlyMap<string, T>, change: RecordChange<T>): RecordChange<T> {
+/** The change that takes `after` back to `before` for the records `change` touches (looks up only those). */
+export function invertChange<T extends { id: string }>(before: RecordsById<T>, change: RecordChange<T>): RecordChange<T> {
   const put: T[] = [];
   const remove: string[] = [];
   const touched = new Set<string>();
@@ -42,7 +31,7 @@ export function invertChange<T extends { id: string }>(before: ReadonlyMap<strin
  * tracks) get a fresh version and time, so sync and merges never mistake an
  * undone state for a stale write. Records without one are left as they are.
  */
-export function restampChange<T extends { id: string }>(change: RecordChange<T>, current: ReadonlyMap<string, T>, now: number): RecordChange<T> {
+export function restampChange<T extends { id: string }>(change: RecordChange<T>, current: RecordsById<T>, now: number): RecordChange<T> {
   return {
     put: change.put.map((s) => {
       const version = (s as { version?: unknown }).version;
@@ -52,8 +41,4 @@ export function restampChange<T extends { id: string }>(change: RecordChange<T>,
     }),
     remove: change.remove,
   };
-}
-
-export function byId<T extends { id: string }>(shapes: readonly T[]): Map<string, T> {
-  return new Map(shapes.map((s) => [s.id, s]));
 }

@@ -1,5 +1,6 @@
 import type { Shape } from '../../core/model/shape';
 import type { ShapeChange } from './shapeChange';
+import type { DocumentDiff } from './documentDiff';
 
 /**
  * Where the editor's changes go: the editor proposes a `ShapeChange`, a
@@ -16,6 +17,12 @@ export interface ShapeCommitter {
   canRedo(): boolean;
   /** The document's current shapes; identity changes on every change (commit, undo, redo, external merge). */
   getShapes(): readonly Shape[];
-  /** Called after every change of getShapes(); returns the unsubscribe function. */
-  subscribe(listener: () => void): () => void;
+  /**
+   * Called after every change of getShapes(); returns the unsubscribe
+   * function. A committer that knows the diff it applied passes it (the
+   * DocumentHistory result's `diff`): the editor then updates its index for
+   * just those records instead of comparing every shape. Without it the
+   * editor compares the whole list (O(shapes) per change).
+   */
+  subscribe(listener: (applied?: DocumentDiff) => void): () => void;
 }

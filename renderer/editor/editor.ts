@@ -101,7 +101,7 @@ export class Editor extends EditorBase {
     if (committer && committer !== this.committer) {
       this.unsubscribeCommitter();
       this.committer = committer;
-      this.unsubscribeCommitter = committer.subscribe(() => this.syncShapes());
+      this.unsubscribeCommitter = committer.subscribe((applied) => this.syncShapes(applied));
     }
     this.update({ item, selectedIds: [], hoveredId: null, preview: null });
     this.syncShapes();

@@ -12,6 +12,8 @@ import { hitHandle } from './handles';
 import { classById, edited, newBoxShape, type EditStamp } from './shapeEdits';
 import type { LabeledChange } from './editCommands';
 import { reviewAfterEdit } from './prelabel/reviewCommands';
+import type { DocumentDiff } from '../document/documentDiff';
+import { lazyShapes, nextSnapshot, type LazyShapes } from './lazyShapes';
 import type { LabelSchema } from '../../core/model/labelSchema';
 import type { AppAction } from './types';
 import type { KeyChord } from './keys/chord';
@@ -47,6 +49,7 @@ export class EditorBase {
   protected spaceHeld = false;
   protected panDrag: cam.Point | null = null;
   private readonly ctx: ToolContext;
+  private shapeList: LazyShapes = lazyShapes(() => []);
 
   constructor(protected readonly options: EditorOptions) {
     this.committer = options.committer;
@@ -54,11 +57,11 @@ export class EditorBase {
     const onToolChange = () => this.update({ toolState: this.tool.path });
     this.tools = { select: new ToolMachine('select', this.ctx, selectToolStates, onToolChange), box: new ToolMachine('box', this.ctx, boxToolStates, onToolChange) };
     this.snap = {
-      item: null, labelSchema: options.labelSchema, shapes: [], selectedIds: [], preview: null, tool: 'select', toolState: 'select.idle',
+      item: null, labelSchema: options.labelSchema, shapes: [], shapeIndex: this.index, shapesVersion: 0, selectedIds: [], preview: null, tool: 'select', toolState: 'select.idle',
       activeClassId: options.labelSchema.classes[0]?.id ?? null, camera: { x: 0, y: 0, zoom: 1 }, viewport: { width: 0, height: 0 },
       panning: false, hoveredId: null, cursor: 'default', canUndo: false, canRedo: false,
     };
-    this.unsubscribeCommitter = this.committer.subscribe(() => this.syncShapes());
+    this.unsubscribeCommitter = this.committer.subscribe((applied) => this.syncShapes(applied));
   }
 
   readonly getSnapshot = (): EditorSnapshot => this.snap;
@@ -114,12 +117,18 @@ export class EditorBase {
     this.committer.commit({ put, remove: change.remove }, { history: true, label });
   }
 
-  protected syncShapes(): void {
-    const shapes = this.committer.getShapes();
-    this.index.sync(shapes);
+  /** After a change of the committer's shapes: with the applied diff only its shapes are re-indexed. */
+  protected syncShapes(applied?: DocumentDiff): void {
+    const before = this.index.version;
+    if (!applied) this.index.resync(this.committer.getShapes());
+    else if (applied.shape) this.index.apply(applied.shape);
+    if (this.index.version !== before) {
+      const committer = this.committer;
+      this.shapeList = lazyShapes(() => committer.getShapes());
+    }
     const selectedIds = this.snap.selectedIds.filter((id) => this.index.get(id));
     this.update({
-      shapes,
+      shapesVersion: this.index.version,
       selectedIds: selectedIds.length === this.snap.selectedIds.length ? this.snap.selectedIds : selectedIds,
       hoveredId: this.snap.hoveredId && this.index.get(this.snap.hoveredId) ? this.snap.hoveredId : null,
       canUndo: this.committer.canUndo(),
@@ -135,7 +144,7 @@ export class EditorBase {
     let changed = false;
     for (const k of Object.keys(patch) as (keyof EditorSnapshot)[]) if (patch[k] !== this.snap[k]) changed = true;
     if (!changed) return;
-    this.snap = { ...this.snap, ...patch };
+    this.snap = nextSnapshot(this.snap, patch, this.shapeList);
     for (const l of this.listeners) l();
   }
 

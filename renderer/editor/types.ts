@@ -66,11 +66,20 @@ export type Preview =
   | { kind: 'translate'; boxes: readonly { shapeId: string; box: Box }[] }
   | null;
 
+import type { ShapeIndexView } from './shapeIndex';
+
 export interface EditorSnapshot {
   item: Item | null;
   labelSchema: LabelSchema;
-  /** Identity changes only when the shapes change: the static layer redraws on identity. */
+  /**
+   * Every shape in draw order; identity changes only when the shapes change.
+   * Built on first read (O(shapes)): hot paths read `shapeIndex` instead.
+   */
   shapes: readonly Shape[];
+  /** The one spatial index of the shapes (lookup by id, viewport query, changed areas), shared with the canvas. */
+  shapeIndex: ShapeIndexView;
+  /** Bumped on every change of the shapes: the static layer redraws on it. */
+  shapesVersion: number;
   selectedIds: readonly string[];
   preview: Preview;
   tool: ToolId;

@@ -2,12 +2,13 @@ import type { Shape } from '../../../core/model/shape';
 import { ShapeHistory } from '../../document/shapeHistory';
 import type { ShapeChange } from '../../document/shapeChange';
 import type { VideoState } from '../../document/videoChange';
+import type { DocumentDiff } from '../../document/documentDiff';
 import type { VideoCommitter } from '../video/videoTypes';
 
 /** An in-memory ShapeCommitter with the store's undo semantics (same history code), for tests and benches. */
 export class MemoryCommitter implements VideoCommitter {
   private readonly doc: ShapeHistory;
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Set<(applied?: DocumentDiff) => void>();
   /** Every non-empty commit as received, for assertions. */
   readonly commits: { change: ShapeChange; history: boolean; label: string }[] = [];
 
@@ -27,7 +28,7 @@ export class MemoryCommitter implements VideoCommitter {
     return this.doc.video;
   }
 
-  subscribe(listener: () => void): () => void {
+  subscribe(listener: (applied?: DocumentDiff) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -36,15 +37,17 @@ export class MemoryCommitter implements VideoCommitter {
     const done = this.doc.commit(change, options.history ? { label: options.label, at: this.now() } : null);
     if (!done) return;
     this.commits.push({ change, ...options });
-    this.notify();
+    this.notify(done.diff);
   }
 
   undo(): void {
-    if (this.doc.undo(this.now())) this.notify();
+    const done = this.doc.undo(this.now());
+    if (done) this.notify(done.diff);
   }
 
   redo(): void {
-    if (this.doc.redo(this.now())) this.notify();
+    const done = this.doc.redo(this.now());
+    if (done) this.notify(done.diff);
   }
 
   canUndo(): boolean {
@@ -55,7 +58,7 @@ export class MemoryCommitter implements VideoCommitter {
     return this.doc.canRedo();
   }
 
-  private notify(): void {
-    for (const l of this.listeners) l();
+  private notify(applied: DocumentDiff): void {
+    for (const l of this.listeners) l(applied);
   }
 }

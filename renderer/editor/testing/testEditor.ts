@@ -68,7 +68,7 @@ export class TestEditor {
   }
 
   shape(id: string): Shape {
-    const s = this.shapes.find((x) => x.id === id);
+    const s = this.snapshot.shapeIndex.get(id);
     if (!s) throw new Error(`no shape ${id}; have ${this.shapes.map((x) => x.id).join(', ')}`);
     return s;
   }
