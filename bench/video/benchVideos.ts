@@ -4,39 +4,52 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { resolveBinaries } from '../../native/video';
-import { indexPatternFilter } from '../../native/video/testSupport/indexPattern';
+import { photoPanArgs } from '../../native/video/testSupport/photoPan';
 
 const run = promisify(execFile);
 
-/** Frames in the encoded 48 s segment: a multiple of both GOP sizes, so looping keeps GOPs aligned. */
-export const SEGMENT_FRAMES = 1440;
-export const PATTERN_WIDTH = 1280;
+/** Keyframe interval of the bench videos: 8 s at 30 fps, as cameras and phone exports often do. */
+export const GOP = 240;
+/** Frames in the encoded segment (two GOPs); the burned-in index is n mod this. */
+export const SEGMENT_FRAMES = 480;
+
+export interface BenchVideo {
+  file: string;
+  /** Width the index pattern was drawn at (= the video's width). */
+  patternWidth: number;
+  label: string;
+}
 
 /**
- * A 10-minute 1280×720 30 fps H.264 video with a fixed keyframe interval and
- * the frame index burned in (as n mod 1440). Encoding 10 minutes directly
- * takes 3–5 min here, so 48 s are encoded once and looped with stream copy.
- * Kept in the temp folder between runs.
+ * A video of `segments` × 16 s (so it ends on a seam of the loop, where
+ * every frame is whole) panning over a real photograph with grain, frame
+ * index burned in, x264 preset medium with 3 B-frames and 8 s keyframes
+ * (testSupport/photoPan.ts). Medium 1080p encodes at ~15 fps here, so 16 s
+ * are encoded once and looped by stream copy; kept in the temp folder
+ * between runs.
  */
-export async function tenMinuteVideo(keyframeInterval: number, log: (line: string) => void): Promise<string> {
-  const dir = path.join(os.tmpdir(), 'groundwork-bench-video');
+export async function photoPanVideo(width: number, height: number, segments: number, log: (line: string) => void): Promise<BenchVideo> {
+  const seconds = (segments * SEGMENT_FRAMES) / 30;
+  const dir = path.join(os.tmpdir(), 'groundwork-bench-video-pan');
   await fs.mkdir(dir, { recursive: true });
-  const target = path.join(dir, `720p-10min-k${keyframeInterval}.mp4`);
-  if (await exists(target)) return target;
-  const { ffmpeg } = resolveBinaries();
-  const segment = path.join(dir, `seg48-k${keyframeInterval}.mp4`);
-  const started = Date.now();
-  log(`generating ${path.basename(target)} (one-time, cached in ${dir})…`);
-  await run(ffmpeg, [
-    '-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=s=1280x720:r=30:d=48', '-vf', indexPatternFilter(PATTERN_WIDTH),
-    '-c:v', 'libx264', '-preset', 'ultrafast', '-g', String(keyframeInterval), '-keyint_min', String(keyframeInterval), '-sc_threshold', '0', '-pix_fmt', 'yuv420p', segment,
-  ]);
-  const temp = `${target}.tmp.mp4`;
-  await run(ffmpeg, ['-v', 'error', '-y', '-stream_loop', '-1', '-i', segment, '-t', '600', '-c', 'copy', temp]);
-  await fs.rename(temp, target);
-  await fs.rm(segment);
-  log(`  done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  return target;
+  const label = `${height}p`;
+  const target = path.join(dir, `pan-${width}x${height}-${seconds}s-g${GOP}.mp4`);
+  if (!(await exists(target))) {
+    const { ffmpeg } = resolveBinaries();
+    const segment = path.join(dir, `pan-${width}x${height}-segment.mp4`);
+    const started = Date.now();
+    log(`generating ${path.basename(target)} (one-time, cached in ${dir})…`);
+    if (!(await exists(segment))) {
+      const temp = `${segment}.tmp.mp4`;
+      await run(ffmpeg, ['-v', 'error', '-y', ...photoPanArgs({ width, height, seconds: SEGMENT_FRAMES / 30, gop: GOP }), temp]);
+      await fs.rename(temp, segment);
+    }
+    const temp = `${target}.tmp.mp4`;
+    await run(ffmpeg, ['-v', 'error', '-y', '-stream_loop', '-1', '-i', segment, '-t', String(seconds), '-c', 'copy', temp]);
+    await fs.rename(temp, target);
+    log(`  done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+  return { file: target, patternWidth: width, label };
 }
 
 async function exists(file: string): Promise<boolean> {

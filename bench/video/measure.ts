@@ -1,81 +1,90 @@
 import { execFile, spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
-import { createFrameServer, resolveBinaries, type FrameServer, type VideoProbe } from '../../native/video';
+import { resolveBinaries, type FrameServer, type PlayDirection, type VideoProbe } from '../../native/video';
 import { seekTimeFor } from '../../native/video/frames/seekTime';
 import { readFrameIndex } from '../../native/video/testSupport/indexPattern';
-import { PATTERN_WIDTH, SEGMENT_FRAMES } from './benchVideos';
+import { SEGMENT_FRAMES, type BenchVideo } from './benchVideos';
 
 const run = promisify(execFile);
 
-/** The baseline: one `ffmpeg -ss … -frames:v 1` process per frame (rgb24, full size). */
-export async function baselineFrame(probe: VideoProbe, n: number): Promise<number> {
+/** The baseline: one `ffmpeg -ss T -i file -frames:v 1` per frame, same size and output as ours (JPEG, mjpeg q4). */
+export async function baselineFrame(probe: VideoProbe, n: number, jpegQuality: number): Promise<number> {
   const started = performance.now();
   const seek = seekTimeFor(probe.frameTimes, n).toFixed(6);
-  await run(resolveBinaries().ffmpeg, ['-v', 'error', '-ss', seek, '-i', probe.path, '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'], {
+  await run(resolveBinaries().ffmpeg, ['-v', 'error', '-ss', seek, '-i', probe.path, '-frames:v', '1', '-f', 'image2pipe', '-c:v', 'mjpeg', '-q:v', String(jpegQuality), 'pipe:1'], {
     maxBuffer: 64 << 20,
     encoding: 'buffer',
   });
   return performance.now() - started;
 }
 
-export async function shownIndexIsRight(bytes: Uint8Array | null, n: number): Promise<boolean> {
-  return bytes !== null && (await readFrameIndex(bytes, PATTERN_WIDTH)) === n % SEGMENT_FRAMES;
-}
+/** Served frames kept for checking after the timed part (reading the pattern costs a JPEG decode). */
+export class FrameChecks {
+  private readonly pending: { bytes: Uint8Array | null; n: number }[] = [];
+  wrong = 0;
+  checked = 0;
 
-export interface RandomAccessFigures {
-  ours: number[];
-  baseline: number[];
-  nextStep: number[];
-  wrong: number;
-}
+  constructor(private readonly video: BenchVideo) {}
 
-/** Alternating order per frame so machine noise hits both sides alike; our background decodes finish before the baseline runs. */
-export async function randomAccess(probe: VideoProbe, wanted: number[], cacheDir: string): Promise<RandomAccessFigures> {
-  const frames = createFrameServer({ cacheDir, diskCache: true });
-  const figures: RandomAccessFigures = { ours: [], baseline: [], nextStep: [], wrong: 0 };
-  await frames.getFrame(probe, 0); // process warm-up, not measured
-  await frames.whenIdle();
-  for (const [i, n] of wanted.entries()) {
-    if (i % 2 === 0) figures.baseline.push(await baselineFrame(probe, n));
-    const started = performance.now();
-    const image = await frames.getFrame(probe, n);
-    figures.ours.push(performance.now() - started);
-    if (!(await shownIndexIsRight(image.bytes, n))) figures.wrong++;
-    await frames.whenIdle();
-    const next = Math.min(n + 1, probe.info.frameCount - 1);
-    const stepStarted = performance.now();
-    const nextImage = await frames.getFrame(probe, next);
-    figures.nextStep.push(performance.now() - stepStarted);
-    if (!(await shownIndexIsRight(nextImage.bytes, next))) figures.wrong++;
-    if (i % 2 === 1) figures.baseline.push(await baselineFrame(probe, n));
+  add(bytes: Uint8Array | null, n: number): void {
+    this.pending.push({ bytes, n });
   }
-  await frames.close();
+
+  async flush(): Promise<void> {
+    for (const { bytes, n } of this.pending.splice(0)) {
+      this.checked++;
+      if (bytes === null || (await readFrameIndex(bytes, this.video.patternWidth)) !== n % SEGMENT_FRAMES) this.wrong++;
+    }
+  }
+}
+
+export interface JumpFigures {
+  jump: number[];
+  forward: number[];
+  backward: number[];
+}
+
+async function timed(frames: FrameServer, probe: VideoProbe, n: number, direction: PlayDirection, checks: FrameChecks, into: number[]): Promise<void> {
+  const started = performance.now();
+  const image = await frames.getFrame(probe, n, direction);
+  into.push(performance.now() - started);
+  checks.add(image.bytes, n);
+}
+
+/**
+ * Per wanted frame N: a cold jump to N, then at once (not after prefetch)
+ * a forward step to N+1, then a backward step to N−1. Then background work
+ * is let finish, so the next jump (and the baseline) start from a quiet
+ * machine; memory is cold for N because the wanted frames are far apart.
+ */
+export async function jumpsWithSteps(frames: FrameServer, probe: VideoProbe, wanted: number[], checks: FrameChecks, baseline?: { out: number[]; jpegQuality: number }): Promise<JumpFigures> {
+  const figures: JumpFigures = { jump: [], forward: [], backward: [] };
+  for (const [i, n] of wanted.entries()) {
+    if (baseline && i % 2 === 0) baseline.out.push(await baselineFrame(probe, n, baseline.jpegQuality));
+    await timed(frames, probe, n, 'none', checks, figures.jump);
+    await timed(frames, probe, n + 1, 'forward', checks, figures.forward);
+    await timed(frames, probe, n - 1, 'backward', checks, figures.backward);
+    await frames.whenIdle();
+    if (baseline && i % 2 === 1) baseline.out.push(await baselineFrame(probe, n, baseline.jpegQuality));
+  }
+  await checks.flush();
   return figures;
 }
 
-/** Request 300 consecutive frames as fast as they come (direction forward, so prefetch works ahead). */
-export async function playback(probe: VideoProbe, from: number, count: number, cacheDir: string): Promise<{ fps: number; worstMs: number; wrong: number }> {
-  const frames: FrameServer = createFrameServer({ cacheDir, diskCache: true });
+/** Request `count` consecutive frames as fast as they come (direction forward, so prefetch works ahead). */
+export async function playback(frames: FrameServer, probe: VideoProbe, from: number, count: number, checks: FrameChecks): Promise<{ fps: number; worstMs: number }> {
   let worst = 0;
-  let wrong = 0;
   const started = performance.now();
   for (let n = from; n < from + count; n++) {
     const t = performance.now();
     const image = await frames.getFrame(probe, n, 'forward');
     worst = Math.max(worst, performance.now() - t);
-    if (n % 10 === 0 && !(await shownIndexIsRight(image.bytes, n))) wrong++;
+    checks.add(image.bytes, n);
   }
   const seconds = (performance.now() - started) / 1000;
-  await frames.close();
-  return { fps: count / seconds, worstMs: worst, wrong };
-}
-
-/** ffmpeg's scene filter alone, the way one would run it without our engine. */
-export async function plainSceneFilter(file: string): Promise<number> {
-  const started = performance.now();
-  await run(resolveBinaries().ffmpeg, ['-v', 'error', '-i', file, '-an', '-vf', "select='gt(scene,0.3)',showinfo", '-f', 'null', '-'], { maxBuffer: 64 << 20 });
-  return (performance.now() - started) / 1000;
+  await checks.flush();
+  return { fps: count / seconds, worstMs: worst };
 }
 
 export interface ScrubMemory {
@@ -101,4 +110,3 @@ export function scrubInChild(file: string, capBytes: number, cacheDir: string, s
     });
   });
 }
-

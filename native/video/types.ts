@@ -69,6 +69,8 @@ export interface FrameServerOptions {
   playWindowFrames?: number;
   /** Frames one ffmpeg process decodes for a single jump (direction 'none'). Default 8. */
   jumpWindowFrames?: number;
+  /** Frames before a jump's target (direction 'none') its decode also keeps, so stepping back right after a jump hits memory. Default 0. */
+  keepBehindFrames?: number;
   /** Make frame packs (under cacheDir/packs) when preparePack asks for one. Default false. */
   framePacks?: boolean;
 }

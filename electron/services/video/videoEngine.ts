@@ -1,6 +1,7 @@
 import path from 'node:path';
-import { createFrameServer, type FrameImage, type FrameServer, type PlayDirection, type VideoProbe } from '../../../native/video';
+import { createFrameServer, type FrameImage, type FrameServer, type PackStatus, type PlayDirection, type VideoProbe } from '../../../native/video';
 import { resolveMediaPath } from '../media/resolveMediaPath';
+import { ENGINE_FRAME_OPTIONS } from './frameServerOptions';
 import type { RootStore } from '../media/rootStore';
 import { forRenderer, namedByRelPath } from './videoErrors';
 
@@ -28,7 +29,7 @@ export function createVideoEngine(options: VideoEngineOptions) {
   let closed = false;
   const frames = (): FrameServer => {
     if (closed) throw new Error('the video engine has been shut down');
-    return (server ??= createFrameServer({ cacheDir, memoryCapBytes: options.memoryCapBytes }));
+    return (server ??= createFrameServer({ ...ENGINE_FRAME_OPTIONS, cacheDir, memoryCapBytes: options.memoryCapBytes }));
   };
 
   return {
@@ -44,6 +45,18 @@ export function createVideoEngine(options: VideoEngineOptions) {
         return await frames().open(video.file);
       } catch (error) {
         throw forRenderer(error, video.file, video.relPath);
+      }
+    },
+    /**
+     * Start making the video's frame pack in the background (a user opened it: cold jumps and
+     * steps become one file read once it is ready and checked). Never rejects: a video without
+     * a pack is served by decoding, as before.
+     */
+    preparePack(video: VideoRef): Promise<PackStatus> {
+      try {
+        return frames().preparePack(video.file).catch((error: unknown) => ({ state: 'refused' as const, reason: namedByRelPath((error as Error).message, video.file, video.relPath) }));
+      } catch (error) {
+        return Promise.resolve({ state: 'refused', reason: (error as Error).message });
       }
     },
     /** Exactly frame n; an undecodable frame resolves with bytes null and the reason. */

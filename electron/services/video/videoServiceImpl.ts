@@ -5,7 +5,10 @@ import type { VideoEngine } from './videoEngine';
 export function createVideoService(engine: VideoEngine): ServiceImpl<typeof videoService> {
   return {
     async probe({ rootId, relPath }) {
-      const probe = await engine.open(await engine.resolve(rootId, relPath));
+      const video = await engine.resolve(rootId, relPath);
+      const probe = await engine.open(video);
+      // The workbench probes the video it opens: make its frame pack meanwhile (intake only probes).
+      void engine.preparePack(video);
       return { width: probe.width, height: probe.height, info: probe.info, keyframes: probe.keyframes };
     },
     async getFrame({ rootId, relPath, frame, direction }) {

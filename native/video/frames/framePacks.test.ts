@@ -30,7 +30,8 @@ async function packIndexFile(cacheDir: string): Promise<string> {
   return path.join(cacheDir, 'packs', names.find((n) => n.endsWith('.json'))!);
 }
 
-describe('frame packs (real x264 medium B-frame encodes)', () => {
+// Each test makes a pack (a whole decode plus sample checks): slow on a loaded 2-core machine.
+describe('frame packs (real x264 medium B-frame encodes)', { timeout: 120_000 }, () => {
   it('without a pack, frame N is exact after a cold jump into a long GOP, and backward steps are exact', async () => {
     const file = await fixture('photoPan');
     const frames = server({ cacheDir: await tempCacheDir('pack-off'), framePacks: false });

@@ -25,6 +25,7 @@ interface VideoState {
 export function createFrameServer(options: FrameServerOptions): FrameServer {
   const playWindow = options.playWindowFrames ?? 90;
   const jumpWindow = options.jumpWindowFrames ?? 8;
+  const keepBehind = options.keepBehindFrames ?? 0;
   const quality = options.jpegQuality ?? 4;
   const memory = new ByteLru<DecodedFrame>(options.memoryCapBytes ?? DEFAULT_CAP);
   const variant = `${options.outputWidth ?? 'full'}q${quality}`;
@@ -106,7 +107,10 @@ export function createFrameServer(options: FrameServerOptions): FrameServer {
     if (startedMeanwhile) return fromOutcome(state, n, await startedMeanwhile.waitFor(n));
     stopIdleWindows(state);
     const length = direction === 'forward' ? playWindow : direction === 'backward' ? 1 : jumpWindow;
-    return fromOutcome(state, n, await startWindow(state, n, n + length - 1).waitFor(n));
+    // A jump also keeps the frames just before its target: ffmpeg decodes them anyway (from the
+    // keyframe), so a step back right after the jump costs a JPEG each instead of another decode.
+    const behind = direction === 'none' ? Math.min(keepBehind, n) : 0;
+    return fromOutcome(state, n, await startWindow(state, n - behind, n + length - 1).waitFor(n));
   }
 
   async function prefetch(state: VideoState, n: number, direction: PlayDirection): Promise<void> {
@@ -128,6 +132,16 @@ export function createFrameServer(options: FrameServerOptions): FrameServer {
     } finally {
       state.prefetching = false;
     }
+  }
+
+  let scheduled = 0;
+  function schedulePrefetch(state: VideoState, n: number, direction: PlayDirection): void {
+    if (direction === 'none') return;
+    scheduled++;
+    setImmediate(() => {
+      scheduled--;
+      void prefetch(state, n, direction);
+    });
   }
 
   return {
@@ -159,7 +173,8 @@ export function createFrameServer(options: FrameServerOptions): FrameServer {
       } else {
         result = await decodeOrDisk(state, n, direction);
       }
-      void prefetch(state, n, direction);
+      // After the answer: spawning ffmpeg blocks the event loop for a while on a loaded machine.
+      schedulePrefetch(state, n, direction);
       return result;
     },
 
@@ -178,7 +193,7 @@ export function createFrameServer(options: FrameServerOptions): FrameServer {
         const states = await Promise.allSettled([...videos.values()]);
         const live = states.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
         const running = [...live.flatMap((s) => [...s.windows].map((w) => w.done)), ...(packs?.pending() ?? [])];
-        if (running.length === 0 && !live.some((s) => s.prefetching)) return;
+        if (running.length === 0 && scheduled === 0 && !live.some((s) => s.prefetching)) return;
         await Promise.all(running);
         await new Promise((resolve) => setTimeout(resolve, 5)); // a prefetch plan may be reading the disk cache
       }
