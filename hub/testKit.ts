@@ -4,6 +4,7 @@ import { groundworkDomain } from '../core/sync/eip712';
 import { buildLabelBatch, LABEL_BATCH_TYPES, type BatchItem } from '../core/sync/labelBatch';
 import type { HubConfig } from './config';
 import { startHub, type RunningHub } from './startHub';
+import type { JobSettings } from './jobs/jobSettings';
 
 /** Test helpers that drive a real hub over HTTP with real signatures. */
 
@@ -17,7 +18,8 @@ export interface Reply<T = Record<string, unknown>> {
 /** Limits no ordinary test reaches. */
 export const GENEROUS_RATE_LIMITS = { perIp: 1_000_000, signInPerIp: 1_000_000, perAccount: 1_000_000 };
 
-export async function startTestHub(overrides: Partial<HubConfig> & { requesters: string[]; operators: string[] }): Promise<RunningHub> {
+/** `jobs` tunes this hub's job queue (e.g. `{ work: false }`: a process that enqueues and serves but runs no job). */
+export async function startTestHub(overrides: Partial<HubConfig> & { requesters: string[]; operators: string[] }, jobs?: Partial<JobSettings>): Promise<RunningHub> {
   return startHub({
     chainId: 31337,
     rewardsContract: Wallet.createRandom().address,
@@ -26,7 +28,7 @@ export async function startTestHub(overrides: Partial<HubConfig> & { requesters:
     // Tests share one IP (loopback) and sign in many accounts: generous limits unless a test sets real ones (hub/attacks/).
     rateLimit: GENEROUS_RATE_LIMITS,
     ...overrides,
-  });
+  }, { jobs });
 }
 
 export async function call<T = Record<string, unknown>>(hub: { url: string }, method: string, path: string, opts: { token?: string; json?: unknown; body?: Buffer | string; headers?: Record<string, string> } = {}): Promise<Reply<T>> {
@@ -130,6 +132,7 @@ export async function startChainTestHub(
   chain: { rpcUrl: string; chainId: number },
   network: { rewards: string; stakeRegistry: string; token: string },
   overrides: Partial<HubConfig> & { requesters: string[]; operators: string[] },
+  jobs?: Partial<JobSettings>,
 ): Promise<RunningHub> {
-  return startTestHub({ chainId: chain.chainId, rewardsContract: network.rewards, token: network.token, rpcUrl: chain.rpcUrl, stakeRegistry: network.stakeRegistry, ...overrides });
+  return startTestHub({ chainId: chain.chainId, rewardsContract: network.rewards, token: network.token, rpcUrl: chain.rpcUrl, stakeRegistry: network.stakeRegistry, ...overrides }, jobs);
 }
