@@ -7,6 +7,8 @@ import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { S3RequestPresigner } from '@aws-sdk/s3-request-presigner';
 import S3rver from 's3rver';
 import type { S3MediaSettings } from '../config';
+import type { MediaStore } from './mediaStore';
+import { openS3MediaStore } from './s3MediaStore';
 
 /** s3rver's own account (its only credentials). */
 const ACCESS_KEY_ID = 'S3RVER';
@@ -99,4 +101,16 @@ export async function startTestS3Server(bucket = 'groundwork-media'): Promise<Te
       await rm(directory, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Points a running test hub at object storage. startHub opens the store
+ * from its config (openConfiguredMediaStore); the test kit's hubs are
+ * started before the S3 server's settings exist, so the store is swapped in
+ * — the routes read `context.media` on every request.
+ */
+export async function useS3Media(hub: { context: { media: MediaStore } }, settings: S3MediaSettings): Promise<MediaStore> {
+  await hub.context.media.close();
+  hub.context.media = openS3MediaStore(settings);
+  return hub.context.media;
 }

@@ -9,6 +9,8 @@ import type { JobHandler } from '../jobs/jobRunner';
 import type { RootStore } from '../media/rootStore';
 import type { HubClient } from './hubClient';
 import { HubRequestError, normalizeHubUrl, routeRequest } from './hubHttp';
+import { fetchMedia, type MediaSession } from './mediaFetch';
+import { checkMediaRedirect } from './mediaRedirect';
 
 type DownloadParams = Extract<JobParams, { kind: 'download' }>;
 
@@ -37,29 +39,82 @@ async function sha256Of(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
+/** The most one media file may be: the hub's own ceiling on object storage (one S3 CopyObject). A hub or store that sends more is cut off. */
+export const MAX_MEDIA_BYTES = 5 * 1024 ** 3;
+
+/** The answer for one media file from byte `from` on (200 whole, 206 from `from`), redirects already followed. */
+type MediaFetcher = (sha256: string, from: number, signal: AbortSignal) => Promise<Response>;
+
+/**
+ * Without a MediaSession: through the client, whose fetch follows a redirect
+ * by itself (dropping Authorization cross-origin, refusing non-http(s)); the
+ * target is checked only afterwards, and nothing it sent is kept if it fails.
+ */
+function clientFetcher(client: HubClient, hubUrl: string): MediaFetcher {
+  return async (sha256, from, signal) => {
+    const media = routeRequest(getMediaRoute, { params: { sha256 } }, { signal, timeoutMs: 10 * 60_000 });
+    const response = await client.authedFetch(hubUrl, media.path, media.request, from > 0 ? { range: `bytes=${from}-` } : {});
+    if (response.redirected) {
+      await checkMediaRedirect(hubUrl, response.url).catch(async (error: unknown) => {
+        await response.body?.cancel();
+        throw error;
+      });
+    }
+    return response;
+  };
+}
+
+function tooLarge(target: string, maxBytes: number): Error {
+  return new Error(`${path.basename(target)}: the hub sent more than ${maxBytes} bytes; removed it`);
+}
+
+/** A 206 must continue exactly where the part file ends, or appending would splice other bytes in. */
+function resumesAt(response: Response, have: number): boolean {
+  const start = /^bytes (\d+)-\d+\/(\d+|\*)$/.exec(response.headers.get('content-range') ?? '')?.[1];
+  return start !== undefined && Number(start) === have;
+}
+
 /**
  * Fetches one file into `<final>.part`, continuing a previous partial file
  * with a Range request, then checks its sha256 and renames it into place.
- * A hash mismatch deletes the partial file, so the next run starts clean.
+ * A hash mismatch, an answer past `maxBytes` or a range that does not
+ * continue the part file deletes the partial file, so the next run starts clean.
  */
-async function downloadOne(client: HubClient, hubUrl: string, sha256: string, target: string, signal: AbortSignal, onBytes: (n: number) => void): Promise<number> {
+async function downloadOne(fetchFrom: MediaFetcher, maxBytes: number, sha256: string, target: string, signal: AbortSignal, onBytes: (n: number) => void): Promise<number> {
   const existing = await sizeOf(target);
   if (existing !== null) return existing;
   const part = `${target}.part`;
   const have = (await sizeOf(part)) ?? 0;
   let response: Response | null;
   try {
-    const media = routeRequest(getMediaRoute, { params: { sha256 } }, { signal, timeoutMs: 10 * 60_000 });
-    response = await client.authedFetch(hubUrl, media.path, media.request, have > 0 ? { range: `bytes=${have}-` } : {});
+    response = await fetchFrom(sha256, have, signal);
   } catch (error) {
     // 416: the partial file already holds every byte (the run stopped before the rename); just verify it.
     if (!(error instanceof HubRequestError && error.failure.status === 416 && have > 0)) throw error;
     response = null;
   }
-  const handle = await open(part, response?.status === 206 || response === null ? 'a' : 'w');
+  const appending = response === null || response.status === 206;
+  let written = appending ? have : 0;
+  const refuse = async (error: Error) => {
+    await response?.body?.cancel().catch(() => undefined);
+    await rm(part, { force: true });
+    return error;
+  };
+  if (response?.status === 206 && !resumesAt(response, have)) {
+    throw await refuse(new Error(`${path.basename(target)}: asked for bytes from ${have}, got ${response.headers.get('content-range') ?? 'no Content-Range'}; removed the partial file, run the download again`));
+  }
+  if (written + Number(response?.headers.get('content-length') ?? 0) > maxBytes) throw await refuse(tooLarge(target, maxBytes));
+  const handle = await open(part, appending ? 'a' : 'w');
+  let overflow = false;
   try {
     if (response?.body) {
       for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+        written += chunk.byteLength;
+        // Leaving the loop cancels the body: an endless answer stops here.
+        if (written > maxBytes) {
+          overflow = true;
+          break;
+        }
         await handle.write(chunk);
         onBytes(chunk.byteLength);
       }
@@ -67,6 +122,7 @@ async function downloadOne(client: HubClient, hubUrl: string, sha256: string, ta
   } finally {
     await handle.close();
   }
+  if (overflow) throw await refuse(tooLarge(target, maxBytes));
   const actual = await sha256Of(part);
   if (actual !== sha256) {
     await rm(part, { force: true });
@@ -81,10 +137,20 @@ async function downloadOne(client: HubClient, hubUrl: string, sha256: string, ta
  * `<sha256><ext>` (ext from the hub's file name), so a file already there and
  * verified is never fetched again; an interrupted file resumes with Range.
  * The folder is granted as a media root so the renderer reads it like any other.
+ * With `session` (registrySession), a hub's redirect to its object store is
+ * checked before it is followed (mediaFetch.ts).
  */
-export function createDownloadJob(dataDir: string, client: HubClient, roots: RootStore): JobHandler<DownloadParams> {
+export interface DownloadOptions {
+  /** The hub's sessions (registrySession): redirects are then checked before they are followed. */
+  session?: MediaSession;
+  /** Tests: a lower cap than MAX_MEDIA_BYTES. */
+  maxBytes?: number;
+}
+
+export function createDownloadJob(dataDir: string, client: HubClient, roots: RootStore, { session, maxBytes = MAX_MEDIA_BYTES }: DownloadOptions = {}): JobHandler<DownloadParams> {
   return async (params, { signal, progress }) => {
     const hubUrl = normalizeHubUrl(params.hubUrl);
+    const fetchFrom: MediaFetcher = session ? (sha256, from, s) => fetchMedia(session, hubUrl, sha256, from, s) : clientFetcher(client, hubUrl);
     const dir = taskMediaDir(dataDir, hubUrl, params.taskId);
     await mkdir(dir, { recursive: true });
     const files: DownloadJobResult['files'] = [];
@@ -94,7 +160,7 @@ export function createDownloadJob(dataDir: string, client: HubClient, roots: Roo
     for (const [index, item] of params.items.entries()) {
       if (signal.aborted) break;
       const relPath = `${item.sha256}${safeName(path.extname(item.fileName).toLowerCase())}`;
-      const bytes = await downloadOne(client, hubUrl, item.sha256, path.join(dir, relPath), signal, (n) => {
+      const bytes = await downloadOne(fetchFrom, maxBytes, item.sha256, path.join(dir, relPath), signal, (n) => {
         received += n;
         progress(index, total, `${index}/${total} files · ${(received / 2 ** 20).toFixed(1)} MiB`);
       });
