@@ -1,6 +1,7 @@
 import type { Table } from 'dexie';
 import { counterRecordTypes, type PrelabelItemCountsRow, type PrelabelTotalsRow } from '../../core/prelabel/counterRecords';
 import { EMPTY_ITEM_SUMMARY, summarizeItem, type ItemPrelabelSummary } from '../../core/prelabel/itemTally';
+import { runsByItem } from '../../core/prelabel/reviewState';
 import { addRunToSources, moveItem, recountTotals, rescope, rescopedModels, type ProjectPrelabelTotals } from '../../core/prelabel/projectTally';
 import type { PrelabelRun } from '../../core/prelabel/types';
 import type { LabelSchema } from '../../core/model/labelSchema';
@@ -118,14 +119,24 @@ export async function restateItemCounts(
   }
   if (!totals) return out;
   await rescopeTx(db, projectId, totals, schema);
-  for (const [itemId, shapes] of shapesByItem) {
-    const runs = await db.prelabelRuns.where('itemId').equals(itemId).toArray();
-    const before = readItemCountsRow(await db.prelabelItemCounts.get(itemId));
-    const after = runs.length > 0 ? summarizeItem(runs, shapes) : EMPTY_ITEM_SUMMARY;
-    moveItem(totals, before, after);
-    await putItemCounts(db, projectId, itemId, after);
+  // Two reads for all items (an import touches thousands); only items a run reached have counts to write.
+  const itemIds = [...shapesByItem.keys()];
+  const runsOf = runsByItem(await db.prelabelRuns.where('itemId').anyOf(itemIds).toArray());
+  const counted = await db.prelabelItemCounts.bulkGet(itemIds);
+  const changed: PrelabelItemCountsRow[] = [];
+  const emptied: string[] = [];
+  itemIds.forEach((itemId, i) => {
+    const runs = runsOf.get(itemId);
+    const before = readItemCountsRow(counted[i]);
+    const after = runs ? summarizeItem(runs, shapesByItem.get(itemId)!) : EMPTY_ITEM_SUMMARY;
     out.set(itemId, after);
-  }
+    if (before.models.length === 0 && after.models.length === 0) return;
+    moveItem(totals, before, after);
+    if (after.models.length > 0) changed.push(stamp(counterRecordTypes.prelabelItemCounts, { itemId, projectId, ...after }));
+    else emptied.push(itemId);
+  });
+  await db.prelabelItemCounts.bulkPut(changed);
+  await db.prelabelItemCounts.bulkDelete(emptied);
   await db.prelabelTotals.put(totalsRow(projectId, totals));
   return out;
 }

@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
 import type { Shape } from '../../core/model/shape';
 import { recountTotals } from '../../core/prelabel/projectTally';
@@ -100,7 +101,7 @@ describe('pre-label counters in the store', () => {
       // The counters' write fails (a full disk, a crash) until released: its whole transaction, shape rows included, does not happen.
       let blocked = true;
       const put = store.db.prelabelTotals.put.bind(store.db.prelabelTotals);
-      vi.spyOn(store.db.prelabelTotals, 'put').mockImplementation((...args) => (blocked ? Promise.reject(new Error('disk full')) : put(...args)));
+      vi.spyOn(store.db.prelabelTotals, 'put').mockImplementation((...args) => (blocked ? Dexie.Promise.reject(new Error('disk full')) : put(...args)));
       const failed = new Promise((resolve) => doc.onWriteError(resolve));
       const [a] = doc.getShapes();
       doc.commit({ put: [{ ...a!, version: 2, prelabel: { ...a!.prelabel!, review: 'accepted' } }], remove: [] }, { history: true, label: 'Accept' });

@@ -1,6 +1,7 @@
 import { measureLayouts } from './layoutProbe';
 import { measureEdits, openProjectAndRender, seedProject } from './storeProbe';
 import { page } from './dom';
+import { measureEditScale, measureStatsScale } from './editScaleProbe';
 
 const moduleStart = performance.now();
 
@@ -9,6 +10,8 @@ export const benchApi = {
   measureLayouts,
   seedProject,
   measureEdits,
+  measureEditScale,
+  measureStatsScale,
   /** Set when the page was loaded with ?open=<db>: the open-to-first-render run starts as soon as the module runs. */
   openResult: null as Promise<Awaited<ReturnType<typeof openProjectAndRender>>> | null,
 };

@@ -1,0 +1,126 @@
+import type { LabelSchema } from '../../../core/model/labelSchema';
+import type { Shape } from '../../../core/model/shape';
+import { computePrelabelStats } from '../../../core/prelabel/statistics';
+import { openLabelStore, type LabelStore } from '../../../renderer/store/labelStore';
+import { bucketOf, readProjectShapes, writeItemShapes } from '../../../renderer/store/shapeRows';
+import { summarize } from '../stats';
+import { writePrelabeledItems } from './prelabelFixture';
+
+const SCHEMA: LabelSchema = {
+  classes: [
+    { id: 'car', name: 'car', color: '#e6194b', attributes: [] },
+    { id: 'person', name: 'person', color: '#3cb44b', attributes: [] },
+    { id: 'bike', name: 'bike', color: '#4363d8', attributes: [] },
+  ],
+};
+const CLASS_IDS = SCHEMA.classes.map((c) => c.id);
+
+type Summary = ReturnType<typeof summarize>;
+
+export interface EditScaleResult {
+  boxes: number;
+  /** Every edit: one box moved (every 4th a pending pre-label, which the move marks corrected), commit → durable through ItemDocument. */
+  edit: Summary;
+  /** Of them, the pre-label corrections only (they also move the counters). */
+  correction: Summary;
+  /** The old writer's work for the same one-box edits, in the same run: copy every shape, hash every id, rebuild the changed bucket from the scan. */
+  oldWrite: Summary;
+}
+
+async function projectOf(items: number, name: string): Promise<{ store: LabelStore; projectId: string; itemIds: string[] }> {
+  const store = await openLabelStore({ name });
+  const project = await store.createProject('bench', 'root', '/bench', SCHEMA);
+  const rows = Array.from({ length: items }, (_, i) => ({ relPath: `img${i}.jpg`, width: 1920, height: 1080, sha256: i.toString(16).padStart(64, '0'), phash: i.toString(16).padStart(16, '0'), bytes: 1 }));
+  const added = await store.addItems(project.id, rows);
+  return { store, projectId: project.id, itemIds: added.map((i) => i.id) };
+}
+
+function moved(s: Shape): Shape {
+  const prelabel = s.prelabel ? { ...s.prelabel, review: 'corrected' as const } : undefined;
+  return { ...s, box: { ...s.box, x: (s.box.x + 1) % 1800 }, version: s.version + 1, ...(prelabel ? { prelabel } : {}) };
+}
+
+/** Edit → durable on one item of `boxes` boxes (10 % pending pre-labels), and the old writer's cost for the same edits. */
+export async function measureEditScale(boxes: number, edits: number): Promise<EditScaleResult> {
+  const { store, projectId, itemIds } = await projectOf(1, `bench-edit-${boxes}-${Date.now()}`);
+  await writePrelabeledItems(store, projectId, itemIds, boxes, CLASS_IDS);
+  const doc = await store.openItem(itemIds[0]!);
+  const pending = doc.getShapes().filter((s) => s.prelabel?.review === 'pending');
+  const human = doc.getShapes().filter((s) => !s.prelabel);
+  const all: number[] = [];
+  const corrections: number[] = [];
+  for (let i = 0; i < edits; i++) {
+    const correction = i % 4 === 3;
+    const pool = correction ? pending : human;
+    const id = pool[Math.floor(i / (correction ? 4 : 1)) % pool.length]!.id;
+    const s = doc.getShapes().find((x) => x.id === id)!; // lookup outside the timed part
+    const t = performance.now();
+    doc.commit({ put: [moved(s)], remove: [] }, { history: true, label: 'Move box' });
+    await doc.whenDurable();
+    const dt = performance.now() - t;
+    all.push(dt);
+    if (correction) corrections.push(dt);
+  }
+  const oldWrite = await measureOldWrite(store, projectId, itemIds[0]!, doc.getShapes(), Math.min(edits, 60));
+  await store.close();
+  return { boxes, edit: summarize(all), correction: summarize(corrections), oldWrite: summarize(oldWrite) };
+}
+
+/** What the writer did per edit before it kept bucket membership: copied the item's shapes, hashed every id to fill the changed bucket. */
+async function measureOldWrite(store: LabelStore, projectId: string, itemId: string, shapes: readonly Shape[], edits: number): Promise<number[]> {
+  const { db } = store;
+  const bucketCount = await db.shapeBuckets.where('itemId').equals(itemId).count();
+  const times: number[] = [];
+  for (let i = 0; i < edits; i++) {
+    const s = shapes[(i * 7919) % shapes.length]!;
+    const t = performance.now();
+    const copy = [...shapes];
+    await db.transaction('rw', db.shapeBuckets, async () => {
+      await writeItemShapes(db, itemId, projectId, copy, bucketCount, new Set([bucketOf(s.id, bucketCount)]));
+    });
+    times.push(performance.now() - t);
+  }
+  return times;
+}
+
+export interface StatsScaleResult {
+  shapes: number;
+  buildMs: number;
+  /** Commit of one pre-label correction → durable (counters moved in the same transaction) → statistics read. */
+  update: Summary;
+  /** The old code's work after each edit: read every shape of the project from IndexedDB and recompute (median of `recounts`). */
+  recount: Summary;
+}
+
+/** Pre-label statistics after an edit in a project of `items` × `perItem` shapes (10 % pending pre-labels). */
+export async function measureStatsScale(items: number, perItem: number, edits: number, recounts: number): Promise<StatsScaleResult> {
+  const t0 = performance.now();
+  const { store, projectId, itemIds } = await projectOf(items, `bench-stats-${items * perItem}-${Date.now()}`);
+  await writePrelabeledItems(store, projectId, itemIds, perItem, CLASS_IDS);
+  const buildMs = performance.now() - t0;
+  const doc = await store.openItem(itemIds[0]!);
+  const pending = doc.getShapes().filter((s) => s.prelabel?.review === 'pending');
+  const update: number[] = [];
+  for (let i = 0; i < edits; i++) {
+    const s = doc.getShapes().find((x) => x.id === pending[i % pending.length]!.id)!;
+    const t = performance.now();
+    doc.commit({ put: [moved(s)], remove: [] }, { history: true, label: 'Move box' });
+    await doc.whenDurable();
+    await store.prelabel.stats(projectId);
+    update.push(performance.now() - t);
+  }
+  const recount: number[] = [];
+  for (let i = 0; i < recounts; i++) {
+    const t = performance.now();
+    const [project, runs, listed, shapesByItem] = await Promise.all([store.getProject(projectId), store.prelabel.listRuns(projectId), store.listItems(projectId), readProjectShapes(store.db, projectId)]);
+    computePrelabelStats({ schema: project!.labelSchema, runs, items: listed, shapesByItem });
+    recount.push(performance.now() - t);
+  }
+  // The counters after the edits equal the full recount (the bench would be measuring the wrong thing otherwise).
+  const [project, runs, listed, shapesByItem] = await Promise.all([store.getProject(projectId), store.prelabel.listRuns(projectId), store.listItems(projectId), readProjectShapes(store.db, projectId)]);
+  const fromCounters = JSON.stringify((await store.prelabel.stats(projectId)).project);
+  const recounted = JSON.stringify(computePrelabelStats({ schema: project!.labelSchema, runs, items: listed, shapesByItem }).project);
+  if (fromCounters !== recounted) throw new Error(`bench: counters ${fromCounters} differ from the recount ${recounted}`);
+  await store.close();
+  return { shapes: items * perItem, buildMs, update: summarize(update), recount: summarize(recount) };
+}

@@ -1,0 +1,44 @@
+import type { Shape } from '../../../core/model/shape';
+import type { PrelabelRun, RunPrediction } from '../../../core/prelabel/types';
+import type { LabelStore } from '../../../renderer/store/labelStore';
+import { writeItemShapes } from '../../../renderer/store/shapeRows';
+import { syntheticShapes } from './syntheticShapes';
+
+/** Every `PENDING_EVERY`-th box is a dashed pending pre-label (10 %), the rest drawn by hand. */
+export const PENDING_EVERY = 10;
+
+/**
+ * An item's boxes with 10 % pending pre-labels of one model run, and that run's
+ * record. Written as bucket rows directly (thousands of shapes per row), the
+ * way a model pass or an import lands, so a 1M-shape project builds in seconds.
+ */
+export function prelabeledItem(projectId: string, itemId: string, count: number, classIds: readonly string[]): { shapes: Shape[]; run: PrelabelRun } {
+  const runId = `run-${itemId}`;
+  const predictions: RunPrediction[] = [];
+  const shapes = syntheticShapes(projectId, itemId, count, classIds).map((s, i) => {
+    if (i % PENDING_EVERY !== 0) return s;
+    const predictionId = `p${i}`;
+    predictions.push({ predictionId, classId: s.classId, className: s.classId, box: s.box, score: 0.6, attributes: {} });
+    return {
+      ...s,
+      source: { kind: 'model' as const, modelId: 'bench-model', score: 0.6 },
+      prelabel: { runId, predictionId, modelId: 'bench-model', score: 0.6, predictedBox: s.box, predictedClassId: s.classId, review: 'pending' as const },
+    };
+  });
+  const run: PrelabelRun = { runId, projectId, itemId, modelId: 'bench-model', thresholds: { confidence: 0.25, iou: 0.45 }, predictions, uncertainty: 0.5, replaced: [], modelClasses: [...classIds], createdAt: 1 };
+  return { shapes, run };
+}
+
+/** Writes each item's rows and run record, item by item (memory stays one item's worth), then counts the project once. */
+export async function writePrelabeledItems(store: LabelStore, projectId: string, itemIds: readonly string[], perItem: number, classIds: readonly string[]): Promise<void> {
+  const { db } = store;
+  for (const itemId of itemIds) {
+    const { shapes, run } = prelabeledItem(projectId, itemId, perItem, classIds);
+    await db.transaction('rw', db.shapeBuckets, db.items, db.prelabelRuns, async () => {
+      await writeItemShapes(db, itemId, projectId, shapes, 0);
+      await db.items.update(itemId, { shapeCount: shapes.length });
+      await db.prelabelRuns.put(run);
+    });
+  }
+  await store.prelabel.recount(projectId);
+}
