@@ -1,6 +1,8 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
-import { bucketCountFor, TARGET_BUCKET_SIZE } from './shapeRows';
+import Dexie from 'dexie';
+import { describe, expect, it, vi } from 'vitest';
+import { bucketCountFor, bucketOf, TARGET_BUCKET_SIZE } from './shapeRows';
+import { openLabelStore } from './labelStore';
 import { boxShape } from './testing/fixtures';
 import { testStores } from './testing/testStores';
 
@@ -61,5 +63,30 @@ describe('shape rows (buckets per item)', () => {
     expect(new Set(ids).size).toBe(51);
     expect(ids).toHaveLength(51);
     expect((await other.getItem(item.id))!.shapeCount).toBe(51);
+  });
+
+  it('an item that outgrows its layout while the write fails is rewritten whole on the retry, every shape in its bucket', async () => {
+    const { name, project, item } = await setup();
+    const store = await openLabelStore({ name, retryDelays: [10] });
+    try {
+      await store.importShapes(project.id, Array.from({ length: 250 }, (_, i) => boxShape(project.id, item.id, `s${i}`, i)));
+      const doc = await store.openItem(item.id);
+      let blocked = true;
+      const bulkPut = store.db.shapeBuckets.bulkPut.bind(store.db.shapeBuckets);
+      vi.spyOn(store.db.shapeBuckets, 'bulkPut').mockImplementation(((...args: Parameters<typeof bulkPut>) =>
+        blocked ? Dexie.Promise.reject(new Error('disk full')) : bulkPut(...args)) as typeof bulkPut);
+      const failed = new Promise((resolve) => doc.onWriteError(resolve));
+      for (let i = 250; i < 270; i++) doc.commit({ put: [boxShape(project.id, item.id, `s${i}`, i)], remove: [] }, { history: true, label: 'draw' });
+      await failed;
+      blocked = false;
+      doc.commit({ put: [{ ...doc.getShapes()[0]!, box: { x: 9, y: 9, w: 9, h: 9 }, version: 2 }], remove: [] }, { history: true, label: 'move' });
+      await doc.whenDurable();
+      const rows = await store.db.shapeBuckets.where('itemId').equals(item.id).toArray();
+      expect(rows.map((r) => r.bucket).sort()).toEqual([0, 1]);
+      for (const row of rows) for (const shape of row.shapes) expect(bucketOf(shape.id, 2), shape.id).toBe(row.bucket);
+      expect(rows.flatMap((r) => r.shapes.map((x) => x.id)).sort()).toEqual(doc.getShapes().map((x) => x.id).sort());
+    } finally {
+      await store.close();
+    }
   });
 });
