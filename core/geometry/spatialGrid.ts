@@ -23,9 +23,11 @@ export interface SpatialGridOptions {
   cellSize?: number;
 }
 
-interface Entry {
+interface Entry<V> {
   id: string;
   box: Box;
+  /** What the caller keeps with the box (a shape), so a query needs no lookup by id. */
+  value: V;
   /** Cell range covered, inclusive, so removal touches exactly the cells insert used. */
   cx0: number;
   cy0: number;
@@ -37,10 +39,10 @@ interface Entry {
   order: number;
 }
 
-export class SpatialGrid {
+export class SpatialGrid<V = undefined> {
   readonly cellSize: number;
-  private readonly cells = new Map<number, Entry[]>();
-  private readonly entries = new Map<string, Entry>();
+  private readonly cells = new Map<number, Entry<V>[]>();
+  private readonly entries = new Map<string, Entry<V>>();
   private stamp = 0;
   private nextOrder = 0;
 
@@ -58,18 +60,29 @@ export class SpatialGrid {
     return this.entries.has(id);
   }
 
-  /** Inserts or replaces the box stored under `id`. */
-  insert(id: string, box: Box): void {
+  /** The value stored with `id`. */
+  get(id: string): V | undefined {
+    return this.entries.get(id)?.value;
+  }
+
+  /** Every stored value, in insertion order (an update keeps an entry's place). */
+  *values(): IterableIterator<V> {
+    for (const e of this.entries.values()) yield e.value;
+  }
+
+  /** Inserts or replaces the box (and value) stored under `id`. */
+  insert(id: string, box: Box, value?: V): void {
     if (this.entries.has(id)) this.remove(id);
-    const entry: Entry = { id, box, cx0: 0, cy0: 0, cx1: 0, cy1: 0, stamp: 0, order: this.nextOrder++ };
+    const entry: Entry<V> = { id, box, value: value as V, cx0: 0, cy0: 0, cx1: 0, cy1: 0, stamp: 0, order: this.nextOrder++ };
     this.place(entry);
     this.entries.set(id, entry);
   }
 
-  /** Moves an existing box; keeps its tie-break order. Inserts when absent. */
-  update(id: string, box: Box): void {
+  /** Moves an existing box (and replaces its value when given); keeps its tie-break order. Inserts when absent. */
+  update(id: string, box: Box, value?: V): void {
     const entry = this.entries.get(id);
-    if (!entry) return this.insert(id, box);
+    if (!entry) return this.insert(id, box, value);
+    if (value !== undefined) entry.value = value;
     this.unplace(entry);
     entry.box = box;
     this.place(entry);
@@ -97,13 +110,22 @@ export class SpatialGrid {
     return out;
   }
 
+  /** The values of the boxes that meet `rect`, in no particular order (a viewport's shapes without a lookup each). */
+  queryValues(rect: Box): V[] {
+    const out: V[] = [];
+    this.visit(rect, (e) => {
+      if (overlaps(e.box, rect)) out.push(e.value);
+    });
+    return out;
+  }
+
   /**
    * Ids of boxes containing the point, grown by `tolerance` image pixels,
    * ordered best hit first: the smallest box first (so a box nested in a
    * larger one stays selectable), ties broken by the most recently inserted.
    */
   hitTest(x: number, y: number, tolerance = 0): string[] {
-    const hits: Entry[] = [];
+    const hits: Entry<V>[] = [];
     const probe = { x: x - tolerance, y: y - tolerance, w: 2 * tolerance, h: 2 * tolerance };
     this.visit(probe, (e) => {
       const b = e.box;
@@ -113,7 +135,7 @@ export class SpatialGrid {
     return hits.map((e) => e.id);
   }
 
-  private visit(rect: Box, fn: (e: Entry) => void): void {
+  private visit(rect: Box, fn: (e: Entry<V>) => void): void {
     const stamp = ++this.stamp;
     const cx0 = this.cell(rect.x);
     const cy0 = this.cell(rect.y);
@@ -141,7 +163,7 @@ export class SpatialGrid {
     return Math.floor(v / this.cellSize);
   }
 
-  private place(e: Entry): void {
+  private place(e: Entry<V>): void {
     e.cx0 = this.cell(e.box.x);
     e.cy0 = this.cell(e.box.y);
     e.cx1 = this.cell(e.box.x + e.box.w);
@@ -156,7 +178,7 @@ export class SpatialGrid {
     }
   }
 
-  private unplace(e: Entry): void {
+  private unplace(e: Entry<V>): void {
     for (let cy = e.cy0; cy <= e.cy1; cy++) {
       for (let cx = e.cx0; cx <= e.cx1; cx++) {
         const k = key(cx, cy);

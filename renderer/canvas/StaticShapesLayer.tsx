@@ -4,6 +4,8 @@ import type Konva from 'konva';
 import type { Camera, Viewport } from '../editor/types';
 import type { ShapeIndexView } from '../editor/shapeIndex';
 import { ShapeRaster } from './shapeRaster';
+import { drawBoxLabels } from './boxLabels';
+import { visibleImageRect } from './cameraMath';
 import type { ShapeTextOf } from './shapeText';
 
 interface Props {
@@ -22,9 +24,9 @@ interface Props {
 }
 
 /**
- * All shapes as ONE Konva node showing a ShapeRaster: a bitmap of the boxes
- * in the viewport, batched by colour, that an edit or a pan updates only
- * where something changed. The layer does not listen (the editor
+ * All shapes as ONE Konva node showing a ShapeRaster (a bitmap of the
+ * outlines in the viewport that an edit or a pan updates only where
+ * something changed) with the scores and texts drawn over it. The layer does not listen (the editor
  * hit-tests), and it redraws only when its sceneFunc changes identity, i.e.
  * when the shapes' version, camera, viewport, colours, texts or hidden
  * shapes change — never on a pointer move during a gesture.
@@ -35,7 +37,14 @@ export function StaticShapesLayer({ index, version, camera, viewport, colorOf, t
     (context: Konva.Context) => {
       const pixelRatio = context.canvas.getPixelRatio();
       const drawn = raster.update({ index, version, camera, viewport, pixelRatio, colorOf, textOf: textOf ?? null, hidden: hiddenIds });
-      if (raster.canvas.width > 0 && raster.canvas.height > 0) context._context.drawImage(raster.canvas, 0, 0, viewport.width, viewport.height);
+      const ctx = context._context;
+      ctx.drawImage(raster.canvas, 0, 0, viewport.width, viewport.height);
+      // Labels are few by construction (the style turns them off in crowded views) and follow the exact camera.
+      const style = raster.style;
+      if (style && (style.scores || (style.texts && textOf))) {
+        const visible = index.query(visibleImageRect(camera, viewport)).filter((s) => !hiddenIds.has(s.id));
+        drawBoxLabels(ctx, visible, camera, colorOf, textOf, style);
+      }
       onDrawn?.(raster.boxCount, drawn);
     },
     [raster, index, version, camera, viewport, colorOf, textOf, hiddenIds, onDrawn],

@@ -2,7 +2,8 @@ import type { Box, Shape } from '../../core/model/shape';
 import type { Camera, Viewport } from '../editor/types';
 import type { ShapeIndexView } from '../editor/shapeIndex';
 import { boxToScreen, visibleImageRect } from './cameraMath';
-import { drawBoxes, styleOfView, type BoxStyle } from './drawBoxes';
+import { styleOfView, type BoxStyle } from './boxLabels';
+import { shiftPixels, strokeBoxPixels } from './boxPixels';
 import type { ShapeTextOf } from './shapeText';
 
 /** What the static layer shows: every indexed shape but the hidden ones, through the camera. */
@@ -19,32 +20,32 @@ export interface RasterScene {
   hidden: ReadonlySet<string>;
 }
 
-/** Screen px around a changed box that its outline, score (above) and text (below, to the right) may reach. */
-const REACH = { left: 4, right: 120, up: 18, down: 22 };
 /** Past this share of the viewport, a partial redraw costs about as much as a full one. */
 const MAX_PARTIAL_SHARE = 0.4;
 
+type Drawn = RasterScene & { style: BoxStyle; boxes: number };
+
 /**
- * The static shapes as a bitmap kept between frames, brought up to date with
- * the least drawing: an edit or a gesture start/end redraws only the areas
- * of the boxes that changed (found through the shared shape index), a pan
- * at the same zoom shifts the bitmap and draws only the uncovered strips;
- * a zoom, a resize or new colours redraw the view. The result is what a
- * full redraw would show, up to half a pixel of pan rounding.
+ * The static shapes' outlines as a bitmap kept between frames, brought up to
+ * date with the least drawing: an edit or a gesture's start and end redraw
+ * only the areas of the boxes that changed (found through the shared shape
+ * index), a pan at the same zoom shifts the pixels and draws only the
+ * uncovered strips; a zoom, a resize or new colours redraw the view. The
+ * result is what a full redraw shows, up to half a pixel of pan rounding.
+ * Outlines are written as pixels (boxPixels.ts); labels are drawn over the
+ * bitmap each frame (boxLabels.ts).
  */
 export class ShapeRaster {
-  /** Two bitmaps: a pan draws the shown one shifted into the other (drawing a canvas onto itself is slow in Chromium). */
-  private front = bitmap();
-  private back = bitmap();
-  private drawn: (RasterScene & { style: BoxStyle; boxes: number }) | null = null;
+  readonly canvas: HTMLCanvasElement = document.createElement('canvas');
+  private readonly ctx: CanvasRenderingContext2D;
+  private image: ImageData | null = null;
+  private pixels = new Uint32Array(0);
+  private drawn: Drawn | null = null;
 
-  /** The bitmap to show. */
-  get canvas(): HTMLCanvasElement {
-    return this.front.canvas;
-  }
-
-  private get ctx(): CanvasRenderingContext2D {
-    return this.front.ctx;
+  constructor() {
+    const ctx = this.canvas.getContext('2d');
+    if (!ctx) throw new Error('ShapeRaster: no 2D canvas context');
+    this.ctx = ctx;
   }
 
   /** Boxes in view at the last full redraw. */
@@ -52,91 +53,88 @@ export class ShapeRaster {
     return this.drawn?.boxes ?? 0;
   }
 
-  /** Brings the bitmap to `scene`; returns 'full', 'partial' or 'none' (what it had to draw). */
+  /** The style decided at the last full redraw (labels follow it). */
+  get style(): BoxStyle | null {
+    return this.drawn?.style ?? null;
+  }
+
+  /** Brings the bitmap to `scene`; returns what it had to draw. */
   update(scene: RasterScene): 'full' | 'partial' | 'none' {
     const was = this.drawn;
-    if (!was || needsFullRedraw(was, scene)) return this.redrawAll(scene), 'full';
+    if (!was || needsFullRedraw(was, scene)) return this.redrawAll(scene);
     const changed = scene.index.changedSince(was.version);
-    if (!changed) return this.redrawAll(scene), 'full';
+    if (!changed) return this.redrawAll(scene);
     const { width, height } = scene.viewport;
-    const dx = Math.round(scene.camera.x - was.camera.x);
-    const dy = Math.round(scene.camera.y - was.camera.y);
-    if (Math.abs(dx) >= width || Math.abs(dy) >= height) return this.redrawAll(scene), 'full';
-    // The bitmap's camera: the scene's, minus the sub-pixel part of the pan it did not shift by.
-    const camera = { x: was.camera.x + dx, y: was.camera.y + dy, zoom: was.camera.zoom };
+    const pr = scene.pixelRatio;
+    // Whole device pixels, so the shifted outlines stay crisp; the bitmap's camera keeps the rest of the pan.
+    const dxp = Math.round((scene.camera.x - was.camera.x) * pr);
+    const dyp = Math.round((scene.camera.y - was.camera.y) * pr);
+    if (Math.abs(dxp) >= width * pr || Math.abs(dyp) >= height * pr) return this.redrawAll(scene);
+    const camera = { x: was.camera.x + dxp / pr, y: was.camera.y + dyp / pr, zoom: was.camera.zoom };
     const dirty: Box[] = [];
-    if (dx !== 0 || dy !== 0) {
-      this.shift(dx, dy, scene.pixelRatio);
-      if (dx > 0) dirty.push({ x: 0, y: 0, w: dx, h: height });
-      if (dx < 0) dirty.push({ x: width + dx, y: 0, w: -dx, h: height });
-      if (dy > 0) dirty.push({ x: 0, y: 0, w: width, h: dy });
-      if (dy < 0) dirty.push({ x: 0, y: height + dy, w: width, h: -dy });
+    const W = this.image!.width;
+    const H = this.image!.height;
+    if (dxp !== 0 || dyp !== 0) {
+      shiftPixels(this.pixels, W, H, dxp, dyp);
+      if (dxp > 0) dirty.push({ x: 0, y: 0, w: dxp, h: H });
+      if (dxp < 0) dirty.push({ x: W + dxp, y: 0, w: -dxp, h: H });
+      if (dyp > 0) dirty.push({ x: 0, y: 0, w: W, h: dyp });
+      if (dyp < 0) dirty.push({ x: 0, y: H + dyp, w: W, h: -dyp });
     }
-    for (const box of changed) dirty.push(boxToScreen(box, camera));
+    const inDevicePx = (b: Box) => scaled(boxToScreen(b, camera), pr);
+    for (const box of changed) dirty.push(inDevicePx(box));
     for (const id of symmetricDifference(was.hidden, scene.hidden)) {
       const s = scene.index.get(id);
-      if (s) dirty.push(boxToScreen(s.box, camera));
+      if (s) dirty.push(inDevicePx(s.box));
     }
+    const area = dirty.reduce((a, b) => a + (b.w + 4) * (b.h + 4), 0);
+    if (area > MAX_PARTIAL_SHARE * W * H) return this.redrawAll(scene);
     this.drawn = { ...scene, camera, style: was.style, boxes: was.boxes };
     if (dirty.length === 0) return 'none';
-    const area = dirty.reduce((a, b) => a + (b.w + REACH.left + REACH.right) * (b.h + REACH.up + REACH.down), 0);
-    if (area > MAX_PARTIAL_SHARE * width * height) return this.redrawAll(scene), 'full';
-    this.redrawAreas(dirty, camera, scene, was.style);
+    for (const d of dirty) this.redrawArea(d, camera, scene, was.style);
+    if (dxp !== 0 || dyp !== 0) this.ctx.putImageData(this.image!, 0, 0);
+    else for (const d of dirty) this.ctx.putImageData(this.image!, 0, 0, d.x - 2, d.y - 2, d.w + 5, d.h + 5);
     return 'partial';
   }
 
-  private redrawAll(scene: RasterScene): void {
-    const { width, height } = scene.viewport;
+  private redrawAll(scene: RasterScene): 'full' {
     const pr = scene.pixelRatio;
-    for (const b of [this.front, this.back]) {
-      if (b.canvas.width !== Math.round(width * pr) || b.canvas.height !== Math.round(height * pr)) {
-        b.canvas.width = Math.round(width * pr);
-        b.canvas.height = Math.round(height * pr);
-      }
-    }
-    const ctx = this.ctx;
-    ctx.setTransform(pr, 0, 0, pr, 0, 0);
-    ctx.clearRect(0, 0, width, height);
+    const W = Math.max(1, Math.round(scene.viewport.width * pr));
+    const H = Math.max(1, Math.round(scene.viewport.height * pr));
+    if (!this.image || this.image.width !== W || this.image.height !== H) {
+      this.canvas.width = W;
+      this.canvas.height = H;
+      this.image = new ImageData(W, H);
+      this.pixels = new Uint32Array(this.image.data.buffer);
+    } else this.pixels.fill(0);
     const visible = shown(scene.index.query(visibleImageRect(scene.camera, scene.viewport)), scene.hidden);
     const style = styleOfView(visible, scene.camera, scene.textOf);
-    drawBoxes(ctx, visible, scene.camera, scene.colorOf, scene.textOf, style);
+    strokeBoxPixels({ pixels: this.pixels, width: W, height: H, clip: { x0: 0, y0: 0, x1: W, y1: H } }, visible, scene.camera, pr, scene.colorOf, style);
+    this.ctx.putImageData(this.image, 0, 0);
     this.drawn = { ...scene, style, boxes: visible.length };
+    return 'full';
   }
 
-  /** Clears the areas (screen px) and draws every shape that may reach into them, clipped to them. */
-  private redrawAreas(areas: readonly Box[], camera: Camera, scene: RasterScene, style: BoxStyle): void {
-    const ctx = this.ctx;
-    ctx.save();
-    ctx.setTransform(scene.pixelRatio, 0, 0, scene.pixelRatio, 0, 0);
-    ctx.beginPath();
-    const found = new Map<string, Shape>();
-    for (const a of areas) {
-      const clip = { x: Math.floor(a.x) - 2, y: Math.floor(a.y) - 2, w: Math.ceil(a.w) + 5, h: Math.ceil(a.h) + 5 };
-      ctx.rect(clip.x, clip.y, clip.w, clip.h);
-      ctx.clearRect(clip.x, clip.y, clip.w, clip.h);
-      const reach = { x: clip.x - REACH.right, y: clip.y - REACH.down, w: clip.w + REACH.left + REACH.right, h: clip.h + REACH.up + REACH.down };
-      for (const s of scene.index.query(imageRectOf(reach, camera))) found.set(s.id, s);
-    }
-    ctx.clip();
-    drawBoxes(ctx, shown([...found.values()], scene.hidden), camera, scene.colorOf, scene.textOf, style);
-    ctx.restore();
-  }
-
-  private shift(dx: number, dy: number, pr: number): void {
-    const { front, back } = this;
-    back.ctx.setTransform(1, 0, 0, 1, 0, 0);
-    back.ctx.clearRect(0, 0, back.canvas.width, back.canvas.height);
-    back.ctx.drawImage(front.canvas, Math.round(dx * pr), Math.round(dy * pr));
-    this.front = back;
-    this.back = front;
+  /** Clears an area (device px, a box outline's width around it too) and draws every shape meeting it, cut to it. */
+  private redrawArea(area: Box, camera: Camera, scene: RasterScene, style: BoxStyle): void {
+    const W = this.image!.width;
+    const H = this.image!.height;
+    const x0 = Math.max(0, Math.floor(area.x) - 2);
+    const y0 = Math.max(0, Math.floor(area.y) - 2);
+    const x1 = Math.min(W, Math.ceil(area.x + area.w) + 3);
+    const y1 = Math.min(H, Math.ceil(area.y + area.h) + 3);
+    if (x1 <= x0 || y1 <= y0) return;
+    for (let y = y0; y < y1; y++) this.pixels.fill(0, y * W + x0, y * W + x1);
+    const pr = scene.pixelRatio;
+    const rect = { x: (x0 / pr - camera.x) / camera.zoom, y: (y0 / pr - camera.y) / camera.zoom, w: (x1 - x0) / pr / camera.zoom, h: (y1 - y0) / pr / camera.zoom };
+    // In index order, as the full redraw: only a pixel where two outlines cross may take the other colour.
+    const shapes = shown(scene.index.query(rect), scene.hidden);
+    strokeBoxPixels({ pixels: this.pixels, width: W, height: H, clip: { x0, y0, x1, y1 } }, shapes, camera, pr, scene.colorOf, style);
   }
 }
 
-function bitmap(): { canvas: HTMLCanvasElement; ctx: CanvasRenderingContext2D } {
-  const canvas = document.createElement('canvas');
-  const ctx = canvas.getContext('2d');
-  if (!ctx) throw new Error('ShapeRaster: no 2D canvas context');
-  return { canvas, ctx };
+function scaled(b: Box, pr: number): Box {
+  return { x: b.x * pr, y: b.y * pr, w: b.w * pr, h: b.h * pr };
 }
 
 function needsFullRedraw(was: RasterScene, scene: RasterScene): boolean {
@@ -158,9 +156,4 @@ function shown(shapes: Shape[], hidden: ReadonlySet<string>): Shape[] {
 function symmetricDifference(a: ReadonlySet<string>, b: ReadonlySet<string>): string[] {
   if (a === b) return [];
   return [...[...a].filter((id) => !b.has(id)), ...[...b].filter((id) => !a.has(id))];
-}
-
-/** A screen rect in image pixels under `camera`. */
-function imageRectOf(r: Box, camera: Camera): Box {
-  return { x: (r.x - camera.x) / camera.zoom, y: (r.y - camera.y) / camera.zoom, w: r.w / camera.zoom, h: r.h / camera.zoom };
 }

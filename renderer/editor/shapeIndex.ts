@@ -29,29 +29,27 @@ const MAX_LOGGED_BOXES = 4096;
  * by identity for committers that cannot say what changed.
  */
 export class ShapeIndex implements ShapeIndexView {
-  private readonly grid = new SpatialGrid();
-  private readonly byId = new Map<string, Shape>();
+  /** Boxes and their shapes: the one map of the open document's shapes by id. */
+  private readonly grid = new SpatialGrid<Shape>();
   private log: { version: number; box: Box }[] = [];
   /** Oldest version the log can answer from. */
   private logFrom = 0;
   version = 0;
 
   get size(): number {
-    return this.byId.size;
+    return this.grid.size;
   }
 
   get(id: string): Shape | undefined {
-    return this.byId.get(id);
+    return this.grid.get(id);
   }
 
   values(): IterableIterator<Shape> {
-    return this.byId.values();
+    return this.grid.values();
   }
 
   query(rect: Box): Shape[] {
-    const out: Shape[] = [];
-    for (const id of this.grid.query(rect)) out.push(this.byId.get(id)!);
-    return out;
+    return this.grid.queryValues(rect);
   }
 
   hitTest(x: number, y: number, tolerance: number): string | null {
@@ -73,13 +71,13 @@ export class ShapeIndex implements ShapeIndexView {
     const seen = new Set<string>();
     for (const s of shapes) {
       seen.add(s.id);
-      if (this.byId.get(s.id) === s) continue;
+      if (this.grid.get(s.id) === s) continue;
       changed = true;
       this.put(s);
     }
-    if (seen.size !== this.byId.size) {
+    if (seen.size !== this.grid.size) {
       changed = true;
-      for (const id of [...this.byId.keys()]) if (!seen.has(id)) this.drop(id);
+      for (const s of [...this.grid.values()]) if (!seen.has(s.id)) this.drop(s.id);
     }
     if (!changed) return;
     // A whole-list change is no small area: readers redraw everything.
@@ -96,20 +94,18 @@ export class ShapeIndex implements ShapeIndexView {
   }
 
   private put(s: Shape): void {
-    const old = this.byId.get(s.id);
+    const old = this.grid.get(s.id);
     if (old) this.note(old.box);
     // Like the committer's table: an existing id keeps its place in draw order, a new one appends.
-    this.byId.set(s.id, s);
-    if (old) this.grid.update(s.id, s.box);
-    else this.grid.insert(s.id, s.box);
+    if (old) this.grid.update(s.id, s.box, s);
+    else this.grid.insert(s.id, s.box, s);
     this.note(s.box);
   }
 
   private drop(id: string): void {
-    const old = this.byId.get(id);
+    const old = this.grid.get(id);
     if (!old) return;
     this.note(old.box);
-    this.byId.delete(id);
     this.grid.remove(id);
   }
 

@@ -3,14 +3,11 @@ import type { Camera } from '../editor/types';
 import { fitTextLine, type ShapeTextOf } from './shapeText';
 
 /**
- * Outlines are 1-px lines (Skia rasterises those on its hairline fast path:
- * ~0.7 µs a box, against ~35 µs for a 1.5-px stroke under software
- * rendering). Up to this many visible boxes each one gets a second, inset
- * hairline so outlines read as 2 px; denser scenes stay at 1 px, which is
- * also the more legible choice when boxes crowd.
+ * Outlines are 1-px lines. Up to this many visible boxes each one gets a
+ * second, inset line so outlines read as 2 px; denser scenes stay at 1 px,
+ * which is also the more legible choice when boxes crowd.
  */
 export const DOUBLE_LINE_MAX_BOXES = 2000;
-const MODEL_DASH = [5, 4];
 /** Score labels cost a fillText each; past this many visible pending pre-labels they are left out. */
 const MAX_SCORE_LABELS = 400;
 /**
@@ -46,17 +43,16 @@ export function styleOfView(shapes: readonly Shape[], camera: Camera, textOf?: S
     if (s.prelabel?.review === 'pending') pending++;
     if (textOf && s.box.h >= readable && texts <= MAX_TEXT_LABELS && textOf(s) !== undefined) texts++;
   }
-  return { double: shapes.length <= DOUBLE_LINE_MAX_BOXES, scores: pending <= MAX_SCORE_LABELS, texts: texts <= MAX_TEXT_LABELS };
+  return { double: shapes.length <= DOUBLE_LINE_MAX_BOXES, scores: pending > 0 && pending <= MAX_SCORE_LABELS, texts: texts > 0 && texts <= MAX_TEXT_LABELS };
 }
 
 /**
- * Draws every given box as outlines in screen space, one path per colour (and
- * per source kind), so 10,000 boxes cost a handful of stroke calls instead of
- * 10,000. Coordinates are snapped to half pixels so 1-px-ish lines stay crisp.
- * With `textOf`, a box's text (an OCR box's recognised text) is written under
- * it while the zoom makes it readable.
+ * The labels drawn over the outlines (boxPixels.ts): the score of each
+ * pending pre-label above it and, while the zoom makes it readable, a box's
+ * text (an OCR box's recognised text) under it, each kind only while few
+ * enough are in view (`style`). Returns the number of shapes given.
  */
-export function drawBoxes(
+export function drawBoxLabels(
   ctx: CanvasRenderingContext2D,
   shapes: readonly Shape[],
   camera: Camera,
@@ -64,53 +60,25 @@ export function drawBoxes(
   textOf?: ShapeTextOf | null,
   style: BoxStyle = styleOfView(shapes, camera, textOf),
 ): number {
-  // Pre-labels awaiting review are dashed with their score; once accepted or corrected they look like any label.
-  const human = new Map<string, Shape[]>();
-  const model = new Map<string, Shape[]>();
+  const pending = new Map<string, Shape[]>();
   const texts: { shape: Shape; text: string }[] = [];
   const readable = MIN_TEXT_BOX_HEIGHT / camera.zoom;
-  let count = 0;
   for (const s of shapes) {
-    count++;
-    if (textOf && s.box.h >= readable && style.texts) {
+    if (textOf && style.texts && s.box.h >= readable) {
       const text = textOf(s);
       if (text !== undefined) texts.push({ shape: s, text });
     }
-    const groups = s.prelabel?.review === 'pending' ? model : human;
+    if (!style.scores || s.prelabel?.review !== 'pending') continue;
     const color = colorOf(s.classId);
-    let list = groups.get(color);
-    if (!list) groups.set(color, (list = []));
+    let list = pending.get(color);
+    if (!list) pending.set(color, (list = []));
     list.push(s);
   }
-  const double = style.double;
   ctx.save();
-  ctx.lineWidth = 1;
-  for (const [color, list] of human) strokeGroup(ctx, list, camera, color, double);
-  if (model.size > 0) {
-    ctx.setLineDash(MODEL_DASH);
-    for (const [color, list] of model) strokeGroup(ctx, list, camera, color, false);
-    ctx.setLineDash([]);
-    if (style.scores) drawScores(ctx, model, camera);
-  }
-  if (style.texts) drawTexts(ctx, texts, camera);
+  if (pending.size > 0) drawScores(ctx, pending, camera);
+  if (texts.length > 0) drawTexts(ctx, texts, camera);
   ctx.restore();
-  return count;
-}
-
-function strokeGroup(ctx: CanvasRenderingContext2D, list: readonly Shape[], camera: Camera, color: string, double: boolean): void {
-  const { x: cx, y: cy, zoom } = camera;
-  ctx.beginPath();
-  for (const s of list) {
-    const b = s.box;
-    const x1 = Math.round(b.x * zoom + cx) + 0.5;
-    const y1 = Math.round(b.y * zoom + cy) + 0.5;
-    const x2 = Math.round((b.x + b.w) * zoom + cx) + 0.5;
-    const y2 = Math.round((b.y + b.h) * zoom + cy) + 0.5;
-    ctx.rect(x1, y1, x2 - x1, y2 - y1);
-    if (double && x2 - x1 > 2 && y2 - y1 > 2) ctx.rect(x1 + 1, y1 + 1, x2 - x1 - 2, y2 - y1 - 2);
-  }
-  ctx.strokeStyle = color;
-  ctx.stroke();
+  return shapes.length;
 }
 
 function drawScores(ctx: CanvasRenderingContext2D, model: Map<string, Shape[]>, camera: Camera): void {
