@@ -54,17 +54,26 @@ async function timed(frames: FrameServer, probe: VideoProbe, n: number, directio
 
 /**
  * Per wanted frame N: a cold jump to N, then at once (not after prefetch)
- * a forward step to N+1, then a backward step to N−1. Then background work
- * is let finish, so the next jump (and the baseline) start from a quiet
- * machine; memory is cold for N because the wanted frames are far apart.
+ * a forward step to N+1, then a backward step to N−1. Then `forget` drops
+ * what the server holds in memory (a prefetch could otherwise have decoded
+ * the next N already) and background work is let finish, so the next jump
+ * (and the baseline) start cold on a quiet machine.
  */
-export async function jumpsWithSteps(frames: FrameServer, probe: VideoProbe, wanted: number[], checks: FrameChecks, baseline?: { out: number[]; jpegQuality: number }): Promise<JumpFigures> {
+export async function jumpsWithSteps(
+  frames: FrameServer,
+  probe: VideoProbe,
+  wanted: number[],
+  checks: FrameChecks,
+  forget: () => void,
+  baseline?: { out: number[]; jpegQuality: number },
+): Promise<JumpFigures> {
   const figures: JumpFigures = { jump: [], forward: [], backward: [] };
   for (const [i, n] of wanted.entries()) {
     if (baseline && i % 2 === 0) baseline.out.push(await baselineFrame(probe, n, baseline.jpegQuality));
     await timed(frames, probe, n, 'none', checks, figures.jump);
     await timed(frames, probe, n + 1, 'forward', checks, figures.forward);
     await timed(frames, probe, n - 1, 'backward', checks, figures.backward);
+    forget();
     await frames.whenIdle();
     if (baseline && i % 2 === 1) baseline.out.push(await baselineFrame(probe, n, baseline.jpegQuality));
   }

@@ -60,7 +60,8 @@ async function benchOne(video: BenchVideo): Promise<void> {
   const before = createFrameServer(serverOptions(path.join(cacheDir, 'no-pack')));
   await before.getFrame(probe, 0); // process warm-up, not measured
   await before.whenIdle();
-  const fallback = await jumpsWithSteps(before, probe, wanted, checks, { out: baseline, jpegQuality: JPEG_QUALITY });
+  // Releasing the video forgets its frames in memory and stops its decodes: every jump starts cold.
+  const fallback = await jumpsWithSteps(before, probe, wanted, checks, () => before.release(probe.path), { out: baseline, jpegQuality: JPEG_QUALITY });
   const playFallback = await playback(before, probe, wanted[0]!, Math.min(PLAY_FRAMES, whole - wanted[0]!), checks);
   await before.close();
   const b50 = percentile(baseline, 0.5);
@@ -83,7 +84,8 @@ async function benchOne(video: BenchVideo): Promise<void> {
   t = performance.now();
   const reopened = await after.preparePack(probe);
   console.log(`  reopening: pack ${reopened.state} after its check, ${ms(performance.now() - t)}`);
-  const packed = await jumpsWithSteps(after, probe, wanted, checks);
+  // Packed frames are never prefetched, so memory holds only the frames asked for (N, N±1): every jump is cold.
+  const packed = await jumpsWithSteps(after, probe, wanted, checks, () => undefined);
   const playPacked = await playback(after, probe, wanted[1]!, Math.min(PLAY_FRAMES, whole - wanted[1]!), checks);
   await after.close();
   const p50 = percentile(packed.jump, 0.5);

@@ -38,6 +38,22 @@ describe('video service', () => {
     }
   });
 
+  it('makes the frame pack of a video the workbench probes and serves exact frames from it; a bad video gets no pack, named by its relative path', async () => {
+    const { mediaDir, rootId, clients } = await setup();
+    await placeVideo('fourSeconds', mediaDir, 'clips/p.mp4');
+    await placeVideo('notVideo', mediaDir, 'clips/bad.mp4');
+    await clients.video.probe({ rootId, relPath: 'clips/p.mp4' });
+    const engine = services!.videoEngine;
+    expect(await engine.preparePack(await engine.resolve(rootId, 'clips/p.mp4'))).toEqual({ state: 'ready', frames: 120 });
+    expect((await readdir(path.join(engine.cacheDir, 'packs'))).sort()).toEqual([expect.stringMatching(/\.frames$/), expect.stringMatching(/\.json$/)]);
+    for (const frame of [119, 3, 60, 59]) {
+      const image = await clients.video.getFrame({ rootId, relPath: 'clips/p.mp4', frame, direction: 'none' });
+      expect(await frameIndexOf(image.bytes!), `frame ${frame}`).toBe(frame);
+    }
+    const refused = await engine.preparePack(await engine.resolve(rootId, 'clips/bad.mp4'));
+    expect(refused).toMatchObject({ state: 'refused', reason: expect.stringMatching(/^Not a video file: clips\/bad\.mp4/) });
+  });
+
   it('caches the keyframe index on disk under <dataDir>/cache/video', async () => {
     const { dataDir, mediaDir, rootId, clients } = await setup();
     await placeVideo('short', mediaDir, 'p.mp4');

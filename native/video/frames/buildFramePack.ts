@@ -34,10 +34,12 @@ export async function buildFramePack(spec: BuildPackSpec): Promise<void> {
   const lengths = new Array<number>(count).fill(0);
   let written = 0;
   const out = fs.createWriteStream(tempData);
+  let writeError = null as Error | null;
   const outDone = new Promise<void>((resolve, reject) => {
     out.on('finish', resolve);
-    out.on('error', reject);
+    out.on('close', () => (writeError ? reject(writeError) : resolve()));
   });
+  outDone.catch(() => undefined); // awaited below; a write error must not go unhandled before that
   const window = new DecodeWindow({
     ffmpeg: spec.ffmpeg,
     probe,
@@ -53,12 +55,18 @@ export async function buildFramePack(spec: BuildPackSpec): Promise<void> {
       out.write(frame.bytes);
     },
   });
+  // Disk full or gone: stop decoding for nothing; the error is thrown below.
+  out.on('error', (error) => {
+    writeError = error;
+    window.kill('the frame pack could not be written');
+  });
   const stop = () => window.kill('the frame pack was cancelled');
   spec.signal?.addEventListener('abort', stop, { once: true });
   try {
     await window.done;
     out.end();
-    await outDone;
+    await outDone.catch(() => undefined); // a write error is in writeError
+    if (writeError) throw new VideoError('ffmpeg-failed', `The frame pack of ${probe.path} could not be written: ${writeError.message}`);
     if (window.wasKilled) throw new VideoError('cancelled', 'The frame pack was cancelled');
     if (written === 0) {
       throw new VideoError('ffmpeg-failed', `No frame of ${probe.path} decoded for the frame pack (exit ${window.exitCode}): ${window.lastDecodeError ?? 'no message'}`);

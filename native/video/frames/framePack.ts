@@ -79,6 +79,7 @@ export class FramePack {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       return `the pack's index is unreadable (${(error as Error).message})`;
     }
+    if (typeof index !== 'object' || index === null || !Array.isArray(index.offsets) || !Array.isArray(index.lengths)) return 'the pack\'s index is not a frame pack index';
     let handle: fs.FileHandle;
     try {
       handle = await fs.open(files.data, 'r');
