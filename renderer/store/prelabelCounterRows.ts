@@ -60,6 +60,15 @@ export function putEmptyTotals(db: GroundworkDb, projectId: string): Promise<str
   return db.prelabelTotals.put(totalsRow(projectId, { scopeSources: {}, scopes: {}, rows: {} }));
 }
 
+/** The totals a write moves; null when missing or unreadable: the write then leaves them to a recount (edits are never refused for them). */
+async function totalsToMove(db: GroundworkDb, projectId: string): Promise<ProjectPrelabelTotals | null> {
+  try {
+    return readTotalsRow(await db.prelabelTotals.get(projectId));
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Inside a rw transaction over counterTablesOf: stores the change's runs and
  * moves the item's counts from `before` to `after`. A run that widens a
@@ -70,12 +79,7 @@ export function putEmptyTotals(db: GroundworkDb, projectId: string): Promise<str
  */
 export async function moveItemCounts(db: GroundworkDb, projectId: string, itemId: string, change: CounterChange): Promise<boolean> {
   if (change.runs.length > 0) await db.prelabelRuns.bulkPut(change.runs);
-  let totals: ProjectPrelabelTotals | null;
-  try {
-    totals = readTotalsRow(await db.prelabelTotals.get(projectId));
-  } catch {
-    totals = null;
-  }
+  const totals = await totalsToMove(db, projectId);
   if (!totals) return false;
   moveItem(totals, change.before, change.after);
   await putItemCounts(db, projectId, itemId, change.after);
@@ -111,12 +115,7 @@ export async function restateItemCounts(
   schema: LabelSchema,
 ): Promise<Map<string, ItemPrelabelSummary>> {
   const out = new Map<string, ItemPrelabelSummary>();
-  let totals: ProjectPrelabelTotals | null;
-  try {
-    totals = readTotalsRow(await db.prelabelTotals.get(projectId));
-  } catch {
-    totals = null;
-  }
+  const totals = await totalsToMove(db, projectId);
   if (!totals) return out;
   await rescopeTx(db, projectId, totals, schema);
   // Two reads for all items (an import touches thousands); only items a run reached have counts to write.
