@@ -3,6 +3,7 @@ import type { ThresholdChoice } from '../../../core/prelabel/autoAccept/threshol
 import type { LabelSchema } from '../../../core/model/labelSchema';
 import { useStoreQuery } from '../useStoreQuery';
 import { useSettled } from './useSettled';
+import { reviewFingerprint } from './reviewFingerprint';
 
 interface Props {
   projectId: string;
@@ -53,7 +54,9 @@ function describeChoice(choice: ThresholdChoice, policy: AutoAcceptPolicy): stri
  */
 export function AutoAcceptSettings({ projectId, schema, policy, onChange, shapesVersion }: Props) {
   const settled = useSettled(shapesVersion, 250);
-  const { data } = useStoreQuery((s) => s.prelabel.autoAcceptThresholds(projectId), [projectId, settled, policy]);
+  // The counters say cheaply whether a verdict changed; only then are thresholds chosen again (a pass over the project).
+  const { data: reviews } = useStoreQuery(async (s) => reviewFingerprint(await s.prelabel.stats(projectId)), [projectId, settled]);
+  const { data } = useStoreQuery((s) => s.prelabel.autoAcceptThresholds(projectId), [projectId, reviews, policy]);
   const className = (classId: string) => schema.classes.find((c) => c.id === classId)?.name ?? classId;
   return (
     <div className="stack" style={{ gap: 4 }} data-testid="auto-accept">
