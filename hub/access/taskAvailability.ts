@@ -1,7 +1,6 @@
 import type { Account } from '../auth/roles';
 import { canTakeTask } from '../../core/reputation';
 import type { HubContext } from '../context';
-import { catchUpReputation } from '../reputation/catchUp';
 import { accountStanding } from '../reputation/standing';
 
 export interface Availability {
@@ -17,11 +16,11 @@ export interface Availability {
  * rule as assignment (core `canTakeTask` of the caller's tier, tiers/workGate
  * semantics). Tasks above the caller's level stay listed — the workstation
  * shows what a tier unlocks — but are marked `available: false` with the
- * reason. Reputation and stake are read only when some task has a level.
+ * reason. Reputation (as the scoring job last left it: no catch-up on this
+ * path) and stake are read only when some task has a level.
  */
 export async function withAvailability<T extends { level: number; taskId: string }>(ctx: HubContext, account: Account, tasks: T[]): Promise<(T & Availability)[]> {
   if (tasks.every((t) => t.level <= 0)) return tasks.map((t) => ({ ...t, available: true }));
-  await catchUpReputation(ctx, { waitForConsensus: false });
   const standing = await accountStanding(ctx, account.address);
   const table = ctx.config.tierTable;
   return tasks.map((t) => {

@@ -1,9 +1,13 @@
 import { getAddress } from 'ethers';
 import type { HubContext } from '../context';
 import { forbidden, HubError } from '../http/hubError';
-import { requireTaskTier, scarceWorkAllowance } from '../tiers/workGate';
+import { recordWorkRequest, requireTaskTier, scarceWorkAllowance } from '../tiers/workGate';
 import { pickRandomItems } from './pickRandomItems';
+import { ITEM_COLUMNS, type ItemRow } from './itemRow';
 import { getTask } from './taskStore';
+
+/** What assignment uses of the hub: the database, the config (cap, tiers), stake, statistics and the clock. */
+export type AssignContext = Pick<HubContext, 'db' | 'config' | 'stake' | 'statistics' | 'now'>;
 
 export interface AssignedItem {
   itemId: string;
@@ -31,9 +35,12 @@ export interface AssignedItem {
  * requester's OTHER wallets are ordinary annotators (nothing on the hub
  * links wallets to a person — that is for reputation, honeypots and stake).
  * After the task's deadline no new items are handed out; work already held
- * still comes back, and with none, 410 `task_closed`.
+ * still comes back, and with none, 410 `task_closed`. Concurrent requests on
+ * one task do not queue behind each other: no task-row lock, items are taken
+ * with SKIP LOCKED and the counters are kept in the same statement
+ * (pickRandomItems.ts, openSlots.ts); a request costs O(count · log n).
  */
-export async function assignWork(ctx: HubContext, annotator: string, taskId: string, count: number): Promise<AssignedItem[]> {
+export async function assignWork(ctx: AssignContext, annotator: string, taskId: string, count: number): Promise<AssignedItem[]> {
   const task = await getTask(ctx.db, taskId);
   if (getAddress(task.requester) === getAddress(annotator)) {
     throw forbidden('own_task', `${annotator} created task ${taskId}: a requester is never assigned their own task's items`);
@@ -41,35 +48,28 @@ export async function assignWork(ctx: HubContext, annotator: string, taskId: str
   // Tier first, outside the transaction: it reads stake over RPC.
   await requireTaskTier(ctx, annotator, task);
   const assigned = await ctx.db.transaction(async (tx) => {
-    // Serialises assignment per task on a real server, so concurrent requests cannot over-assign an item.
-    await tx.query('SELECT id FROM tasks WHERE id = $1 FOR UPDATE', [taskId]);
-    const open = await tx.query<{ id: string }>(
-      `SELECT i.id FROM assignments a JOIN items i ON i.id = a.item_id
-       WHERE a.annotator = $1 AND a.task_id = $2 AND a.batch_id IS NULL ORDER BY i.idx`,
+    // No task-wide lock: items are taken row by row with SKIP LOCKED (pickRandomItems.ts). This annotator's own
+    // requests on the task queue here, on their work_requests row, so a burst cannot pass the cap twice.
+    await recordWorkRequest(ctx, tx, taskId, annotator);
+    const open = await tx.query<ItemRow>(
+      `SELECT ${ITEM_COLUMNS} FROM items WHERE id IN (SELECT item_id FROM assignments WHERE annotator = $1 AND task_id = $2 AND batch_id IS NULL) ORDER BY idx`,
       [annotator, taskId],
     );
-    // Scarce items go to the best-ranked askers first, near the end each asker gets an equal share (tiers/workGate.ts); assigned work always comes back.
-    const allowance = await scarceWorkAllowance(ctx, tx, task, annotator);
     const closed = task.deadline !== null && new Date(task.deadline).getTime() <= ctx.now();
     if (closed && open.length === 0) throw new HubError(410, 'task_closed', `task ${taskId} closed at its deadline ${new Date(task.deadline!).toISOString()}: no new items are assigned`);
+    // Scarce items go to the best-ranked askers first, near the end each asker gets an equal share (tiers/workGate.ts); assigned work always comes back.
+    const allowance = closed ? 0 : await scarceWorkAllowance(ctx, tx, task, annotator);
     const want = closed ? 0 : Math.max(0, Math.min(count - open.length, ctx.config.maxOpenAssignments - open.length, allowance));
     const fresh = want > 0 ? await pickRandomItems(tx, task, annotator, want) : [];
-    // Open work first (index order), then the new items (index order).
-    const ids = [...open.slice(0, count).map((r) => r.id), ...fresh.map((r) => r.id)];
-    if (ids.length === 0) return [];
-    const rows = await tx.query<{ id: string; sha256: string; file_name: string; width: number; height: number; url: string | null; video: { frameCount: number; fps: number } | null }>(
-      'SELECT id, sha256, file_name, width, height, url, video FROM items WHERE id = ANY($1::text[])',
-      [ids],
-    );
-    const byId = new Map(rows.map((r) => [r.id, r]));
     ctx.statistics.touched(fresh.length);
-    return ids
-      .map((id) => byId.get(id)!)
-      .map((r): AssignedItem => {
-        const item: AssignedItem = { itemId: r.id, sha256: r.sha256, fileName: r.file_name, width: r.width, height: r.height, url: r.url };
-        if (r.video) item.video = { frameCount: r.video.frameCount, fps: r.video.fps };
-        return item;
-      });
+    // Open work first (index order), then the new items (index order).
+    return [...open.slice(0, count), ...fresh].map(assignedItem);
   });
   return assigned;
+}
+
+function assignedItem(r: ItemRow): AssignedItem {
+  const item: AssignedItem = { itemId: r.id, sha256: r.sha256, fileName: r.file_name, width: r.width, height: r.height, url: r.url };
+  if (r.video) item.video = { frameCount: r.video.frameCount, fps: r.video.fps };
+  return item;
 }

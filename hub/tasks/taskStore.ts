@@ -7,6 +7,7 @@ import type { HubContext } from '../context';
 import type { Queryable } from '../db/adapter';
 import { badRequest, notFound } from '../http/hubError';
 import { insertHoneypots } from '../reputation/honeypots';
+import { addTaskSlots } from './openSlots';
 import { checkBudget, checkDeadline, checkExamples, checkHoneypotItems } from './checkTaskTerms';
 import type { CreateTaskBody } from './taskBody';
 
@@ -131,8 +132,8 @@ export async function createTask(ctx: HubContext, requester: string, body: Creat
     );
     const ids = body.items.map(() => newId('item_'));
     await tx.query(
-      `INSERT INTO items (id, task_id, idx, sha256, file_name, width, height, url, video)
-       SELECT id, $1, idx, sha256, file_name, width, height, url, video::jsonb
+      `INSERT INTO items (id, task_id, idx, sha256, file_name, width, height, url, video, open_slots)
+       SELECT id, $1, idx, sha256, file_name, width, height, url, video::jsonb, $10
        FROM unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::int[], $7::int[], $8::text[], $9::text[]) AS t(id, idx, sha256, file_name, width, height, url, video)`,
       [
         taskId,
@@ -145,8 +146,11 @@ export async function createTask(ctx: HubContext, requester: string, body: Creat
         body.items.map((i) => i.url ?? null),
         // A video item's frame count and rate as published (null: an image); batches/storeBatch.ts holds its labels to this frame count.
         body.items.map((i) => (i.video ? JSON.stringify({ frameCount: i.video.frameCount, fps: i.video.fps }) : null)),
+        task.redundancy,
       ],
     );
+    // Each item takes k annotators; the task's counter of free slots starts at k × items (openSlots.ts).
+    await addTaskSlots(tx, taskId, task.redundancy * body.items.length);
     await insertHoneypots(
       tx,
       taskId,

@@ -1,6 +1,7 @@
 import { Wallet } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_TIER_TABLE, type TierTable } from '../../core/reputation';
+import { catchUpReputation } from '../reputation/catchUp';
 import type { RunningHub } from '../startHub';
 import { box, call, sha, signedBatch, signIn, startTestHub, TEST_SCHEMA, type AnyWallet } from '../testKit';
 
@@ -46,6 +47,9 @@ describe('tiers in assignment and review', () => {
     const got = await call<{ items: { itemId: string }[] }>(hub, 'POST', `/tasks/${taskId}/assignments`, { token, json: { count: items } });
     const signed = await signedBatch(hub, w, taskId, got.body.items.map((it) => ({ itemId: it.itemId, shapes: [box('car', 10, 10)] })));
     expect((await call(hub, 'POST', '/batches', { token, json: signed })).status).toBe(200);
+    // Scoring is the scoring job's (after each consensus round), never the work request's: wait for it as the job would run.
+    await hub.context.consensusIdle();
+    await catchUpReputation(hub.context);
   }
 
   beforeAll(async () => {

@@ -2,19 +2,20 @@ import { canTakeTask, lowerBound, preferForScarce, emptyReputation, type BetaRep
 import type { HubContext } from '../context';
 import type { Queryable } from '../db/adapter';
 import { forbidden } from '../http/hubError';
-import { catchUpReputation } from '../reputation/catchUp';
 import { accountStanding } from '../reputation/standing';
+import { OPEN_SLOTS_SQL } from '../tasks/openSlots';
 
 /** How long an annotator's request for work keeps them in the competition for a task's scarce items. */
 export const SCARCE_WINDOW_MS = 10 * 60_000;
 
 /**
- * Before assigning: brings reputations up to date (the scarce-items ranking
- * and the tier read them), then lets a task of level L go only to tiers that
- * unlock it (core `canTakeTask`); otherwise 403 with what the next tier needs.
+ * Before assigning: lets a task of level L go only to tiers that unlock it
+ * (core `canTakeTask`); otherwise 403 with what the next tier needs. Reads
+ * the standing as stored: reputations are brought up to date by the scoring
+ * job (after each consensus round and at start), never on this path — a
+ * catch-up here took a hub-wide lock on every work request.
  */
-export async function requireTaskTier(ctx: HubContext, annotator: string, task: { id: string; level: number }): Promise<void> {
-  await catchUpReputation(ctx, { waitForConsensus: false });
+export async function requireTaskTier(ctx: Pick<HubContext, 'db' | 'config' | 'stake'>, annotator: string, task: { id: string; level: number }): Promise<void> {
   if (task.level <= 0) return;
   const standing = await accountStanding(ctx, annotator);
   if (canTakeTask(standing.tier, task.level, ctx.config.tierTable)) return;
@@ -26,52 +27,67 @@ export async function requireTaskTier(ctx: HubContext, annotator: string, task: 
 }
 
 /**
- * The scarce-items rule. A task's items are scarce when fewer assignment
- * slots remain (open items × redundancy − assigned) than annotators asking
- * for them: everyone who asked for work on the task in the last
- * SCARCE_WINDOW_MS and could still take one of the remaining items (and is
- * below the cap of unsubmitted work, `maxOpenAssignments`). Then the
- * askers are ranked by core `preferForScarce` (reputation lower bound first,
- * then fewest unsubmitted assignments, then address) and only the first
- * `free` of them get one new item each; the others get none until slots
- * free up or better-ranked askers stop asking. Before that point, while the
- * free slots could not fill every asker up to the cap, an asker may hold at
- * most an equal share of the work left, ⌈(free + askers' unsubmitted) /
- * askers⌉: whoever asks first at the end of a pool (a burst of many
- * wallets, or of requests) must not take the tail. Work already
- * assigned is always handed back. Returns how many new items the caller may
- * take (Infinity: plenty). Runs inside the assignment transaction
- * (serialised per task).
+ * Records that `annotator` asked for work on the task now (the competition
+ * for scarce items). First in the assignment transaction: the row lock it
+ * takes queues this annotator's concurrent requests on the task behind each
+ * other, so each reads the unsubmitted work the previous one handed out and
+ * a burst cannot pass `maxOpenAssignments`.
  */
-export async function scarceWorkAllowance(ctx: HubContext, tx: Queryable, task: { id: string; redundancy: number }, annotator: string): Promise<number> {
-  const now = ctx.now();
+export async function recordWorkRequest(ctx: Pick<HubContext, 'now'>, tx: Queryable, taskId: string, annotator: string): Promise<void> {
   await tx.query(
     `INSERT INTO work_requests (task_id, annotator, requested_at) VALUES ($1, $2, $3)
      ON CONFLICT (task_id, annotator) DO UPDATE SET requested_at = EXCLUDED.requested_at`,
-    [task.id, annotator, new Date(now).toISOString()],
+    [taskId, annotator, new Date(ctx.now()).toISOString()],
   );
-  const [slots] = await tx.query<{ free: number }>(
-    `SELECT coalesce(sum($2 - assigned), 0)::int AS free FROM items WHERE task_id = $1 AND status = 'open' AND assigned < $2`,
-    [task.id, task.redundancy],
+}
+
+/**
+ * The scarce-items rule. A task's items are scarce when fewer assignment
+ * slots remain (open items × redundancy − assigned: the maintained counter,
+ * tasks/openSlots.ts) than annotators asking for them: everyone who asked
+ * for work on the task in the last SCARCE_WINDOW_MS and could still take one
+ * of the remaining items (and is below the cap of unsubmitted work,
+ * `maxOpenAssignments`). Then the askers are ranked by core
+ * `preferForScarce` (reputation lower bound first, then fewest unsubmitted
+ * assignments, then address) and only the first `free` of them get one new
+ * item each; the others get none until slots free up or better-ranked
+ * askers stop asking. Before that point, while the free slots could not fill
+ * every asker up to the cap, an asker may hold at most an equal share of the
+ * work left, ⌈(free + askers' unsubmitted) / askers⌉: whoever asks first at
+ * the end of a pool (a burst of many wallets, or of requests) must not take
+ * the tail. While the free slots could fill every recent requester up to the
+ * cap, none of that can bind and the askers are not even listed (the common
+ * case, two small reads). Work already assigned is always handed back.
+ * Returns how many new items the caller may take (Infinity: plenty).
+ */
+export async function scarceWorkAllowance(ctx: Pick<HubContext, 'config' | 'now'>, tx: Queryable, task: { id: string; redundancy: number }, annotator: string): Promise<number> {
+  const now = ctx.now();
+  const cap = ctx.config.maxOpenAssignments;
+  const since = new Date(now - SCARCE_WINDOW_MS).toISOString();
+  // One round trip: the free slots (the counter's shards) and how many asked recently (work_requests_recent).
+  const [row] = await tx.query<{ free: number; recent: number }>(
+    `SELECT (${OPEN_SLOTS_SQL}) AS free, (SELECT count(*)::int FROM work_requests WHERE task_id = $1 AND requested_at > $2) AS recent`,
+    [task.id, since],
   );
-  const free = slots?.free ?? 0;
-  if (free === 0) return Infinity;
+  const free = row?.free ?? 0;
+  if (free <= 0) return Infinity;
+  // Askers are a subset of the recent requesters: with free ≥ requesters × cap, neither the ranking nor the share binds.
+  if (free >= (row?.recent ?? 0) * cap) return Infinity;
   const askers = await tx.query<{ annotator: string; open: number; overall: BetaReputation | null }>(
-    `SELECT r.annotator, rep.annotator->'overall' AS overall,
-       (SELECT count(*)::int FROM assignments a WHERE a.task_id = $1 AND a.annotator = r.annotator AND a.batch_id IS NULL) AS open
-     FROM work_requests r LEFT JOIN reputations rep ON rep.account = r.annotator
-     WHERE r.task_id = $1 AND r.requested_at > $2
-       AND EXISTS (SELECT 1 FROM items i WHERE i.task_id = $1 AND i.status = 'open' AND i.assigned < $3
-                   AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.item_id = i.id AND a.annotator = r.annotator))
-       AND (SELECT count(*) FROM assignments a WHERE a.task_id = $1 AND a.annotator = r.annotator AND a.batch_id IS NULL) < $4`,
-    [task.id, new Date(now - SCARCE_WINDOW_MS).toISOString(), task.redundancy, ctx.config.maxOpenAssignments],
+    `SELECT r.annotator, rep.annotator->'overall' AS overall, o.open
+     FROM work_requests r LEFT JOIN reputations rep ON rep.account = r.annotator,
+       LATERAL (SELECT count(*)::int AS open FROM assignments a WHERE a.annotator = r.annotator AND a.task_id = $1 AND a.batch_id IS NULL) o
+     WHERE r.task_id = $1 AND r.requested_at > $2 AND o.open < $3
+       AND EXISTS (SELECT 1 FROM items i WHERE i.task_id = $1 AND i.open_slots > 0 AND i.status = 'open'
+                   AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.item_id = i.id AND a.annotator = r.annotator))`,
+    [task.id, since, cap],
   );
   if (askers.length <= free) {
     // Equal shares of the work left — free slots plus what the askers hold unsubmitted — counting what the caller
     // already holds, so a burst of back-to-back requests gets one share, not one per request.
-    const held = askers.reduce((n, a) => n + a.open, 0);
+    const heldByAskers = askers.reduce((n, a) => n + a.open, 0);
     const mine = askers.find((a) => a.annotator === annotator)?.open ?? 0;
-    return Math.max(0, Math.ceil((free + held) / askers.length) - mine);
+    return Math.max(0, Math.ceil((free + heldByAskers) / askers.length) - mine);
   }
   const ranked = preferForScarce(askers.map((a) => ({ annotator: a.annotator, assignments: a.open, lower: lowerBound(a.overall ?? emptyReputation()) })));
   const rank = ranked.findIndex((c) => c.annotator === annotator);
