@@ -26,8 +26,9 @@ const CONCURRENCY = env('BENCH_CONCURRENCY', 32);
 const WAVES = env('BENCH_WAVES', 2);
 const ASK = env('BENCH_ASK', 50);
 const K = env('BENCH_K', 3);
-const BASELINE_REQUESTS = env('BENCH_BASELINE_REQUESTS', 200);
+const BASELINE_REQUESTS = env('BENCH_BASELINE_REQUESTS', 100);
 const PGLITE_ITEMS = env('BENCH_PGLITE_ITEMS', 100_000);
+const PGLITE_REQUESTS = env('BENCH_PGLITE_REQUESTS', 300);
 const GOAL_P95_MS = 20;
 
 const REQUESTER = getAddress(hexlify(randomBytes(20)));
@@ -96,14 +97,14 @@ async function main() {
 
     let pglite: string | null = null;
     if (PGLITE_ITEMS > 0) {
-      console.log(`\nPGlite (in memory, one connection: requests run one at a time), ${PGLITE_ITEMS.toLocaleString('en')} items, for context:`);
+      console.log(`\nPGlite (in memory, one connection: requests run one at a time), ${PGLITE_ITEMS.toLocaleString('en')} items, ${PGLITE_REQUESTS} requests, for context:`);
       const lite = await openPgliteDb();
       try {
         await migrate(lite);
         await timed('  seed (not measured)', () => seedTask(lite, { taskId: 'task_bench_lite', requester: REQUESTER, items: PGLITE_ITEMS, redundancy: K }));
         await lite.query('ANALYZE');
         const ctx = benchContext(lite);
-        const r = await runConcurrently(annotators.map((a) => () => assignWork(ctx, a, 'task_bench_lite', ASK)), CONCURRENCY);
+        const r = await runConcurrently(annotators.slice(0, PGLITE_REQUESTS).map((a) => () => assignWork(ctx, a, 'task_bench_lite', ASK)), CONCURRENCY);
         pglite = summary('  new rule on PGlite', r);
         console.log(pglite);
       } finally {
