@@ -8,7 +8,9 @@
 import { build } from 'vite';
 import { chromium } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
+import { loadavg, cpus } from 'node:os';
 import { serveFolder } from './staticServer';
+import type { Scenario, ScenarioResult } from '../../renderer/canvas/bench/benchResult';
 
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 3000);
 const COUNTS = (process.env.BENCH_COUNTS ?? '0,1000,10000,100000').split(',').map(Number);
@@ -18,15 +20,6 @@ const GOAL_EDIT_RATIO = 2;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
-type Scenario = 'panOut' | 'panIn' | 'zoom' | 'move' | 'resize';
-interface ScenarioResult {
-  fps: number;
-  drawsPerSecond: number;
-  frameMs: number[];
-  commitMs: number[];
-  boxesInView: number;
-  draws: { full: number; partial: number; none: number };
-}
 /** What the bench page (renderer/canvas/bench/BenchApp.tsx) exposes; evaluated in the page, typed here without DOM types. */
 interface BenchPage {
   __canvasBench?: { run(scenario: Scenario, ms: number): Promise<ScenarioResult>; replacedRebuildMs(): number };
@@ -71,11 +64,13 @@ async function main(): Promise<void> {
   await build({ configFile: here('./vite.config.ts') });
   const { url, server } = await serveFolder(here('../../out/bench-canvas'));
   const results = new Map<number, Measured>();
+  const loadBefore = loadavg()[0]!;
   try {
     for (const n of COUNTS) results.set(n, await measure(url, n));
   } finally {
     server.close();
   }
+  console.log(`machine: ${cpus().length} cores, load average ${loadBefore.toFixed(1)} before the runs, ${loadavg()[0]!.toFixed(1)} after (work per frame grows with the load: compare the baselines of this run)`);
   console.log(`canvas bench: 6000x4000 image, 1280x800 viewport, headless Chromium --disable-gpu; 10 % of boxes are pending pre-labels (dashed)`);
   console.log(`  pan/zoom fps = min(animation frames/s, static-layer redraws/s), ${DURATION_MS / 1000}s each; "zoomed out" = fit (every box in view), "in" = 3x fit; zoom breathes 1x..3x fit`);
   console.log(`  frame = main-thread work of one frame: input -> editor -> history -> React -> Konva draw (idle time excluded), 60 frames per run`);

@@ -2,18 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Box, Shape } from '../../core/model/shape';
 import { ShapeIndex } from './shapeIndex';
 import { testShape } from './testing/testEditor';
-
-/** Deterministic random numbers (mulberry32), so a failure replays. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng as random } from '../../core/consensus/video/testKit';
 
 const meets = (a: Box, b: Box) => a.x <= b.x + b.w && b.x <= a.x + a.w && a.y <= b.y + b.h && b.y <= a.y + a.h;
 

@@ -3,7 +3,8 @@ import { createEditor } from '../../editor/createEditor';
 import type { Editor } from '../../editor/editor';
 import { MemoryCommitter } from '../../editor/testing/memoryCommitter';
 import { LabelCanvas } from '../LabelCanvas';
-import { countDraw, replacedRebuildMs, runScenario, type Scenario, type ScenarioResult } from './benchDriver';
+import { countDraw, replacedRebuildMs, runScenario } from './benchDriver';
+import type { Scenario, ScenarioResult } from './benchResult';
 import { benchItem, benchSchema, syntheticImage, syntheticShapes } from './syntheticScene';
 
 declare global {

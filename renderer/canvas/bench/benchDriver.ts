@@ -5,23 +5,7 @@ import { fitCamera } from '../../editor/camera';
 import { SpatialGrid } from '../../../core/geometry/spatialGrid';
 import type { Shape } from '../../../core/model/shape';
 import { BENCH_IMAGE, TARGET_BOX, TARGET_ID } from './syntheticScene';
-
-export type Scenario = 'panOut' | 'panIn' | 'zoom' | 'move' | 'resize';
-
-export interface ScenarioResult {
-  /** Animation frames per second over the run (pan and zoom: one camera change per frame). */
-  fps: number;
-  /** Static-layer redraws per second (a frame that did not redraw the boxes would be fast for the wrong reason). */
-  drawsPerSecond: number;
-  /** Main-thread work of each measured frame, ms: input → editor → history → React → Konva draw. */
-  frameMs: number[];
-  /** Drags: the work of each pointer-up frame (the commit: history, index, redraw of the changed area). */
-  commitMs: number[];
-  /** Boxes in view at the last full static redraw. */
-  boxesInView: number;
-  /** Static redraws by kind in the run. */
-  draws: { full: number; partial: number; none: number };
-}
+import type { Scenario, ScenarioResult } from './benchResult';
 
 const NO_MODS: Modifiers = { shift: false, ctrl: false, alt: false, meta: false };
 const DRAG_STEPS = 60;

@@ -1,6 +1,7 @@
 import type { LabelSchema } from '../../../core/model/labelSchema';
 import type { Item } from '../../../core/model/item';
 import type { Box, Shape } from '../../../core/model/shape';
+import { rng } from '../../../core/consensus/video/testKit';
 
 /** A 24-megapixel photo (aerial survey, crowd, shelf): the kind of image that carries 100,000 boxes. */
 export const BENCH_IMAGE = { width: 6000, height: 4000 };
@@ -36,14 +37,7 @@ const inside = (b: Box, r: Box) => b.x + b.w >= r.x && b.x <= r.x + r.w && b.y +
  * tenth one a pending pre-label, plus the target box; same scene every run.
  */
 export function syntheticShapes(count: number, seed = 42): Shape[] {
-  let a = seed >>> 0;
-  const rand = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rand = rng(seed);
   const shapes: Shape[] = [];
   const every = Math.round(1 / PENDING_SHARE);
   while (shapes.length < count) {
