@@ -4,6 +4,9 @@ import { fixture } from '../testSupport/fixtures';
 import type { ShotProgress } from '../types';
 import { detectShots } from './detectShots';
 import { segmentsFromScores } from './segmentsFromScores';
+import { boundariesOf, matchBoundaries } from './testSupport/boundaryMatch';
+import { SHORT_EDIT } from './testSupport/shortEdit';
+import { shotsVideo } from './testSupport/shotsVideo';
 
 describe('detectShots', () => {
   it('splits the two-shot video at the cut, with a score per frame and progress by frames', async () => {
@@ -17,6 +20,20 @@ describe('detectShots', () => {
     expect(Math.max(...result.scores.filter((_, n) => n !== 60))).toBeLessThan(0.3);
     expect(progress.at(-1)).toEqual({ done: 120, total: 120 });
   });
+
+  it('finds the cuts, the dissolve and the fade of an edit from real photos, and nothing inside the pan, zoom or flash', async () => {
+    const video = await shotsVideo(SHORT_EDIT);
+    const result = await detectShots(video.path);
+    const found = boundariesOf(result.segments);
+    const match = matchBoundaries(found, video.boundaries);
+    expect(video.boundaries.map((b) => b.kind)).toEqual(['cut', 'dissolve', 'cut', 'fade', 'cut']);
+    expect(match.missed).toEqual([]);
+    expect(match.falsePositives).toEqual([]);
+    // The first shot pans a picture width per second: no boundary before the cut at frame 60.
+    expect(found[0]).toBeGreaterThanOrEqual(59);
+    // Scores are the boundaries' confidence: above the default threshold where a shot starts, 0 elsewhere.
+    expect(result.scores.filter((s) => s > 0.3)).toHaveLength(found.length);
+  }, 120_000);
 
   it('finds no cut in a single continuous shot', async () => {
     const result = await detectShots(await fixture('cfr'));

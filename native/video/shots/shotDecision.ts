@@ -27,11 +27,13 @@ export interface DecisionTuning {
   gradualExcess: number;
   /** Gradual: least unlikeness of the window's end frames. */
   gradualEnds: number;
+  /** Gradual: with a reference window on one side only, the excess must be this many times larger. */
+  oneSidedFactor: number;
   /** Gradual: the boundary is the middle of the windows within this share of the strongest. */
   plateau: number;
 }
 
-export const TUNING: DecisionTuning = { cutExcess: 0.08, gradualExcess: 0.3, gradualEnds: 0.45, plateau: 0.8 };
+export const TUNING: DecisionTuning = { cutExcess: 0.08, gradualExcess: 0.3, gradualEnds: 0.45, plateau: 0.8, oneSidedFactor: 2 };
 
 export interface Boundary {
   frame: number;
@@ -42,10 +44,11 @@ export interface Boundary {
 
 export function decideBoundaries(e: ShotEvidence, tuning: DecisionTuning = TUNING): Boundary[] {
   const cuts = hardCuts(e, tuning);
-  // One boundary per transition: gradual ones near a cut are that cut.
+  // One boundary per transition: gradual ones near a cut are that cut; of two gradual ones closer than a
+  // window (the two halves of a long fade), the stronger stays.
   const kept: Boundary[] = [...cuts];
   for (const g of gradualTransitions(e, tuning, cuts.map((b) => b.frame)).sort((a, b) => b.strength - a.strength)) {
-    if (kept.some((b) => Math.abs(b.frame - g.frame) <= SPAN_HALF_WIDTH)) continue;
+    if (kept.some((b) => Math.abs(b.frame - g.frame) <= (b.kind === 'cut' ? 1 : 2) * SPAN_HALF_WIDTH)) continue;
     kept.push(g);
   }
   return kept.sort((a, b) => a.frame - b.frame);
@@ -75,11 +78,16 @@ function gradualTransitions(e: ShotEvidence, tuning: DecisionTuning, cutFrames: 
   const smooth = median5(e.span, k, n - 1 - k);
   const excess = new Float32Array(n);
   for (let c = k; c < n - k; c++) {
-    if (cutFrames.some((f) => f > c - k && f <= c + k) || smooth[c]! < tuning.gradualEnds) continue;
-    // The quietest window of the same length nearby: the shots' own pace of change. Between cuts that leave
-    // no such window 2k–3k away, the nearer ones (half inside the transition) stand in.
-    const quieter = quietestWindow(smooth, c, 2 * k, 3 * k, cutFrames) ?? quietestWindow(smooth, c, k, 2 * k, cutFrames) ?? 0;
-    excess[c] = smooth[c]! - quieter;
+    // Windows across a hard cut are that cut's (also those the running median borrows from).
+    if (cutFrames.some((f) => f > c - k - 2 && f <= c + k + 2) || smooth[c]! < tuning.gradualEnds) continue;
+    // The quietest window of the same length on each side: the shots' own pace of change. Where a side has no
+    // such window 2k–3k away, the nearer one (half inside the transition) stands in. With one side only (a cut
+    // close by), a zoom speeding up towards the cut looks like a transition's start: more excess is asked.
+    const before = quietestWindow(smooth, c, [-3 * k, -2 * k], cutFrames) ?? quietestWindow(smooth, c, [-k], cutFrames);
+    const after = quietestWindow(smooth, c, [2 * k, 3 * k], cutFrames) ?? quietestWindow(smooth, c, [k], cutFrames);
+    if (before === null && after === null) continue;
+    const oneSided = before === null || after === null;
+    excess[c] = (smooth[c]! - Math.min(before ?? Infinity, after ?? Infinity)) / (oneSided ? tuning.oneSidedFactor : 1);
   }
   const found: Boundary[] = [];
   // A transition shorter than 2k frames gives a plateau of windows that span it whole: its middle is the transition's middle.
@@ -139,11 +147,12 @@ function flatCutStrength(e: ShotEvidence, m: number): number {
   return level / (FLAT_SPREAD * 4);
 }
 
-function quietestWindow(smooth: Float32Array, c: number, near: number, far: number, cuts: readonly number[]): number | null {
+function quietestWindow(smooth: Float32Array, c: number, offsets: readonly number[], cuts: readonly number[]): number | null {
   const k = SPAN_HALF_WIDTH;
   const n = smooth.length;
   let quietest: number | null = null;
-  for (const s of [c - far, c - near, c + near, c + far]) {
+  for (const offset of offsets) {
+    const s = c + offset;
     // Only windows in the same stretch between hard cuts: another shot's pace says nothing about this one's.
     if (s < k || s >= n - k || cuts.some((f) => f > Math.min(s, c) - k && f <= Math.max(s, c) + k)) continue;
     quietest = Math.min(quietest ?? Infinity, smooth[s]!);

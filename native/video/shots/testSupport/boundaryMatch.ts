@@ -53,11 +53,7 @@ export function matchBoundaries(detected: readonly number[], truths: readonly Tr
   const falsePositives = detected.filter((_, i) => !usedDetection.has(i));
   const score = (kinds: BoundaryKind[]): KindScore => {
     const of = truths.map((t, j) => [t, j] as const).filter(([t]) => kinds.includes(t.kind));
-    const found = of.filter(([, j]) => usedTruth.has(j)).length;
-    const precision = found + falsePositives.length === 0 ? 1 : found / (found + falsePositives.length);
-    const recall = of.length === 0 ? 1 : found / of.length;
-    const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-    return { truths: of.length, found, precision, recall, f1 };
+    return kindScore(of.filter(([, j]) => usedTruth.has(j)).length, of.length, falsePositives.length);
   };
   return {
     perKind: { cut: score(['cut']), dissolve: score(['dissolve']), fade: score(['fade']) },
@@ -65,6 +61,14 @@ export function matchBoundaries(detected: readonly number[], truths: readonly Tr
     falsePositives,
     missed: truths.filter((_, j) => !usedTruth.has(j)),
   };
+}
+
+/** Precision, recall and F1 of one kind from its counts (false positives: all unmatched detections). */
+export function kindScore(found: number, truths: number, falsePositives: number): KindScore {
+  const precision = found + falsePositives === 0 ? 1 : found / (found + falsePositives);
+  const recall = truths === 0 ? 1 : found / truths;
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { truths, found, precision, recall, f1 };
 }
 
 /** Frames that start a segment (all but the first segment's start). */
