@@ -2,12 +2,12 @@ import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
 import { HubRequestError } from './hubHttp';
 
-/** Loopback, private, link-local, carrier-grade NAT, multicast, reserved; IPv4-mapped IPv6 as a whole (no object store is reached that way). */
+/** Loopback, private, link-local, carrier-grade NAT, multicast, reserved. BlockList checks IPv4-mapped IPv6 (::ffff:127.0.0.1) against the IPv4 rules itself. */
 const LOCAL_NETWORKS = new BlockList();
 for (const [net, prefix] of [['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12], ['192.168.0.0', 16], ['198.18.0.0', 15], ['224.0.0.0', 3]] as const) {
   LOCAL_NETWORKS.addSubnet(net, prefix, 'ipv4');
 }
-for (const [net, prefix] of [['::', 127], ['::ffff:0:0', 96], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8]] as const) LOCAL_NETWORKS.addSubnet(net, prefix, 'ipv6');
+for (const [net, prefix] of [['::', 127], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8]] as const) LOCAL_NETWORKS.addSubnet(net, prefix, 'ipv6');
 
 async function addressesOf(hostname: string): Promise<string[]> {
   const host = hostname.replace(/^\[(.*)\]$/, '$1');
