@@ -107,7 +107,10 @@ export class ShapeRaster {
       this.image = new ImageData(W, H);
       this.pixels = new Uint32Array(this.image.data.buffer);
     } else this.pixels.fill(0);
-    const visible = shown(scene.index.query(visibleImageRect(scene.camera, scene.viewport)), scene.hidden);
+    // A pixel of slack: a box just outside the view may round onto its edge pixels, as in a partial redraw.
+    const view = visibleImageRect(scene.camera, scene.viewport);
+    const slack = 2 / scene.camera.zoom;
+    const visible = shown(scene.index.query({ x: view.x - slack, y: view.y - slack, w: view.w + 2 * slack, h: view.h + 2 * slack }), scene.hidden);
     const style = styleOfView(visible, scene.camera, scene.textOf);
     strokeBoxPixels({ pixels: this.pixels, width: W, height: H, clip: { x0: 0, y0: 0, x1: W, y1: H } }, visible, scene.camera, pr, scene.colorOf, style);
     this.ctx.putImageData(this.image, 0, 0);
@@ -126,7 +129,8 @@ export class ShapeRaster {
     if (x1 <= x0 || y1 <= y0) return;
     for (let y = y0; y < y1; y++) this.pixels.fill(0, y * W + x0, y * W + x1);
     const pr = scene.pixelRatio;
-    const rect = { x: (x0 / pr - camera.x) / camera.zoom, y: (y0 / pr - camera.y) / camera.zoom, w: (x1 - x0) / pr / camera.zoom, h: (y1 - y0) / pr / camera.zoom };
+    // A pixel of slack: a box just outside the area may round onto its edge pixels.
+    const rect = { x: ((x0 - 1) / pr - camera.x) / camera.zoom, y: ((y0 - 1) / pr - camera.y) / camera.zoom, w: (x1 - x0 + 2) / pr / camera.zoom, h: (y1 - y0 + 2) / pr / camera.zoom };
     // In index order, as the full redraw: only a pixel where two outlines cross may take the other colour.
     const shapes = shown(scene.index.query(rect), scene.hidden);
     strokeBoxPixels({ pixels: this.pixels, width: W, height: H, clip: { x0, y0, x1, y1 } }, shapes, camera, pr, scene.colorOf, style);
