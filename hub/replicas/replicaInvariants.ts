@@ -135,13 +135,26 @@ export async function noneLost(db: pg.Client, tasks: PublishedTask[], acknowledg
   return { name: 'no item or consensus lost', ok: problems.length === 0, detail: problems.length ? problems.join('; ') : `${published} item(s), all with k submissions, decided and (accepted ones) rewarded; ${counts!.batches} batches stored = acknowledged` };
 }
 
+/**
+ * GET /media as a client does: the replica answers the bytes, or (object
+ * storage, `redirect`) a 302 to a presigned URL of the bucket, followed
+ * without the hub's bearer token.
+ */
+async function download(url: string, token: string): Promise<Response> {
+  const res = await fetch(url, { headers: { authorization: `Bearer ${token}` }, redirect: 'manual' });
+  const location = res.headers.get('location');
+  if (res.status !== 302 || !location) return res;
+  await res.arrayBuffer();
+  return fetch(new URL(location, url));
+}
+
 /** Each file uploaded through `uploadedVia` downloads byte-identical from every other replica, asked directly. */
 export async function mediaAcrossReplicas(task: PublishedTask, uploadedVia: RunningHub, others: RunningHub[], requesterToken: string): Promise<Invariant> {
   const files = [...task.media].filter(([, m]) => m.uploadedVia === uploadedVia.url);
   const problems: string[] = [];
   for (const [sha256, { bytes }] of files) {
     for (const replica of others) {
-      const res = await fetch(`${replica.url}/media/${sha256}`, { headers: { authorization: `Bearer ${requesterToken}` } });
+      const res = await download(`${replica.url}/media/${sha256}`, requesterToken);
       const body = Buffer.from(await res.arrayBuffer());
       if (res.status !== 200) problems.push(`${sha256.slice(0, 12)} via ${replica.url}: ${res.status} ${body.toString('utf8', 0, 200)}`);
       else if (!body.equals(bytes)) problems.push(`${sha256.slice(0, 12)} via ${replica.url}: ${body.length} bytes differ from the ${bytes.length} uploaded`);

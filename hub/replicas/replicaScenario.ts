@@ -5,6 +5,7 @@ import { call, signIn } from '../testKit';
 import { startCloseStorm, type CloseTally } from './closeStorm';
 import { labelTask, signInAnnotators, type LoadTally } from './labelingLoad';
 import { publishTask, type PublishedTask } from './publishThroughProxy';
+import { decisionVisibleFromEveryReplica } from './readAfterUpload';
 import { atAddress, remoteHub } from './remoteHub';
 import type { ReplicaCluster } from './replicaCluster';
 import { decidedExactlyOnce, mediaAcrossReplicas, noDoublePost, noneLost, openDatabase, undecidedReadyItems, type Invariant } from './replicaInvariants';
@@ -34,8 +35,9 @@ const K = 3;
  * uploads media (the first half straight to replica 1, the rest through
  * the proxy) and publishes a k = 3 task, annotators sign in and label it
  * concurrently while the operator closes epochs on every replica at once;
- * then consensus drains, one last close rewards the rest, and every
- * invariant is checked against PostgreSQL and the chain.
+ * then consensus drains, a small task probes read-after-upload across
+ * replicas, one last close rewards the rest, and every invariant is checked
+ * against PostgreSQL, the chain and the replicas.
  */
 export async function runReplicaScenario(cluster: ReplicaCluster, opts: ScenarioOptions): Promise<ScenarioResult> {
   const proxy = await remoteHub(cluster.proxy.url, cluster.chain.rpcUrl);
@@ -61,13 +63,15 @@ export async function runReplicaScenario(cluster: ReplicaCluster, opts: Scenario
       closes = await storm.stop();
     }
     const undecided = await waitForConsensus(db, [task.taskId], opts.drainTimeoutMs ?? 60_000);
-    const finalClose = await closeOnce(proxy, operatorToken);
     const requesterToken = await signIn(proxy, new Wallet(cluster.requesterKey));
+    const readAfterUpload = await decisionVisibleFromEveryReplica(proxy, replicas, cluster.requesterKey, requesterToken, 6);
+    const finalClose = await closeOnce(proxy, operatorToken);
     const invariants = [
       await noDoublePost(db, provider, cluster.chain.rewards),
       await decidedExactlyOnce(db, [task.taskId]),
       await noneLost(db, [task], load.batches, undecided),
       await mediaAcrossReplicas(task, replicas[0]!, replicas.slice(1), requesterToken),
+      readAfterUpload,
     ];
     return { load, closes, finalClose, invariants };
   } finally {

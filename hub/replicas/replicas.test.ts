@@ -62,4 +62,9 @@ describe.skipIf(!findPostgresBin())('three hub replicas on one PostgreSQL behind
     const { ok, detail } = invariant('media uploaded through replica 1 readable through the others');
     expect(ok, detail).toBe(true);
   });
+
+  it('an item decided after its last batch on replica 3 reads decided from replicas 1 and 2 at once', () => {
+    const { ok, detail } = invariant('a decision is visible from every replica right after the last batch');
+    expect(ok, detail).toBe(true);
+  });
 });
