@@ -100,9 +100,11 @@ export async function startHub(config: HubConfig, opts: { jobs?: Partial<JobSett
     const url = await app.listen({ host: config.host ?? DEFAULTS.host, port: config.port ?? 0 });
     ctx.config = resolve(config, url, token);
     // Whatever a stop or a failed job left: every ready item is decided, then reputations catch up (README: nothing lost).
+    await ctx.jobs.retryFailed();
     await ctx.jobs.send(QUEUES.sweep, {}, 'start');
     await ctx.jobs.send(QUEUES.score, {}, 'all');
-    await ctx.consensusIdle();
+    // A process without workers leaves them to the others (waiting here would hang a lone one).
+    if (ctx.jobSettings.work) await ctx.consensusIdle();
     const stopPurging = startPurging(ctx, ctx.config.purgeIntervalMs);
     return {
       url,

@@ -25,6 +25,8 @@ export interface JobQueue {
   enqueueDecision(tx: Queryable, itemIds: readonly string[]): Promise<void>;
   /** Queues work outside any transaction (a singleton key folds repeats on 'short' queues). */
   send(queue: QueueName, data?: Record<string, unknown>, singletonKey?: string): Promise<void>;
+  /** Gives every job that failed for good another round of retries (at start: the fault may be fixed since). */
+  retryFailed(): Promise<number>;
   /** Wakes this process's workers now instead of at their next poll (after a commit that enqueued). */
   wake(): void;
   /**
@@ -77,6 +79,17 @@ export async function startJobQueue(db: Db, settings: JobSettings, handlers: Job
       wake();
     },
     wake,
+    async retryFailed() {
+      let n = 0;
+      for (const queue of Object.values(QUEUES)) {
+        const failed = await db.query<{ id: string }>(`SELECT id FROM ${SCHEMA}.job WHERE name = $1 AND state = 'failed'`, [queue]);
+        if (failed.length === 0) continue;
+        await boss.retry(queue, failed.map((j) => j.id));
+        n += failed.length;
+      }
+      if (n > 0) wake();
+      return n;
+    },
     async idle() {
       const [{ t0 } = { t0: new Date() }] = await db.query<{ t0: Date }>('SELECT now() AS t0');
       for (let pause = 5; ; pause = Math.min(pause * 2, 100)) {
