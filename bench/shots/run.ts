@@ -9,7 +9,7 @@
  *   at 0.3 and 0.4 on the same 160-px frames (and 0.4 at full size);
  * - speed: our whole pass vs `select='gt(scene,0.3)'` on frames scaled to
  *   the same 160 px (the fair baseline), and at full size for context.
- * Env: SHOTS_BENCH_VIDEOS (640×360 videos, default 3), SHOTS_BENCH_HD=0
+ * Env: SHOTS_BENCH_VIDEOS (640×360 videos, default 4), SHOTS_BENCH_HD=0
  * (skip the 1280×720 one), SHOTS_BENCH_REPEATS (timed runs each, default 3).
  * Videos are cached in <tmp>/groundwork-shots-videos/.
  */
@@ -24,7 +24,7 @@ import { generatedVideoSpec, type BoundaryKind } from '../../native/video/shots/
 import { printGoals, type Goal } from '../video/stats';
 import { median, QualityTally, timeOurs, timeSceneFilter } from './measure';
 
-const VIDEOS = Number(process.env.SHOTS_BENCH_VIDEOS ?? 3);
+const VIDEOS = Number(process.env.SHOTS_BENCH_VIDEOS ?? 4);
 const HD = process.env.SHOTS_BENCH_HD !== '0';
 const REPEATS = Math.max(1, Number(process.env.SHOTS_BENCH_REPEATS ?? 3));
 const SHOTS_PER_VIDEO = 26;

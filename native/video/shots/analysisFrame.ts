@@ -36,7 +36,7 @@ export function analysisFrame(pixels: Uint8Array, width: number, height: number)
   const mean = sum / pixels.length;
   const spread = Math.sqrt(Math.max(0, squares / pixels.length - mean * mean));
   // Float32 copy first so halve() sees one array type (keeps it monomorphic, i.e. fast).
-  const half = halve(Float32Array.from(pixels), width, height);
+  const half = halve(new Float32Array(pixels), width, height);
   const quarter = halve(half.values, half.width, half.height);
   const eighth = halve(quarter.values, quarter.width, quarter.height);
   return { mean, spread, flat: spread < FLAT_SPREAD, planes: [normalised(half), normalised(quarter), normalised(eighth)] };

@@ -19,6 +19,8 @@ import { SPAN_HALF_WIDTH, type ShotEvidence } from './shotEvidence';
  *   such window; a window that holds a hard cut is that cut.
  */
 export const DECISION_SCORE = 0.3;
+/** A cut between a flat frame and a picture: the picture's gray levels spread at least this many times more. */
+const FLAT_CUT_RATIO = 2.5;
 
 export interface DecisionTuning {
   /** Cut: least excess of unlikeness over the neighbouring frames' changes. */
@@ -61,7 +63,7 @@ function hardCuts(e: ShotEvidence, tuning: DecisionTuning): Boundary[] {
   for (let m = 1; m < n; m++) {
     let strength = 0;
     // A flash that whites out a frame or two comes back to the frame before: not a cut either.
-    if (flat(m) !== flat(m - 1)) strength = e.cutReturn[m]! >= 0.5 ? flatCutStrength(e, m) : 0;
+    if (flat(m) !== flat(m - 1)) strength = e.cutReturn[m]! >= 0.5 && e.acrossFlat[m]! >= 0.5 ? flatCutStrength(e, m) : 0;
     else if (!flat(m)) {
       let neighbours = 0;
       for (const j of [m - 2, m - 1, m + 1, m + 2]) if (j >= 1 && j < n) neighbours = Math.max(neighbours, e.cut[j]!);
@@ -144,7 +146,8 @@ function flatCutStrength(e: ShotEvidence, m: number): number {
     if (j < 0 || j >= n) continue;
     if (Math.abs(e.spread[j]! - level) > 0.15 * level) return 0;
   }
-  return level / (FLAT_SPREAD * 4);
+  // A dim picture flickering around the flat line is no cut: the picture must spread clearly more than the flat frame.
+  return level / Math.max(1, e.spread[intoPicture ? m - 1 : m]!) / FLAT_CUT_RATIO;
 }
 
 function quietestWindow(smooth: Float32Array, c: number, offsets: readonly number[], cuts: readonly number[]): number | null {
