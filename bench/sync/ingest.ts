@@ -151,14 +151,21 @@ async function run(s: Setup, size: number, count: number, decide: boolean): Prom
       while (next < bodies.length) {
         const b = bodies[next++]!;
         const t0 = performance.now();
-        // The body is signed and serialised ahead of the clock (prepare): only the upload is timed.
-        const res = await fetch(`${s.hub.url}${requestOf(uploadBatchRoute).path}`, { method: uploadBatchRoute.method, headers: { authorization: `Bearer ${b.token}`, 'content-type': 'application/json' }, body: b.body });
-        const answer: unknown = await res.json();
-        latencies.push(performance.now() - t0);
-        const receipt = res.status === 200 ? parseResponse(uploadBatchRoute, answer) : (answer as { duplicate?: boolean; error?: string; message?: string });
-        if (res.status !== 200 || receipt.duplicate !== false) {
+        try {
+          // The body is signed and serialised ahead of the clock (prepare): only the upload is timed.
+          const res = await fetch(`${s.hub.url}${requestOf(uploadBatchRoute).path}`, { method: uploadBatchRoute.method, headers: { authorization: `Bearer ${b.token}`, 'content-type': 'application/json' }, body: b.body });
+          const text = await res.text();
+          latencies.push(performance.now() - t0);
+          const answer: unknown = res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : { error: 'not_json', message: text.slice(0, 200) };
+          const receipt = res.status === 200 ? parseResponse(uploadBatchRoute, answer) : (answer as { duplicate?: boolean; error?: string; message?: string });
+          if (res.status !== 200 || receipt.duplicate !== false) {
+            failures++;
+            if (failures <= 3) console.error(`batch refused: ${res.status} ${receipt.error}: ${receipt.message}`);
+          }
+        } catch (e) {
+          // Counted, not fatal: the run still reports what was stored and decided.
           failures++;
-          if (failures <= 3) console.error(`batch refused: ${res.status} ${receipt.error}: ${receipt.message}`);
+          if (failures <= 3) console.error(`batch upload failed: ${(e as Error).message} (${String((e as { cause?: Error }).cause?.message ?? '')})`);
         }
       }
     }),

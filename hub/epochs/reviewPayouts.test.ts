@@ -51,7 +51,7 @@ describe('epoch payouts with verdicts, reviewer fees and reputation multipliers 
     annotators = await Promise.all(wallets.map(async (wallet) => ({ wallet, token: await signIn(hub, wallet) })));
     await signIn(hub, reviewer);
     expect((await call(hub, 'POST', `/accounts/${reviewer.address}/roles`, { token: operatorToken, json: { role: 'reviewer' } })).status).toBe(200);
-  }, 120_000);
+  }, 180_000);
   afterAll(async () => {
     await hub?.close();
     await anvil?.stop();
