@@ -73,6 +73,8 @@ export interface FrameServerOptions {
   keepBehindFrames?: number;
   /** Make frame packs (under cacheDir/packs) when preparePack asks for one. Default false. */
   framePacks?: boolean;
+  /** CPU niceness of pack builds and checks. Default 19: they only get what interactive work leaves. */
+  framePackNiceness?: number;
 }
 
 export interface FrameServerStats {

@@ -13,11 +13,13 @@ export interface BuildPackSpec {
   variant: string;
   outputWidth?: number;
   jpegQuality: number;
+  /** CPU niceness of the decode (19: only what interactive work leaves). */
+  niceness: number;
   signal?: AbortSignal;
 }
 
 /**
- * Decode the whole video once, in order, at the lowest CPU priority, and
+ * Decode the whole video once, in order, at low CPU priority, and
  * store every frame as the JPEG the frame server would serve (same ffmpeg
  * arguments as a decode window, same showinfo matching). Written to temp
  * files and renamed, index last: an index on disk means a complete pack.
@@ -47,7 +49,7 @@ export async function buildFramePack(spec: BuildPackSpec): Promise<void> {
     end: count - 1,
     outputWidth: spec.outputWidth,
     jpegQuality: spec.jpegQuality,
-    background: true,
+    niceness: spec.niceness,
     onFrame: (n, frame) => {
       offsets[n] = written;
       lengths[n] = frame.bytes.length;

@@ -25,8 +25,8 @@ export interface WindowSpec {
   jpegQuality: number;
   /** Every frame that comes out, for the caches. */
   onFrame: (n: number, frame: DecodedFrame) => void;
-  /** Lowest CPU priority: a background job (a frame pack) must not slow the frames someone waits for. */
-  background?: boolean;
+  /** CPU niceness for background work (a frame pack) that must not slow the frames someone waits for; 19 = idle CPU only. */
+  niceness?: number;
 }
 
 /**
@@ -55,9 +55,9 @@ export class DecodeWindow {
     this.start = spec.start;
     this.end = spec.end;
     this.child = spawnTool(spec.ffmpeg, windowArgs(spec));
-    if (spec.background && this.child.pid !== undefined) {
+    if (spec.niceness && this.child.pid !== undefined) {
       try {
-        os.setPriority(this.child.pid, 19);
+        os.setPriority(this.child.pid, spec.niceness);
       } catch {
         // not permitted here: it still works, only at normal priority
       }

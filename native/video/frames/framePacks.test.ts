@@ -11,7 +11,8 @@ import { createFrameServer } from './frameServer';
 
 const servers: FrameServer[] = [];
 function server(options: Partial<FrameServerOptions> & { cacheDir: string }): FrameServer {
-  const created = createFrameServer({ diskCache: false, framePacks: true, ...options });
+  // Normal priority: at 19 a build starves behind the other suites on this shared 2-core machine.
+  const created = createFrameServer({ diskCache: false, framePacks: true, framePackNiceness: 0, ...options });
   servers.push(created);
   return created;
 }
@@ -25,13 +26,19 @@ async function shownIndex(frames: FrameServer, file: string, n: number, directio
   return readFrameIndex(image.bytes!, PATTERN_WIDTH);
 }
 
-async function packIndexFile(cacheDir: string): Promise<string> {
+/** A pack made and checked by one server (then closed) in a fresh cache folder: its folder, index file and index. */
+async function madePack(file: string, label: string): Promise<{ cacheDir: string; indexFile: string; index: FramePackIndex }> {
+  const cacheDir = await tempCacheDir(label);
+  const first = server({ cacheDir });
+  expect((await first.preparePack(file)).state).toBe('ready');
+  await first.close();
   const names = await fs.readdir(path.join(cacheDir, 'packs'));
-  return path.join(cacheDir, 'packs', names.find((n) => n.endsWith('.json'))!);
+  const indexFile = path.join(cacheDir, 'packs', names.find((n) => n.endsWith('.json'))!);
+  return { cacheDir, indexFile, index: JSON.parse(await fs.readFile(indexFile, 'utf8')) as FramePackIndex };
 }
 
 // Each test makes a pack (a whole decode plus sample checks): slow on a loaded 2-core machine.
-describe('frame packs (real x264 medium B-frame encodes)', { timeout: 120_000 }, () => {
+describe('frame packs (real x264 medium B-frame encodes)', { timeout: 180_000 }, () => {
   it('without a pack, frame N is exact after a cold jump into a long GOP, and backward steps are exact', async () => {
     const file = await fixture('photoPan');
     const frames = server({ cacheDir: await tempCacheDir('pack-off'), framePacks: false });
@@ -63,14 +70,9 @@ describe('frame packs (real x264 medium B-frame encodes)', { timeout: 120_000 },
 
   it('refuses a pack whose frames are not the video\'s (reordered), deletes it and keeps serving exact frames by decoding', async () => {
     const file = await fixture('photoPan');
-    const cacheDir = await tempCacheDir('pack-tampered');
-    const first = server({ cacheDir });
-    expect((await first.preparePack(file)).state).toBe('ready');
-    await first.close();
+    const { cacheDir, indexFile, index } = await madePack(file, 'pack-tampered');
     // Same structure, every frame's bytes from the frame mirrored around the middle.
-    const indexFile = await packIndexFile(cacheDir);
     const dataFile = indexFile.replace(/\.json$/, '.frames');
-    const index = JSON.parse(await fs.readFile(indexFile, 'utf8')) as FramePackIndex;
     const data = await fs.readFile(dataFile);
     const jpegs = index.offsets.map((o, n) => data.subarray(o, o + index.lengths[n]!)).reverse();
     let offset = 0;
@@ -90,12 +92,7 @@ describe('frame packs (real x264 medium B-frame encodes)', { timeout: 120_000 },
 
   it('makes the pack again when the one on disk does not fit the video (other frame count)', async () => {
     const file = await fixture('photoPan');
-    const cacheDir = await tempCacheDir('pack-stale');
-    const first = server({ cacheDir });
-    expect((await first.preparePack(file)).state).toBe('ready');
-    await first.close();
-    const indexFile = await packIndexFile(cacheDir);
-    const index = JSON.parse(await fs.readFile(indexFile, 'utf8')) as FramePackIndex;
+    const { cacheDir, indexFile, index } = await madePack(file, 'pack-stale');
     await fs.writeFile(indexFile, JSON.stringify({ ...index, frameCount: 179, offsets: index.offsets.slice(1), lengths: index.lengths.slice(1) }));
     const frames = server({ cacheDir });
     expect(await frames.preparePack(file)).toEqual({ state: 'ready', frames: 180 });

@@ -12,6 +12,7 @@ export interface FramePacksOptions {
   variant: string;
   outputWidth?: number;
   jpegQuality: number;
+  niceness: number;
 }
 
 interface Entry {
@@ -136,7 +137,7 @@ export class FramePacks {
       end: n,
       outputWidth: this.options.outputWidth,
       jpegQuality: this.options.jpegQuality,
-      background: true,
+      niceness: this.options.niceness,
       onFrame: (m, decoded) => {
         if (m === n) frame = decoded;
       },
