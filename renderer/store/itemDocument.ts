@@ -1,6 +1,7 @@
 import type { Shape } from '../../core/model/shape';
 import { ShapeSchema } from '../../core/model/shape';
 import type { ShapeChange } from '../document/shapeChange';
+import { diffOfChange } from '../../core/model/editChange';
 import type { ShapeCommitter } from '../document/shapeCommitter';
 import type { HistoryEntry } from '../document/undoStack';
 import type { DocumentDiff } from '../document/documentDiff';
@@ -34,7 +35,7 @@ export class ItemDocument implements ShapeCommitter {
   private readonly doc: ShapeHistory;
   private record: ItemRecord;
   private readonly writer: ItemWriter;
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Set<(applied?: DocumentDiff) => void>();
   private readonly now: () => number;
   private closed = false;
   private closingPromise: Promise<void> | null = null;
@@ -73,7 +74,8 @@ export class ItemDocument implements ShapeCommitter {
     return this.doc.video;
   }
 
-  subscribe(listener: () => void): () => void {
+  /** Listeners get the diff each change applied (the editor updates its index for just those records; an empty diff: no record changed). */
+  subscribe(listener: (applied?: DocumentDiff) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -92,7 +94,7 @@ export class ItemDocument implements ShapeCommitter {
         this.writer.statusChanged('in_progress');
       }
     }
-    this.changed();
+    this.changed(done.diff);
   }
 
   undo(): void {
@@ -145,7 +147,7 @@ export class ItemDocument implements ShapeCommitter {
   /** Changes the store already wrote (imports, schema remaps, recounts), applied while writes are paused: memory only, never in the undo stack. */
   applyExternal(external: ExternalChange): void {
     this.writer.externalApplied(external.change, external.bucketCount, external.counted);
-    if (this.doc.applyExternal(external.change)) this.changed();
+    if (this.doc.applyExternal(external.change)) this.changed(diffOfChange(external.change));
   }
 
   /**
@@ -190,12 +192,12 @@ export class ItemDocument implements ShapeCommitter {
     if (!replayed) return;
     this.writer.diffChanged(replayed.diff);
     this.writer.historyPut(this.historyRow(replayed.entry));
-    this.changed();
+    this.changed(replayed.diff);
   }
 
-  private changed(): void {
+  private changed(applied: DocumentDiff): void {
     const before = this.notifiedRecord;
-    const count = this.doc.shapes.length;
+    const count = this.doc.shapeCount;
     if (count !== this.record.shapeCount) this.record = { ...this.record, shapeCount: count };
     // Item lists only care about status and counts; don't wake them on every move.
     if (before.shapeCount !== this.record.shapeCount || before.status !== this.record.status) {
@@ -204,11 +206,11 @@ export class ItemDocument implements ShapeCommitter {
       const record = this.record;
       void this.writer.whenDurable().then(() => this.options.onItemChanged?.(record));
     }
-    this.notify();
+    this.notify(applied);
   }
 
-  private notify(): void {
-    for (const l of this.listeners) l();
+  private notify(applied: DocumentDiff = {}): void {
+    for (const l of this.listeners) l(applied);
   }
 
   private historyRow(entry: HistoryEntry): HistoryRecord {
