@@ -60,21 +60,41 @@ async function main(): Promise<void> {
       for (const n of order) {
         const run = await measureThroughput(cluster, n, { annotators: ANNOTATORS, items: ITEMS, batchSize: BATCH });
         runs.push(run);
-        console.log(`  run ${r + 1}, ${n} replica(s): ${run.batchesPerSecond.toFixed(1)} batches/s, ${run.workRequestsPerSecond.toFixed(1)} work req/s (${run.batches} batches in ${run.seconds.toFixed(2)} s${run.errors.length ? `, ${run.errors.length} REFUSED: ${run.errors[0]}` : ''}) · load ${load()}`);
+        const cpu = run.cpuPerBatch;
+        console.log(
+          `  run ${r + 1}, ${n} replica(s): ${run.batchesPerSecond.toFixed(1)} batches/s, ${run.workRequestsPerSecond.toFixed(1)} work req/s (${run.batches} batches in ${run.seconds.toFixed(2)} s${run.errors.length ? `, ${run.errors.length} REFUSED: ${run.errors[0]}` : ''}) · ` +
+            `CPU ms per batch: hubs ${(cpu.hubs * 1000).toFixed(0)}, PostgreSQL ${(cpu.postgres * 1000).toFixed(0)}, load+proxy ${(cpu.bench * 1000).toFixed(0)} · load ${load()}`,
+        );
       }
     }
-    const med = new Map(settings.map((n) => [n, { batches: median(runs.filter((x) => x.replicas === n).map((x) => x.batchesPerSecond)), work: median(runs.filter((x) => x.replicas === n).map((x) => x.workRequestsPerSecond)) }]));
+    const of = (n: number) => runs.filter((x) => x.replicas === n);
+    const med = new Map(
+      settings.map((n) => [
+        n,
+        {
+          batches: median(of(n).map((x) => x.batchesPerSecond)),
+          work: median(of(n).map((x) => x.workRequestsPerSecond)),
+          range: `${Math.min(...of(n).map((x) => x.batchesPerSecond)).toFixed(1)}–${Math.max(...of(n).map((x) => x.batchesPerSecond)).toFixed(1)}`,
+          hubsMs: median(of(n).map((x) => x.cpuPerBatch.hubs * 1000)),
+          postgresMs: median(of(n).map((x) => x.cpuPerBatch.postgres * 1000)),
+          benchMs: median(of(n).map((x) => x.cpuPerBatch.bench * 1000)),
+        },
+      ]),
+    );
     const base = med.get(1)!;
     console.log('\nmedians:');
     for (const n of settings) {
       const m = med.get(n)!;
-      console.log(`  ${n} replica(s): ${m.batches.toFixed(1)} batches/s (${(m.batches / base.batches).toFixed(2)}× 1 replica), ${m.work.toFixed(1)} work req/s (${(m.work / base.work).toFixed(2)}×)`);
+      console.log(
+        `  ${n} replica(s): ${m.batches.toFixed(1)} batches/s (runs ${m.range}; ${(m.batches / base.batches).toFixed(2)}× 1 replica), ${m.work.toFixed(1)} work req/s (${(m.work / base.work).toFixed(2)}×); ` +
+          `CPU ms per batch (with its work requests): hubs ${m.hubsMs.toFixed(0)}, PostgreSQL ${m.postgresMs.toFixed(0)}, load generator + proxy ${m.benchMs.toFixed(0)}`,
+      );
     }
     const ratio = med.get(3)!.batches / base.batches;
     const refusedRuns = runs.filter((x) => x.errors.length > 0).length;
     const verdict = ratio >= 1.0 && refusedRuns === 0 ? 'PASS' : 'MISS';
     goals.unshift(
-      `${verdict} throughput with 3 replicas vs 1: ${ratio.toFixed(2)}× (baseline 1 replica ${base.batches.toFixed(1)} batches/s; work requests ${(med.get(3)!.work / base.work).toFixed(2)}× of ${base.work.toFixed(1)}/s) (goal ≥ 1.0×)${refusedRuns ? ` — ${refusedRuns} run(s) had refusals` : ''}`,
+      `${verdict} throughput with 3 replicas vs 1: ${ratio.toFixed(2)}× (baseline 1 replica ${base.batches.toFixed(1)} batches/s, runs ${base.range} vs ${med.get(3)!.range} with 3; work requests ${(med.get(3)!.work / base.work).toFixed(2)}× of ${base.work.toFixed(1)}/s) (goal ≥ 1.0×)${refusedRuns ? ` — ${refusedRuns} run(s) had refusals` : ''}`,
     );
     console.log(`\nforwarded by the proxy per replica over the whole bench: ${JSON.stringify(cluster.proxy.forwarded())}`);
   } finally {

@@ -2,6 +2,7 @@ import { labelTask, signInAnnotators } from '../../hub/replicas/labelingLoad';
 import { publishTask } from '../../hub/replicas/publishThroughProxy';
 import { remoteHub } from '../../hub/replicas/remoteHub';
 import type { ReplicaCluster } from '../../hub/replicas/replicaCluster';
+import { postgresPids, startCpuMeter } from './cpuMeter';
 
 export interface ThroughputOptions {
   annotators: number;
@@ -16,6 +17,8 @@ export interface ThroughputRun {
   workRequestsPerSecond: number;
   batches: number;
   seconds: number;
+  /** CPU seconds per stored batch during the timed load: all hub replicas together, PostgreSQL (server and backends), this process (load generator + proxy). */
+  cpuPerBatch: { hubs: number; postgres: number; bench: number };
   errors: string[];
 }
 
@@ -32,13 +35,16 @@ export async function measureThroughput(cluster: ReplicaCluster, replicas: numbe
   const proxy = await remoteHub(cluster.proxy.url, cluster.chain.rpcUrl);
   const task = await publishTask(proxy, { requesterKey: cluster.requesterKey, items: opts.items, redundancy: 3, rewardPerItem: 1000n });
   const annotators = await signInAnnotators(proxy, opts.annotators);
+  const meter = startCpuMeter({ hubs: () => cluster.replicas.map((r) => r.pid), postgres: () => postgresPids(cluster.databaseUrl), bench: () => [process.pid] });
   const load = await labelTask(proxy, task.taskId, annotators, opts.batchSize);
+  const cpu = meter();
   return {
     replicas,
     batchesPerSecond: load.batches / load.seconds,
     workRequestsPerSecond: load.workRequests / load.seconds,
     batches: load.batches,
     seconds: load.seconds,
+    cpuPerBatch: { hubs: cpu.hubs! / load.batches, postgres: cpu.postgres! / load.batches, bench: cpu.bench! / load.batches },
     errors: load.errors,
   };
 }
