@@ -49,8 +49,12 @@ async function makeVideo(spec: VideoSpec): Promise<ShotsVideo> {
   } catch {
     await fs.mkdir(path.dirname(file), { recursive: true });
     const temp = `${file}.${process.pid}.tmp.mp4`;
-    await encode(renderAll(spec, frames), spec, temp);
-    await fs.rename(temp, file);
+    try {
+      await encode(renderAll(spec, frames), spec, temp);
+      await fs.rename(temp, file);
+    } finally {
+      await fs.rm(temp, { force: true });
+    }
   }
   return { path: file, spec, frameCount: frames.length, boundaries };
 }
