@@ -3,6 +3,10 @@ import type { PrelabelRun, RunPrediction } from '../../../core/prelabel/types';
 import type { LabelStore } from '../../../renderer/store/labelStore';
 import { writeItemShapes } from '../../../renderer/store/shapeRows';
 import { syntheticShapes } from './syntheticShapes';
+import { stamp } from '../../../core/model/recordTypes';
+import { counterRecordTypes } from '../../../core/prelabel/counterRecords';
+import { EMPTY_ITEM_SUMMARY, summarizeItem } from '../../../core/prelabel/itemTally';
+import { addRunToSources, emptyTotals, moveItem, scopesOf } from '../../../core/prelabel/projectTally';
 
 /** Every `PENDING_EVERY`-th box is a dashed pending pre-label (10 %), the rest drawn by hand. */
 export const PENDING_EVERY = 10;
@@ -29,16 +33,28 @@ export function prelabeledItem(projectId: string, itemId: string, count: number,
   return { shapes, run };
 }
 
-/** Writes each item's rows and run record, item by item (memory stays one item's worth), then counts the project once. */
-export async function writePrelabeledItems(store: LabelStore, projectId: string, itemIds: readonly string[], perItem: number, classIds: readonly string[]): Promise<void> {
+/**
+ * Writes each item's rows, run record and counts, item by item (memory stays
+ * one item's worth), counting the project as it goes — the totals a recount
+ * would give, without reading a million shapes back. `perItem` is the box
+ * count of each item, in order.
+ */
+export async function writePrelabeledItems(store: LabelStore, projectId: string, itemIds: readonly string[], perItem: readonly number[], classIds: readonly string[]): Promise<void> {
   const { db } = store;
-  for (const itemId of itemIds) {
-    const { shapes, run } = prelabeledItem(projectId, itemId, perItem, classIds);
-    await db.transaction('rw', db.shapeBuckets, db.items, db.prelabelRuns, async () => {
+  const schema = (await store.getProject(projectId))!.labelSchema;
+  const totals = emptyTotals();
+  for (const [i, itemId] of itemIds.entries()) {
+    const { shapes, run } = prelabeledItem(projectId, itemId, perItem[i]!, classIds);
+    addRunToSources(totals, run);
+    totals.scopes = scopesOf(schema, totals.scopeSources);
+    const summary = summarizeItem([run], shapes);
+    moveItem(totals, EMPTY_ITEM_SUMMARY, summary);
+    await db.transaction('rw', db.shapeBuckets, db.items, db.prelabelRuns, db.prelabelItemCounts, async () => {
       await writeItemShapes(db, itemId, projectId, shapes, 0);
       await db.items.update(itemId, { shapeCount: shapes.length });
       await db.prelabelRuns.put(run);
+      await db.prelabelItemCounts.put(stamp(counterRecordTypes.prelabelItemCounts, { itemId, projectId, ...summary }));
     });
   }
-  await store.prelabel.recount(projectId);
+  await db.prelabelTotals.put(stamp(counterRecordTypes.prelabelTotals, { projectId, ...totals }));
 }
