@@ -13,7 +13,7 @@ import { AttributeInput } from './AttributeInput';
  */
 export function AttributesPanel({ editor, snapshot }: { editor: Editor; snapshot: EditorSnapshot }) {
   const [error, setError] = useState<string | null>(null);
-  const selected = snapshot.selectedIds.length === 1 ? snapshot.shapes.find((s) => s.id === snapshot.selectedIds[0]) : undefined;
+  const selected = snapshot.selectedIds.length === 1 ? snapshot.shapeIndex.get(snapshot.selectedIds[0]!) : undefined;
   const cls = selected ? snapshot.labelSchema.classes.find((c) => c.id === selected.classId) : undefined;
   const textSpec = textAttributeOf(cls);
   const others = cls?.attributes.filter((spec) => spec !== textSpec) ?? [];

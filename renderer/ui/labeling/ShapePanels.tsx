@@ -6,7 +6,7 @@ import { ClassList } from './ClassList';
 
 /** The classes and the selected box's attributes: the first panels of the right side, for images and video frames alike. */
 export function ShapePanels({ editor, snapshot }: { editor: Editor; snapshot: EditorSnapshot }) {
-  const selected = snapshot.selectedIds.length === 1 ? snapshot.shapes.find((s) => s.id === snapshot.selectedIds[0]) : undefined;
+  const selected = snapshot.selectedIds.length === 1 ? snapshot.shapeIndex.get(snapshot.selectedIds[0]!) : undefined;
   return (
     <>
       <section>

@@ -6,7 +6,7 @@ import { toolStateWords } from '../words/toolStateWords';
 /** Facts about the open item; shape-count and selected-shape-class are what tests and annotators read. */
 export function StatusBar({ snapshot, saveState }: { snapshot: EditorSnapshot; saveState: SaveState }) {
   const first = snapshot.selectedIds[0];
-  const selected = first === undefined ? undefined : snapshot.shapes.find((s) => s.id === first);
+  const selected = first === undefined ? undefined : snapshot.shapeIndex.get(first);
   const className = selected ? (snapshot.labelSchema.classes.find((c) => c.id === selected.classId)?.name ?? '(deleted class)') : '';
   const active = snapshot.labelSchema.classes.find((c) => c.id === snapshot.activeClassId);
   return (

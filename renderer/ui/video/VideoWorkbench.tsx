@@ -73,7 +73,7 @@ function VideoFrameView({ editor, document, project, controller, onExport, onImp
   const trackInfo = controller.frames.trackInfo();
   const interpolated = useMemo(() => new Set([...trackInfo.values()].filter((i) => !i.keyframe).map((i) => i.trackId)), [trackInfo]);
   const selectedId = snapshot.selectedIds.length === 1 ? snapshot.selectedIds[0]! : null;
-  const selectedShape = selectedId ? snapshot.shapes.find((s) => s.id === selectedId) : undefined;
+  const selectedShape = selectedId ? snapshot.shapeIndex.get(selectedId) : undefined;
   const selected = selectedShape ? { box: selectedShape.box, position: positionOf(trackInfo.get(selectedShape.id)) } : null;
   const canvasWrap = useRef<HTMLDivElement>(null);
   // After a go-to jump the keys belong to the frame view again (F, K…), and the field no longer holds the focus.
