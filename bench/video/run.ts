@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createFrameServer, probeVideo, type FrameServerOptions, type VideoProbe } from '../../native/video';
-import { ENGINE_FRAME_OPTIONS } from '../../electron/services/video/frameServerOptions';
+import { engineFrameOptions } from '../../electron/services/video/frameServerOptions';
 import { photoPanVideo, SEGMENT_FRAMES, type BenchVideo } from './benchVideos';
 import { FrameChecks, jumpsWithSteps, playback, scrubInChild, type JumpFigures } from './measure';
 import { mb, ms, percentile, printGoals, seededFrames, type Goal } from './stats';
@@ -38,7 +38,7 @@ console.log('  cold jump = getFrame(N) with N not in memory; forward/backward st
 
 function serverOptions(cacheDir: string): FrameServerOptions {
   // What the host's engine runs with, minus the per-frame disk cache (it would make repeat runs warm).
-  return { ...ENGINE_FRAME_OPTIONS, cacheDir, diskCache: false, jpegQuality: JPEG_QUALITY };
+  return { ...engineFrameOptions(), cacheDir, diskCache: false, jpegQuality: JPEG_QUALITY };
 }
 
 function describeSteps(name: string, f: JumpFigures): string {

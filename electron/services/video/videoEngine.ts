@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { createFrameServer, type FrameImage, type FrameServer, type PackStatus, type PlayDirection, type VideoProbe } from '../../../native/video';
 import { resolveMediaPath } from '../media/resolveMediaPath';
-import { ENGINE_FRAME_OPTIONS } from './frameServerOptions';
+import { engineFrameOptions } from './frameServerOptions';
 import type { RootStore } from '../media/rootStore';
 import { forRenderer, namedByRelPath } from './videoErrors';
 
@@ -29,7 +29,7 @@ export function createVideoEngine(options: VideoEngineOptions) {
   let closed = false;
   const frames = (): FrameServer => {
     if (closed) throw new Error('the video engine has been shut down');
-    return (server ??= createFrameServer({ ...ENGINE_FRAME_OPTIONS, cacheDir, memoryCapBytes: options.memoryCapBytes }));
+    return (server ??= createFrameServer({ ...engineFrameOptions(), cacheDir, memoryCapBytes: options.memoryCapBytes }));
   };
 
   return {

@@ -8,9 +8,12 @@ import { createServices, type Services } from '../createServices';
 import { contractClients } from '../testSupport/contractClients';
 import { tempDir } from '../testSupport/fixtureImages';
 import { frameCacheBytesFromEnv } from './frameCacheCap';
+import { framePackNicenessFromEnv } from './frameServerOptions';
 import { frameIndexOf, placeVideo } from '../testSupport/fixtureVideos';
 
 let services: Services | undefined;
+// Packs build at normal priority here: at the default 19 they starve behind the other suites on this shared machine.
+process.env.GROUNDWORK_FRAME_PACK_NICENESS = '0';
 afterEach(() => services?.dispose());
 
 async function setup() {
@@ -86,5 +89,12 @@ describe('video service', () => {
     expect(frameCacheBytesFromEnv({ GROUNDWORK_FRAME_CACHE_MB: '64' })).toBe(64 * 1024 * 1024);
     expect(() => frameCacheBytesFromEnv({ GROUNDWORK_FRAME_CACHE_MB: 'lots' })).toThrow('GROUNDWORK_FRAME_CACHE_MB must be a positive number of megabytes, got "lots"');
     expect(() => frameCacheBytesFromEnv({ GROUNDWORK_FRAME_CACHE_MB: '0' })).toThrow(/positive number/);
+  });
+
+  it('reads the frame pack niceness from GROUNDWORK_FRAME_PACK_NICENESS (default 19) and refuses a bad value', () => {
+    expect(framePackNicenessFromEnv({})).toBe(19);
+    expect(framePackNicenessFromEnv({ GROUNDWORK_FRAME_PACK_NICENESS: '5' })).toBe(5);
+    expect(() => framePackNicenessFromEnv({ GROUNDWORK_FRAME_PACK_NICENESS: '-3' })).toThrow('GROUNDWORK_FRAME_PACK_NICENESS must be a whole number from 0 to 19, got "-3"');
+    expect(() => framePackNicenessFromEnv({ GROUNDWORK_FRAME_PACK_NICENESS: 'low' })).toThrow(/whole number/);
   });
 });
