@@ -26,9 +26,10 @@ const CONCURRENCY = env('BENCH_CONCURRENCY', 32);
 const WAVES = env('BENCH_WAVES', 2);
 const ASK = env('BENCH_ASK', 50);
 const K = env('BENCH_K', 3);
-const BASELINE_REQUESTS = env('BENCH_BASELINE_REQUESTS', 100);
-const PGLITE_ITEMS = env('BENCH_PGLITE_ITEMS', 100_000);
-const PGLITE_REQUESTS = env('BENCH_PGLITE_REQUESTS', 300);
+const BASELINE_REQUESTS = env('BENCH_BASELINE_REQUESTS', 50);
+const PGLITE_ITEMS = env('BENCH_PGLITE_ITEMS', 20_000);
+const PGLITE_REQUESTS = env('BENCH_PGLITE_REQUESTS', 100);
+const SERIAL_REQUESTS = env('BENCH_SERIAL_REQUESTS', 100);
 const GOAL_P95_MS = 20;
 
 const REQUESTER = getAddress(hexlify(randomBytes(20)));
@@ -78,6 +79,10 @@ async function main() {
     console.log(`\nPostgreSQL, this hub's rule (assignWork: slot counters, items_pickable, FOR UPDATE SKIP LOCKED):`);
     const fresh = await newRuleWaves(db, 'task_bench_new', 'new rule');
     console.log(`  ${summary('new rule, all waves', fresh)}; ${fresh.items.toLocaleString('en')} items handed out`);
+    // The same requests one at a time: each request's own cost, without waiting behind the others in flight.
+    const lone = await runConcurrently(shuffled(annotators).slice(0, SERIAL_REQUESTS).map((a) => () => assignWork(benchContext(db), a, 'task_bench_new', ASK)), 1);
+    console.log(`  ${summary('new rule, one request at a time', lone)}`);
+    await submitAllHeld(db, 'task_bench_new');
     const check = await recountOpenSlots(db, 'task_bench_new');
     const [worst] = await db.query<{ n: number; dup: number }>(
       `SELECT coalesce(max(n), 0)::int AS n FROM (SELECT count(*) AS n FROM assignments WHERE task_id = 'task_bench_new' GROUP BY item_id) t`,
