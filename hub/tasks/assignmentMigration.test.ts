@@ -79,7 +79,7 @@ describe('migration 9 backfills the open-slot counters of an existing database',
     } finally {
       await db.close();
     }
-  }, 120_000);
+  }, 300_000);
 });
 
 describeOnPostgres('migration 9 backfill', (url) => {
@@ -90,5 +90,5 @@ describeOnPostgres('migration 9 backfill', (url) => {
     } finally {
       await db.close();
     }
-  }, 120_000);
+  }, 300_000);
 });
