@@ -9,7 +9,8 @@
  * playback fps, peak RSS while scrubbing vs the cache cap. Ends with Goals.
  *
  * Env: BENCH_VIDEO_SIZES (default "720,1080"), BENCH_VIDEO_SEGMENTS (16 s
- * each, default 4), BENCH_VIDEO_JUMPS (default 30).
+ * each, default 4), BENCH_VIDEO_JUMPS (default 30), BENCH_VIDEO_PLAY (frames
+ * played, default 300); GROUNDWORK_FRAME_PACK_NICENESS as in the host.
  */
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -24,7 +25,7 @@ import { mb, ms, percentile, printGoals, seededFrames, type Goal } from './stats
 const SIZES = (process.env.BENCH_VIDEO_SIZES ?? '720,1080').split(',').map(Number);
 const SEGMENTS = Number(process.env.BENCH_VIDEO_SEGMENTS ?? 4);
 const JUMPS = Number(process.env.BENCH_VIDEO_JUMPS ?? 30);
-const PLAY_FRAMES = 300;
+const PLAY_FRAMES = Number(process.env.BENCH_VIDEO_PLAY ?? 300);
 const SCRUB_STEP = 240;
 const SCRUB_PLAY = 45;
 const FIXED_OVERHEAD = 150 * 1024 * 1024;
@@ -34,6 +35,7 @@ const log = (line: string) => console.log(line);
 const goals: Goal[] = [];
 const workDir = await fs.mkdtemp(path.join(os.tmpdir(), 'groundwork-bench-video-run-'));
 console.log(`bench:video — ${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log(`  pack builds at niceness ${engineFrameOptions().framePackNiceness} (GROUNDWORK_FRAME_PACK_NICENESS); ${JUMPS} jumps, ${SEGMENTS * 16} s videos`);
 console.log('  cold jump = getFrame(N) with N not in memory; forward/backward step = getFrame(N±1) issued the moment the jump resolved (prefetch not awaited)');
 
 function serverOptions(cacheDir: string): FrameServerOptions {
