@@ -3,8 +3,12 @@ import { finalizeItems, finalizeReadyItems } from '../consensus/finalizeItems';
 import { catchUpReputation } from '../reputation/catchUp';
 import { QUEUES, type JobHandlers } from './jobQueue';
 
-/** Queues a reputation catch-up; one waiting job folds every repeat (the 'short' policy). */
-const scoreLater = (ctx: HubContext) => ctx.jobs.send(QUEUES.score, {}, 'all');
+/**
+ * Queues a reputation catch-up a little later: while one waits, every repeat
+ * folds into it (the 'short' policy), so a stream of decisions costs one
+ * catch-up per `scoreDelaySeconds`, not one per job.
+ */
+const scoreLater = (ctx: HubContext) => ctx.jobs.send(QUEUES.score, {}, 'all', ctx.jobSettings.scoreDelaySeconds);
 
 /**
  * What each queue does (hub/jobs/README.md). Deciding is idempotent — only

@@ -23,8 +23,8 @@ export type JobHandlers = Record<QueueName, (data: Record<string, unknown>) => P
 export interface JobQueue {
   /** A decision job for `itemIds`, inside the caller's transaction: a stored batch always has its job, a rolled-back one none. */
   enqueueDecision(tx: Queryable, itemIds: readonly string[]): Promise<void>;
-  /** Queues work outside any transaction (a singleton key folds repeats on 'short' queues). */
-  send(queue: QueueName, data?: Record<string, unknown>, singletonKey?: string): Promise<void>;
+  /** Queues work outside any transaction (a singleton key folds repeats on 'short' queues; `startAfterSeconds` delays it). */
+  send(queue: QueueName, data?: Record<string, unknown>, singletonKey?: string, startAfterSeconds?: number): Promise<void>;
   /** Gives every job that failed for good another round of retries (at start: the fault may be fixed since). */
   retryFailed(): Promise<number>;
   /** Wakes this process's workers now instead of at their next poll (after a commit that enqueued). */
@@ -74,8 +74,8 @@ export async function startJobQueue(db: Db, settings: JobSettings, handlers: Job
       if (itemIds.length === 0) return;
       await boss.send(QUEUES.decide, { itemIds }, { db: jobSqlOfTransaction(tx) });
     },
-    async send(queue, data = {}, singletonKey) {
-      await boss.send(queue, data, singletonKey ? { singletonKey } : {});
+    async send(queue, data = {}, singletonKey, startAfterSeconds) {
+      await boss.send(queue, data, { ...(singletonKey ? { singletonKey } : {}), ...(startAfterSeconds ? { startAfter: startAfterSeconds } : {}) });
       wake();
     },
     wake,

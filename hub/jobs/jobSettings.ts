@@ -17,6 +17,8 @@ export interface JobSettings {
   expireSeconds: number;
   /** How often pg-boss expires, archives and drops old jobs (one process at a time does it). */
   maintenanceSeconds: number;
+  /** Scoring after decisions waits this long, so one catch-up covers every decision of the window (readers that need it score on demand). */
+  scoreDelaySeconds: number;
   /** The longest `GET /items/:id` waits for a ready item's decision before answering what is stored. */
   decisionWaitMs: number;
 }
@@ -28,6 +30,7 @@ export const JOB_DEFAULTS: JobSettings = {
   retryDelaySeconds: 2,
   expireSeconds: 300,
   maintenanceSeconds: 120,
+  scoreDelaySeconds: 2,
   decisionWaitMs: 5000,
 };
 
@@ -46,6 +49,7 @@ export function jobSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): JobSet
     retryDelaySeconds: Math.max(1, numberOr(env.HUB_JOB_RETRY_DELAY_SECONDS, JOB_DEFAULTS.retryDelaySeconds)),
     expireSeconds: Math.max(1, numberOr(env.HUB_JOB_EXPIRE_SECONDS, JOB_DEFAULTS.expireSeconds)),
     maintenanceSeconds: Math.max(1, numberOr(env.HUB_JOB_MAINTENANCE_SECONDS, JOB_DEFAULTS.maintenanceSeconds)),
+    scoreDelaySeconds: numberOr(env.HUB_SCORE_DELAY_SECONDS, JOB_DEFAULTS.scoreDelaySeconds),
     decisionWaitMs: numberOr(env.HUB_DECISION_WAIT_MS, JOB_DEFAULTS.decisionWaitMs),
   };
 }
