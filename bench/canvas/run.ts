@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { loadavg, cpus } from 'node:os';
 import { serveFolder } from './staticServer';
 import type { Scenario, ScenarioResult } from '../../renderer/canvas/bench/benchResult';
+import { ZOOM_REST_MS } from '../../renderer/canvas/zoomRest';
 
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 3000);
 const COUNTS = (process.env.BENCH_COUNTS ?? '0,1000,10000,100000').split(',').map(Number);
@@ -72,14 +73,16 @@ async function main(): Promise<void> {
   }
   console.log(`machine: ${cpus().length} cores, load average ${loadBefore.toFixed(1)} before the runs, ${loadavg()[0]!.toFixed(1)} after (work per frame grows with the load: compare the baselines of this run)`);
   console.log(`canvas bench: 6000x4000 image, 1280x800 viewport, headless Chromium --disable-gpu; 10 % of boxes are pending pre-labels (dashed)`);
-  console.log(`  pan/zoom fps = min(animation frames/s, static-layer redraws/s), ${DURATION_MS / 1000}s each; "zoomed out" = fit (every box in view), "in" = 3x fit; zoom breathes 1x..3x fit`);
+  console.log(`  pan/zoom fps = min(animation frames/s, static-layer redraws/s), ${DURATION_MS / 1000}s each; "zoomed out" = fit (every box in view), "in" = 3x fit; zoom breathes 1x..3x fit (from ${'20,000'} boxes in view the kept bitmap is shown scaled while the zoom changes, redrawn exactly ${ZOOM_REST_MS} ms after it rests: "exact redraw")`);
   console.log(`  frame = main-thread work of one frame: input -> editor -> history -> React -> Konva draw (idle time excluded), 60 frames per run`);
   console.log(`  move/resize = ${'3 drags x 60 pointer moves'} of one box at fit zoom; commit = the pointer-up frame (history step, index update, redraw of the changed area)`);
   for (const [n, m] of results) {
     console.log(`\n  ${n === 0 ? 'empty image (1 box to drag)' : `${n.toLocaleString('en')} boxes`}: ${m.panOut.boxesInView.toLocaleString('en')} in view zoomed out`);
     console.log(`    pan zoomed out ${fpsOf(m.panOut).toFixed(1)} fps (frame p50 ${ms(p50(m.panOut.frameMs))}, p95 ${ms(p95(m.panOut.frameMs))}; redraws full/partial ${m.panOut.draws.full}/${m.panOut.draws.partial})`);
     console.log(`    pan zoomed in  ${fpsOf(m.panIn).toFixed(1)} fps (frame p50 ${ms(p50(m.panIn.frameMs))}, p95 ${ms(p95(m.panIn.frameMs))})`);
-    console.log(`    zoom           ${fpsOf(m.zoom).toFixed(1)} fps (frame p50 ${ms(p50(m.zoom.frameMs))}, p95 ${ms(p95(m.zoom.frameMs))}: a full redraw of the boxes in view)`);
+    console.log(
+      `    zoom           ${fpsOf(m.zoom).toFixed(1)} fps (frame p50 ${ms(p50(m.zoom.frameMs))}, p95 ${ms(p95(m.zoom.frameMs))}; redraws full/scaled ${m.zoom.draws.full}/${m.zoom.draws.scaled}); exact redraw once the zoom rests p50 ${m.zoom.settleMs.length ? ms(p50(m.zoom.settleMs)) : 'n/a'}`,
+    );
     console.log(`    move   frame p50 ${ms(p50(m.move.frameMs))}, p95 ${ms(p95(m.move.frameMs))}; commit frame p50 ${ms(p50(m.move.commitMs))}, max ${ms(Math.max(...m.move.commitMs))}`);
     console.log(`    resize frame p50 ${ms(p50(m.resize.frameMs))}, p95 ${ms(p95(m.resize.frameMs))}; commit frame p50 ${ms(p50(m.resize.commitMs))}, max ${ms(Math.max(...m.resize.commitMs))}`);
     console.log(`    replaced code's per-edit rebuild (grid + id maps + array copy, no drawing): ${ms(m.replacedMs)}`);
@@ -98,7 +101,8 @@ async function main(): Promise<void> {
   line(p95(big.resize.frameMs) <= GOAL_FRAME_MS, 'resize a box at 100k, frame p95', ms(p95(big.resize.frameMs)), base(empty, (m) => ms(p95(m.resize.frameMs))), `<= ${GOAL_FRAME_MS} ms`);
   line(fpsOf(big.panOut) >= GOAL_FPS, 'pan at 100k zoomed out', `${fpsOf(big.panOut).toFixed(1)} fps`, base(empty, (m) => `${fpsOf(m.panOut).toFixed(1)} fps`), `>= ${GOAL_FPS} fps`);
   line(fpsOf(big.panIn) >= GOAL_FPS, 'pan at 100k zoomed in', `${fpsOf(big.panIn).toFixed(1)} fps`, base(empty, (m) => `${fpsOf(m.panIn).toFixed(1)} fps`), `>= ${GOAL_FPS} fps`);
-  line(fpsOf(big.zoom) >= GOAL_FPS, 'zoom at 100k (1x..3x fit)', `${fpsOf(big.zoom).toFixed(1)} fps`, base(empty, (m) => `${fpsOf(m.zoom).toFixed(1)} fps`), `>= ${GOAL_FPS} fps`);
+  const settle = big.zoom.settleMs.length ? ms(p50(big.zoom.settleMs)) : 'n/a';
+  line(fpsOf(big.zoom) >= GOAL_FPS, 'zoom at 100k (1x..3x fit; the bitmap scaled while zooming, exact once it rests)', `${fpsOf(big.zoom).toFixed(1)} fps, exact redraw ${settle} after ${ZOOM_REST_MS} ms at rest`, base(empty, (m) => `${fpsOf(m.zoom).toFixed(1)} fps`), `>= ${GOAL_FPS} fps`);
   line(ratio <= GOAL_EDIT_RATIO, 'per-edit cost ratio 100k/1k (commit frame p50)', `${ratio.toFixed(2)}x (${ms(editCost(big))})`, `1k ${ms(editCost(small))}; replaced code's rebuild alone at 100k ${ms(big.replacedMs)}`, `<= ${GOAL_EDIT_RATIO}x`);
 }
 

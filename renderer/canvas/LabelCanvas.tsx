@@ -7,6 +7,7 @@ import { classColorLookup } from './classColors';
 import { InteractiveLayer } from './InteractiveLayer';
 import { shapeTextLookup } from './shapeText';
 import { StaticShapesLayer } from './StaticShapesLayer';
+import type { RasterDraw } from './shapeRaster';
 import { useCanvasPointer } from './useCanvasPointer';
 import { useElementSize } from './useElementSize';
 import { useHtmlImage } from './useHtmlImage';
@@ -21,7 +22,7 @@ interface Props {
   imageUrl: string | null;
   input: CanvasInputSink | null;
   /** Diagnostics (the bench): called after each static-layer redraw with the boxes in view and what had to be drawn. */
-  onStaticDraw?: (boxCount: number, drawn: 'full' | 'partial' | 'none') => void;
+  onStaticDraw?: (boxCount: number, drawn: RasterDraw, updateMs: number) => void;
   /** An already decoded picture (video frames), used instead of loading `imageUrl`. */
   image?: HTMLImageElement | null;
   /** Extra Konva layers drawn over the shapes (e.g. track marks on video frames). */
@@ -97,13 +98,13 @@ export function LabelCanvas({ snapshot, imageUrl, input, onStaticDraw, image: de
 }
 
 /** Marks `gw:first-render` once per opened item, the first time its shapes reach the screen. */
-type StaticDrawListener = (boxCount: number, drawn: 'full' | 'partial' | 'none') => void;
+type StaticDrawListener = (boxCount: number, drawn: RasterDraw, updateMs: number) => void;
 
 function useFirstRenderMark(itemId: string | null, onStaticDraw?: StaticDrawListener): StaticDrawListener {
   const marked = useRef<string | null>(null);
   return useCallback(
-    (boxCount, drawn) => {
-      onStaticDraw?.(boxCount, drawn);
+    (boxCount, drawn, updateMs) => {
+      onStaticDraw?.(boxCount, drawn, updateMs);
       if (itemId === null || marked.current === itemId) return;
       marked.current = itemId;
       performance.mark('gw:first-render', { detail: { itemId } });

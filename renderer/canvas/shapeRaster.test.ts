@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Shape } from '../../core/model/shape';
 import { ShapeIndex } from '../editor/shapeIndex';
 import { rng } from '../../core/consensus/video/testKit';
-import { ShapeRaster, type RasterScene } from './shapeRaster';
+import { SCALED_ZOOM_MIN_BOXES, ShapeRaster, type RasterScene } from './shapeRaster';
 
 // The raster needs only a canvas to put its pixels on; a stand-in keeps this test in Node.
 const globals = globalThis as unknown as { document?: unknown; ImageData?: unknown };
@@ -56,5 +56,49 @@ describe('ShapeRaster: partial redraws give the pixels of a full redraw', () => 
       expect({ step, differing }).toEqual({ step, differing: 0 });
     }
     expect(partials).toBeGreaterThan(30);
+  });
+});
+
+describe('ShapeRaster: a zoom in progress over a crowded view', () => {
+  const crowded = () => {
+    const index = new ShapeIndex();
+    index.apply({ put: Array.from({ length: SCALED_ZOOM_MIN_BOXES }, (_, i) => shape(`s${i}`, (i % 200) * 5, Math.floor(i / 200) * 5, 3, 3)), remove: [] });
+    return index;
+  };
+  const colorOf = () => '#00ff00';
+  const sceneOf = (index: ShapeIndex, zoom: number, zoomResting: boolean): RasterScene => ({
+    index, version: index.version, camera: { x: 10, y: 20, zoom }, viewport: { width: 200, height: 150 }, pixelRatio: 1, colorOf, textOf: null, hidden: new Set(), zoomResting,
+  });
+
+  it('shows the kept bitmap scaled while the zoom changes, then redraws exactly once it rests', () => {
+    const index = crowded();
+    const raster = new ShapeRaster();
+    expect(raster.update(sceneOf(index, 0.15, true))).toBe('full');
+    const before = pixelsOf(raster).slice();
+    expect(raster.update(sceneOf(index, 0.2, false))).toBe('scaled');
+    expect(raster.update(sceneOf(index, 0.3, false))).toBe('scaled');
+    // The bitmap is untouched and still belongs to the camera it was drawn at.
+    expect(pixelsOf(raster)).toEqual(before);
+    expect(cameraOf(raster).zoom).toBe(0.15);
+    // Drawn through the zoom: a point p of the bitmap lands at (p − t₀)·s + t.
+    const calls: number[][] = [];
+    raster.drawTo({ drawImage: (_c: unknown, ...args: number[]) => calls.push(args) } as unknown as CanvasRenderingContext2D, { width: 200, height: 150 });
+    expect(calls[0]).toEqual([10 - 10 * 2, 20 - 20 * 2, 400, 300]);
+    expect(raster.update(sceneOf(index, 0.3, true))).toBe('full');
+    expect(cameraOf(raster).zoom).toBe(0.3);
+  });
+
+  it('redraws at once when the view is not crowded, or when the shapes changed', () => {
+    const sparse = new ShapeIndex();
+    sparse.apply({ put: [shape('a', 10, 10, 20, 20)], remove: [] });
+    const small = new ShapeRaster();
+    small.update(sceneOf(sparse, 0.2, true));
+    expect(small.update(sceneOf(sparse, 0.25, false))).toBe('full');
+
+    const index = crowded();
+    const raster = new ShapeRaster();
+    expect(raster.update(sceneOf(index, 0.15, true))).toBe('full');
+    index.apply({ put: [shape('s0', 500, 500, 40, 40)], remove: [] });
+    expect(raster.update(sceneOf(index, 0.25, false))).toBe('full');
   });
 });

@@ -18,7 +18,23 @@ export interface RasterScene {
   textOf: ShapeTextOf | null;
   /** Shapes drawn elsewhere (under a gesture, on the interactive layer). */
   hidden: ReadonlySet<string>;
+  /**
+   * False while the zoom is still changing (a wheel or pinch in progress):
+   * then a crowded view shows the kept bitmap scaled instead of redrawing
+   * every box each frame, and redraws exactly once the zoom rests.
+   */
+  zoomResting?: boolean;
 }
+
+/** What one update had to draw; 'scaled' showed the kept bitmap through the new camera (a zoom in progress). */
+export type RasterDraw = 'full' | 'partial' | 'none' | 'scaled';
+
+/**
+ * From this many boxes in view a full redraw costs more than a frame on this
+ * class of machine (bench:canvas: ~20 ms per 100k boxes idle, far more
+ * loaded), so a zoom in progress scales the bitmap instead.
+ */
+export const SCALED_ZOOM_MIN_BOXES = 20_000;
 
 /** Past this share of the viewport, a partial redraw costs about as much as a full one. */
 const MAX_PARTIAL_SHARE = 0.4;
@@ -41,6 +57,8 @@ export class ShapeRaster {
   private image: ImageData | null = null;
   private pixels = new Uint32Array(0);
   private drawn: Drawn | null = null;
+  /** The camera a zoom in progress shows the bitmap through (drawn at `drawn.camera`); null when the bitmap is exact. */
+  private scaledTo: Camera | null = null;
 
   constructor() {
     const ctx = this.canvas.getContext('2d');
@@ -59,8 +77,13 @@ export class ShapeRaster {
   }
 
   /** Brings the bitmap to `scene`; returns what it had to draw. */
-  update(scene: RasterScene): 'full' | 'partial' | 'none' {
+  update(scene: RasterScene): RasterDraw {
     const was = this.drawn;
+    this.scaledTo = null;
+    if (was && scene.zoomResting === false && showsScaled(was, scene)) {
+      this.scaledTo = scene.camera;
+      return 'scaled';
+    }
     if (!was || needsFullRedraw(was, scene)) return this.redrawAll(scene);
     const changed = scene.index.changedSince(was.version);
     if (!changed) return this.redrawAll(scene);
@@ -95,6 +118,22 @@ export class ShapeRaster {
     if (dxp !== 0 || dyp !== 0) this.ctx.putImageData(this.image!, 0, 0);
     else for (const d of dirty) this.ctx.putImageData(this.image!, 0, 0, d.x - 2, d.y - 2, d.w + 5, d.h + 5);
     return 'partial';
+  }
+
+  /**
+   * Draws the bitmap into a layer context in CSS pixels: as is, or through
+   * the zoom in progress (a screen point p of the bitmap's camera is at
+   * (p − t₀)·s + t for s = zoom / zoom₀).
+   */
+  drawTo(ctx: CanvasRenderingContext2D, viewport: Viewport): void {
+    const to = this.scaledTo;
+    const from = this.drawn?.camera;
+    if (!to || !from) {
+      ctx.drawImage(this.canvas, 0, 0, viewport.width, viewport.height);
+      return;
+    }
+    const s = to.zoom / from.zoom;
+    ctx.drawImage(this.canvas, to.x - from.x * s, to.y - from.y * s, viewport.width * s, viewport.height * s);
   }
 
   private redrawAll(scene: RasterScene): 'full' {
@@ -151,6 +190,17 @@ function needsFullRedraw(was: RasterScene, scene: RasterScene): boolean {
     was.colorOf !== scene.colorOf ||
     was.textOf !== scene.textOf
   );
+}
+
+/** A zoom in progress over a crowded view, with nothing else changed: the bitmap can stand in for a frame. */
+function showsScaled(was: Drawn, scene: RasterScene): boolean {
+  if (was.boxes < SCALED_ZOOM_MIN_BOXES || was.camera.zoom === scene.camera.zoom) return false;
+  if (was.index !== scene.index || was.viewport.width !== scene.viewport.width || was.viewport.height !== scene.viewport.height) return false;
+  if (was.pixelRatio !== scene.pixelRatio || was.colorOf !== scene.colorOf || was.textOf !== scene.textOf) return false;
+  if (symmetricDifference(was.hidden, scene.hidden).length > 0) return false;
+  // An edit since the bitmap was drawn must show at once.
+  const changed = scene.index.changedSince(was.version);
+  return changed !== null && changed.length === 0;
 }
 
 function shown(shapes: Shape[], hidden: ReadonlySet<string>): Shape[] {

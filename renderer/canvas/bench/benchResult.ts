@@ -11,8 +11,10 @@ export interface ScenarioResult {
   frameMs: number[];
   /** Drags: the work of each pointer-up frame (the commit: history, index, redraw of the changed area). */
   commitMs: number[];
+  /** Zoom: the exact redraw once the zoom rests (ms of the bitmap update), one per gesture; the frames while zooming may show the bitmap scaled. */
+  settleMs: number[];
   /** Boxes in view at the last full static redraw. */
   boxesInView: number;
   /** Static redraws by kind in the run. */
-  draws: { full: number; partial: number; none: number };
+  draws: { full: number; partial: number; none: number; scaled: number };
 }
