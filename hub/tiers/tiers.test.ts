@@ -55,7 +55,7 @@ describe('tiers in assignment and review', () => {
   beforeAll(async () => {
     hub = await startTestHub({ requesters: [requester.address], operators: [operator.address], tierTable: SHORT_LADDER });
     requesterToken = await signIn(hub, requester);
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => hub?.close());
 
   it('serves the tier table and the stake registry (none configured: every stake is 0)', async () => {
