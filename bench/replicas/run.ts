@@ -13,7 +13,7 @@
  *    replicas (same processes, the proxy narrowed), orders rotated, medians
  *    of BENCH_REPLICA_RUNS runs; baseline = 1 replica in this run.
  *
- *   BENCH_REPLICA_RUNS=3 BENCH_REPLICA_ITEMS=120 BENCH_REPLICA_ANNOTATORS=12 BENCH_REPLICA_BATCH=5 npm run bench:replicas
+ *   BENCH_REPLICA_RUNS=5 BENCH_REPLICA_ITEMS=90 BENCH_REPLICA_ANNOTATORS=12 BENCH_REPLICA_BATCH=5 npm run bench:replicas
  */
 import os from 'node:os';
 import { startReplicaCluster } from '../../hub/replicas/replicaCluster';
@@ -21,8 +21,8 @@ import { runReplicaScenario } from '../../hub/replicas/replicaScenario';
 import { localChain } from './localChain';
 import { measureThroughput, type ThroughputRun } from './throughput';
 
-const RUNS = Number(process.env.BENCH_REPLICA_RUNS ?? 3);
-const ITEMS = Number(process.env.BENCH_REPLICA_ITEMS ?? 120);
+const RUNS = Number(process.env.BENCH_REPLICA_RUNS ?? 5);
+const ITEMS = Number(process.env.BENCH_REPLICA_ITEMS ?? 90);
 const ANNOTATORS = Number(process.env.BENCH_REPLICA_ANNOTATORS ?? 12);
 const BATCH = Number(process.env.BENCH_REPLICA_BATCH ?? 5);
 const REPLICAS = 3;
@@ -94,7 +94,7 @@ async function main(): Promise<void> {
     const refusedRuns = runs.filter((x) => x.errors.length > 0).length;
     const verdict = ratio >= 1.0 && refusedRuns === 0 ? 'PASS' : 'MISS';
     goals.unshift(
-      `${verdict} throughput with 3 replicas vs 1: ${ratio.toFixed(2)}× (baseline 1 replica ${base.batches.toFixed(1)} batches/s, runs ${base.range} vs ${med.get(3)!.range} with 3; work requests ${(med.get(3)!.work / base.work).toFixed(2)}× of ${base.work.toFixed(1)}/s) (goal ≥ 1.0×)${refusedRuns ? ` — ${refusedRuns} run(s) had refusals` : ''}`,
+      `${verdict} throughput with 3 replicas vs 1: ${ratio.toFixed(2)}× (baseline 1 replica ${base.batches.toFixed(1)} batches/s, runs ${base.range} vs ${med.get(3)!.range} with 3; work requests ${(med.get(3)!.work / base.work).toFixed(2)}× of ${base.work.toFixed(1)}/s; CPU per batch, hubs + PostgreSQL, ${(med.get(3)!.hubsMs + med.get(3)!.postgresMs).toFixed(0)} ms with 3 vs ${(base.hubsMs + base.postgresMs).toFixed(0)} ms with 1) (goal ≥ 1.0×)${refusedRuns ? ` — ${refusedRuns} run(s) had refusals` : ''}`,
     );
     console.log(`\nforwarded by the proxy per replica over the whole bench: ${JSON.stringify(cluster.proxy.forwarded())}`);
   } finally {
