@@ -2,15 +2,13 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { getMediaRoute } from '../../../core/hubApi/media';
 import type { DownloadJobResult } from '../../common/services/hubService';
 import type { JobParams } from '../../common/services/jobsService';
 import type { JobHandler } from '../jobs/jobRunner';
 import type { RootStore } from '../media/rootStore';
 import type { HubClient } from './hubClient';
-import { HubRequestError, normalizeHubUrl, routeRequest } from './hubHttp';
+import { HubRequestError, normalizeHubUrl } from './hubHttp';
 import { fetchMedia, type MediaSession } from './mediaFetch';
-import { checkMediaRedirect } from './mediaRedirect';
 
 type DownloadParams = Extract<JobParams, { kind: 'download' }>;
 
@@ -44,25 +42,6 @@ export const MAX_MEDIA_BYTES = 5 * 1024 ** 3;
 
 /** The answer for one media file from byte `from` on (200 whole, 206 from `from`), redirects already followed. */
 type MediaFetcher = (sha256: string, from: number, signal: AbortSignal) => Promise<Response>;
-
-/**
- * Without a MediaSession: through the client, whose fetch follows a redirect
- * by itself (dropping Authorization cross-origin, refusing non-http(s)); the
- * target is checked only afterwards, and nothing it sent is kept if it fails.
- */
-function clientFetcher(client: HubClient, hubUrl: string): MediaFetcher {
-  return async (sha256, from, signal) => {
-    const media = routeRequest(getMediaRoute, { params: { sha256 } }, { signal, timeoutMs: 10 * 60_000 });
-    const response = await client.authedFetch(hubUrl, media.path, media.request, from > 0 ? { range: `bytes=${from}-` } : {});
-    if (response.redirected) {
-      await checkMediaRedirect(hubUrl, response.url).catch(async (error: unknown) => {
-        await response.body?.cancel();
-        throw error;
-      });
-    }
-    return response;
-  };
-}
 
 function tooLarge(target: string, maxBytes: number): Error {
   return new Error(`${path.basename(target)}: the hub sent more than ${maxBytes} bytes; removed it`);
@@ -137,11 +116,12 @@ async function downloadOne(fetchFrom: MediaFetcher, maxBytes: number, sha256: st
  * `<sha256><ext>` (ext from the hub's file name), so a file already there and
  * verified is never fetched again; an interrupted file resumes with Range.
  * The folder is granted as a media root so the renderer reads it like any other.
- * With `session` (registrySession), a hub's redirect to its object store is
- * checked before it is followed (mediaFetch.ts).
+ * Every request goes through the client's media session (mediaFetch.ts):
+ * a hub's redirect to its object store is checked before it is followed,
+ * and no hub credential reaches the store.
  */
 export interface DownloadOptions {
-  /** The hub's sessions (registrySession): redirects are then checked before they are followed. */
+  /** Tests: sessions other than the client's own (`client.mediaSession`). */
   session?: MediaSession;
   /** Tests: a lower cap than MAX_MEDIA_BYTES. */
   maxBytes?: number;
@@ -150,7 +130,8 @@ export interface DownloadOptions {
 export function createDownloadJob(dataDir: string, client: HubClient, roots: RootStore, { session, maxBytes = MAX_MEDIA_BYTES }: DownloadOptions = {}): JobHandler<DownloadParams> {
   return async (params, { signal, progress }) => {
     const hubUrl = normalizeHubUrl(params.hubUrl);
-    const fetchFrom: MediaFetcher = session ? (sha256, from, s) => fetchMedia(session, hubUrl, sha256, from, s) : clientFetcher(client, hubUrl);
+    const media = session ?? client.mediaSession;
+    const fetchFrom: MediaFetcher = (sha256, from, s) => fetchMedia(media, hubUrl, sha256, from, s);
     const dir = taskMediaDir(dataDir, hubUrl, params.taskId);
     await mkdir(dir, { recursive: true });
     const files: DownloadJobResult['files'] = [];

@@ -4,6 +4,7 @@ import { requestOf, type RouteInput, type RouteResponse } from '../../../core/hu
 import type { HubConfig, HubInfo } from '../../common/services/hubService';
 import type { WalletKeys } from '../wallet/walletServiceImpl';
 import { callPublic, hubFetch, hubJson, HubRequestError, jsonOf, routeAnswer, routeRequest, type HubRequest, type JsonRoute } from './hubHttp';
+import type { MediaSession } from './mediaFetch';
 import type { HubRegistry } from './hubRegistry';
 import { candidateConfig, configChangedError, pinnedChanges, untrustedHubError } from './pinnedValues';
 import { assertOwnSiweDomain, siweDomainOf } from './siweDomain';
@@ -117,7 +118,17 @@ export function createHubClient(registry: HubRegistry, keys: WalletKeys, options
     return routeAnswer(route, await authedFetch(hubUrl, path, sent), `${hubUrl}${path}`);
   }
 
-  return { fetchConfig, configOf, signIn, call, authed, authedFetch };
+  /** The session for media downloads, which follow the hub's redirect by hand and send the token only to the hub (mediaFetch.ts). */
+  const mediaSession: MediaSession = {
+    token: sessionToken,
+    renew: async (hubUrl) => {
+      registry.dropSession(hubUrl);
+      await signIn(hubUrl);
+      return registry.session(hubUrl)!.token;
+    },
+  };
+
+  return { fetchConfig, configOf, signIn, call, authed, authedFetch, mediaSession };
 }
 
 export type HubClient = ReturnType<typeof createHubClient>;

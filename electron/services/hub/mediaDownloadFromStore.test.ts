@@ -10,7 +10,6 @@ import type { WalletKeys } from '../wallet/walletServiceImpl';
 import { createDownloadJob, taskMediaDir } from './downloadJob';
 import { createHubClient } from './hubClient';
 import { createHubRegistry } from './hubRegistry';
-import { registrySession } from './mediaFetch';
 import { startS3Hub, type S3Hub } from './s3HubFixture';
 
 /**
@@ -60,7 +59,7 @@ describe('download job through the hub’s redirect to object storage', () => {
   }, 120_000);
 
   it('downloads from the store, resumes a cut download with Range there, and never sends the store the session token', async () => {
-    const job = createDownloadJob(dataDir, client, createRootStore(dataDir), { session: registrySession(registry, client) });
+    const job = createDownloadJob(dataDir, client, createRootStore(dataDir), {});
     await run(job, 0);
     expect((await readFile(target(0))).equals(files[0]!.bytes)).toBe(true);
     // The cut run left 40 % in the part file.
@@ -80,7 +79,7 @@ describe('download job through the hub’s redirect to object storage', () => {
     expect(JSON.stringify((await hub.seen()).map((r) => r.headers))).not.toContain(registry.session(hub.hubUrl)!.token);
   });
 
-  it('without a session given, the client’s own redirect following still gets the bytes and no token reaches the store', async () => {
+  it('the job asks through the client’s own media session: the redirect is checked and followed by hand, and no token reaches the store', async () => {
     const job = createDownloadJob(dataDir, client, createRootStore(dataDir));
     await rm(target(1), { force: true });
     const before = (await storeRequests(1)).length;
@@ -95,7 +94,7 @@ describe('download job through the hub’s redirect to object storage', () => {
     // The object under the content key replaced behind the hub's back (a tampered or corrupted bucket).
     await hub.tamper(files[1]!.sha256, files[1]!.bytes.length);
     await rm(target(1), { force: true });
-    const job = createDownloadJob(dataDir, client, createRootStore(dataDir), { session: registrySession(registry, client) });
+    const job = createDownloadJob(dataDir, client, createRootStore(dataDir), {});
     await expect(run(job, 1)).rejects.toThrow(/sha256/);
     expect((await readdir(path.dirname(target(1)))).filter((f) => f.startsWith(files[1]!.sha256))).toEqual([]);
   });

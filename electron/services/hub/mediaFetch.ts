@@ -1,7 +1,5 @@
 import { getMediaRoute } from '../../../core/hubApi/media';
-import type { HubClient } from './hubClient';
 import { HubRequestError, routeRequest } from './hubHttp';
-import type { HubRegistry } from './hubRegistry';
 import { checkMediaRedirect } from './mediaRedirect';
 
 /** The session token for a hub's media route, and a fresh one after a 401. */
@@ -10,20 +8,6 @@ export interface MediaSession {
   renew(hubUrl: string): Promise<string>;
 }
 
-/** The signed-in sessions of `registry` (signing in with `client` when there is none). */
-export function registrySession(registry: Pick<HubRegistry, 'session' | 'dropSession'>, client: Pick<HubClient, 'signIn'>): MediaSession {
-  const signIn = async (hubUrl: string) => {
-    await client.signIn(hubUrl);
-    return registry.session(hubUrl)!.token;
-  };
-  return {
-    token: async (hubUrl) => registry.session(hubUrl)?.token ?? signIn(hubUrl),
-    renew: async (hubUrl) => {
-      registry.dropSession(hubUrl);
-      return signIn(hubUrl);
-    },
-  };
-}
 
 /** A download may run this long before it is given up (the same as a hub download before object storage). */
 const DOWNLOAD_TIMEOUT_MS = 10 * 60_000;
