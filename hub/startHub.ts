@@ -1,6 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { getAddress } from 'ethers';
 import { groundworkDomain } from '../core/sync/eip712';
 import { SYNC_LIMITS } from '../core/sync/wireSchemas';
@@ -18,7 +15,8 @@ import { connectChain } from './epochs/chainClient';
 import { closeEpoch, type EpochResult } from './epochs/closeEpoch';
 import { buildApp } from './http/buildApp';
 import { startPurging } from './auth/purgeExpired';
-import { openMediaStore } from './media/mediaStore';
+import { openConfiguredMediaStore } from './media/configuredMediaStore';
+import type { MediaStore } from './media/mediaStore';
 import { checkTierTable, DEFAULT_TIER_TABLE } from '../core/reputation/tiers';
 import { createStakeReader } from './tiers/stakeReader';
 import { parseBudgetCap } from './tasks/taskLimits';
@@ -76,14 +74,16 @@ export async function startHub(config: HubConfig, opts: { jobs?: Partial<JobSett
     workers: config.verifyWorkers ?? defaultVerifyWorkers(),
   });
   let jobs: JobQueue | undefined;
+  let media: MediaStore | undefined;
   try {
     const token = config.token ? getAddress(config.token) : chain ? await chain.token() : null;
-    const mediaDir = config.mediaDir ?? (config.dataDir ? path.join(config.dataDir, '..', `${path.basename(config.dataDir)}-media`) : mkdtempSync(path.join(os.tmpdir(), 'hub-media-')));
+    // Object storage when HUB_S3_* configure it (every replica sees every upload), else the local folder.
+    media = await openConfiguredMediaStore(config);
     const ctx = {
       db,
       chain,
       verifier,
-      media: await openMediaStore(mediaDir),
+      media,
       now: config.now ?? Date.now,
       stake: createStakeReader(config.rpcUrl, config.stakeRegistry),
       // Filled in once the port is known (the SIWE domain is the listening host unless publicUrl says otherwise).
@@ -118,11 +118,13 @@ export async function startHub(config: HubConfig, opts: { jobs?: Partial<JobSett
         await verifier.close();
         chain?.close();
         ctx.stake.close();
+        await ctx.media.close();
         await db.close();
       },
     };
   } catch (e) {
     await jobs?.close();
+    await media?.close();
     await verifier.close();
     chain?.close();
     await db.close();
