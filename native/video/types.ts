@@ -114,13 +114,13 @@ export interface ShotSegment {
   startFrame: number;
   /** Inclusive. */
   endFrame: number;
-  /** Scene-change score at startFrame (0 for the first segment). */
+  /** Boundary confidence at startFrame (0 for the first segment). */
   score: number;
 }
 
 export interface ShotsResult {
   segments: ShotSegment[];
-  /** Scene score (0…1) of every frame, so the threshold can change without another pass (see segmentsFromScores). */
+  /** Per frame: 0, or the confidence (0…1) that a shot starts there; the default threshold 0.3 is the detector's own decision (see segmentsFromScores), and a higher one keeps only the surer boundaries without another pass. */
   scores: number[];
 }
 

@@ -29,7 +29,7 @@ export type FrameImage = z.infer<typeof FrameImageSchema>;
 /** Result of the 'shots' job. */
 export const ShotsResultSchema = z.object({
   segments: z.array(z.object({ startFrame: z.number().int(), endFrame: z.number().int(), score: z.number() })),
-  /** Scene score of every frame, so the threshold can be changed without another pass. */
+  /** Boundary confidence of every frame (0 except where a shot starts), so the threshold can be changed without another pass. */
   scores: z.array(z.number()),
 });
 export type ShotsResult = z.infer<typeof ShotsResultSchema>;
