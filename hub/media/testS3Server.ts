@@ -4,16 +4,24 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
-import { S3RequestPresigner } from '@aws-sdk/s3-request-presigner';
 import S3rver from 's3rver';
 import type { S3MediaSettings } from '../config';
 import type { MediaStore } from './mediaStore';
 import { openS3MediaStore } from './s3MediaStore';
+import { verifySigV4, type SigV4Account, type SigV4Refusal } from './sigV4Verifier';
 
 /** s3rver's own account (its only credentials). */
 const ACCESS_KEY_ID = 'S3RVER';
 const SECRET_ACCESS_KEY = 'S3RVER';
 const REGION = 'us-east-1';
+/** What the gate verifies signatures with: the same account, the one region. */
+const ACCOUNT: SigV4Account = { secrets: { [ACCESS_KEY_ID]: SECRET_ACCESS_KEY }, region: REGION };
+
+/** S3's error document (the SDK reads Code and Message from it). */
+function errorXml({ code, message }: SigV4Refusal): string {
+  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${escape(message)}</Message></Error>`;
+}
 
 /** What reached the object store: to see which headers a client sent it. */
 export interface SeenRequest {
@@ -37,14 +45,23 @@ export interface TestS3Server {
  * A real S3-protocol server for tests: s3rver (npm), in a temp folder, on a
  * free loopback port, with one bucket.
  *
- * s3rver 3.7 checks a presigned URL's expiry but not its SigV4 signature
- * ("Signature version 4 calculation is unimplemented" in its
- * middleware/authentication.js), and it serves requests that carry no
- * signature at all. Real S3 refuses both. So a gate in front of it (the one
- * part here that is not s3rver) refuses unsigned requests and checks every
- * presigned URL's signature by signing the same request again with the AWS
- * SDK's own presigner — without it a test of an edited URL would pass
- * against a server that never looks.
+ * What is s3rver (real S3 protocol): every object operation, multipart,
+ * CopyObject, Range, a presigned URL's expiry, that the access key id
+ * exists, the signing algorithm.
+ *
+ * What is the gate in front of it (sigV4Verifier.ts): s3rver 3.7 never
+ * checks a SigV4 signature ("Signature version 4 calculation is
+ * unimplemented" in its middleware/authentication.js) and serves unsigned
+ * requests; real S3 refuses both. The gate refuses unsigned requests and
+ * verifies the signature of EVERY request, header-signed (the hub's own
+ * PUT/Copy/Head/Delete/Get) and presigned (the URLs it hands out), taking
+ * the credential scope, SignedHeaders, x-amz-date and x-amz-content-sha256
+ * from the request and recomputing with the AWS SDK's own signer and this
+ * account's secret. A wrong secret, region or clock (±15 min), an edited URL
+ * or a canonicalisation bug is refused with S3's status and error XML
+ * (403 SignatureDoesNotMatch …). Not checked, as S3 would: a hex
+ * x-amz-content-sha256 against the body, and the chunk signatures of a
+ * STREAMING-AWS4-HMAC-SHA256-PAYLOAD body (its seed signature is checked).
  */
 export async function startTestS3Server(bucket = 'groundwork-media'): Promise<TestS3Server> {
   const directory = await mkdtemp(path.join(os.tmpdir(), 's3rver-'));
@@ -53,33 +70,18 @@ export async function startTestS3Server(bucket = 'groundwork-media'): Promise<Te
   const handle = s3rver.callback();
   const seen: SeenRequest[] = [];
   let endpoint = '';
-  const presigner = () => new S3RequestPresigner({ ...new S3Client({ region: REGION, endpoint, forcePathStyle: true, credentials: { accessKeyId: ACCESS_KEY_ID, secretAccessKey: SECRET_ACCESS_KEY } }).config });
 
   const server: Server = createServer((req, res) => {
     seen.push({ method: req.method!, url: req.url!, headers: req.headers });
-    void gate(req.method!, req.url!, req.headers).then(
+    void verifySigV4({ method: req.method!, url: req.url!, headers: req.headers }, ACCOUNT).then(
       (refusal) => {
         if (!refusal) return handle(req, res);
-        res.writeHead(403, { 'content-type': 'application/xml' }).end(`<?xml version="1.0" encoding="UTF-8"?><Error><Code>${refusal}</Code></Error>`);
+        req.resume(); // a refused upload's body is read and dropped, so the client sees the 403, not a reset
+        res.writeHead(refusal.status, { 'content-type': 'application/xml' }).end(errorXml(refusal));
       },
       (e: unknown) => res.writeHead(500).end(String(e)),
     );
   });
-
-  /** null: pass to s3rver; else the S3 error code of the refusal. */
-  async function gate(method: string, url: string, headers: IncomingHttpHeaders): Promise<string | null> {
-    const parsed = new URL(url, endpoint);
-    const query = Object.fromEntries(parsed.searchParams);
-    if (headers.authorization) return null; // header-signed (the hub's own client): s3rver's account check applies
-    if (!query['X-Amz-Signature']) return 'AccessDenied';
-    const { 'X-Amz-Signature': given, 'X-Amz-Algorithm': _a, 'X-Amz-Credential': _c, 'X-Amz-Date': date, 'X-Amz-Expires': expires, 'X-Amz-SignedHeaders': _s, ...rest } = query;
-    const signingDate = new Date(date!.replace(/^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/, '$1-$2-$3T$4:$5:$6Z'));
-    const again = await presigner().presign(
-      { method, protocol: 'http:', hostname: parsed.hostname, port: Number(parsed.port), path: decodeURIComponent(parsed.pathname), query: rest, headers: { host: headers.host! } } as never,
-      { signingDate, expiresIn: Number(expires) },
-    );
-    return again.query?.['X-Amz-Signature'] === given ? null : 'SignatureDoesNotMatch';
-  }
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
