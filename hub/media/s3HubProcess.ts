@@ -13,11 +13,26 @@ import { startTestS3Server, useS3Media } from './testS3Server';
  * ← `{ type: 'seen' }` → `{ seen }`: requests the store got (method, url, headers);
  * ← `{ type: 'tamper', sha256, size }` → `{ tampered }`: other bytes under a content key, behind the hub's back;
  * ← `{ type: 'stop' }`: closes everything and exits.
+ * When the IPC channel closes (the test process ended or died) it closes
+ * what it can within 5 s and exits: it never outlives the test run. The
+ * fixture (s3HubFixture.ts) also SIGKILLs it on every exit path.
  */
+/** What to close on the way out, once started. */
+let closeAll: (() => Promise<void>) | null = null;
+
+process.on('disconnect', () => {
+  const grace = new Promise<void>((resolve) => setTimeout(resolve, 5_000).unref());
+  void Promise.race([closeAll?.().catch(() => undefined), grace]).finally(() => process.exit(0));
+});
+
 async function main() {
   const s3 = await startTestS3Server();
   const hub = await startTestHub({ requesters: (process.env.REQUESTERS ?? '').split(',').filter(Boolean), operators: [] });
   await useS3Media(hub, s3.settings());
+  closeAll = async () => {
+    await hub.close();
+    await s3.close();
+  };
   const settings = s3.settings();
   process.on('message', (message: { type: string; sha256?: string; size?: number }) => {
     void (async () => {
@@ -29,8 +44,7 @@ async function main() {
         process.send!({ tampered: message.sha256 });
       }
       if (message.type === 'stop') {
-        await hub.close();
-        await s3.close();
+        await closeAll!();
         process.exit(0);
       }
     })();
