@@ -19,9 +19,9 @@ export interface HubContext {
   /** The PostgreSQL job queue (pg-boss): consensus, the readiness sweep and scoring run as its jobs (hub/jobs/README.md). */
   jobs: JobQueue;
   jobSettings: JobSettings;
-  /** `settled(itemId)`: waits (bounded) until a ready item is decided, by any hub process — what a read after an upload needs. */
+  /** `settled(itemId)` / `settledTask(taskId)`: wait (at most decisionWaitMs) until the ready items read are decided, by any hub process — what a read after an upload needs. */
   consensus: DecisionWait;
-  /** Resolves when every decision job queued so far, in any process, has run (tests, tools). */
+  /** Resolves when every decision job queued so far, in any process, has run (tests, tools; never a request path: it waits on every task). */
   consensusIdle(): Promise<void>;
   /** Keeps PGlite's planner statistics fresh after bulk writes (it has no autovacuum). */
   statistics: StatisticsKeeper;

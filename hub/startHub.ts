@@ -21,6 +21,9 @@ import { checkTierTable, DEFAULT_TIER_TABLE } from '../core/reputation/tiers';
 import { createStakeReader } from './tiers/stakeReader';
 import { parseBudgetCap } from './tasks/taskLimits';
 
+/** The longest a start waits for the decision jobs already queued (README, "Reads"); reads wait for their own items after that. */
+const START_WAIT_MS = 60_000;
+
 export interface RunningHub {
   url: string;
   /** Closes an epoch directly (what POST /epochs/close and `npm run hub -- close-epoch` do). */
@@ -93,8 +96,9 @@ export async function startHub(config: HubConfig, opts: { jobs?: Partial<JobSett
     ctx.statistics = keepStatistics(db);
     ctx.jobSettings = { ...jobSettingsFromEnv(), ...opts.jobs };
     jobs = ctx.jobs = await startJobQueue(db, ctx.jobSettings, hubJobHandlers(ctx), (e) => console.error(`hub jobs: ${e.message}`));
-    ctx.consensus = createDecisionWait(db, { maxWaitMs: ctx.jobSettings.decisionWaitMs, wake: ctx.jobs.wake });
-    ctx.consensusIdle = () => ctx.jobs.idle();
+    const queue = jobs;
+    ctx.consensus = createDecisionWait(db, { maxWaitMs: ctx.jobSettings.decisionWaitMs, wake: queue.wake, stopped: () => queue.stopped });
+    ctx.consensusIdle = () => queue.idle();
     await fastKeccakReady();
     const app = buildApp(ctx);
     const url = await app.listen({ host: config.host ?? DEFAULTS.host, port: config.port ?? 0 });
@@ -103,14 +107,17 @@ export async function startHub(config: HubConfig, opts: { jobs?: Partial<JobSett
     await ctx.jobs.retryFailed();
     await ctx.jobs.send(QUEUES.sweep, {}, 'start');
     await ctx.jobs.send(QUEUES.score, {}, 'all');
-    // A process without workers leaves them to the others (waiting here would hang a lone one).
-    if (ctx.jobSettings.work) await ctx.consensusIdle();
+    // A process without workers leaves them to the others (waiting here would hang a lone one). Bounded: a job a
+    // dead process left active holds idle() until pg-boss expires it, and this start's own sweep decides its items anyway.
+    if (ctx.jobSettings.work) await ctx.jobs.idle({ maxWaitMs: START_WAIT_MS });
     const stopPurging = startPurging(ctx, ctx.config.purgeIntervalMs);
     return {
       url,
       context: ctx,
       closeEpoch: () => closeEpoch(ctx),
       async close() {
+        // Before app.close(), which waits for in-flight requests: their decision waits return now instead of running out.
+        ctx.jobs.stopWaiting();
         await stopPurging();
         await app.close();
         await ctx.jobs.close();

@@ -1,4 +1,5 @@
 import type { Db } from './adapter';
+import { START_LOCK } from './startLock';
 import { reviewMigration } from '../reputation/reviewMigration';
 import { mediaUploadsMigration } from './mediaUploadsMigration';
 import { requesterMigration } from './requesterMigration';
@@ -120,19 +121,23 @@ export const migrations: { version: number; statements: string[] }[] = [
 ];
 
 export async function migrate(db: Db): Promise<number[]> {
-  await db.query(`CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
-  const applied: number[] = [];
-  for (const m of migrations) {
-    const done = await db.transaction(async (tx) => {
-      // Two hubs starting against one server must not both migrate.
-      await tx.query('SELECT pg_advisory_xact_lock(424242)');
-      const rows = await tx.query('SELECT 1 FROM schema_migrations WHERE version = $1', [m.version]);
-      if (rows.length > 0) return false;
-      for (const s of m.statements) await tx.query(s);
-      await tx.query('INSERT INTO schema_migrations (version) VALUES ($1)', [m.version]);
-      return true;
-    });
-    if (done) applied.push(m.version);
-  }
-  return applied;
+  // Two hubs starting against one server must not both migrate, nor both create schema_migrations (IF NOT EXISTS
+  // races: 23505); the session lock covers every step, each migration still commits on its own.
+  return db.withSessionLock(START_LOCK, { wait: true }, async () => {
+    await db.query(`CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+    const applied: number[] = [];
+    for (const m of migrations) {
+      const done = await db.transaction(async (tx) => {
+        // Still taken: a hub of an earlier version, starting during a rolling upgrade, excludes others with this lock only.
+        await tx.query('SELECT pg_advisory_xact_lock(424242)');
+        const rows = await tx.query('SELECT 1 FROM schema_migrations WHERE version = $1', [m.version]);
+        if (rows.length > 0) return false;
+        for (const s of m.statements) await tx.query(s);
+        await tx.query('INSERT INTO schema_migrations (version) VALUES ($1)', [m.version]);
+        return true;
+      });
+      if (done) applied.push(m.version);
+    }
+    return applied;
+  });
 }

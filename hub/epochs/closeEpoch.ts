@@ -78,7 +78,7 @@ async function closeHoldingLock(ctx: HubContext, chain: ChainClient, session: Lo
   // Not waiting for the job queue to drain: under continuous ingest across processes it never would.
   await finalizeReadyItems(ctx);
   // Reputations of items decided so far (the multiplier snapshot below is taken after them).
-  await catchUpReputation(ctx, { waitForConsensus: false });
+  await catchUpReputation(ctx);
   const onChain = await chain.currentEpoch();
   const { row, rewardedItems, held } = await ctx.db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock(424243)');

@@ -21,7 +21,8 @@ interface Row {
 
 /** One page of a task's items in index order (keyset on `items.idx`), with each item's status and submission count. */
 export async function listTaskItems(ctx: HubContext, taskId: string, page: { after: number; limit: number; status?: string }): Promise<TaskItemsPage> {
-  await ctx.consensusIdle();
+  // A read right after an upload sees the decisions it caused: this task's ready items only, bounded (consensus/decisionWait.ts).
+  await ctx.consensus.settledTask(taskId);
   const rows = await ctx.db.query<Row>(
     `SELECT i.id, i.idx, i.file_name, i.sha256, i.status, i.finalized_at,
        (SELECT count(*)::int FROM assignments a WHERE a.item_id = i.id AND a.batch_id IS NOT NULL) AS submitted

@@ -69,7 +69,8 @@ function openBatch(row: BatchRow): OpenBatch {
  * consensus scores as stored.
  */
 export async function loadLineage(ctx: HubContext, taskId: string, statuses: readonly string[]): Promise<LineageItem[]> {
-  await ctx.consensusIdle();
+  // A read right after an upload sees the decisions it caused: this task's ready items only, bounded (consensus/decisionWait.ts).
+  await ctx.consensus.settledTask(taskId);
   const items = await ctx.db.query<ItemRow>(
     'SELECT id, file_name, width, height, status, consensus FROM items WHERE task_id = $1 AND status = ANY($2::text[]) ORDER BY idx',
     [taskId, statuses],

@@ -34,7 +34,7 @@ export function hubJobHandlers(ctx: HubContext): JobHandlers {
       await scoreLater(ctx);
     },
     async [QUEUES.score]() {
-      await catchUpReputation(ctx, { waitForConsensus: false });
+      await catchUpReputation(ctx);
     },
   };
 }

@@ -1,5 +1,6 @@
 import PgBoss from 'pg-boss';
 import type { Db, Queryable } from '../db/adapter';
+import { START_LOCK } from '../db/startLock';
 import { jobSqlOfDb, jobSqlOfTransaction } from './jobSql';
 import type { JobSettings } from './jobSettings';
 
@@ -14,6 +15,13 @@ export const QUEUES = {
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+/** Each queue's policy: one decision job per batch; at most one sweep and one catch-up waiting (repeats fold). */
+const QUEUE_POLICIES: [QueueName, 'standard' | 'short'][] = [
+  [QUEUES.decide, 'standard'],
+  [QUEUES.sweep, 'short'],
+  [QUEUES.score, 'short'],
+];
 
 /** The queues whose work a read after an upload waits for (`idle`). */
 const DECISION_QUEUES: QueueName[] = [QUEUES.decide, QUEUES.sweep];
@@ -32,9 +40,17 @@ export interface JobQueue {
   /**
    * Resolves once every decision job that existed when it was called, in any
    * process, has run (done, or failed and waiting for its retry: a job that
-   * keeps failing must not hang its readers). Polls the job table.
+   * keeps failing must not hang its readers), or after `maxWaitMs`, or once
+   * the queue is closing. Polls the job table. For tests, tools and the
+   * start: never on a request path (it waits on every task's jobs, and on a
+   * job a dead process left active until pg-boss expires it); reads wait on
+   * their own items (`consensus/decisionWait.ts`).
    */
-  idle(): Promise<void>;
+  idle(opts?: { maxWaitMs?: number }): Promise<void>;
+  /** The hub is shutting down: waits (`idle`, `consensus.settled…`) return now, so in-flight requests finish and the server can close. */
+  stopWaiting(): void;
+  /** True once `stopWaiting` or `close` was called. */
+  readonly stopped: boolean;
   /** Stops fetching, waits for running jobs (a job cut short is retried by whichever process is alive). */
   close(): Promise<void>;
 }
@@ -52,18 +68,31 @@ export async function startJobQueue(db: Db, settings: JobSettings, handlers: Job
     migrate: true,
   });
   boss.on('error', onError);
-  await boss.start();
   const retry = { retryLimit: settings.retryLimit, retryDelay: settings.retryDelaySeconds, retryBackoff: true, expireInSeconds: settings.expireSeconds };
-  await boss.createQueue(QUEUES.decide, { name: QUEUES.decide, policy: 'standard', ...retry });
-  await boss.createQueue(QUEUES.sweep, { name: QUEUES.sweep, policy: 'short', ...retry });
-  await boss.createQueue(QUEUES.score, { name: QUEUES.score, policy: 'short', ...retry });
   const workers: string[] = [];
-  for (const queue of settings.work ? Object.values(QUEUES) : []) {
-    // One job at a time per queue and process (batchSize 1, one worker): see README, "Concurrency".
-    const id = await boss.work<Record<string, unknown>>(queue, { batchSize: 1, pollingIntervalSeconds: settings.pollMs / 1000 }, async ([job]) => {
-      await handlers[queue](job!.data ?? {});
+  try {
+    // pg-boss's schema set-up and createQueue use IF NOT EXISTS / ON CONFLICT, which race between processes starting at
+    // once on an empty database: one process at a time (db/startLock.ts).
+    await db.withSessionLock(START_LOCK, { wait: true }, async () => {
+      await boss.start();
+      for (const [queue, policy] of QUEUE_POLICIES) {
+        await boss.createQueue(queue, { name: queue, policy, ...retry });
+        // createQueue leaves an existing queue as it was, and every job takes its retry and expiry from the queue's row:
+        // this process's settings apply (the last process started wins; all replicas should share them).
+        await boss.updateQueue(queue, { name: queue, policy, ...retry });
+      }
     });
-    workers.push(id);
+    for (const queue of settings.work ? Object.values(QUEUES) : []) {
+      // One job at a time per queue and process (batchSize 1, one worker): see README, "Concurrency".
+      const id = await boss.work<Record<string, unknown>>(queue, { batchSize: 1, pollingIntervalSeconds: settings.pollMs / 1000 }, async ([job]) => {
+        await handlers[queue](job!.data ?? {});
+      });
+      workers.push(id);
+    }
+  } catch (e) {
+    // Its timers (maintenance, workers) would otherwise run on against a database the caller is about to close.
+    await boss.stop({ graceful: false, close: false, wait: true }).catch(() => undefined);
+    throw e;
   }
   let closed = false;
   const wake = () => {
@@ -90,17 +119,24 @@ export async function startJobQueue(db: Db, settings: JobSettings, handlers: Job
       if (n > 0) wake();
       return n;
     },
-    async idle() {
+    async idle({ maxWaitMs = Infinity } = {}) {
+      const deadline = Date.now() + maxWaitMs;
       const [{ t0 } = { t0: new Date() }] = await db.query<{ t0: Date }>('SELECT now() AS t0');
       for (let pause = 5; ; pause = Math.min(pause * 2, 100)) {
         const [left] = await db.query<{ n: number }>(
           `SELECT count(*)::int AS n FROM ${SCHEMA}.job WHERE name = ANY($1::text[]) AND state IN ('created', 'active') AND created_on <= $2`,
           [DECISION_QUEUES, t0],
         );
-        if (!left || left.n === 0 || closed) return;
+        if (!left || left.n === 0 || closed || Date.now() >= deadline) return;
         wake();
         await new Promise((r) => setTimeout(r, pause));
       }
+    },
+    stopWaiting() {
+      closed = true;
+    },
+    get stopped() {
+      return closed;
     },
     async close() {
       closed = true;

@@ -8,12 +8,12 @@ import { scoreFinalItems } from './scoreFinalItems';
  * from the rows (like consensus readiness), so nothing is lost if the hub
  * stops, and the batch-ingest path stays untouched: whoever reads a
  * reputation (GET /reputation, assignment tiers, disputes, epoch close)
- * calls this first. Waits for queued consensus rounds so a read after an
- * upload sees its effect (assignment skips that wait: it ranks by what is
- * already decided).
+ * calls this first. It does not wait for queued decisions: the queue
+ * holds every task's jobs from every process (and a dead process's job
+ * until it expires), so a reputation read answers from what is decided now;
+ * the decision job scores its items itself moments later (hub/jobs/README.md).
  */
-export async function catchUpReputation(ctx: Pick<HubContext, 'db' | 'config' | 'consensusIdle'>, opts: { waitForConsensus?: boolean } = {}): Promise<void> {
-  if (opts.waitForConsensus !== false) await ctx.consensusIdle();
+export async function catchUpReputation(ctx: Pick<HubContext, 'db' | 'config'>): Promise<void> {
   await scoreHoneypotSubmissions(ctx);
   await scoreFinalItems(ctx);
 }
