@@ -148,4 +148,29 @@ describe('attack: a hostile hub redirects a media download', () => {
     // A hub on loopback (the local network) may use a store on loopback.
     expect((await checkMediaRedirect('http://127.0.0.1:8787', 'http://127.0.0.1:9000/b/k')).port).toBe('9000');
   });
+
+  it('from a hub on the internet, also refuses 192.0.0.0/24 and NAT64 addresses that carry a local IPv4 one', async () => {
+    const publicHub = 'https://203.0.113.10';
+    // 64:ff9b::7f00:1 is 127.0.0.1 through NAT64; 64:ff9b::a00:1 is 10.0.0.1.
+    for (const target of ['https://192.0.0.8/x', 'https://192.0.0.170/x', 'https://[64:ff9b::7f00:1]/x', 'https://[64:ff9b::a00:1]/x', 'https://[64:ff9b:1::a00:1]/x', 'https://100.64.0.1/x', 'https://[fd00::1]/x', 'https://[::]/x']) {
+      await expect(checkMediaRedirect(publicHub, target), target).rejects.toMatchObject({ failure: { code: 'bad_media_redirect' } });
+    }
+  });
+
+  it('allows a target no more local than the hub: a LAN hub may use the LAN or the internet but never this machine', async () => {
+    const lanHub = 'http://192.168.1.20:8787';
+    for (const target of ['http://127.0.0.1:8545/', 'http://localhost:9000/b/k', 'http://[::1]:9000/b/k', 'http://[::ffff:127.0.0.1]:9000/b/k']) {
+      await expect(checkMediaRedirect(lanHub, target), target).rejects.toThrow(/on this machine/);
+    }
+    expect((await checkMediaRedirect(lanHub, 'http://192.168.1.30:9000/b/k')).host).toBe('192.168.1.30:9000');
+    expect((await checkMediaRedirect(lanHub, 'http://10.0.0.5:9000/b/k')).host).toBe('10.0.0.5:9000');
+    expect((await checkMediaRedirect(lanHub, 'http://198.51.100.7/b/k')).host).toBe('198.51.100.7');
+    // The hub's own host, any port: a store beside it.
+    expect((await checkMediaRedirect(lanHub, 'http://192.168.1.20:9000/b/k')).port).toBe('9000');
+    // Never-addresses stay refused even for a local hub.
+    await expect(checkMediaRedirect('http://127.0.0.1:8787', 'http://[64:ff9b::7f00:1]/x')).rejects.toMatchObject({ failure: { code: 'bad_media_redirect' } });
+    // A hub on loopback may use a LAN store or the internet.
+    expect((await checkMediaRedirect('http://127.0.0.1:8787', 'http://192.168.1.30:9000/b/k')).host).toBe('192.168.1.30:9000');
+    expect((await checkMediaRedirect('http://localhost:8787', 'http://198.51.100.7/b/k')).host).toBe('198.51.100.7');
+  });
 });
