@@ -36,9 +36,11 @@ export interface AssignedItem {
  * links wallets to a person — that is for reputation, honeypots and stake).
  * After the task's deadline no new items are handed out; work already held
  * still comes back, and with none, 410 `task_closed`. Concurrent requests on
- * one task do not queue behind each other: no task-row lock, items are taken
- * with SKIP LOCKED and the counters are kept in the same statement
- * (pickRandomItems.ts, openSlots.ts); a request costs O(count · log n).
+ * one task do not queue behind each other while slots are plentiful: no
+ * task-row lock, items are taken with SKIP LOCKED and the counters are kept
+ * in the same statement (pickRandomItems.ts, openSlots.ts); a request costs
+ * O(count · log n). Only near the end of the pool, where the scarce-items
+ * rule binds, do requests on a task decide one at a time (workGate.ts).
  */
 export async function assignWork(ctx: AssignContext, annotator: string, taskId: string, count: number): Promise<AssignedItem[]> {
   const task = await getTask(ctx.db, taskId);
@@ -47,9 +49,13 @@ export async function assignWork(ctx: AssignContext, annotator: string, taskId: 
   }
   // Tier first, outside the transaction: it reads stake over RPC.
   await requireTaskTier(ctx, annotator, task);
+  // The request is recorded and committed first, on its own: every request that reads the askers from now on counts
+  // this one, so wallets asking at the same moment near the end of a pool count each other (tiers/workGate.ts).
+  await recordWorkRequest(ctx, ctx.db, taskId, annotator);
   const assigned = await ctx.db.transaction(async (tx) => {
-    // No task-wide lock: items are taken row by row with SKIP LOCKED (pickRandomItems.ts). This annotator's own
-    // requests on the task queue here, on their work_requests row, so a burst cannot pass the cap twice.
+    // No task-wide lock while slots are plentiful: items are taken row by row with SKIP LOCKED (pickRandomItems.ts);
+    // near the tail the scarce rule takes turns per task (workGate.ts). This annotator's own requests on the task
+    // queue here, on their work_requests row, so a burst cannot pass the cap twice.
     await recordWorkRequest(ctx, tx, taskId, annotator);
     const open = await tx.query<ItemRow>(
       `SELECT ${ITEM_COLUMNS} FROM items WHERE id IN (SELECT item_id FROM assignments WHERE annotator = $1 AND task_id = $2 AND batch_id IS NULL) ORDER BY idx`,

@@ -28,10 +28,15 @@ export async function requireTaskTier(ctx: Pick<HubContext, 'db' | 'config' | 's
 
 /**
  * Records that `annotator` asked for work on the task now (the competition
- * for scarce items). First in the assignment transaction: the row lock it
- * takes queues this annotator's concurrent requests on the task behind each
- * other, so each reads the unsubmitted work the previous one handed out and
- * a burst cannot pass `maxOpenAssignments`.
+ * for scarce items). Called twice per request (tasks/assignWork.ts): once on
+ * its own, committed before the assignment transaction, so every request
+ * that reads the askers after that sees this one — concurrent requests of
+ * different wallets count each other (near the end of a pool, a burst of
+ * wallets each counting only itself would each take a share meant for one);
+ * and again first in the transaction, where the row lock it takes queues
+ * this annotator's concurrent requests on the task behind each other, so
+ * each reads the unsubmitted work the previous one handed out and a burst
+ * cannot pass `maxOpenAssignments`.
  */
 export async function recordWorkRequest(ctx: Pick<HubContext, 'now'>, tx: Queryable, taskId: string, annotator: string): Promise<void> {
   await tx.query(
@@ -39,6 +44,22 @@ export async function recordWorkRequest(ctx: Pick<HubContext, 'now'>, tx: Querya
      ON CONFLICT (task_id, annotator) DO UPDATE SET requested_at = EXCLUDED.requested_at`,
     [taskId, annotator, new Date(ctx.now()).toISOString()],
   );
+}
+
+/**
+ * Recent askers beyond those counted that the lock-free path leaves room
+ * for: above (recent + TAIL_MARGIN) × cap free slots a request decides
+ * without the task's tail lock; below, it takes the lock and reads again.
+ */
+export const TAIL_MARGIN = 4;
+
+/** The free slots (the counter's shards) and how many asked recently (work_requests_recent), in one round trip. */
+async function readPool(tx: Queryable, taskId: string, since: string): Promise<{ free: number; recent: number }> {
+  const [row] = await tx.query<{ free: number; recent: number }>(
+    `SELECT (${OPEN_SLOTS_SQL}) AS free, (SELECT count(*)::int FROM work_requests WHERE task_id = $1 AND requested_at > $2) AS recent`,
+    [taskId, since],
+  );
+  return { free: row?.free ?? 0, recent: row?.recent ?? 0 };
 }
 
 /**
@@ -57,22 +78,30 @@ export async function recordWorkRequest(ctx: Pick<HubContext, 'now'>, tx: Querya
  * the end of a pool (a burst of many wallets, or of requests) must not take
  * the tail. While the free slots could fill every recent requester up to the
  * cap, none of that can bind and the askers are not even listed (the common
- * case, two small reads). Work already assigned is always handed back.
+ * case, two small reads, no lock). Near that point (fewer free slots than
+ * the recent requesters plus TAIL_MARGIN could fill) the decision is taken
+ * under a per-task transaction lock, so concurrent requests of different
+ * wallets decide one after another and count each other (recordWorkRequest
+ * commits each request's row first). Work already assigned is always handed back.
  * Returns how many new items the caller may take (Infinity: plenty).
  */
 export async function scarceWorkAllowance(ctx: Pick<HubContext, 'config' | 'now'>, tx: Queryable, task: { id: string; redundancy: number }, annotator: string): Promise<number> {
   const now = ctx.now();
   const cap = ctx.config.maxOpenAssignments;
   const since = new Date(now - SCARCE_WINDOW_MS).toISOString();
-  // One round trip: the free slots (the counter's shards) and how many asked recently (work_requests_recent).
-  const [row] = await tx.query<{ free: number; recent: number }>(
-    `SELECT (${OPEN_SLOTS_SQL}) AS free, (SELECT count(*)::int FROM work_requests WHERE task_id = $1 AND requested_at > $2) AS recent`,
-    [task.id, since],
-  );
-  const free = row?.free ?? 0;
+  let { free, recent } = await readPool(tx, task.id, since);
   if (free <= 0) return Infinity;
   // Askers are a subset of the recent requesters: with free ≥ requesters × cap, neither the ranking nor the share binds.
-  if (free >= (row?.recent ?? 0) * cap) return Infinity;
+  // Far from the tail that holds with room to spare and the request goes on without any task-wide lock.
+  if (free >= (recent + TAIL_MARGIN) * cap) return Infinity;
+  // Near the tail, decisions on the task take turns: a transaction lock per task (held to commit, so the next holder
+  // reads the slots this one takes), then the figures again — each statement reads what is committed by then, and
+  // every request's work_requests row is committed before its transaction starts, so concurrent wallets count each
+  // other instead of each deciding as the only newcomer. PGlite is one connection: the lock is then a no-op.
+  await tx.query('SELECT 1 FROM pg_advisory_xact_lock(hashtextextended($1, 0))', [task.id]);
+  ({ free, recent } = await readPool(tx, task.id, since));
+  if (free <= 0) return Infinity;
+  if (free >= recent * cap) return Infinity;
   const askers = await tx.query<{ annotator: string; open: number; overall: BetaReputation | null }>(
     `SELECT r.annotator, rep.annotator->'overall' AS overall, o.open
      FROM work_requests r LEFT JOIN reputations rep ON rep.account = r.annotator,
