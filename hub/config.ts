@@ -1,5 +1,6 @@
 import { getAddress } from 'ethers';
 import type { TierTable } from '../core/reputation/tiers';
+import { jobSettingsFromEnv, type JobSettings } from './jobs/jobSettings';
 
 /** Everything the hub needs to run; `configFromEnv` builds it for `npm run hub`. */
 export interface HubConfig {
@@ -60,6 +61,8 @@ export interface HubConfig {
   rateLimit?: { windowMs?: number; perIp?: number; signInPerIp?: number; perAccount?: number };
   /** How often expired SIWE nonces and sessions are deleted (default 10 min). */
   purgeIntervalMs?: number;
+  /** The job queue's settings (env HUB_JOB_*, HUB_SCORE_DELAY_SECONDS, HUB_DECISION_WAIT_MS; hub/jobs/README.md); unset ones keep their defaults. */
+  jobs?: Partial<JobSettings>;
   /** Clock in ms (tests). */
   now?: () => number;
 }
@@ -207,5 +210,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): HubConfig {
     // Bytes: one uploaded media file (long videos need more than the default) and one signed batch body.
     mediaBodyLimit: positiveCount(env.HUB_MEDIA_BODY_LIMIT, 'HUB_MEDIA_BODY_LIMIT'),
     batchBodyLimit: positiveCount(env.HUB_BATCH_BODY_LIMIT, 'HUB_BATCH_BODY_LIMIT'),
+    jobs: jobSettingsFromEnv(env),
   };
 }

@@ -10,7 +10,7 @@ import { openDb } from './db/openDb';
 import { createDecisionWait } from './consensus/decisionWait';
 import { hubJobHandlers } from './jobs/hubJobs';
 import { QUEUES, startJobQueue, type JobQueue } from './jobs/jobQueue';
-import { jobSettingsFromEnv, type JobSettings } from './jobs/jobSettings';
+import { JOB_DEFAULTS, type JobSettings } from './jobs/jobSettings';
 import { connectChain } from './epochs/chainClient';
 import { closeEpoch, type EpochResult } from './epochs/closeEpoch';
 import { buildApp } from './http/buildApp';
@@ -94,7 +94,8 @@ export async function startHub(config: HubConfig, opts: { jobs?: Partial<JobSett
       // The services below are filled in one by one: each needs the context itself.
     } as Partial<HubContext> as HubContext;
     ctx.statistics = keepStatistics(db);
-    ctx.jobSettings = { ...jobSettingsFromEnv(), ...opts.jobs };
+    // From the config (configFromEnv reads HUB_JOB_* …), then the caller's own (tests); nothing read behind the config's back.
+    ctx.jobSettings = { ...JOB_DEFAULTS, ...config.jobs, ...opts.jobs };
     jobs = ctx.jobs = await startJobQueue(db, ctx.jobSettings, hubJobHandlers(ctx), (e) => console.error(`hub jobs: ${e.message}`));
     const queue = jobs;
     ctx.consensus = createDecisionWait(db, { maxWaitMs: ctx.jobSettings.decisionWaitMs, wake: queue.wake, stopped: () => queue.stopped });

@@ -71,13 +71,20 @@ export async function finalizeItems(ctx: Pick<HubContext, 'db' | 'config'>, item
     statuses.push(c.status);
     docs.push(JSON.stringify(c));
   }
-  const updated = await ctx.db.query(
-    `UPDATE items i SET status = u.status, consensus = u.doc::jsonb, finalized_at = now()
-     FROM unnest($1::text[], $2::text[], $3::text[]) AS u(id, status, doc)
-     WHERE i.id = u.id AND i.status = 'open'
-     RETURNING i.id`,
-    [ids, statuses, docs],
-  );
+  const updated = await ctx.db.transaction(async (tx) => {
+    // Rows locked in id order first, as a batch's transaction locks its items (consensus/itemsReachingK.ts): the
+    // UPDATE alone locks them in plan order, and two of these (the epoch close's sweep, decide jobs in other
+    // processes) over overlapping items in different orders could deadlock (40P01). NO KEY UPDATE is the lock the
+    // UPDATE takes anyway: it does not block the key-share locks of assignment rows referencing the item. Harmless on PGlite.
+    await tx.query(`SELECT id FROM items WHERE id = ANY($1::text[]) AND status = 'open' ORDER BY id FOR NO KEY UPDATE`, [ids]);
+    return tx.query(
+      `UPDATE items i SET status = u.status, consensus = u.doc::jsonb, finalized_at = now()
+       FROM unnest($1::text[], $2::text[], $3::text[]) AS u(id, status, doc)
+       WHERE i.id = u.id AND i.status = 'open'
+       RETURNING i.id`,
+      [ids, statuses, docs],
+    );
+  });
   if (undecided.length > 0) throw new Error(`${undecided.length} item(s) left open: ${undecided.join('; ')}`);
   return updated.length;
 }

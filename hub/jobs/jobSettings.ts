@@ -1,8 +1,9 @@
 /**
  * The job queue's knobs (hub/jobs/README.md), defaults overridable from the
  * environment. Kept here rather than in hub/config.ts so the queue can be
- * tuned without touching the hub's config schema; `startHub` takes them
- * through `jobSettingsFromEnv()` unless a caller passes its own.
+ * tuned without touching the rest of the hub's config: `configFromEnv()`
+ * puts `jobSettingsFromEnv()` in `HubConfig.jobs`, and `startHub(config,
+ * { jobs })` lays a caller's own over those (defaults for what neither sets).
  */
 export interface JobSettings {
   /** Whether this process runs jobs (false: it only enqueues and serves, e.g. a read replica; another process must work). */
