@@ -8,6 +8,9 @@ import { earnRewards, gate, localProvider, rootsPosted, type Annotator } from '.
 import type { RunningHub } from '../startHub';
 import { call, signIn, startChainTestHub } from '../testKit';
 
+/** Each test earns rewards and posts roots on anvil: well past vitest's 30 s default on a loaded box. */
+const CHAIN_TEST_MS = 120_000;
+
 type CloseReply = { epoch?: string; txHash?: string; error?: string; message?: string };
 
 // Two hub processes = two startHub instances, each with its own pool, on one real PostgreSQL server and one operator key.
@@ -43,7 +46,7 @@ describeOnPostgres('attack: two hub processes close an epoch at once', (database
     provider?.destroy();
     for (const hub of hubs) await hub.close();
     await anvil?.stop();
-  }, 120_000);
+  }, 180_000);
 
   it('while one hub is posting, the other answers 409 epoch_close_in_progress: exactly one post, one nonce used', async () => {
     await earn();
@@ -79,7 +82,7 @@ describeOnPostgres('attack: two hub processes close an epoch at once', (database
     // Both hubs see the posted epoch (one database).
     const seen = await call<{ epochs: { epoch: string; status: string }[] }>(hubs[1]!, 'GET', '/epochs');
     expect(seen.body.epochs).toEqual([expect.objectContaining({ epoch: '1', status: 'posted' })]);
-  });
+   }, CHAIN_TEST_MS);
 
   it('alternating closers on the two hubs never collide on the operator nonce (each reads it from the chain)', async () => {
     for (const [i, epoch] of [[1, '2'], [0, '3'], [1, '4']] as const) {
@@ -89,7 +92,7 @@ describeOnPostgres('attack: two hub processes close an epoch at once', (database
       expect(res.body.epoch).toBe(epoch);
     }
     expect((await rootsPosted(provider!, network.rewards)).map((r) => r.epoch)).toEqual([1n, 2n, 3n, 4n]);
-  });
+   }, CHAIN_TEST_MS);
 
   it('racing closes without any staging: one posts, the other is refused with a clear answer, and the chain sees one post', async () => {
     await earn();
@@ -105,5 +108,5 @@ describeOnPostgres('attack: two hub processes close an epoch at once', (database
     expect(['epoch_close_in_progress', 'nothing_to_reward']).toContain(refused[0]!.body.error);
     expect((await rootsPosted(provider!, network.rewards)).map((r) => r.epoch)).toEqual([1n, 2n, 3n, 4n, 5n]);
     expect(await operatorNonce()).toBe(nonceBefore + 1);
-  });
+   }, CHAIN_TEST_MS);
 });

@@ -36,7 +36,7 @@ function ingestSuite(name: string, databaseUrl: () => string | undefined) {
       itemIds = got.body.items.map((i) => i.itemId);
       // New items are drawn at random (tasks/pickRandomItems.ts): annotators 1 and 2 take all six, so they hold annotator 0's four too.
       for (const t of tokens.slice(1, 3)) await call(hub, 'POST', `/tasks/${taskId}/assignments`, { token: t, json: { count: 6 } });
-    }, 120_000);
+    }, 180_000);
     afterAll(async () => hub?.close());
 
     const labels = (ids: string[], dx = 0) => ids.map((itemId) => ({ itemId, shapes: [box('car', 10 + dx, 20), box('person', 200, 100, 30, 80)] }));

@@ -18,7 +18,7 @@ describe('consensus over a submission of the wrong kind', () => {
   beforeAll(async () => {
     s = await buildVideoReviewScenario(startTestHub);
   }, 180_000);
-  afterAll(async () => s?.hub.close(), 120_000);
+  afterAll(async () => s?.hub.close(), 180_000);
 
   it('leaves a video item with an image-only submission open, names it, and decides the rest of the round', async () => {
     const hub = s.hub;

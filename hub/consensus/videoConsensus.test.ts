@@ -18,7 +18,7 @@ describe('video consensus on the hub: decided with the task thresholds, agreeing
   beforeAll(async () => {
     s = await buildVideoReviewScenario(startTestHub);
   }, 180_000);
-  afterAll(async () => s?.hub.close(), 120_000);
+  afterAll(async () => s?.hub.close(), 180_000);
 
   it('accepts the clip two of three agree on: the consensus track is theirs, the drifting annotator is outvoted and not paid', async () => {
     const res = await asOperator(s.items.accepted);

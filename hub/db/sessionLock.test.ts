@@ -18,7 +18,7 @@ function sessionLockSuite(name: string, open: () => Promise<{ first: Db; second:
     let dbs: Awaited<ReturnType<typeof open>>;
     beforeAll(async () => {
       dbs = await open();
-    }, 120_000);
+    }, 180_000);
     afterAll(async () => {
       await dbs?.close();
     });

@@ -10,7 +10,7 @@ function storageSuite(name: string, open: () => Promise<Db>) {
     let db: Db;
     beforeAll(async () => {
       db = await open();
-    }, 120_000);
+    }, 180_000);
     afterAll(async () => {
       await db?.close();
     });

@@ -74,7 +74,8 @@ export function describeOnPostgres(what: string, suite: (url: () => string) => v
     let server: TestPostgres | undefined;
     beforeAll(async () => {
       server = await startTestPostgres(bin!);
-    }, 60_000);
+      // initdb and pg_ctl start on a loaded shared box.
+    }, 180_000);
     afterAll(() => server?.stop());
     suite(() => server!.url);
   });

@@ -28,7 +28,7 @@ describe('epoch close on a real local chain (anvil)', () => {
       requesters: [requester.address],
       operators: [operator.address],
     });
-  }, 120_000);
+  }, 180_000);
   afterAll(async () => {
     await hub?.close();
     await anvil?.stop();

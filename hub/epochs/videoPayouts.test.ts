@@ -38,7 +38,7 @@ describe('epoch payouts for a video task (anvil)', () => {
   afterAll(async () => {
     await s?.hub.close();
     await anvil?.stop();
-  }, 120_000);
+  }, 180_000);
 
   it('pays rewardPerItem per agreeing submission and the reviewer fee, and every account claims exactly that', async () => {
     const [a0, a1, a2] = wallets.map((w) => w.address) as [string, string, string];

@@ -24,7 +24,7 @@ function decisionJobSuite(label: string, databaseUrl: () => string | undefined) 
       requesterToken = await signIn(hub, requester);
       for (const a of annotators) a.token = await signIn(hub, a.wallet);
     }, 180_000);
-    afterAll(async () => hub?.close(), 120_000);
+    afterAll(async () => hub?.close(), 180_000);
 
     it('a job sent in a transaction that rolls back is gone with it; one that commits stays', async () => {
       const before = await jobCount();

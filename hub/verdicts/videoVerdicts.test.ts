@@ -20,7 +20,7 @@ describe('video disputes and verdicts', () => {
   beforeAll(async () => {
     s = await buildVideoReviewScenario(startTestHub);
   }, 180_000);
-  afterAll(async () => s?.hub.close(), 120_000);
+  afterAll(async () => s?.hub.close(), 180_000);
 
   it("lists the disputed clip to a reviewer with every submission's shapes and video, the video proposal and the clip's frames", async () => {
     const res = await call<{ disputes: VideoDispute[] }>(s.hub, 'GET', `/disputes?taskId=${s.taskId}`, { token: s.reviewer.token });
