@@ -21,15 +21,10 @@ const REPLICAS = 3;
  * rounds fit in a test.
  */
 describeOnPostgres('replicas started at once on an empty database', (serverUrl) => {
-  // it.fails: a real bug, not fixed at this commit; every round loses one of two races (23505):
-  //  - db/migrations.ts migrate() runs `CREATE TABLE IF NOT EXISTS schema_migrations` before any lock
-  //    (pg_type_typname_nsp_index);
-  //  - pg-boss's schema creation (jobs/jobQueue.ts boss.start() → Contractor.create): its advisory lock and
-  //    `CREATE SCHEMA IF NOT EXISTS pgboss` go in one multi-statement script, and the waiter's catalog lookup does
-  //    not see the schema the holder just committed (pg_namespace_nspname_index).
-  // Turn this back into `it` once both starts are serialised (e.g. under one session advisory lock taken before
-  // either step).
-  it.fails(`${REPLICAS} hubs started at once all come up, ${ROUNDS} rounds on fresh databases`, async () => {
+  // Each start runs the hub's migrations, then pg-boss's schema set-up and queues, under one session advisory lock
+  // (db/startLock.ts). Without it every round lost one of two races (23505): `CREATE TABLE IF NOT EXISTS
+  // schema_migrations` before any lock, and pg-boss's `CREATE SCHEMA IF NOT EXISTS pgboss`.
+  it(`${REPLICAS} hubs started at once all come up, ${ROUNDS} rounds on fresh databases`, async () => {
     const failures: string[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
       const admin = new pg.Client({ connectionString: serverUrl() });
