@@ -75,6 +75,8 @@ export interface FrameServerOptions {
   framePacks?: boolean;
   /** CPU niceness of pack builds and checks. Default 19: they only get what interactive work leaves. */
   framePackNiceness?: number;
+  /** Disk the packs may use (bytes); the least recently used go first, and a video whose pack alone would pass it gets none. Default 20 GiB. */
+  framePackBudgetBytes?: number;
 }
 
 export interface FrameServerStats {

@@ -8,7 +8,7 @@ import { createServices, type Services } from '../createServices';
 import { contractClients } from '../testSupport/contractClients';
 import { tempDir } from '../testSupport/fixtureImages';
 import { frameCacheBytesFromEnv } from './frameCacheCap';
-import { framePackNicenessFromEnv } from './frameServerOptions';
+import { framePackBudgetFromEnv, framePackNicenessFromEnv } from './frameServerOptions';
 import { frameIndexOf, placeVideo } from '../testSupport/fixtureVideos';
 
 let services: Services | undefined;
@@ -96,5 +96,12 @@ describe('video service', () => {
     expect(framePackNicenessFromEnv({ GROUNDWORK_FRAME_PACK_NICENESS: '5' })).toBe(5);
     expect(() => framePackNicenessFromEnv({ GROUNDWORK_FRAME_PACK_NICENESS: '-3' })).toThrow('GROUNDWORK_FRAME_PACK_NICENESS must be a whole number from 0 to 19, got "-3"');
     expect(() => framePackNicenessFromEnv({ GROUNDWORK_FRAME_PACK_NICENESS: 'low' })).toThrow(/whole number/);
+  });
+
+  it('reads the frame packs\' disk budget from GROUNDWORK_FRAME_PACK_BUDGET_GB (default: the engine\'s 20 GiB) and refuses a bad value', () => {
+    expect(framePackBudgetFromEnv({})).toBeNull();
+    expect(framePackBudgetFromEnv({ GROUNDWORK_FRAME_PACK_BUDGET_GB: '2.5' })).toBe(2.5 * 1024 ** 3);
+    expect(() => framePackBudgetFromEnv({ GROUNDWORK_FRAME_PACK_BUDGET_GB: '0' })).toThrow('GROUNDWORK_FRAME_PACK_BUDGET_GB must be a positive number of GiB, got "0"');
+    expect(() => framePackBudgetFromEnv({ GROUNDWORK_FRAME_PACK_BUDGET_GB: 'lots' })).toThrow(/positive number/);
   });
 });

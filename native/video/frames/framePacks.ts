@@ -1,10 +1,12 @@
 import fs from 'node:fs/promises';
+import path from 'node:path';
 import { isVideoError, VideoError } from '../errors';
 import type { PackStatus, VideoProbe } from '../types';
 import { buildFramePack } from './buildFramePack';
 import { DecodeWindow, type DecodedFrame } from './decodeWindow';
 import { FramePack, packFiles } from './framePack';
 import { sampleFrames, sampleMismatch } from './packSamples';
+import { DEFAULT_PACK_BUDGET_BYTES, makeRoomForPack, touchPack } from './packBudget';
 
 export interface FramePacksOptions {
   ffmpeg: () => string;
@@ -13,6 +15,8 @@ export interface FramePacksOptions {
   outputWidth?: number;
   jpegQuality: number;
   niceness: number;
+  /** Disk the packs folder may use; the least recently used packs go first (packBudget.ts). */
+  budgetBytes?: number;
 }
 
 interface Entry {
@@ -90,13 +94,19 @@ export class FramePacks {
       await removePack(files);
       opened = null;
     }
+    if (opened) await touchPack(files.data);
     if (!opened) {
-      const build = this.queue.then(() => {
+      // Room is made inside the queue, so two builds never both count the same free space.
+      const build = this.queue.then(async () => {
         if (entry.abort.signal.aborted) throw new VideoError('cancelled', 'The frame pack was cancelled');
-        return buildFramePack({ ...this.options, ffmpeg: this.options.ffmpeg(), probe, files, signal: entry.abort.signal });
+        const noRoom = await makeRoomForPack(this.options.dir, (await fs.stat(probe.path)).size, this.options.budgetBytes ?? DEFAULT_PACK_BUDGET_BYTES, this.openPackNames());
+        if (noRoom) return noRoom;
+        await buildFramePack({ ...this.options, ffmpeg: this.options.ffmpeg(), probe, files, signal: entry.abort.signal });
+        return null;
       });
       this.queue = build.catch(() => undefined);
-      await build;
+      const noRoom = await build;
+      if (noRoom) return { state: 'refused', reason: noRoom };
       opened = await FramePack.open(files, probe, this.options.variant);
       if (opened === null || typeof opened === 'string') return { state: 'refused', reason: opened ?? 'the pack vanished after it was made' };
     }
@@ -113,6 +123,11 @@ export class FramePacks {
     }
     entry.pack = opened;
     return { state: 'ready', frames: opened.presentFrames().length };
+  }
+
+  /** The packs this server has open or in the making, by file name: the budget never removes them. */
+  private openPackNames(): Set<string> {
+    return new Set([...this.entries.keys()].map((key) => path.basename(packFiles(this.options.dir, key, this.options.variant).data, '.frames')));
   }
 
   /** Compare sample frames with a fresh ffmpeg-from-keyframe decode of the original; the first difference, or null. */

@@ -31,7 +31,7 @@ export function createFrameServer(options: FrameServerOptions): FrameServer {
   const variant = `${options.outputWidth ?? 'full'}q${quality}`;
   const disk = options.diskCache === false ? null : new DiskFrameCache(path.join(options.cacheDir, 'frames'), variant);
   const packs = options.framePacks
-    ? new FramePacks({ ffmpeg: () => resolveBinaries().ffmpeg, dir: path.join(options.cacheDir, 'packs'), variant, outputWidth: options.outputWidth, jpegQuality: quality, niceness: options.framePackNiceness ?? 19 })
+    ? new FramePacks({ ffmpeg: () => resolveBinaries().ffmpeg, dir: path.join(options.cacheDir, 'packs'), variant, outputWidth: options.outputWidth, jpegQuality: quality, niceness: options.framePackNiceness ?? 19, budgetBytes: options.framePackBudgetBytes })
     : null;
   const videos = new Map<string, Promise<VideoState>>();
   const counters = { decodeProcesses: 0, framesDecoded: 0, memoryHits: 0, diskHits: 0, packHits: 0 };

@@ -1,0 +1,67 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * A pack is every frame as a JPEG: about 9–10× the size of a typical H.264
+ * file (bench:video). This many times the video's size is what a new pack
+ * is assumed to need before it exists.
+ */
+export const PACK_SIZE_FACTOR = 12;
+
+/** The packs folder's default budget: packs are a cache, so the oldest go first when a new one would pass it. */
+export const DEFAULT_PACK_BUDGET_BYTES = 20 * 1024 ** 3;
+
+interface StoredPack {
+  base: string;
+  bytes: number;
+  usedAt: number;
+}
+
+/**
+ * Makes room for a pack of `videoBytes` in `dir` within `budgetBytes`:
+ * removes the least recently used packs (not those in `keep`, the ones
+ * this server has open) until the estimate fits. Returns why the pack
+ * cannot be made (its estimate alone is over the budget, or what is open
+ * leaves no room), or null when it fits. The video is then served by
+ * decoding as before.
+ */
+export async function makeRoomForPack(dir: string, videoBytes: number, budgetBytes: number, keep: ReadonlySet<string>): Promise<string | null> {
+  const needed = videoBytes * PACK_SIZE_FACTOR;
+  const gib = (n: number) => `${(n / 1024 ** 3).toFixed(1)} GiB`;
+  if (needed > budgetBytes) return `a frame pack of this video would take about ${gib(needed)}, over the packs' disk budget of ${gib(budgetBytes)} (GROUNDWORK_FRAME_PACK_BUDGET_GB)`;
+  const packs = await storedPacks(dir);
+  let used = packs.reduce((sum, p) => sum + p.bytes, 0);
+  for (const pack of packs.sort((a, b) => a.usedAt - b.usedAt)) {
+    if (used + needed <= budgetBytes) break;
+    if (keep.has(path.basename(pack.base))) continue;
+    await Promise.all([fs.rm(`${pack.base}.frames`, { force: true }), fs.rm(`${pack.base}.json`, { force: true })]);
+    used -= pack.bytes;
+  }
+  return used + needed <= budgetBytes ? null : `the frame packs of the videos open now leave no room for another within the disk budget of ${gib(budgetBytes)}`;
+}
+
+/** Marks a pack as used now, so the budget removes it last. */
+export async function touchPack(dataFile: string): Promise<void> {
+  const now = new Date();
+  await fs.utimes(dataFile, now, now).catch(() => undefined);
+}
+
+async function storedPacks(dir: string): Promise<StoredPack[]> {
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch {
+    return [];
+  }
+  const packs: StoredPack[] = [];
+  for (const name of names.filter((n) => n.endsWith('.frames'))) {
+    const base = path.join(dir, name.slice(0, -'.frames'.length));
+    try {
+      const stat = await fs.stat(`${base}.frames`);
+      packs.push({ base, bytes: stat.size, usedAt: stat.mtimeMs });
+    } catch {
+      // Removed meanwhile.
+    }
+  }
+  return packs;
+}
