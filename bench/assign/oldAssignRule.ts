@@ -15,7 +15,7 @@ import { catchUpReputation } from '../../hub/reputation/catchUp';
  * (which still holds every full-but-unsubmitted item). Not hub code.
  */
 export async function assignByOldRule(ctx: Pick<HubContext, 'db' | 'config' | 'now'>, annotator: string, task: { id: string; redundancy: number }, count: number): Promise<number> {
-  await catchUpReputation({ ...ctx, consensusIdle: async () => undefined }, { waitForConsensus: false });
+  await catchUpReputation(ctx);
   return ctx.db.transaction(async (tx) => {
     await tx.query('SELECT id FROM tasks WHERE id = $1 FOR UPDATE', [task.id]);
     const open = await tx.query<{ id: string }>(
