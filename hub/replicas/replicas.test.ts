@@ -58,11 +58,8 @@ describe.skipIf(!findPostgresBin())('three hub replicas on one PostgreSQL behind
     expect(ok, detail).toBe(true);
   });
 
-  // it.fails: a real bug, not fixed at this commit. Every replica gets HUB_S3_* (one s3rver bucket), configFromEnv
-  // parses them into `mediaS3`, but startHub still opens the local folder store (`openMediaStore(mediaDir)`, not
-  // media/configuredMediaStore's `openConfiguredMediaStore(config)`): each replica writes to its own temp folder and
-  // the others answer 404 unknown_media. Turn this back into `it` once startHub opens the configured store.
-  it.fails('media uploaded through replica 1 downloads byte-identical straight from replicas 2 and 3', () => {
+  // Every replica gets HUB_S3_* (one s3rver bucket): startHub opens the configured store, so any replica serves any upload.
+  it('media uploaded through replica 1 downloads byte-identical straight from replicas 2 and 3', () => {
     const { ok, detail } = invariant('media uploaded through replica 1 readable through the others');
     expect(ok, detail).toBe(true);
   });
