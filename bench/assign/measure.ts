@@ -25,3 +25,25 @@ export function summary(label: string, r: { latencies: number[]; seconds: number
   const [p50, p95, p99] = [50, 95, 99].map((p) => percentile(r.latencies, p).toFixed(1));
   return `${label}: ${r.latencies.length} requests, p50 ${p50} ms, p95 ${p95} ms, p99 ${p99} ms, ${(r.latencies.length / r.seconds).toFixed(0)} requests/s`;
 }
+
+/**
+ * Open loop: starts job i at i / ratePerSecond seconds whether or not the
+ * earlier ones finished (as independent annotators do), so a latency is
+ * the request's own time plus whatever queueing that rate causes — unlike
+ * runConcurrently, whose closed loop always keeps the server saturated.
+ */
+export async function runAtRate(jobs: (() => Promise<unknown>)[], ratePerSecond: number): Promise<{ latencies: number[]; seconds: number }> {
+  const latencies: number[] = [];
+  const started = performance.now();
+  await Promise.all(
+    jobs.map(async (job, i) => {
+      const due = started + (i * 1000) / ratePerSecond;
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      const t0 = performance.now();
+      await job();
+      latencies.push(performance.now() - t0);
+    }),
+  );
+  return { latencies, seconds: (performance.now() - started) / 1000 };
+}
