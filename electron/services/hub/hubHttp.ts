@@ -33,9 +33,10 @@ export function normalizeHubUrl(url: string): string {
   return `${parsed.origin}${parsed.pathname.replace(/\/+$/, '')}`;
 }
 
-async function failureOf(response: Response): Promise<HubFailure> {
+/** A refusal's `{ error, message }` body (or `{ code, reason }`); `fallbackReason` when the body says nothing (not JSON: an object store's XML). */
+export async function failureOf(response: Response, fallbackReason?: string): Promise<HubFailure> {
   let code = `http_${response.status}`;
-  let reason = response.statusText || `HTTP ${response.status}`;
+  let reason = fallbackReason ?? (response.statusText || `HTTP ${response.status}`);
   try {
     const body = (await response.json()) as { error?: unknown; code?: unknown; message?: unknown; reason?: unknown };
     if (typeof body.error === 'string') code = body.error;

@@ -1,5 +1,5 @@
 import { getMediaRoute } from '../../../core/hubApi/media';
-import { HubRequestError, routeRequest } from './hubHttp';
+import { failureOf, HubRequestError, routeRequest } from './hubHttp';
 import { checkMediaRedirect } from './mediaRedirect';
 
 /** The session token for a hub's media route, and a fresh one after a 401. */
@@ -13,17 +13,7 @@ export interface MediaSession {
 const DOWNLOAD_TIMEOUT_MS = 10 * 60_000;
 
 async function failed(response: Response, where: string): Promise<HubRequestError> {
-  let code = `http_${response.status}`;
-  let reason = `${where} answered HTTP ${response.status}`;
-  try {
-    const body = (await response.json()) as { error?: unknown; message?: unknown };
-    if (typeof body.error === 'string') code = body.error;
-    if (typeof body.message === 'string') reason = body.message;
-  } catch {
-    // an object store's XML, or nothing: keep the status
-  }
-  const transient = response.status >= 500 || response.status === 429 || response.status === 408;
-  return new HubRequestError({ kind: transient ? 'network' : 'rejected', code, reason, status: response.status });
+  return new HubRequestError(await failureOf(response, `${where} answered HTTP ${response.status}`));
 }
 
 async function reach(url: string | URL, init: RequestInit, where: string): Promise<Response> {
