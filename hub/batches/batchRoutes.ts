@@ -31,7 +31,7 @@ export function batchRoutes(app: FastifyInstance, ctx: HubContext): void {
         const receipt = await storeBatch(ctx, verified);
         // Items this batch completed were enqueued in its transaction (storeBatch); this process's worker takes them now.
         if (!receipt.duplicate) {
-          ctx.jobs.wake();
+          ctx.jobs.wakeIfEnqueued();
           ctx.statistics.touched(verified.itemIds.length);
         }
         return receipt;

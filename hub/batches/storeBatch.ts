@@ -3,7 +3,7 @@ import type { Queryable } from '../db/adapter';
 import { badRequest, conflict, forbidden, HubError, notFound } from '../http/hubError';
 import type { VerifiedBatch } from './verifyBatchBody';
 import { receiptIfExpired } from '../http/expiredSignature';
-import { itemsReachingK } from '../consensus/itemsReachingK';
+import { recordSubmissions } from './recordSubmissions';
 
 export interface BatchReceipt {
   batchId: string;
@@ -97,11 +97,11 @@ async function checkItemKinds(tx: Queryable, v: VerifiedBatch, task: KnownTask):
 /**
  * Stores a verified batch in ONE transaction: the batch row (signature and
  * compressed canonical labels) and, per item, the signer's assignment row
- * marked submitted with its label hash — one UPDATE over all items. Any
- * refusal rolls everything back. The same batch again (same EIP-712 digest)
- * answers the first receipt. Consensus is not run here: the items this
- * batch brought to k are marked ready and their decision job is enqueued in
- * the same transaction (consensus/itemsReachingK.ts, hub/jobs/), so a stored
+ * marked submitted with its label hash (recordSubmissions.ts: one statement
+ * for the batch). Any refusal rolls everything back. The same batch again
+ * (same EIP-712 digest) answers the first receipt. Consensus is not run
+ * here: the items this batch brought to k are marked ready and their
+ * decision job is enqueued in the same transaction (hub/jobs/), so a stored
  * batch always has its job and a refused one none.
  */
 export async function storeBatch(ctx: HubContext, v: VerifiedBatch): Promise<BatchReceipt> {
@@ -112,29 +112,15 @@ export async function storeBatch(ctx: HubContext, v: VerifiedBatch): Promise<Bat
     if (!task) throw notFound('unknown_task', `no task on this hub has id hash ${v.batch.task}`);
     const taskId = task.id;
     await checkItemKinds(tx, v, task);
-    const [inserted] = await tx.query<{ id: bigint; received_at: Date }>(
-      `INSERT INTO batches (digest, annotator, task_id, root, item_count, nonce, deadline, signature, labels)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, decode($9, 'base64'))
-       ON CONFLICT DO NOTHING RETURNING id, received_at`,
-      [v.digest, v.signer, taskId, v.batch.root, v.batch.itemCount, v.batch.nonce, String(v.batch.deadline), v.signature, v.labelsGzipBase64],
-    );
-    if (!inserted) {
+    const recorded = await recordSubmissions(ctx.db, tx, v, taskId, task.redundancy);
+    if (!recorded.batch) {
       // The same batch again (or a lost race with it), or the nonce belongs to another batch of this annotator.
       const known = await existingReceipt(tx, v.digest);
       if (known) return known;
       throw conflict('nonce_used', `nonce ${v.batch.nonce} of ${v.signer} was already used by another batch: every batch needs a fresh nonce`);
     }
-    const [marked] = await tx.query<{ n: number }>(
-      `WITH marked AS (
-         UPDATE assignments a SET batch_id = $1, label_hash = u.hash
-         FROM unnest($2::text[], $3::text[]) AS u(item_id, hash)
-         WHERE a.annotator = $4 AND a.item_id = u.item_id AND a.task_id = $5 AND a.batch_id IS NULL
-         RETURNING 1)
-       SELECT count(*)::int AS n FROM marked`,
-      [inserted.id, v.itemIds, v.hashes, v.signer, taskId],
-    );
-    if (marked!.n !== v.itemIds.length) throw await unassignedItemsError(tx, v, taskId);
-    await ctx.jobs.enqueueDecision(tx, await itemsReachingK(ctx.db, tx, v.itemIds, task.redundancy));
-    return { batchId: v.digest, root: v.batch.root, duplicate: false, acceptedAt: new Date(inserted.received_at).toISOString() };
+    if (recorded.marked !== v.itemIds.length) throw await unassignedItemsError(tx, v, taskId);
+    await ctx.jobs.enqueueDecision(tx, recorded.ready);
+    return { batchId: v.digest, root: v.batch.root, duplicate: false, acceptedAt: new Date(recorded.batch.receivedAt).toISOString() };
   });
 }

@@ -72,11 +72,12 @@ export async function finalizeItems(ctx: Pick<HubContext, 'db' | 'config'>, item
     docs.push(JSON.stringify(c));
   }
   const updated = await ctx.db.transaction(async (tx) => {
-    // Rows locked in id order first, as a batch's transaction locks its items (consensus/itemsReachingK.ts): the
+    // Rows locked in id order first, as a batch's transaction locks its items (batches/recordSubmissions.ts): the
     // UPDATE alone locks them in plan order, and two of these (the epoch close's sweep, decide jobs in other
     // processes) over overlapping items in different orders could deadlock (40P01). NO KEY UPDATE is the lock the
-    // UPDATE takes anyway: it does not block the key-share locks of assignment rows referencing the item. Harmless on PGlite.
-    await tx.query(`SELECT id FROM items WHERE id = ANY($1::text[]) AND status = 'open' ORDER BY id FOR NO KEY UPDATE`, [ids]);
+    // UPDATE takes anyway: it does not block the key-share locks of assignment rows referencing the item. PGlite runs
+    // one transaction at a time, so there it would only cost a statement.
+    if (ctx.db.kind === 'postgres') await tx.query(`SELECT id FROM items WHERE id = ANY($1::text[]) AND status = 'open' ORDER BY id FOR NO KEY UPDATE`, [ids]);
     return tx.query(
       `UPDATE items i SET status = u.status, consensus = u.doc::jsonb, finalized_at = now()
        FROM unnest($1::text[], $2::text[], $3::text[]) AS u(id, status, doc)
@@ -89,6 +90,29 @@ export async function finalizeItems(ctx: Pick<HubContext, 'db' | 'config'>, item
   return updated.length;
 }
 
+/** Items decided per `finalizeItems` call: one load and one write each, bounded so no single statement grows with a round. */
+const ROUND_ITEMS = 2000;
+
+/**
+ * `finalizeItems` over any number of items, `ROUND_ITEMS` at a time. A round that
+ * throws (an item that cannot be decided) does not stop the others: every
+ * error goes to `onError` if given, else the first is rethrown once all ran.
+ */
+export async function finalizeInRounds(ctx: Pick<HubContext, 'db' | 'config'>, itemIds: readonly string[], onError?: (e: Error) => void): Promise<number> {
+  let done = 0;
+  let failure: Error | null = null;
+  for (let i = 0; i < itemIds.length; i += ROUND_ITEMS) {
+    try {
+      done += await finalizeItems(ctx, itemIds.slice(i, i + ROUND_ITEMS));
+    } catch (e) {
+      if (onError) onError(e as Error);
+      else failure ??= e as Error;
+    }
+  }
+  if (failure) throw failure;
+  return done;
+}
+
 /**
  * Catches up items that reached k submissions but were not decided (a job
  * lost or failed for good, a database from before the job queue). Runs as
@@ -97,14 +121,5 @@ export async function finalizeItems(ctx: Pick<HubContext, 'db' | 'config'>, item
  * stopping the hub from starting or every task's epoch from closing.
  */
 export async function finalizeReadyItems(ctx: Pick<HubContext, 'db' | 'config'>, onError: (e: Error) => void = (e) => console.error(`hub consensus: ${e.message}`)): Promise<number> {
-  const ids = await readyItems(ctx);
-  let done = 0;
-  for (let i = 0; i < ids.length; i += 1000) {
-    try {
-      done += await finalizeItems(ctx, ids.slice(i, i + 1000));
-    } catch (e) {
-      onError(e as Error);
-    }
-  }
-  return done;
+  return finalizeInRounds(ctx, await readyItems(ctx), onError);
 }

@@ -5,7 +5,7 @@
  * find its work without scanning:
  *
  * - `items.ready_at`: set, in the batch's own transaction, on the items that
- *   batch brought to k submissions (consensus/itemsReachingK.ts). It is the
+ *   batch brought to k submissions (batches/recordSubmissions.ts). It is the
  *   record that an item must be decided, whatever happens to its job.
  * - `items_ready`: the open items that reached k — the sweep at start and
  *   before every epoch close (finalizeReadyItems) and the bounded wait of

@@ -70,16 +70,17 @@ function decisionJobSuite(label: string, databaseUrl: () => string | undefined) 
       const history = async () =>
         (await hub.context.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM reputation_history WHERE item_id = ANY($1::text[])`, [itemIds]))[0]!.n;
       const handlers = hubJobHandlers(hub.context);
-      await handlers[QUEUES.score]({});
+      await handlers[QUEUES.score]([{}]);
       const decided = await state();
       const scored = await history();
       expect(decided.map((r) => r.status)).toEqual(['accepted', 'accepted', 'accepted']);
       expect(scored).toBe(9);
       // The same job again, twice at once and once more after: nothing changes.
-      await Promise.all([handlers[QUEUES.decide]({ itemIds }), handlers[QUEUES.decide]({ itemIds })]);
-      await handlers[QUEUES.decide]({ itemIds });
-      await handlers[QUEUES.sweep]({});
-      await handlers[QUEUES.score]({});
+      // Also as parts of one round (two jobs of the same items), and once more after.
+      await Promise.all([handlers[QUEUES.decide]([{ itemIds }]), handlers[QUEUES.decide]([{ itemIds }, { itemIds: itemIds.slice(1) }])]);
+      await handlers[QUEUES.decide]([{ itemIds }]);
+      await handlers[QUEUES.sweep]([{}]);
+      await handlers[QUEUES.score]([{}]);
       expect(await state()).toEqual(decided);
       expect(await history()).toBe(scored);
     });

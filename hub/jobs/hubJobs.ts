@@ -1,5 +1,5 @@
 import type { HubContext } from '../context';
-import { finalizeItems, finalizeReadyItems } from '../consensus/finalizeItems';
+import { finalizeInRounds, finalizeReadyItems } from '../consensus/finalizeItems';
 import { catchUpReputation } from '../reputation/catchUp';
 import { QUEUES, type JobHandlers } from './jobQueue';
 
@@ -17,10 +17,10 @@ const scoreLater = (ctx: HubContext) => ctx.jobs.send(QUEUES.score, {}, 'all', c
  */
 export function hubJobHandlers(ctx: HubContext): JobHandlers {
   return {
-    async [QUEUES.decide](data) {
-      const itemIds = Array.isArray(data.itemIds) ? data.itemIds.filter((id): id is string => typeof id === 'string') : [];
+    async [QUEUES.decide](jobs) {
+      const itemIds = [...new Set(jobs.flatMap((data) => (Array.isArray(data.itemIds) ? data.itemIds.filter((id): id is string => typeof id === 'string') : [])))];
       try {
-        await finalizeItems(ctx, itemIds);
+        await finalizeInRounds(ctx, itemIds);
       } catch (e) {
         // The other items of the job are written; this one is retried, then left to the sweep at the next start.
         console.error(`hub consensus: ${(e as Error).message} (retried; the sweep at start decides it once the data is sound)`);

@@ -26,7 +26,8 @@ const QUEUE_POLICIES: [QueueName, 'standard' | 'short'][] = [
 /** The queues whose work a read after an upload waits for (`idle`). */
 const DECISION_QUEUES: QueueName[] = [QUEUES.decide, QUEUES.sweep];
 
-export type JobHandlers = Record<QueueName, (data: Record<string, unknown>) => Promise<void>>;
+/** Each queue's handler gets the data of the jobs one fetch took (one at a time, except decide: a round of up to `decideRoundJobs`). */
+export type JobHandlers = Record<QueueName, (jobs: Record<string, unknown>[]) => Promise<void>>;
 
 export interface JobQueue {
   /** A decision job for `itemIds`, inside the caller's transaction: a stored batch always has its job, a rolled-back one none. */
@@ -35,8 +36,14 @@ export interface JobQueue {
   send(queue: QueueName, data?: Record<string, unknown>, singletonKey?: string, startAfterSeconds?: number): Promise<void>;
   /** Gives every job that failed for good another round of retries (at start: the fault may be fixed since). */
   retryFailed(): Promise<number>;
-  /** Wakes this process's workers now instead of at their next poll (after a commit that enqueued). */
+  /** Wakes this process's workers now instead of at their next poll. */
   wake(): void;
+  /**
+   * After a transaction that may have called `enqueueDecision` committed: wakes this process's decide worker
+   * if anything was enqueued since the last call (a batch that completed nothing wakes nobody: every fetch
+   * is a query on the one connection PGlite has).
+   */
+  wakeIfEnqueued(): void;
   /**
    * Resolves once every decision job that existed when it was called, in any
    * process, has run (done, or failed and waiting for its retry: a job that
@@ -69,7 +76,7 @@ export async function startJobQueue(db: Db, settings: JobSettings, handlers: Job
   });
   boss.on('error', onError);
   const retry = { retryLimit: settings.retryLimit, retryDelay: settings.retryDelaySeconds, retryBackoff: true, expireInSeconds: settings.expireSeconds };
-  const workers: string[] = [];
+  const workers = new Map<QueueName, string>();
   try {
     // pg-boss's schema set-up and createQueue use IF NOT EXISTS / ON CONFLICT, which race between processes starting at
     // once on an empty database: one process at a time (db/startLock.ts).
@@ -83,11 +90,15 @@ export async function startJobQueue(db: Db, settings: JobSettings, handlers: Job
       }
     });
     for (const queue of settings.work ? Object.values(QUEUES) : []) {
-      // One job at a time per queue and process (batchSize 1, one worker): see README, "Concurrency".
-      const id = await boss.work<Record<string, unknown>>(queue, { batchSize: 1, pollingIntervalSeconds: settings.pollMs / 1000 }, async ([job]) => {
-        await handlers[queue](job!.data ?? {});
+      // One worker per queue and process (README, "Concurrency"). Decide takes a round of jobs per fetch: the
+      // items of every batch that completed some since the last round, decided together (one load, one write).
+      const batchSize = queue === QUEUES.decide ? settings.decideRoundJobs : 1;
+      const id = await boss.work<Record<string, unknown>>(queue, { batchSize, pollingIntervalSeconds: settings.pollMs / 1000 }, async (jobs) => {
+        await handlers[queue](jobs.map((j) => j.data ?? {}));
+        // A full round may have left more behind: fetch again now rather than after the poll interval.
+        if (jobs.length === batchSize && batchSize > 1 && !closed) boss.notifyWorker(id);
       });
-      workers.push(id);
+      workers.set(queue, id);
     }
   } catch (e) {
     // Its timers (maintenance, workers) would otherwise run on against a database the caller is about to close.
@@ -95,19 +106,29 @@ export async function startJobQueue(db: Db, settings: JobSettings, handlers: Job
     throw e;
   }
   let closed = false;
+  let enqueued = false;
   const wake = () => {
-    if (!closed) for (const id of workers) boss.notifyWorker(id);
+    if (!closed) for (const id of workers.values()) boss.notifyWorker(id);
   };
   return {
     async enqueueDecision(tx, itemIds) {
       if (itemIds.length === 0) return;
       await boss.send(QUEUES.decide, { itemIds }, { db: jobSqlOfTransaction(tx) });
+      enqueued = true;
     },
     async send(queue, data = {}, singletonKey, startAfterSeconds) {
       await boss.send(queue, data, { ...(singletonKey ? { singletonKey } : {}), ...(startAfterSeconds ? { startAfter: startAfterSeconds } : {}) });
-      wake();
+      // Only that queue's worker, and only for a job due now: a delayed one (scoring after decisions) would not be fetched yet.
+      const id = workers.get(queue);
+      if (!startAfterSeconds && id && !closed) boss.notifyWorker(id);
     },
     wake,
+    wakeIfEnqueued() {
+      const id = workers.get(QUEUES.decide);
+      if (!enqueued || closed || !id) return;
+      enqueued = false;
+      boss.notifyWorker(id);
+    },
     async retryFailed() {
       let n = 0;
       for (const queue of Object.values(QUEUES)) {

@@ -17,8 +17,9 @@ it('configFromEnv reads the job settings from the environment', () => {
     HUB_JOB_MAINTENANCE_SECONDS: '30',
     HUB_SCORE_DELAY_SECONDS: '1',
     HUB_DECISION_WAIT_MS: '250',
+    HUB_JOB_DECIDE_ROUND: '7',
   });
-  expect(config.jobs).toEqual({ work: false, pollMs: 750, retryLimit: 3, retryDelaySeconds: 4, expireSeconds: 60, maintenanceSeconds: 30, scoreDelaySeconds: 1, decisionWaitMs: 250 });
+  expect(config.jobs).toEqual({ work: false, pollMs: 750, decideRoundJobs: 7, retryLimit: 3, retryDelaySeconds: 4, expireSeconds: 60, maintenanceSeconds: 30, scoreDelaySeconds: 1, decisionWaitMs: 250 });
   expect(configFromEnv(BASE_ENV).jobs).toEqual(JOB_DEFAULTS);
 });
 

@@ -10,6 +10,11 @@ export interface JobSettings {
   work: boolean;
   /** How often an idle worker looks for jobs another process enqueued (ms; pg-boss's floor is 500). A batch stored by this process wakes its own worker at once. */
   pollMs: number;
+  /**
+   * Decision jobs one fetch takes and decides as one round (their items loaded and written together). Each job
+   * is one completing batch's items; a failed round retries all its jobs (deciding is idempotent).
+   */
+  decideRoundJobs: number;
   /** Attempts after the first before a decision job is left failed (the sweep at the next start still decides its items). */
   retryLimit: number;
   /** Seconds before the first retry; doubled each time (pg-boss backoff). */
@@ -27,6 +32,7 @@ export interface JobSettings {
 export const JOB_DEFAULTS: JobSettings = {
   work: true,
   pollMs: 500,
+  decideRoundJobs: 20,
   retryLimit: 5,
   retryDelaySeconds: 2,
   expireSeconds: 300,
@@ -46,6 +52,7 @@ export function jobSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): JobSet
   return {
     work: env.HUB_JOB_WORKERS !== '0',
     pollMs: Math.max(500, numberOr(env.HUB_JOB_POLL_MS, JOB_DEFAULTS.pollMs)),
+    decideRoundJobs: Math.max(1, Math.floor(numberOr(env.HUB_JOB_DECIDE_ROUND, JOB_DEFAULTS.decideRoundJobs))),
     retryLimit: Math.floor(numberOr(env.HUB_JOB_RETRY_LIMIT, JOB_DEFAULTS.retryLimit)),
     retryDelaySeconds: Math.max(1, numberOr(env.HUB_JOB_RETRY_DELAY_SECONDS, JOB_DEFAULTS.retryDelaySeconds)),
     expireSeconds: Math.max(1, numberOr(env.HUB_JOB_EXPIRE_SECONDS, JOB_DEFAULTS.expireSeconds)),
