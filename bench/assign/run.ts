@@ -118,6 +118,8 @@ async function main() {
         await lite.query('ANALYZE');
         const ctx = benchContext(lite);
         const r = await runConcurrently(annotators.slice(0, PGLITE_REQUESTS).map((a) => () => assignWork(ctx, a, 'task_bench_lite', ASK)), CONCURRENCY);
+        // Its background ANALYZE (keepStatistics) must not fire after the close below ("PGlite is closed").
+        await ctx.statistics.close();
         pglite = summary('  new rule on PGlite', r);
         console.log(pglite);
       } finally {
