@@ -52,7 +52,8 @@ export async function finalizeItems(ctx: Pick<HubContext, 'db' | 'config'>, item
     else byItem.set(s.itemId, [s]);
   }
   if (byItem.size === 0) return 0;
-  const videoItems = await loadVideoItems(ctx.db, [...byItem.keys()]);
+  const maybeVideo = [...byItem].filter(([, list]) => list[0]!.itemIsVideo !== false).map(([id]) => id);
+  const videoItems = await loadVideoItems(ctx.db, maybeVideo);
   const ids: string[] = [];
   const statuses: string[] = [];
   const docs: string[] = [];

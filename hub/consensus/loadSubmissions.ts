@@ -13,6 +13,8 @@ export interface StoredSubmission {
   shapes: CanonicalShape[];
   /** A video item's tracks, frame tags and segments as signed. */
   video?: CanonicalVideoLabels;
+  /** Whether the item is a video (items.video), whatever the submission carries: a round of image items skips the video lookup. */
+  itemIsVideo?: boolean;
 }
 
 interface SubmissionRow {
@@ -25,6 +27,7 @@ interface SubmissionRow {
   received_at: Date;
   status: string;
   redundancy: number;
+  item_is_video: boolean;
 }
 
 /** Rows of items still open that have all k submissions (rows come ordered by item). */
@@ -43,7 +46,7 @@ function readyRows(rows: SubmissionRow[]): SubmissionRow[] {
 export async function loadSubmissions(db: Queryable, itemIds: readonly string[], opts: { readyOnly?: boolean } = {}): Promise<StoredSubmission[]> {
   // unnest + join, not `= ANY($1)`: with thousands of ids the planner turned ANY into a scan.
   const all = await db.query<SubmissionRow>(
-    `SELECT a.item_id, a.annotator, a.label_hash, a.batch_id, b.digest, b.signature, b.received_at, i.status, t.redundancy
+    `SELECT a.item_id, a.annotator, a.label_hash, a.batch_id, b.digest, b.signature, b.received_at, i.status, t.redundancy, i.video IS NOT NULL AS item_is_video
      FROM unnest($1::text[]) AS u(id) JOIN items i ON i.id = u.id JOIN tasks t ON t.id = i.task_id
        JOIN assignments a ON a.item_id = i.id JOIN batches b ON b.id = a.batch_id
      ORDER BY a.item_id, a.annotator`,
@@ -59,6 +62,6 @@ export async function loadSubmissions(db: Queryable, itemIds: readonly string[],
   return rows.map((r) => {
     const labels = blobs.get(r.batch_id)?.get(r.item_id);
     if (!labels) throw new Error(`batch ${r.digest} has no labels for item ${r.item_id}: stored data is inconsistent`);
-    return { itemId: r.item_id, annotator: r.annotator, batchDigest: r.digest, signature: r.signature, labelHash: r.label_hash, receivedAt: r.received_at, shapes: labels.shapes, ...(labels.video ? { video: labels.video } : {}) };
+    return { itemId: r.item_id, annotator: r.annotator, batchDigest: r.digest, signature: r.signature, labelHash: r.label_hash, receivedAt: r.received_at, shapes: labels.shapes, ...(labels.video ? { video: labels.video } : {}), itemIsVideo: r.item_is_video };
   });
 }
