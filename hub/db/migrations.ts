@@ -7,6 +7,7 @@ import { trustMigration } from './trustMigration';
 import { videoMigration } from './videoMigration';
 import { assignmentScaleMigration } from './assignmentScaleMigration';
 import { jobQueueMigration } from './jobQueueMigration';
+import { dropUnusedIndexMigration } from './dropUnusedIndexMigration';
 
 /**
  * Versioned schema. Append new versions; never edit an applied one. Each
@@ -118,6 +119,8 @@ export const migrations: { version: number; statements: string[] }[] = [
   assignmentScaleMigration,
   // Issue 15: consensus, scoring and epochs as jobs in the PostgreSQL job queue (see jobQueueMigration.ts).
   jobQueueMigration,
+  // Issue 15: the index only the assignment rule before migration 9 read (see dropUnusedIndexMigration.ts).
+  dropUnusedIndexMigration,
 ];
 
 export async function migrate(db: Db): Promise<number[]> {
