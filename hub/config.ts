@@ -11,6 +11,8 @@ export interface HubConfig {
   dataDir?: string;
   /** A real PostgreSQL server; wins over dataDir. */
   databaseUrl?: string;
+  /** Connections this process keeps to `databaseUrl`, shared with the job queue (default 4; hub/README.md, "Connections"). */
+  dbPool?: number;
   /** Where uploaded media lives (default: <dataDir>/media, or a temp dir). */
   mediaDir?: string;
   /** Media in S3-compatible object storage instead of `mediaDir`: every replica sees every upload (media/README.md). */
@@ -189,6 +191,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): HubConfig {
     port,
     dataDir: env.HUB_DATA_DIR || undefined,
     databaseUrl: env.DATABASE_URL || undefined,
+    dbPool: positiveCount(env.HUB_DB_POOL, 'HUB_DB_POOL'),
     mediaDir: env.HUB_MEDIA_DIR || undefined,
     mediaS3: s3SettingsFromEnv(env),
     chainId,

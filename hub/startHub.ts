@@ -66,7 +66,7 @@ function resolve(config: HubConfig, listenUrl: string, token: string | null): Re
  * workstation's local network.
  */
 export async function startHub(config: HubConfig, opts: { jobs?: Partial<JobSettings> } = {}): Promise<RunningHub> {
-  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const db = await openDb({ databaseUrl: config.databaseUrl, dbPool: config.dbPool, dataDir: config.dataDir });
   const chain = config.rpcUrl && config.operatorKey ? connectChain(config.rpcUrl, config.operatorKey, config.rewardsContract) : undefined;
   const verifier = createBatchVerifier({
     domain: groundworkDomain({ chainId: config.chainId, verifyingContract: getAddress(config.rewardsContract) }),

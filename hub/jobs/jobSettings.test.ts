@@ -23,6 +23,12 @@ it('configFromEnv reads the job settings from the environment', () => {
   expect(configFromEnv(BASE_ENV).jobs).toEqual(JOB_DEFAULTS);
 });
 
+it('configFromEnv reads the database pool size, and refuses one that is not a positive integer', () => {
+  expect(configFromEnv({ ...BASE_ENV, HUB_DB_POOL: '12' }).dbPool).toBe(12);
+  expect(configFromEnv(BASE_ENV).dbPool).toBeUndefined();
+  expect(() => configFromEnv({ ...BASE_ENV, HUB_DB_POOL: '0' })).toThrow(/HUB_DB_POOL must be a positive integer/);
+});
+
 it("startHub runs with the config's job settings, the caller's own laid over them", async () => {
   const hub = await startTestHub({ requesters: [], operators: [], jobs: { decisionWaitMs: 250, retryLimit: 3 } }, { retryLimit: 1 });
   try {
