@@ -25,8 +25,13 @@ export interface GrayFramesOptions {
   ffmpeg?: string;
 }
 
-/** Frames queued ahead of the consumer before ffmpeg's output is paused (a 720p gray frame is 0.9 MB). */
-const READ_AHEAD = 8;
+/**
+ * Decoded bytes queued ahead of the consumer before ffmpeg's output is
+ * paused: 8 frames at 720p (a gray frame is 0.9 MB), hundreds of the 160-px
+ * frames shot detection reads (14 KB each), which a bound of 8 frames paused
+ * and resumed every few frames, leaving ffmpeg idle in between.
+ */
+const READ_AHEAD_BYTES = 8 * 1024 * 1024;
 
 /**
  * Frames start…end of a video as raw grayscale, in order, from ONE ffmpeg
@@ -46,6 +51,7 @@ export async function* readGrayFrames(probe: VideoProbe, options: GrayFramesOpti
   const width = options.outputWidth ?? probe.width;
   const height = Math.max(2, Math.round((probe.height * width) / probe.width / 2) * 2);
   const frameBytes = width * height;
+  const readAhead = Math.max(8, Math.floor(READ_AHEAD_BYTES / frameBytes));
 
   const child = spawnTool(options.ffmpeg ?? resolveBinaries().ffmpeg, [
     '-hide_banner', '-nostats', '-nostdin', '-v', 'info',
@@ -82,7 +88,7 @@ export async function* readGrayFrames(probe: VideoProbe, options: GrayFramesOpti
     }
     pending = all.length ? [all] : [];
     pendingBytes = all.length;
-    if (images.length >= READ_AHEAD) child.stdout!.pause();
+    if (images.length >= readAhead) child.stdout!.pause();
     notify();
   });
   child.stderr!.setEncoding('utf8');
@@ -109,7 +115,7 @@ export async function* readGrayFrames(probe: VideoProbe, options: GrayFramesOpti
       if (images.length > 0 && times.length > 0) {
         const pixels = images.shift()!;
         const n = frameAtTime(probe.frameTimes, times.shift()! - probe.startTime);
-        if (images.length < READ_AHEAD / 2) child.stdout!.resume();
+        if (images.length < readAhead / 2) child.stdout!.resume();
         if (n < 0 || n <= previous || n > end) continue;
         previous = n;
         yield { frame: n, width, height, pixels: new Uint8Array(pixels.buffer, pixels.byteOffset, pixels.byteLength) };
