@@ -77,6 +77,9 @@ export async function startJobQueue(db: Db, settings: JobSettings, handlers: Job
   boss.on('error', onError);
   const retry = { retryLimit: settings.retryLimit, retryDelay: settings.retryDelaySeconds, retryBackoff: true, expireInSeconds: settings.expireSeconds };
   const workers = new Map<QueueName, string>();
+  // Declared before the workers start: their rounds read them.
+  let closed = false;
+  let enqueued = false;
   try {
     // pg-boss's schema set-up and createQueue use IF NOT EXISTS / ON CONFLICT, which race between processes starting at
     // once on an empty database: one process at a time (db/startLock.ts).
@@ -95,8 +98,10 @@ export async function startJobQueue(db: Db, settings: JobSettings, handlers: Job
       const batchSize = queue === QUEUES.decide ? settings.decideRoundJobs : 1;
       const id = await boss.work<Record<string, unknown>>(queue, { batchSize, pollingIntervalSeconds: settings.pollMs / 1000 }, async (jobs) => {
         await handlers[queue](jobs.map((j) => j.data ?? {}));
-        // A full round may have left more behind: fetch again now rather than after the poll interval.
-        if (jobs.length === batchSize && batchSize > 1 && !closed) boss.notifyWorker(id);
+        // A full round may have left more behind: fetch again now rather than after the poll interval. (Looked up,
+        // not closed over: a first round could in principle finish before `work` has returned the id.)
+        const self = workers.get(queue);
+        if (jobs.length === batchSize && batchSize > 1 && !closed && self) boss.notifyWorker(self);
       });
       workers.set(queue, id);
     }
@@ -105,8 +110,6 @@ export async function startJobQueue(db: Db, settings: JobSettings, handlers: Job
     await boss.stop({ graceful: false, close: false, wait: true }).catch(() => undefined);
     throw e;
   }
-  let closed = false;
-  let enqueued = false;
   const wake = () => {
     if (!closed) for (const id of workers.values()) boss.notifyWorker(id);
   };
