@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { box, call, createTestTask, startTestHub } from '../testKit';
 import { labelTask } from '../verdicts/verdictTestKit';
 import { buildVideoReviewScenario, type VideoReviewScenario } from '../verdicts/videoReviewScenario';
+import { hubJobHandlers } from '../jobs/hubJobs';
+import { QUEUES } from '../jobs/jobQueue';
 import { finalizeItems, finalizeReadyItems } from './finalizeItems';
 
 /**
@@ -43,6 +45,26 @@ describe('consensus over a submission of the wrong kind', () => {
     expect(reported).toHaveLength(1);
     expect(reported[0]).toMatch(new RegExp(`item ${first}: the submission of 0x[0-9a-fA-F]{40} carries no video labels, but the item is a video`));
     expect((await item(first!)).status).toBe('open');
+  });
+
+  it('a decide round whose jobs mix a corrupt item with other batches\' items fails loudly for it and decides the rest', async () => {
+    const hub = s.hub;
+    const annotators = s.annotators.slice(0, 2);
+    const { taskId } = await createTestTask(hub, s.requesterToken, 2, 2);
+    const [corrupt] = await labelTask(hub, taskId, annotators.slice(0, 1), 2, () => [box('car', 10, 10)]);
+    await hub.context.db.query(`UPDATE items SET video = '{"frameCount":100,"fps":25}'::jsonb WHERE id = $1`, [corrupt]);
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const [, healthy] = await labelTask(hub, taskId, annotators.slice(1), 2, () => [box('car', 10, 10)]);
+      // Re-opened as if its job had not run yet: now both are in one round, as two batches' jobs.
+      await hub.context.db.query(`UPDATE items SET status = 'open', consensus = NULL, finalized_at = NULL WHERE id = $1`, [healthy]);
+      const round = hubJobHandlers(hub.context)[QUEUES.decide]([{ itemIds: [corrupt] }, { itemIds: [healthy] }]);
+      await expect(round).rejects.toThrow(new RegExp(`item ${corrupt}: the submission of`));
+      expect(await item(corrupt!)).toEqual({ status: 'open', consensus: null });
+      expect((await item(healthy!)).status).toBe('accepted');
+    } finally {
+      logged.mockRestore();
+    }
   });
 
   it('refuses to decide an image item whose submissions carry video labels', async () => {
