@@ -44,7 +44,7 @@ export interface EvidenceReport {
  * up to date first. Without `all`, only slashable accounts (and the
  * slashings of the last 20) are listed.
  */
-export async function listEvidence(ctx: Pick<HubContext, 'db' | 'config' | 'consensusIdle'>, opts: { all?: boolean } = {}): Promise<EvidenceReport> {
+export async function listEvidence(ctx: Pick<HubContext, 'db' | 'config'>, opts: { all?: boolean } = {}): Promise<EvidenceReport> {
   await catchUpReputation(ctx);
   const threshold = ctx.config.slashEvidenceThreshold;
   const counts = await ctx.db.query<{ account: string; honeypot_failures: number; verdicts_against: number; used: number }>(

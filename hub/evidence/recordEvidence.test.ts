@@ -34,7 +34,7 @@ describe('evidence recorded when reputation is scored', () => {
     for (const w of [right, right2, wrong, reviewer, ...voters]) tokens[w.address] = await signIn(hub, w);
     const operatorToken = await signIn(hub, operator);
     await call(hub, 'POST', `/accounts/${reviewer.address}/roles`, { token: operatorToken, json: { role: 'reviewer' } });
-  }, 120_000);
+  }, 180_000);
   afterAll(async () => hub?.close());
 
   it('records honeypot_failed for a submission that misses the known answer, with expected vs submitted and the batch digest', async () => {

@@ -52,7 +52,7 @@ describe('slashAccount (registry faked; the anvil journey is hub/attacks/cheater
     hub = await startTestHub({ requesters: [requester.address], operators: [], slashEvidenceThreshold: { honeypotFailures: 3, verdictsAgainst: 3 } });
     ({ taskId } = await createTestTask(hub, await signIn(hub, requester), 6, 1));
     itemIds = (await hub.context.db.query<{ id: string }>('SELECT id FROM items WHERE task_id = $1 ORDER BY idx', [taskId])).map((r) => r.id);
-  }, 120_000);
+  }, 180_000);
   beforeEach(() => {
     cheater = Wallet.createRandom().address;
   });

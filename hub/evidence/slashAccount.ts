@@ -55,7 +55,7 @@ export function requireReason(reason: string | undefined): string {
  * pending row pointing at what may be on chain, and a pending row blocks
  * another slash of the account until someone looks.
  */
-export async function slashAccount(ctx: Pick<HubContext, 'db' | 'config' | 'consensusIdle'>, registry: StakeRegistryClient, order: SlashOrder): Promise<SlashOutcome> {
+export async function slashAccount(ctx: Pick<HubContext, 'db' | 'config'>, registry: StakeRegistryClient, order: SlashOrder): Promise<SlashOutcome> {
   const reason = requireReason(order.reason);
   if (order.amount !== 'all' && order.amount <= 0n) throw new SlashRefused('invalid_amount', `the amount must be positive wei or "all", got ${order.amount}`);
   const account = getAddress(order.account);
