@@ -7,6 +7,7 @@ import { badRequest } from '../http/hubError';
 import { submissionDetail } from '../evidence/evidenceDetail';
 import { recordEvidence, type EvidenceInput } from '../evidence/recordEvidence';
 import { judgeHoneypot } from './judgeHoneypot';
+import { scoringRound } from './scoringRound';
 import { loadReputations, lockReputations, saveReputations, updateAnnotator, type HistoryEntry, type StoredReputation } from './reputationStore';
 
 export interface HoneypotInput {
@@ -44,8 +45,6 @@ export async function insertHoneypots(tx: Queryable, taskId: string, classNames:
     docs.map((d) => JSON.stringify(d.shapes)),
   ]);
 }
-
-const ROUND = 2000;
 
 /** What scoring against known answers produces inside one transaction: saved together, so they never disagree. */
 export interface KnownAnswerScores {
@@ -100,7 +99,7 @@ interface HoneypotItemRow {
  * final labels like any other (scoreFinalItems). Items are walked in id order from a cursor, so items
  * still undecided (a split dispute waiting for its verdict) never stall the walk.
  */
-export async function scoreHoneypotSubmissions(ctx: Pick<HubContext, 'db' | 'config'>): Promise<number> {
+export async function scoreHoneypotSubmissions(ctx: Pick<HubContext, 'db' | 'config'>, round = scoringRound(ctx.db)): Promise<number> {
   let total = 0;
   let after = '';
   for (;;) {
@@ -112,7 +111,7 @@ export async function scoreHoneypotSubmissions(ctx: Pick<HubContext, 'db' | 'con
          WHERE h.item_id > $1 AND (i.status = 'disputed' OR (i.status IN ('accepted', 'resolved') AND i.reputation_scored_at IS NULL))
            AND EXISTS (SELECT 1 FROM assignments a WHERE a.item_id = h.item_id AND a.batch_id IS NOT NULL
              AND NOT EXISTS (SELECT 1 FROM honeypot_scores s WHERE s.item_id = a.item_id AND s.annotator = a.annotator))
-         ORDER BY h.item_id LIMIT ${ROUND}`,
+         ORDER BY h.item_id LIMIT ${round}`,
         [after],
       );
       if (items.length === 0) return { n: 0, last: after };
@@ -133,7 +132,7 @@ export async function scoreHoneypotSubmissions(ctx: Pick<HubContext, 'db' | 'con
     });
     total += n;
     after = last;
-    if (n < ROUND) return total;
+    if (n < round) return total;
   }
 }
 

@@ -7,6 +7,7 @@ import { submissionDetail } from '../evidence/evidenceDetail';
 import { recordEvidence, type EvidenceInput } from '../evidence/recordEvidence';
 import { groupByItem, knownAnswerScored, noKnownAnswerScores, saveKnownAnswerScores, scoreKnownAnswer } from './honeypots';
 import { judgeHoneypot } from './judgeHoneypot';
+import { scoringRound } from './scoringRound';
 import { freshReputation, loadReputations, lockReputations, saveReputations, updateAnnotator, type HistoryEntry } from './reputationStore';
 
 interface FinalRow {
@@ -25,9 +26,6 @@ interface FinalRow {
   kind: string | null;
 }
 
-/** Items decided per round: bounds one transaction. */
-const ROUND = 2000;
-
 /**
  * Moves reputations by items whose final labels are known and not yet
  * scored: every annotator of an accepted (consensus) or resolved (verdict)
@@ -40,7 +38,7 @@ const ROUND = 2000;
  * Returns the number of items scored. One transaction per round; each item
  * is marked so it is never scored twice.
  */
-export async function scoreFinalItems(ctx: Pick<HubContext, 'db' | 'config'>): Promise<number> {
+export async function scoreFinalItems(ctx: Pick<HubContext, 'db' | 'config'>, round = scoringRound(ctx.db)): Promise<number> {
   let total = 0;
   for (;;) {
     const n = await ctx.db.transaction(async (tx) => {
@@ -50,7 +48,7 @@ export async function scoreFinalItems(ctx: Pick<HubContext, 'db' | 'config'>): P
            v.digest AS verdict_id, i.consensus->'agreeingAnnotators' AS agreeing, i.consensus->>'kind' AS kind
          FROM items i LEFT JOIN honeypots h ON h.item_id = i.id LEFT JOIN verdicts v ON v.item_id = i.id
          WHERE i.status IN ('accepted', 'resolved') AND i.reputation_scored_at IS NULL
-         ORDER BY i.id LIMIT ${ROUND} FOR UPDATE OF i`,
+         ORDER BY i.id LIMIT ${round} FOR UPDATE OF i`,
       );
       if (rows.length === 0) return 0;
       await scoreRows(ctx, tx, rows);
@@ -58,7 +56,7 @@ export async function scoreFinalItems(ctx: Pick<HubContext, 'db' | 'config'>): P
       return rows.length;
     });
     total += n;
-    if (n < ROUND) return total;
+    if (n < round) return total;
   }
 }
 
