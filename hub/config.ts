@@ -161,6 +161,16 @@ function positiveCount(value: string | undefined, name: string): number | undefi
   return n;
 }
 
+/**
+ * HUB_DB_POOL: at least 3. The start holds one connection for its session lock while migrations and pg-boss
+ * query through others (1 would wait forever), and an epoch close holds one for its whole close.
+ */
+function poolSize(value: string | undefined): number | undefined {
+  const n = positiveCount(value, 'HUB_DB_POOL');
+  if (n !== undefined && n < 3) throw new Error(`HUB_DB_POOL must be at least 3 (a start and an epoch close each hold a connection while others query), got "${value}"`);
+  return n;
+}
+
 function addressList(value: string | undefined, name: string): string[] {
   if (!value) return [];
   return value
@@ -191,7 +201,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): HubConfig {
     port,
     dataDir: env.HUB_DATA_DIR || undefined,
     databaseUrl: env.DATABASE_URL || undefined,
-    dbPool: positiveCount(env.HUB_DB_POOL, 'HUB_DB_POOL'),
+    dbPool: poolSize(env.HUB_DB_POOL),
     mediaDir: env.HUB_MEDIA_DIR || undefined,
     mediaS3: s3SettingsFromEnv(env),
     chainId,

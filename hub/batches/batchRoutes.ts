@@ -28,12 +28,11 @@ export function batchRoutes(app: FastifyInstance, ctx: HubContext): void {
         if (verified.signer !== account) {
           throw forbidden('signer_not_session', `the batch is signed by ${verified.signer} but this session belongs to ${account}: upload your own batches`);
         }
-        const receipt = await storeBatch(ctx, verified);
-        // Items this batch completed were enqueued in its transaction (storeBatch); this process's worker takes them now.
-        if (!receipt.duplicate) {
-          ctx.jobs.wakeIfEnqueued();
-          ctx.statistics.touched(verified.itemIds.length);
-        }
+        const { receipt, decisionsEnqueued } = await storeBatch(ctx, verified);
+        // Items this batch completed were enqueued in its (now committed) transaction; this process's worker takes them
+        // now. Decided per batch, not by a process-wide flag: another request committing first must not take the wake.
+        if (decisionsEnqueued) ctx.jobs.wakeDecide();
+        if (!receipt.duplicate) ctx.statistics.touched(verified.itemIds.length);
         return receipt;
       },
       { bodyLimit: ctx.config.batchBodyLimit, bodyCheckedByHandler: true },

@@ -35,7 +35,13 @@ export interface RecordedSubmissions {
  */
 export async function recordSubmissions(db: Pick<Db, 'kind'>, tx: Queryable, v: VerifiedBatch, taskId: string, redundancy: number): Promise<RecordedSubmissions> {
   if (db.kind === 'postgres') {
-    await tx.query('SELECT 1 FROM items WHERE id = ANY($1::text[]) ORDER BY id FOR NO KEY UPDATE', [v.itemIds]);
+    // Only items the signer holds unsubmitted in this task: a refused or re-sent batch must not let any annotator lock
+    // arbitrary items (other tasks', items being decided) for the length of its transaction.
+    await tx.query(
+      `SELECT 1 FROM items WHERE id IN (SELECT item_id FROM assignments WHERE annotator = $2 AND task_id = $3 AND batch_id IS NULL AND item_id = ANY($1::text[]))
+       ORDER BY id FOR NO KEY UPDATE`,
+      [v.itemIds, v.signer, taskId],
+    );
   }
   const [row] = await tx.query<{ id: bigint | null; received_at: Date | null; marked: number; ready: string[] | null }>(
     `WITH ins AS (

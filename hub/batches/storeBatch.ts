@@ -104,10 +104,16 @@ async function checkItemKinds(tx: Queryable, v: VerifiedBatch, task: KnownTask):
  * decision job is enqueued in the same transaction (hub/jobs/), so a stored
  * batch always has its job and a refused one none.
  */
-export async function storeBatch(ctx: HubContext, v: VerifiedBatch): Promise<BatchReceipt> {
+export interface StoredBatch {
+  receipt: BatchReceipt;
+  /** Whether this batch completed items and so committed a decision job: the caller wakes the decide worker (after the commit). */
+  decisionsEnqueued: boolean;
+}
+
+export async function storeBatch(ctx: HubContext, v: VerifiedBatch): Promise<StoredBatch> {
   const late = await receiptIfExpired(ctx, v.batch.deadline, 'batch', () => existingReceipt(ctx.db, v.digest));
-  if (late) return late;
-  return ctx.db.transaction(async (tx) => {
+  if (late) return { receipt: late, decisionsEnqueued: false };
+  return ctx.db.transaction(async (tx): Promise<StoredBatch> => {
     const task = await taskOf(ctx, tx, v.batch.task);
     if (!task) throw notFound('unknown_task', `no task on this hub has id hash ${v.batch.task}`);
     const taskId = task.id;
@@ -116,11 +122,14 @@ export async function storeBatch(ctx: HubContext, v: VerifiedBatch): Promise<Bat
     if (!recorded.batch) {
       // The same batch again (or a lost race with it), or the nonce belongs to another batch of this annotator.
       const known = await existingReceipt(tx, v.digest);
-      if (known) return known;
+      if (known) return { receipt: known, decisionsEnqueued: false };
       throw conflict('nonce_used', `nonce ${v.batch.nonce} of ${v.signer} was already used by another batch: every batch needs a fresh nonce`);
     }
     if (recorded.marked !== v.itemIds.length) throw await unassignedItemsError(tx, v, taskId);
     await ctx.jobs.enqueueDecision(tx, recorded.ready);
-    return { batchId: v.digest, root: v.batch.root, duplicate: false, acceptedAt: new Date(recorded.batch.receivedAt).toISOString() };
+    return {
+      receipt: { batchId: v.digest, root: v.batch.root, duplicate: false, acceptedAt: new Date(recorded.batch.receivedAt).toISOString() },
+      decisionsEnqueued: recorded.ready.length > 0,
+    };
   });
 }

@@ -26,7 +26,7 @@ export async function openPostgresDb(connectionString: string, max = 4): Promise
     getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
       oid === INT8 ? (v: string) => BigInt(v) : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
   };
-  const pool = new pg.Pool({ connectionString, max, types: typeParser, idleTimeoutMillis: 0, allowExitOnIdle: true, keepAlive: true });
+  const pool = new pg.Pool({ connectionString, max, types: typeParser, idleTimeoutMillis: 0, allowExitOnIdle: true, keepAlive: true, keepAliveInitialDelayMillis: 30_000 });
   // An idle client's error (server restart) must not crash the hub.
   pool.on('error', () => undefined);
   await pool.query('SELECT 1');

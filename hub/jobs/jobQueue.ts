@@ -39,11 +39,10 @@ export interface JobQueue {
   /** Wakes this process's workers now instead of at their next poll. */
   wake(): void;
   /**
-   * After a transaction that may have called `enqueueDecision` committed: wakes this process's decide worker
-   * if anything was enqueued since the last call (a batch that completed nothing wakes nobody: every fetch
-   * is a query on the one connection PGlite has).
+   * Wakes this process's decide worker: call after the commit of a transaction that enqueued a decision (only
+   * then: every fetch is a query, on PGlite on its one connection).
    */
-  wakeIfEnqueued(): void;
+  wakeDecide(): void;
   /**
    * Resolves once every decision job that existed when it was called, in any
    * process, has run (done, or failed and waiting for its retry: a job that
@@ -77,9 +76,8 @@ export async function startJobQueue(db: Db, settings: JobSettings, handlers: Job
   boss.on('error', onError);
   const retry = { retryLimit: settings.retryLimit, retryDelay: settings.retryDelaySeconds, retryBackoff: true, expireInSeconds: settings.expireSeconds };
   const workers = new Map<QueueName, string>();
-  // Declared before the workers start: their rounds read them.
+  // Declared before the workers start: their rounds read it.
   let closed = false;
-  let enqueued = false;
   try {
     // pg-boss's schema set-up and createQueue use IF NOT EXISTS / ON CONFLICT, which race between processes starting at
     // once on an empty database: one process at a time (db/startLock.ts).
@@ -101,7 +99,7 @@ export async function startJobQueue(db: Db, settings: JobSettings, handlers: Job
         // A full round may have left more behind: fetch again now rather than after the poll interval. (Looked up,
         // not closed over: a first round could in principle finish before `work` has returned the id.)
         const self = workers.get(queue);
-        if (jobs.length === batchSize && batchSize > 1 && !closed && self) boss.notifyWorker(self);
+        if (queue === QUEUES.decide && jobs.length === batchSize && !closed && self) boss.notifyWorker(self);
       });
       workers.set(queue, id);
     }
@@ -117,7 +115,6 @@ export async function startJobQueue(db: Db, settings: JobSettings, handlers: Job
     async enqueueDecision(tx, itemIds) {
       if (itemIds.length === 0) return;
       await boss.send(QUEUES.decide, { itemIds }, { db: jobSqlOfTransaction(tx) });
-      enqueued = true;
     },
     async send(queue, data = {}, singletonKey, startAfterSeconds) {
       await boss.send(queue, data, { ...(singletonKey ? { singletonKey } : {}), ...(startAfterSeconds ? { startAfter: startAfterSeconds } : {}) });
@@ -126,11 +123,9 @@ export async function startJobQueue(db: Db, settings: JobSettings, handlers: Job
       if (!startAfterSeconds && id && !closed) boss.notifyWorker(id);
     },
     wake,
-    wakeIfEnqueued() {
+    wakeDecide() {
       const id = workers.get(QUEUES.decide);
-      if (!enqueued || closed || !id) return;
-      enqueued = false;
-      boss.notifyWorker(id);
+      if (!closed && id) boss.notifyWorker(id);
     },
     async retryFailed() {
       let n = 0;

@@ -27,6 +27,8 @@ it('configFromEnv reads the database pool size, and refuses one that is not a po
   expect(configFromEnv({ ...BASE_ENV, HUB_DB_POOL: '12' }).dbPool).toBe(12);
   expect(configFromEnv(BASE_ENV).dbPool).toBeUndefined();
   expect(() => configFromEnv({ ...BASE_ENV, HUB_DB_POOL: '0' })).toThrow(/HUB_DB_POOL must be a positive integer/);
+  // One connection would hang the start: its session lock holds it while migrations query through another.
+  expect(() => configFromEnv({ ...BASE_ENV, HUB_DB_POOL: '2' })).toThrow(/HUB_DB_POOL must be at least 3/);
 });
 
 it("startHub runs with the config's job settings, the caller's own laid over them", async () => {
