@@ -78,6 +78,11 @@ export async function startJobQueue(db: Db, settings: JobSettings, handlers: Job
   const workers = new Map<QueueName, string>();
   // Declared before the workers start: their rounds read it.
   let closed = false;
+  /** Wakes `queue`'s worker in this process now instead of at its next poll (none once closed, or before it started). */
+  const wakeQueue = (queue: QueueName) => {
+    const id = workers.get(queue);
+    if (!closed && id) boss.notifyWorker(id);
+  };
   try {
     // pg-boss's schema set-up and createQueue use IF NOT EXISTS / ON CONFLICT, which race between processes starting at
     // once on an empty database: one process at a time (db/startLock.ts).
@@ -96,10 +101,9 @@ export async function startJobQueue(db: Db, settings: JobSettings, handlers: Job
       const batchSize = queue === QUEUES.decide ? settings.decideRoundJobs : 1;
       const id = await boss.work<Record<string, unknown>>(queue, { batchSize, pollingIntervalSeconds: settings.pollMs / 1000 }, async (jobs) => {
         await handlers[queue](jobs.map((j) => j.data ?? {}));
-        // A full round may have left more behind: fetch again now rather than after the poll interval. (Looked up,
-        // not closed over: a first round could in principle finish before `work` has returned the id.)
-        const self = workers.get(queue);
-        if (queue === QUEUES.decide && jobs.length === batchSize && !closed && self) boss.notifyWorker(self);
+        // A full round may have left more behind: fetch again now rather than after the poll interval. (`wakeQueue`
+        // looks the id up, not closed over: a first round could in principle finish before `work` has returned it.)
+        if (queue === QUEUES.decide && jobs.length === batchSize) wakeQueue(queue);
       });
       workers.set(queue, id);
     }
@@ -119,13 +123,11 @@ export async function startJobQueue(db: Db, settings: JobSettings, handlers: Job
     async send(queue, data = {}, singletonKey, startAfterSeconds) {
       await boss.send(queue, data, { ...(singletonKey ? { singletonKey } : {}), ...(startAfterSeconds ? { startAfter: startAfterSeconds } : {}) });
       // Only that queue's worker, and only for a job due now: a delayed one (scoring after decisions) would not be fetched yet.
-      const id = workers.get(queue);
-      if (!startAfterSeconds && id && !closed) boss.notifyWorker(id);
+      if (!startAfterSeconds) wakeQueue(queue);
     },
     wake,
     wakeDecide() {
-      const id = workers.get(QUEUES.decide);
-      if (!closed && id) boss.notifyWorker(id);
+      wakeQueue(QUEUES.decide);
     },
     async retryFailed() {
       let n = 0;
