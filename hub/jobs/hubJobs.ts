@@ -22,7 +22,11 @@ export function hubJobHandlers(ctx: HubContext): JobHandlers {
       try {
         await finalizeInRounds(ctx, itemIds);
       } catch (e) {
-        // The other items of the job are written; this one is retried, then left to the sweep at the next start.
+        // A round of jobs, their items decided together. finalizeInRounds ran every part (2,000 items, one transaction
+        // each) before rethrowing the first error, and an item that cannot be decided is skipped, not its part: what
+        // could be decided is written. The throw fails every job of the round (pg-boss fails a fetch's jobs together),
+        // and each is retried, deciding only what is still open; a job that fails for good leaves its items open, to
+        // the sweep at the next start.
         console.error(`hub consensus: ${(e as Error).message} (retried; the sweep at start decides it once the data is sound)`);
         throw e;
       } finally {
