@@ -22,6 +22,7 @@ import { createAutotrackJob } from './video/autotrackJob';
 import { frameCacheBytesFromEnv } from './video/frameCacheCap';
 import { createShotsJob } from './video/shotsJob';
 import { createVideoEngine, type VideoEngine } from './video/videoEngine';
+import { withPacksAfterDownload } from './video/packsAfterDownload';
 import { createVideoService } from './video/videoServiceImpl';
 import { createNetworkServices, type NetworkOptions, type NetworkServices } from './networkServices';
 import { createRequesterService } from './requester/dashboardServiceImpl';
@@ -101,7 +102,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       prelabel: createPrelabelJob({ roots, predictor, folders, onItemResult: (event) => emitJobs('itemResult', event) }),
       shots: createShotsJob(videoEngine),
       autotrack: createAutotrackJob(videoEngine, engines),
-      download: network.downloadJob,
+      download: withPacksAfterDownload(network.downloadJob, videoEngine),
       publish: createPublishJob({ dataDir, client: network.client, registry: network.registry, keys: network.walletKeys, roots }),
     },
     onChange: (info) => {

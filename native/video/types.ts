@@ -71,7 +71,7 @@ export interface FrameServerOptions {
   jumpWindowFrames?: number;
   /** Frames before a jump's target (direction 'none') its decode also keeps, so stepping back right after a jump hits memory. Default 0. */
   keepBehindFrames?: number;
-  /** Make frame packs (under cacheDir/packs) when preparePack asks for one. Default false. */
+  /** Make frame packs (under cacheDir/packs) when preparePack or preparePackForLater asks for one. Default false. */
   framePacks?: boolean;
   /** CPU niceness of pack builds and checks. Default 19: they only get what interactive work leaves. */
   framePackNiceness?: number;
@@ -103,6 +103,13 @@ export interface FrameServer {
    * frames come from ffmpeg-from-keyframe as before.
    */
   preparePack(video: string | VideoProbe): Promise<PackStatus>;
+  /**
+   * Intake: make and check the pack now, after every opened video's build,
+   * so the video's first cold jump is a file read when it is opened later.
+   * Uses only free room in the pack budget and keeps nothing open; resolves
+   * with the outcome ('off' without framePacks).
+   */
+  preparePackForLater(video: string | VideoProbe): Promise<PackStatus>;
   stats(): FrameServerStats;
   /** Resolves when no decode (requested or prefetch) is running. */
   whenIdle(): Promise<void>;

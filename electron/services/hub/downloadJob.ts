@@ -4,13 +4,13 @@ import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { DownloadJobResult } from '../../common/services/hubService';
 import type { JobParams } from '../../common/services/jobsService';
-import type { JobHandler } from '../jobs/jobRunner';
+import type { JobContext } from '../jobs/jobRunner';
 import type { RootStore } from '../media/rootStore';
 import type { HubClient } from './hubClient';
 import { HubRequestError, normalizeHubUrl } from './hubHttp';
 import { fetchMedia, type MediaSession } from './mediaFetch';
 
-type DownloadParams = Extract<JobParams, { kind: 'download' }>;
+export type DownloadParams = Extract<JobParams, { kind: 'download' }>;
 
 /** A file or folder name from text that came from a hub: anything but [A-Za-z0-9._-] becomes '_', never '.' or '..'. */
 export function safeName(text: string): string {
@@ -127,7 +127,9 @@ export interface DownloadOptions {
   maxBytes?: number;
 }
 
-export function createDownloadJob(dataDir: string, client: HubClient, roots: RootStore, { session, maxBytes = MAX_MEDIA_BYTES }: DownloadOptions = {}): JobHandler<DownloadParams> {
+export type DownloadJob = (params: DownloadParams, context: JobContext) => Promise<DownloadJobResult>;
+
+export function createDownloadJob(dataDir: string, client: HubClient, roots: RootStore, { session, maxBytes = MAX_MEDIA_BYTES }: DownloadOptions = {}): DownloadJob {
   return async (params, { signal, progress }) => {
     const hubUrl = normalizeHubUrl(params.hubUrl);
     const media = session ?? client.mediaSession;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Wallet } from 'ethers';
@@ -13,6 +13,8 @@ import { localAccount, localRequester } from '../localNetwork/localHubAccounts';
 import { startLocalNetwork, type LocalNetwork } from '../localNetwork/startLocalNetwork';
 import { createRootStore } from '../media/rootStore';
 import { createBatchSigning } from './batchSigning';
+import { createVideoEngine } from '../video/videoEngine';
+import { withPacksAfterDownload } from '../video/packsAfterDownload';
 import { createDownloadJob, taskMediaDir } from './downloadJob';
 
 /**
@@ -82,6 +84,28 @@ describe('a video task on a real hub, from the workstation', () => {
     expect(messages.at(-1)).toBe(`1/1 files · ${mib(clip.length - kept)} MiB`);
     await expect(stat(`${target}.part`)).rejects.toThrow();
   });
+
+  it("a downloaded video's frame pack is made for later: opened afterwards, its frames come from the pack at once", async () => {
+    const roots = createRootStore(dataDir);
+    const videos = createVideoEngine({ dataDir, roots, memoryCapBytes: 8 << 20 });
+    try {
+      const job = withPacksAfterDownload(createDownloadJob(dataDir, annotator.client, roots), videos);
+      const result = await job({ kind: 'download', hubUrl: network.hubUrl, taskId, items: [{ sha256, fileName: 'clip.mp4' }] }, { jobId: 'packs', signal: new AbortController().signal, progress: () => undefined });
+      // In the background, after the result: at the lowest CPU priority, so no deadline here but the test's.
+      const packs = path.join(videos.cacheDir, 'packs');
+      const checkedIndex = async () => {
+        for (const name of (await readdir(packs).catch(() => [] as string[])).filter((n) => n.endsWith('.json'))) {
+          if ((JSON.parse(await readFile(path.join(packs, name), 'utf8')) as { checked?: boolean }).checked === true) return true;
+        }
+        return false;
+      };
+      while (!(await checkedIndex())) await new Promise((r) => setTimeout(r, 50));
+      const video = await videos.resolve(result.rootId, result.files[0]!.relPath);
+      expect(await videos.preparePack(video)).toEqual({ state: 'ready', frames: frameCount });
+    } finally {
+      await videos.dispose();
+    }
+  }, 180_000);
 
   it('a partial file of other bytes is removed and named, never renamed into place', async () => {
     const roots = createRootStore(dataDir);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { IntakeReportSchema } from '../../common/services/intake';
@@ -21,16 +21,16 @@ async function hostFor(media: string) {
   const videos = createVideoEngine({ dataDir, roots, memoryCapBytes: 8 << 20 });
   engines.push(videos);
   const root = await roots.grant(media);
-  return { intake: createIntakeJob(roots, videos), rootId: root.rootId };
+  return { intake: createIntakeJob(roots, videos), rootId: root.rootId, videos };
 }
 
 async function runIntake(fill: (media: string) => Promise<void> = makeIntakeFixture) {
   const media = await tempDir('intake-media');
   await fill(media);
-  const { intake, rootId } = await hostFor(media);
+  const { intake, rootId, videos } = await hostFor(media);
   const progress: Array<[number, number]> = [];
   const result = await intake({ kind: 'intake', rootId }, { jobId: 'test', signal: new AbortController().signal, progress: (d, t) => progress.push([d, t]) });
-  return { report: IntakeReportSchema.parse(result), progress };
+  return { report: IntakeReportSchema.parse(result), progress, videos };
 }
 
 describe('intake job', () => {
@@ -63,7 +63,7 @@ describe('intake job', () => {
   it('stops when cancelled', async () => {
     const media = await tempDir('intake-cancel');
     await makeIntakeFixture(media);
-    const { intake, rootId } = await hostFor(media);
+    const { intake, rootId, videos } = await hostFor(media);
     const controller = new AbortController();
     const run = intake({ kind: 'intake', rootId }, { jobId: 'test', signal: controller.signal, progress: (done) => done === 1 && controller.abort() });
     await expect(run).rejects.toThrow(/abort/i);
@@ -105,4 +105,23 @@ describe('intake job', () => {
     expect(report.duplicates).toEqual([{ relPath: 'clips/same-clip.mov', duplicateOf: 'clips/good.mp4', kind: 'exact', distance: 0 }]);
     expect(progress.at(-1)).toEqual([6, 6]);
   });
+
+  it("makes each accepted video's frame pack for later: opened afterwards, its frames come from the pack at once", async () => {
+    const { report, videos } = await runIntake(async (media) => {
+      await placeVideo('fourSeconds', media, 'clips/good.mp4');
+      await placeVideo('truncated', media, 'clips/truncated.mp4');
+    });
+    expect(report.accepted.map((a) => a.relPath)).toEqual(['clips/good.mp4']);
+    // In the background, after the report: at the lowest CPU priority, so no deadline here but the test's.
+    const packs = path.join(videos.cacheDir, 'packs');
+    const checked = async () => {
+      const names = (await readdir(packs).catch(() => [] as string[])).filter((n) => n.endsWith('.json'));
+      const indexes = await Promise.all(names.map(async (n) => JSON.parse(await readFile(path.join(packs, n), 'utf8')) as { checked?: boolean }));
+      return indexes.filter((index) => index.checked === true).length;
+    };
+    while ((await checked()) === 0) await new Promise((r) => setTimeout(r, 50));
+    expect(await checked()).toBe(1);
+    const good = await videos.resolve(report.rootId, 'clips/good.mp4');
+    expect(await videos.preparePack(good)).toEqual({ state: 'ready', frames: 120 });
+  }, 180_000);
 });

@@ -59,7 +59,10 @@ async function inspectVideoAt(videos: VideoEngine, rootPath: string, relPath: st
     if (error instanceof MediaError) return { ok: false, reason: error.message };
     throw error;
   }
-  return inspectVideo(videos, { file: media.file, relPath }, media.size, signal);
+  const outcome = await inspectVideo(videos, { file: media.file, relPath }, media.size, signal);
+  // Cold jumps are a file read once the pack exists; made now, it is ready when the video is opened.
+  if (outcome.ok) void videos.preparePackForLater({ file: media.file, relPath });
+  return outcome;
 }
 
 async function inspectImage(rootPath: string, relPath: string): Promise<InspectOutcome> {

@@ -32,6 +32,15 @@ export function createVideoEngine(options: VideoEngineOptions) {
     return (server ??= createFrameServer({ ...engineFrameOptions(), cacheDir, memoryCapBytes: options.memoryCapBytes }));
   };
 
+  /** A pack request's outcome, never a rejection: a video without a pack is served by decoding. */
+  const packOutcome = (video: VideoRef, request: (server: FrameServer) => Promise<PackStatus>): Promise<PackStatus> => {
+    try {
+      return request(frames()).catch((error: unknown) => ({ state: 'refused' as const, reason: namedByRelPath((error as Error).message, video.file, video.relPath) }));
+    } catch (error) {
+      return Promise.resolve({ state: 'refused', reason: (error as Error).message });
+    }
+  };
+
   return {
     cacheDir,
     /** Through the media resolver: relative, inside the root after symlinks, a video extension. */
@@ -53,11 +62,15 @@ export function createVideoEngine(options: VideoEngineOptions) {
      * a pack is served by decoding, as before.
      */
     preparePack(video: VideoRef): Promise<PackStatus> {
-      try {
-        return frames().preparePack(video.file).catch((error: unknown) => ({ state: 'refused' as const, reason: namedByRelPath((error as Error).message, video.file, video.relPath) }));
-      } catch (error) {
-        return Promise.resolve({ state: 'refused', reason: (error as Error).message });
-      }
+      return packOutcome(video, (server) => server.preparePack(video.file));
+    },
+    /**
+     * Intake met this video (a granted folder, a hub task's download): make its frame pack
+     * after every opened video's, in free room only, so it is ready when someone opens it.
+     * Never rejects; the outcome is for tests and logs.
+     */
+    preparePackForLater(video: VideoRef): Promise<PackStatus> {
+      return packOutcome(video, (server) => server.preparePackForLater(video.file));
     },
     /** Exactly frame n; an undecodable frame resolves with bytes null and the reason. */
     async getFrame(video: VideoRef, probe: VideoProbe | null, n: number, direction: PlayDirection = 'none'): Promise<FrameImage> {

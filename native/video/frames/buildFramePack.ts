@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
+import { crc32 } from 'node:zlib';
 import { VideoError } from '../errors';
 import { videoCacheKey } from '../probe/cacheKey';
 import type { VideoProbe } from '../types';
@@ -34,6 +35,7 @@ export async function buildFramePack(spec: BuildPackSpec): Promise<void> {
   const tempIndex = `${files.index}.${tag}`;
   const offsets = new Array<number>(count).fill(-1);
   const lengths = new Array<number>(count).fill(0);
+  const checksums = new Array<number>(count).fill(0);
   let written = 0;
   const out = fs.createWriteStream(tempData);
   let writeError = null as Error | null;
@@ -53,6 +55,7 @@ export async function buildFramePack(spec: BuildPackSpec): Promise<void> {
     onFrame: (n, frame) => {
       offsets[n] = written;
       lengths[n] = frame.bytes.length;
+      checksums[n] = crc32(frame.bytes);
       written += frame.bytes.length;
       out.write(frame.bytes);
     },
@@ -74,7 +77,7 @@ export async function buildFramePack(spec: BuildPackSpec): Promise<void> {
       throw new VideoError('ffmpeg-failed', `No frame of ${probe.path} decoded for the frame pack (exit ${window.exitCode}): ${window.lastDecodeError ?? 'no message'}`);
     }
     if ((await videoCacheKey(probe.path)).key !== probe.cacheKey) throw new VideoError('ffmpeg-failed', `${probe.path} changed while its frame pack was made`);
-    const index: FramePackIndex = { format: PACK_FORMAT, cacheKey: probe.cacheKey, variant: spec.variant, frameCount: count, offsets, lengths, dataBytes: written };
+    const index: FramePackIndex = { format: PACK_FORMAT, cacheKey: probe.cacheKey, variant: spec.variant, frameCount: count, offsets, lengths, crc32: checksums, dataBytes: written };
     await fsp.writeFile(tempIndex, JSON.stringify(index));
     await fsp.rename(tempData, files.data);
     await fsp.rename(tempIndex, files.index);

@@ -1,11 +1,12 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { crc32 } from 'node:zlib';
 import type { VideoProbe } from '../types';
 import type { DecodedFrame } from './decodeWindow';
 import { jpegSize } from './jpegSplitter';
 
 /** Bump when the layout or its meaning changes; older packs are then refused and rebuilt. */
-export const PACK_FORMAT = 1;
+export const PACK_FORMAT = 2;
 
 /**
  * The index of a frame pack: where each frame's JPEG lies in the data file.
@@ -21,7 +22,15 @@ export interface FramePackIndex {
   frameCount: number;
   offsets: number[];
   lengths: number[];
+  /** CRC-32 of each frame's JPEG, checked on every read: a frame damaged on disk is decoded instead, never served. */
+  crc32: number[];
   dataBytes: number;
+  /**
+   * Set once sample frames matched a fresh decode of the original (packSamples.ts).
+   * A pack reopened with this set is ready at once: the video is the same
+   * version (cacheKey), and every frame read is checked against its CRC.
+   */
+  checked?: true;
 }
 
 export interface PackFiles {
@@ -43,7 +52,7 @@ export function indexMismatch(index: FramePackIndex, probe: VideoProbe, variant:
   if (index.cacheKey !== probe.cacheKey) return 'the pack was made from another version of the file';
   if (index.variant !== variant) return `the pack is for output ${index.variant}, not ${variant}`;
   const count = probe.info.frameCount;
-  if (index.frameCount !== count || index.offsets?.length !== count || index.lengths?.length !== count) {
+  if (index.frameCount !== count || index.offsets?.length !== count || index.lengths?.length !== count || index.crc32?.length !== count) {
     return `the pack lists ${index.offsets?.length ?? 0} frames, the video has ${count}`;
   }
   if (dataFileBytes !== index.dataBytes) return `the pack's data is ${dataFileBytes} bytes, its index says ${index.dataBytes}`;
@@ -55,6 +64,7 @@ export function indexMismatch(index: FramePackIndex, probe: VideoProbe, variant:
     if (offset === -1) continue;
     // Frames lie in order, back to back: anything else is not a pack we wrote.
     if (!Number.isInteger(offset) || !Number.isInteger(length) || offset !== end || length <= 0) return `frame ${n} lies outside the pack's data`;
+    if (!Number.isInteger(index.crc32[n])) return `frame ${n} has no checksum`;
     end = offset + length;
     present++;
   }
@@ -67,8 +77,27 @@ export function indexMismatch(index: FramePackIndex, probe: VideoProbe, variant:
 export class FramePack {
   private constructor(
     private readonly handle: fs.FileHandle,
-    readonly index: FramePackIndex,
+    private index: FramePackIndex,
+    private readonly files: PackFiles,
   ) {}
+
+  /** Whether sample frames of this pack already matched a decode of the original. */
+  get checked(): boolean {
+    return this.index.checked === true;
+  }
+
+  /** Record that the samples matched (index rewritten whole, then renamed over the old one). */
+  async markChecked(): Promise<void> {
+    const index: FramePackIndex = { ...this.index, checked: true };
+    const temp = `${this.files.index}.${process.pid}-${Date.now()}.tmp`;
+    try {
+      await fs.writeFile(temp, JSON.stringify(index));
+      await fs.rename(temp, this.files.index);
+    } finally {
+      await fs.rm(temp, { force: true });
+    }
+    this.index = index;
+  }
 
   /** Open the pack at `files` when its index fits the video; null when there is none; a reason string when there is one that does not fit. */
   static async open(files: PackFiles, probe: VideoProbe, variant: string): Promise<FramePack | null | string> {
@@ -91,7 +120,7 @@ export class FramePack {
       await handle.close();
       return mismatch;
     }
-    return new FramePack(handle, index);
+    return new FramePack(handle, index, files);
   }
 
   has(n: number): boolean {
@@ -103,12 +132,12 @@ export class FramePack {
     return this.index.offsets.flatMap((offset, n) => (offset >= 0 ? [n] : []));
   }
 
-  /** Frame n's JPEG; null when the pack lacks it or cannot be read (closed meanwhile, disk error): the caller decodes instead. */
+  /** Frame n's JPEG; null when the pack lacks it or cannot be read (closed meanwhile, disk error, checksum differs): the caller decodes instead. */
   async read(n: number): Promise<DecodedFrame | null> {
     if (!this.has(n)) return null;
     const bytes = Buffer.alloc(this.index.lengths[n]!);
     const bytesRead = await this.handle.read(bytes, 0, bytes.length, this.index.offsets[n]!).then((r) => r.bytesRead, () => -1);
-    if (bytesRead !== bytes.length) return null;
+    if (bytesRead !== bytes.length || crc32(bytes) !== this.index.crc32[n]) return null;
     const size = jpegSize(bytes);
     return size.width > 0 ? { bytes, ...size } : null;
   }

@@ -1,24 +1,15 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isVideoError } from '../errors';
 import { probeVideo } from '../probe/probeVideo';
 import { fixture, PATTERN_WIDTH, tempCacheDir } from '../testSupport/fixtures';
 import { readFrameIndex } from '../testSupport/indexPattern';
-import type { FrameServer, FrameServerOptions } from '../types';
+import { packServersClosedAfterEach } from '../testSupport/packServers';
+import type { FrameServer } from '../types';
 import type { FramePackIndex } from './framePack';
-import { createFrameServer } from './frameServer';
 
-const servers: FrameServer[] = [];
-function server(options: Partial<FrameServerOptions> & { cacheDir: string }): FrameServer {
-  // Normal priority: at 19 a build starves behind the other suites on this shared 2-core machine.
-  const created = createFrameServer({ diskCache: false, framePacks: true, framePackNiceness: 0, ...options });
-  servers.push(created);
-  return created;
-}
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+const server = packServersClosedAfterEach();
 
 async function shownIndex(frames: FrameServer, file: string, n: number, direction: 'none' | 'forward' | 'backward' = 'none'): Promise<number> {
   const image = await frames.getFrame(file, n, direction);
@@ -78,6 +69,8 @@ describe('frame packs (real x264 medium B-frame encodes)', { timeout: 180_000 },
     let offset = 0;
     index.offsets = jpegs.map((j) => ((offset += j.length), offset - j.length));
     index.lengths = jpegs.map((j) => j.length);
+    index.crc32 = index.crc32.reverse(); // a consistent pack of the wrong frames: only the sample check can tell
+    delete index.checked; // as if the host quit between writing the pack and checking it
     await fs.writeFile(dataFile, Buffer.concat(jpegs));
     await fs.writeFile(indexFile, JSON.stringify(index));
 
@@ -93,7 +86,7 @@ describe('frame packs (real x264 medium B-frame encodes)', { timeout: 180_000 },
   it('makes the pack again when the one on disk does not fit the video (other frame count)', async () => {
     const file = await fixture('photoPan');
     const { cacheDir, indexFile, index } = await madePack(file, 'pack-stale');
-    await fs.writeFile(indexFile, JSON.stringify({ ...index, frameCount: 179, offsets: index.offsets.slice(1), lengths: index.lengths.slice(1) }));
+    await fs.writeFile(indexFile, JSON.stringify({ ...index, frameCount: 179, offsets: index.offsets.slice(1), lengths: index.lengths.slice(1), crc32: index.crc32.slice(1) }));
     const frames = server({ cacheDir });
     expect(await frames.preparePack(file)).toEqual({ state: 'ready', frames: 180 });
     expect(await shownIndex(frames, file, 0)).toBe(0);

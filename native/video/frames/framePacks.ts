@@ -1,10 +1,11 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import PQueue from 'p-queue';
 import { isVideoError, VideoError } from '../errors';
 import type { PackStatus, VideoProbe } from '../types';
 import { buildFramePack } from './buildFramePack';
 import { DecodeWindow, type DecodedFrame } from './decodeWindow';
-import { FramePack, packFiles } from './framePack';
+import { FramePack, packFiles, type PackFiles } from './framePack';
 import { sampleFrames, sampleMismatch } from './packSamples';
 import { DEFAULT_PACK_BUDGET_BYTES, makeRoomForPack, touchPack } from './packBudget';
 
@@ -26,16 +27,23 @@ interface Entry {
   settled: Promise<PackStatus>;
 }
 
+/** Builds run one at a time (two at once would only halve each); a video someone opened goes before intake's. */
+const OPENED = 1;
+const INTAKE = 0;
+
 /**
- * Frame packs of the videos a server has open: made in the background (one
- * at a time, lowest priority), checked before use (index fits the video,
- * sample frames equal a fresh decode of the original), refused for good
- * when a check fails. See README "Frame packs".
+ * Frame packs of the videos a server has open, and of the videos intake
+ * met: made in the background (one at a time, lowest CPU priority),
+ * checked before first use (index fits the video, sample frames equal a
+ * fresh decode of the original), refused for good when a check fails.
+ * See README "Frame packs".
  */
 export class FramePacks {
   private readonly entries = new Map<string, Entry>();
-  /** Builds run one after another: two at once would only halve each. */
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly builds = new PQueue({ concurrency: 1 });
+  /** Intake's builds, by cache key; they stop when the server closes. */
+  private readonly intake = new Map<string, Promise<PackStatus>>();
+  private readonly intakeAbort = new AbortController();
 
   constructor(private readonly options: FramePacksOptions) {}
 
@@ -56,6 +64,28 @@ export class FramePacks {
     return entry.settled;
   }
 
+  /**
+   * Intake: make and check this video's pack on disk after every opened
+   * video's build, so it is ready when someone opens the video later. It
+   * only uses free room in the budget (it never removes another pack: a
+   * large intake would otherwise evict its own first packs) and keeps
+   * nothing open. Resolves with the outcome; never rejects.
+   */
+  prepareForLater(probe: VideoProbe): Promise<PackStatus> {
+    const key = probe.cacheKey;
+    const known = this.entries.get(key)?.settled ?? this.intake.get(key);
+    if (known) return known;
+    const signal = this.intakeAbort.signal;
+    const outcome = this.builds
+      .add(() => this.makeForLater(probe, signal), { priority: INTAKE, signal })
+      // Opened meanwhile: that build is the one (awaited here, outside the queue it waits in).
+      .then((status) => status ?? this.entries.get(key)?.settled ?? this.status(probe))
+      .catch((error: unknown): PackStatus => ({ state: 'refused', reason: signal.aborted || isVideoError(error, 'cancelled') ? 'cancelled' : (error as Error).message }))
+      .finally(() => this.intake.delete(key));
+    this.intake.set(key, outcome);
+    return outcome;
+  }
+
   /** The ready pack of this video, if any (synchronous: asked on every frame request). */
   ready(probe: VideoProbe): FramePack | null {
     return this.entries.get(probe.cacheKey)?.pack ?? null;
@@ -67,7 +97,8 @@ export class FramePacks {
 
   /** Outcomes still pending, for whenIdle. */
   pending(): Promise<unknown>[] {
-    return [...this.entries.values()].filter((e) => e.status.state === 'building' || e.status.state === 'checking').map((e) => e.settled);
+    const opened = [...this.entries.values()].filter((e) => e.status.state === 'building' || e.status.state === 'checking').map((e) => e.settled);
+    return [...opened, ...this.intake.values()];
   }
 
   release(cacheKey: string): void {
@@ -80,7 +111,8 @@ export class FramePacks {
 
   async close(): Promise<void> {
     const all = [...this.entries.keys()];
-    const settled = [...this.entries.values()].map((e) => e.settled);
+    const settled = [...[...this.entries.values()].map((e) => e.settled), ...this.intake.values()];
+    this.intakeAbort.abort();
     for (const key of all) this.release(key);
     await Promise.allSettled(settled);
   }
@@ -88,34 +120,13 @@ export class FramePacks {
   private async adopt(probe: VideoProbe, entry: Entry): Promise<PackStatus> {
     const files = packFiles(this.options.dir, probe.cacheKey, this.options.variant);
     await fs.mkdir(this.options.dir, { recursive: true });
-    let opened = await FramePack.open(files, probe, this.options.variant);
-    if (typeof opened === 'string') {
-      // A pack from an older format or a broken write: made again, once.
-      await removePack(files);
-      opened = null;
-    }
-    if (opened) await touchPack(files.data);
-    if (!opened) {
-      // Room is made inside the queue, so two builds never both count the same free space.
-      const build = this.queue.then(async () => {
-        if (entry.abort.signal.aborted) throw new VideoError('cancelled', 'The frame pack was cancelled');
-        const noRoom = await makeRoomForPack(this.options.dir, (await fs.stat(probe.path)).size, this.options.budgetBytes ?? DEFAULT_PACK_BUDGET_BYTES, this.openPackNames());
-        if (noRoom) return noRoom;
-        await buildFramePack({ ...this.options, ffmpeg: this.options.ffmpeg(), probe, files, signal: entry.abort.signal });
-        return null;
-      });
-      this.queue = build.catch(() => undefined);
-      const noRoom = await build;
-      if (noRoom) return { state: 'refused', reason: noRoom };
-      opened = await FramePack.open(files, probe, this.options.variant);
-      if (opened === null || typeof opened === 'string') return { state: 'refused', reason: opened ?? 'the pack vanished after it was made' };
-    }
-    entry.status = { state: 'checking' };
-    const reason = await this.checkSamples(opened, probe, entry.abort.signal);
-    if (reason) {
-      await opened.close();
-      await removePack(files);
-      return { state: 'refused', reason };
+    const opened = await this.openOrMake(probe, files, () => this.builds.add(() => this.make(probe, files, entry.abort.signal, { evict: true }), { priority: OPENED }));
+    if (typeof opened === 'string') return { state: 'refused', reason: opened };
+    await touchPack(files.data);
+    if (!opened.checked) {
+      entry.status = { state: 'checking' };
+      const reason = await this.check(opened, probe, files, entry.abort.signal);
+      if (reason) return { state: 'refused', reason };
     }
     if (entry.abort.signal.aborted) {
       await opened.close();
@@ -123,6 +134,70 @@ export class FramePacks {
     }
     entry.pack = opened;
     return { state: 'ready', frames: opened.presentFrames().length };
+  }
+
+  /** Intake's build, run inside the queue: made, checked and closed again. */
+  private async makeForLater(probe: VideoProbe, signal: AbortSignal): Promise<PackStatus | null> {
+    if (this.entries.has(probe.cacheKey)) return null; // opened meanwhile
+    const files = packFiles(this.options.dir, probe.cacheKey, this.options.variant);
+    await fs.mkdir(this.options.dir, { recursive: true });
+    const pack = await this.openOrMake(probe, files, () => this.make(probe, files, signal, { evict: false }));
+    if (typeof pack === 'string') return { state: 'refused', reason: pack };
+    try {
+      const reason = pack.checked ? null : await this.check(pack, probe, files, signal);
+      return reason ? { state: 'refused', reason } : { state: 'ready', frames: pack.presentFrames().length };
+    } finally {
+      await pack.close();
+    }
+  }
+
+  /** The pack on disk that fits this video, or null (one that does not fit, from an older format or a broken write, is removed: made again, once). */
+  private async openOrForget(probe: VideoProbe, files: PackFiles): Promise<FramePack | null> {
+    const opened = await FramePack.open(files, probe, this.options.variant);
+    if (typeof opened !== 'string') return opened;
+    await removePack(files);
+    return null;
+  }
+
+  /** The pack on disk that fits this video, made first when there is none; why not, as a string. */
+  private async openOrMake(probe: VideoProbe, files: PackFiles, make: () => Promise<string | null>): Promise<FramePack | string> {
+    const there = await this.openOrForget(probe, files);
+    if (there) return there;
+    const noRoom = await make();
+    if (noRoom) return noRoom;
+    return (await FramePack.open(files, probe, this.options.variant)) ?? 'the pack vanished after it was made';
+  }
+
+  /**
+   * Make the pack unless one is on disk by now (an earlier build in the queue
+   * may have made it). Runs inside the queue, so two builds never both count
+   * the same free space.
+   */
+  private async make(probe: VideoProbe, files: PackFiles, signal: AbortSignal, { evict }: { evict: boolean }): Promise<string | null> {
+    if (signal.aborted) throw new VideoError('cancelled', 'The frame pack was cancelled');
+    const there = await this.openOrForget(probe, files);
+    if (there) {
+      await there.close();
+      return null;
+    }
+    const budget = this.options.budgetBytes ?? DEFAULT_PACK_BUDGET_BYTES;
+    const noRoom = await makeRoomForPack(this.options.dir, (await fs.stat(probe.path)).size, budget, this.openPackNames(), { evict });
+    if (noRoom) return noRoom;
+    await buildFramePack({ ...this.options, ffmpeg: this.options.ffmpeg(), probe, files, signal });
+    return null;
+  }
+
+  /** Compare samples with the original; on success the pack is marked checked, on failure closed and removed. */
+  private async check(pack: FramePack, probe: VideoProbe, files: PackFiles, signal: AbortSignal): Promise<string | null> {
+    const reason = await this.checkSamples(pack, probe, signal);
+    if (reason) {
+      await pack.close();
+      await removePack(files);
+      return reason;
+    }
+    // Not recorded (disk full, read-only): the pack is still right; it is checked again next time.
+    await pack.markChecked().catch(() => undefined);
+    return null;
   }
 
   /** The packs this server has open or in the making, by file name: the budget never removes them. */

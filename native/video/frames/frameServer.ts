@@ -184,6 +184,12 @@ export function createFrameServer(options: FrameServerOptions): FrameServer {
       return packs.prepare((await stateFor(video)).probe);
     },
 
+    async preparePackForLater(video): Promise<PackStatus> {
+      if (closed) throw new VideoError('closed', 'The frame server was closed');
+      if (!packs) return { state: 'off' };
+      return packs.prepareForLater((await stateFor(video)).probe);
+    },
+
     stats(): FrameServerStats {
       return { ...counters, memoryBytes: memory.bytes, memoryFrames: memory.size };
     },

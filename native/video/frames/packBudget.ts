@@ -23,9 +23,10 @@ interface StoredPack {
  * this server has open) until the estimate fits. Returns why the pack
  * cannot be made (its estimate alone is over the budget, or what is open
  * leaves no room), or null when it fits. The video is then served by
- * decoding as before.
+ * decoding as before. With `evict: false` (intake's packs, made before
+ * anyone asks) nothing is removed: only free room is used.
  */
-export async function makeRoomForPack(dir: string, videoBytes: number, budgetBytes: number, keep: ReadonlySet<string>): Promise<string | null> {
+export async function makeRoomForPack(dir: string, videoBytes: number, budgetBytes: number, keep: ReadonlySet<string>, { evict = true }: { evict?: boolean } = {}): Promise<string | null> {
   const needed = videoBytes * PACK_SIZE_FACTOR;
   const gib = (n: number) => `${(n / 1024 ** 3).toFixed(1)} GiB`;
   if (needed > budgetBytes) return `a frame pack of this video would take about ${gib(needed)}, over the packs' disk budget of ${gib(budgetBytes)} (GROUNDWORK_FRAME_PACK_BUDGET_GB)`;
@@ -33,11 +34,15 @@ export async function makeRoomForPack(dir: string, videoBytes: number, budgetByt
   let used = packs.reduce((sum, p) => sum + p.bytes, 0);
   for (const pack of packs.sort((a, b) => a.usedAt - b.usedAt)) {
     if (used + needed <= budgetBytes) break;
+    if (!evict) break;
     if (keep.has(path.basename(pack.base))) continue;
     await Promise.all([fs.rm(`${pack.base}.frames`, { force: true }), fs.rm(`${pack.base}.json`, { force: true })]);
     used -= pack.bytes;
   }
-  return used + needed <= budgetBytes ? null : `the frame packs of the videos open now leave no room for another within the disk budget of ${gib(budgetBytes)}`;
+  if (used + needed <= budgetBytes) return null;
+  return evict
+    ? `the frame packs of the videos open now leave no room for another within the disk budget of ${gib(budgetBytes)}`
+    : `the frame packs made so far fill the disk budget of ${gib(budgetBytes)}; this video gets its pack when it is opened`;
 }
 
 /** Marks a pack as used now, so the budget removes it last. */
