@@ -111,7 +111,7 @@ export interface FrameServer {
    */
   preparePackForLater(video: string | VideoProbe): Promise<PackStatus>;
   stats(): FrameServerStats;
-  /** Resolves when no decode (requested or prefetch) is running. */
+  /** Resolves when no decode (requested or prefetch) and no pack build or check (opened or intake's, which can take long) is running. */
   whenIdle(): Promise<void>;
   /** Forget a video's frames (memory) and stop its decodes. */
   release(videoPath: string): void;

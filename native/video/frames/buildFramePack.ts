@@ -37,6 +37,8 @@ export async function buildFramePack(spec: BuildPackSpec): Promise<void> {
   const lengths = new Array<number>(count).fill(0);
   const checksums = new Array<number>(count).fill(0);
   let written = 0;
+  // Cancelled while it waited its turn: an abort that already fired never calls the listener below.
+  if (spec.signal?.aborted) throw new VideoError('cancelled', 'The frame pack was cancelled');
   const out = fs.createWriteStream(tempData);
   let writeError = null as Error | null;
   const outDone = new Promise<void>((resolve, reject) => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -26,11 +27,12 @@ export interface FramePackIndex {
   crc32: number[];
   dataBytes: number;
   /**
-   * Set once sample frames matched a fresh decode of the original (packSamples.ts).
-   * A pack reopened with this set is ready at once: the video is the same
-   * version (cacheKey), and every frame read is checked against its CRC.
+   * The video file (videoIdentity: device, inode, ctime) whose sample frames
+   * this pack matched (packCheck.ts). A pack reopened for the same file is
+   * ready at once; for any other, even with the same cache key, it is
+   * checked again. Every frame read is checked against its CRC.
    */
-  checked?: true;
+  checkedAgainst?: string;
 }
 
 export interface PackFiles {
@@ -52,9 +54,10 @@ export function indexMismatch(index: FramePackIndex, probe: VideoProbe, variant:
   if (index.cacheKey !== probe.cacheKey) return 'the pack was made from another version of the file';
   if (index.variant !== variant) return `the pack is for output ${index.variant}, not ${variant}`;
   const count = probe.info.frameCount;
-  if (index.frameCount !== count || index.offsets?.length !== count || index.lengths?.length !== count || index.crc32?.length !== count) {
+  if (index.frameCount !== count || index.offsets?.length !== count || index.lengths?.length !== count) {
     return `the pack lists ${index.offsets?.length ?? 0} frames, the video has ${count}`;
   }
+  if (index.crc32?.length !== count) return `the pack has ${index.crc32?.length ?? 0} frame checksums for ${count} frames`;
   if (dataFileBytes !== index.dataBytes) return `the pack's data is ${dataFileBytes} bytes, its index says ${index.dataBytes}`;
   let present = 0;
   let end = 0;
@@ -81,15 +84,22 @@ export class FramePack {
     private readonly files: PackFiles,
   ) {}
 
-  /** Whether sample frames of this pack already matched a decode of the original. */
-  get checked(): boolean {
-    return this.index.checked === true;
+  /** Whether sample frames of this pack matched a decode of this very file (packCheck.ts videoIdentity). */
+  wasCheckedAgainst(identity: string): boolean {
+    return this.index.checkedAgainst === identity;
   }
 
-  /** Record that the samples matched (index rewritten whole, then renamed over the old one). */
-  async markChecked(): Promise<void> {
-    const index: FramePackIndex = { ...this.index, checked: true };
-    const temp = `${this.files.index}.${process.pid}-${Date.now()}.tmp`;
+  /**
+   * Record that the samples matched the file `identity` (index rewritten
+   * whole, then renamed over the old one). Skipped when the data file on
+   * disk is no longer the one open here (another process removed or made
+   * the pack again meanwhile): its index must not be this one.
+   */
+  async markChecked(identity: string): Promise<void> {
+    const [open, onDisk] = await Promise.all([this.handle.stat(), fs.stat(this.files.data).catch(() => null)]);
+    if (!onDisk || onDisk.ino !== open.ino || onDisk.dev !== open.dev) return;
+    const index: FramePackIndex = { ...this.index, checkedAgainst: identity };
+    const temp = `${this.files.index}.${randomUUID()}.tmp`;
     try {
       await fs.writeFile(temp, JSON.stringify(index));
       await fs.rename(temp, this.files.index);

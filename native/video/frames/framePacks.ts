@@ -4,10 +4,9 @@ import PQueue from 'p-queue';
 import { isVideoError, VideoError } from '../errors';
 import type { PackStatus, VideoProbe } from '../types';
 import { buildFramePack } from './buildFramePack';
-import { DecodeWindow, type DecodedFrame } from './decodeWindow';
-import { FramePack, packFiles, type PackFiles } from './framePack';
-import { sampleFrames, sampleMismatch } from './packSamples';
-import { DEFAULT_PACK_BUDGET_BYTES, makeRoomForPack, touchPack } from './packBudget';
+import { FramePack, PACK_FORMAT, packFiles, type PackFiles } from './framePack';
+import { checkSamples, videoIdentity } from './packCheck';
+import { agePack, DEFAULT_PACK_BUDGET_BYTES, makeRoomForPack, removeOtherFormats, touchPack } from './packBudget';
 
 export interface FramePacksOptions {
   ffmpeg: () => string;
@@ -27,28 +26,41 @@ interface Entry {
   settled: Promise<PackStatus>;
 }
 
+/** An intake build; `preempted` when an opened video's build stopped it (it is queued again). */
+interface LaterTask {
+  key: string;
+  abort: AbortController;
+  preempted: boolean;
+}
+
 /** Builds run one at a time (two at once would only halve each); a video someone opened goes before intake's. */
 const OPENED = 1;
 const INTAKE = 0;
+
+const cancelled = () => new VideoError('cancelled', 'The frame pack was cancelled');
 
 /**
  * Frame packs of the videos a server has open, and of the videos intake
  * met: made in the background (one at a time, lowest CPU priority),
  * checked before first use (index fits the video, sample frames equal a
- * fresh decode of the original), refused for good when a check fails.
- * See README "Frame packs".
+ * fresh decode of the original file), refused for good when a check
+ * fails. See README "Frame packs".
  */
 export class FramePacks {
   private readonly entries = new Map<string, Entry>();
   private readonly builds = new PQueue({ concurrency: 1 });
-  /** Intake's builds, by cache key; they stop when the server closes. */
-  private readonly intake = new Map<string, Promise<PackStatus>>();
-  private readonly intakeAbort = new AbortController();
+  /** Intake's builds by cache key, queued or running. */
+  private readonly later = new Map<string, Promise<PackStatus>>();
+  /** The intake build running now: a build for an opened video stops it and goes first. */
+  private runningLater: LaterTask | null = null;
+  private closed = false;
+  private swept: Promise<void> | null = null;
 
   constructor(private readonly options: FramePacksOptions) {}
 
   /** Start (or join) making and checking the pack of this video; resolves with the outcome. */
   prepare(probe: VideoProbe): Promise<PackStatus> {
+    if (this.closed) return Promise.resolve({ state: 'refused', reason: 'cancelled' });
     const existing = this.entries.get(probe.cacheKey);
     if (existing) return existing.settled;
     const entry: Entry = { status: { state: 'building' }, pack: null, abort: new AbortController(), settled: Promise.resolve({ state: 'building' }) };
@@ -68,21 +80,17 @@ export class FramePacks {
    * Intake: make and check this video's pack on disk after every opened
    * video's build, so it is ready when someone opens the video later. It
    * only uses free room in the budget (it never removes another pack: a
-   * large intake would otherwise evict its own first packs) and keeps
-   * nothing open. Resolves with the outcome; never rejects.
+   * large intake would otherwise evict its own first packs), counts as the
+   * least recently used pack until opened, and keeps nothing open.
+   * Resolves with the outcome; never rejects.
    */
   prepareForLater(probe: VideoProbe): Promise<PackStatus> {
+    if (this.closed) return Promise.resolve({ state: 'refused', reason: 'cancelled' });
     const key = probe.cacheKey;
-    const known = this.entries.get(key)?.settled ?? this.intake.get(key);
+    const known = this.entries.get(key)?.settled ?? this.later.get(key);
     if (known) return known;
-    const signal = this.intakeAbort.signal;
-    const outcome = this.builds
-      .add(() => this.makeForLater(probe, signal), { priority: INTAKE, signal })
-      // Opened meanwhile: that build is the one (awaited here, outside the queue it waits in).
-      .then((status) => status ?? this.entries.get(key)?.settled ?? this.status(probe))
-      .catch((error: unknown): PackStatus => ({ state: 'refused', reason: signal.aborted || isVideoError(error, 'cancelled') ? 'cancelled' : (error as Error).message }))
-      .finally(() => this.intake.delete(key));
-    this.intake.set(key, outcome);
+    const outcome = this.buildForLater(probe).finally(() => this.later.delete(key));
+    this.later.set(key, outcome);
     return outcome;
   }
 
@@ -95,10 +103,10 @@ export class FramePacks {
     return this.entries.get(probe.cacheKey)?.status ?? { state: 'none' };
   }
 
-  /** Outcomes still pending, for whenIdle. */
+  /** Outcomes still pending (opened videos' and intake's), for whenIdle. */
   pending(): Promise<unknown>[] {
     const opened = [...this.entries.values()].filter((e) => e.status.state === 'building' || e.status.state === 'checking').map((e) => e.settled);
-    return [...opened, ...this.intake.values()];
+    return [...opened, ...this.later.values()];
   }
 
   release(cacheKey: string): void {
@@ -109,42 +117,84 @@ export class FramePacks {
     void entry.pack?.close();
   }
 
+  /** Stops every build and check; resolves once none runs and nothing half-made is left. */
   async close(): Promise<void> {
-    const all = [...this.entries.keys()];
-    const settled = [...[...this.entries.values()].map((e) => e.settled), ...this.intake.values()];
-    this.intakeAbort.abort();
-    for (const key of all) this.release(key);
+    this.closed = true;
+    this.runningLater?.abort.abort();
+    const settled = [...[...this.entries.values()].map((e) => e.settled), ...this.later.values()];
+    for (const key of [...this.entries.keys()]) this.release(key);
     await Promise.allSettled(settled);
+    // Queued builds still start, see the server closed and stop at once.
+    await this.builds.onIdle();
   }
 
   private async adopt(probe: VideoProbe, entry: Entry): Promise<PackStatus> {
-    const files = packFiles(this.options.dir, probe.cacheKey, this.options.variant);
+    const key = probe.cacheKey;
+    // Intake is making this very pack now: use it rather than check it twice.
+    if (this.runningLater?.key === key) await this.later.get(key);
+    const files = packFiles(this.options.dir, key, this.options.variant);
     await fs.mkdir(this.options.dir, { recursive: true });
-    const opened = await this.openOrMake(probe, files, () => this.builds.add(() => this.make(probe, files, entry.abort.signal, { evict: true }), { priority: OPENED }));
+    const opened = await this.openOrMake(probe, files, () => {
+      this.preemptLater(key);
+      return this.builds.add(() => this.make(probe, files, entry.abort.signal, { evict: true }), { priority: OPENED });
+    });
     if (typeof opened === 'string') return { state: 'refused', reason: opened };
     await touchPack(files.data);
-    if (!opened.checked) {
+    const identity = await videoIdentity(probe.path);
+    if (!opened.wasCheckedAgainst(identity)) {
       entry.status = { state: 'checking' };
-      const reason = await this.check(opened, probe, files, entry.abort.signal);
+      const reason = await this.check(opened, probe, files, identity, entry.abort.signal);
       if (reason) return { state: 'refused', reason };
     }
     if (entry.abort.signal.aborted) {
       await opened.close();
-      throw new VideoError('cancelled', 'The frame pack was cancelled');
+      throw cancelled();
     }
     entry.pack = opened;
     return { state: 'ready', frames: opened.presentFrames().length };
   }
 
+  /** An opened video's build is about to queue: the intake build running now (another video's) stops and queues again behind it. */
+  private preemptLater(key: string): void {
+    const task = this.runningLater;
+    if (!task || task.key === key) return;
+    task.preempted = true;
+    task.abort.abort();
+  }
+
+  private async buildForLater(probe: VideoProbe): Promise<PackStatus> {
+    for (;;) {
+      const task: LaterTask = { key: probe.cacheKey, abort: new AbortController(), preempted: false };
+      try {
+        // null: opened meanwhile, and that build is the one.
+        return (await this.builds.add(() => this.runLater(probe, task), { priority: INTAKE })) ?? this.status(probe);
+      } catch (error) {
+        if (task.preempted && !this.closed) continue;
+        return { state: 'refused', reason: isVideoError(error, 'cancelled') ? 'cancelled' : (error as Error).message };
+      }
+    }
+  }
+
+  private async runLater(probe: VideoProbe, task: LaterTask): Promise<PackStatus | null> {
+    if (this.closed) throw cancelled();
+    this.runningLater = task;
+    try {
+      return await this.makeForLater(probe, task.abort.signal);
+    } finally {
+      this.runningLater = null;
+    }
+  }
+
   /** Intake's build, run inside the queue: made, checked and closed again. */
   private async makeForLater(probe: VideoProbe, signal: AbortSignal): Promise<PackStatus | null> {
-    if (this.entries.has(probe.cacheKey)) return null; // opened meanwhile
+    if (this.entries.has(probe.cacheKey)) return null;
     const files = packFiles(this.options.dir, probe.cacheKey, this.options.variant);
     await fs.mkdir(this.options.dir, { recursive: true });
     const pack = await this.openOrMake(probe, files, () => this.make(probe, files, signal, { evict: false }));
     if (typeof pack === 'string') return { state: 'refused', reason: pack };
     try {
-      const reason = pack.checked ? null : await this.check(pack, probe, files, signal);
+      const identity = await videoIdentity(probe.path);
+      const reason = pack.wasCheckedAgainst(identity) ? null : await this.check(pack, probe, files, identity, signal);
       return reason ? { state: 'refused', reason } : { state: 'ready', frames: pack.presentFrames().length };
     } finally {
       await pack.close();
@@ -171,10 +221,12 @@ export class FramePacks {
   /**
    * Make the pack unless one is on disk by now (an earlier build in the queue
    * may have made it). Runs inside the queue, so two builds never both count
-   * the same free space.
+   * the same free space. Packs of an older format are removed first (once per
+   * server): they can never be used again, and they would fill the budget.
    */
   private async make(probe: VideoProbe, files: PackFiles, signal: AbortSignal, { evict }: { evict: boolean }): Promise<string | null> {
-    if (signal.aborted) throw new VideoError('cancelled', 'The frame pack was cancelled');
+    if (signal.aborted || this.closed) throw cancelled();
+    await (this.swept ??= removeOtherFormats(this.options.dir, PACK_FORMAT));
     const there = await this.openOrForget(probe, files);
     if (there) {
       await there.close();
@@ -184,56 +236,31 @@ export class FramePacks {
     const noRoom = await makeRoomForPack(this.options.dir, (await fs.stat(probe.path)).size, budget, this.openPackNames(), { evict });
     if (noRoom) return noRoom;
     await buildFramePack({ ...this.options, ffmpeg: this.options.ffmpeg(), probe, files, signal });
+    // Made for later, not used yet: the budget removes it before any pack someone opened.
+    if (!evict) await agePack(files.data);
     return null;
   }
 
-  /** Compare samples with the original; on success the pack is marked checked, on failure closed and removed. */
-  private async check(pack: FramePack, probe: VideoProbe, files: PackFiles, signal: AbortSignal): Promise<string | null> {
-    const reason = await this.checkSamples(pack, probe, signal);
+  /** Compare samples with the original file; on success the pack is marked checked against it, on failure closed and removed. */
+  private async check(pack: FramePack, probe: VideoProbe, files: PackFiles, identity: string, signal: AbortSignal): Promise<string | null> {
+    const decoder = { ffmpeg: this.options.ffmpeg(), outputWidth: this.options.outputWidth, jpegQuality: this.options.jpegQuality, niceness: this.options.niceness };
+    const reason = await checkSamples(pack, probe, decoder, signal).catch(async (error: unknown) => {
+      await pack.close(); // cancelled mid-check: the pack stays for next time, unchecked
+      throw error;
+    });
     if (reason) {
       await pack.close();
       await removePack(files);
       return reason;
     }
     // Not recorded (disk full, read-only): the pack is still right; it is checked again next time.
-    await pack.markChecked().catch(() => undefined);
+    await pack.markChecked(identity).catch(() => undefined);
     return null;
   }
 
   /** The packs this server has open or in the making, by file name: the budget never removes them. */
   private openPackNames(): Set<string> {
     return new Set([...this.entries.keys()].map((key) => path.basename(packFiles(this.options.dir, key, this.options.variant).data, '.frames')));
-  }
-
-  /** Compare sample frames with a fresh ffmpeg-from-keyframe decode of the original; the first difference, or null. */
-  private async checkSamples(pack: FramePack, probe: VideoProbe, signal: AbortSignal): Promise<string | null> {
-    let compared = 0;
-    for (const n of sampleFrames(pack.presentFrames(), probe.cacheKey)) {
-      if (signal.aborted) throw new VideoError('cancelled', 'The frame pack was cancelled');
-      const decoded = await this.decodeOne(probe, n);
-      const mismatch = await sampleMismatch(n, await pack.read(n), decoded);
-      if (mismatch) return `the frame pack does not match the video: ${mismatch}`;
-      if (decoded) compared++;
-    }
-    return compared > 0 ? null : 'none of the sample frames decodes from the original, so the pack cannot be checked';
-  }
-
-  private async decodeOne(probe: VideoProbe, n: number): Promise<DecodedFrame | null> {
-    let frame: DecodedFrame | null = null;
-    const window = new DecodeWindow({
-      ffmpeg: this.options.ffmpeg(),
-      probe,
-      start: n,
-      end: n,
-      outputWidth: this.options.outputWidth,
-      jpegQuality: this.options.jpegQuality,
-      niceness: this.options.niceness,
-      onFrame: (m, decoded) => {
-        if (m === n) frame = decoded;
-      },
-    });
-    await window.done;
-    return frame;
   }
 }
 

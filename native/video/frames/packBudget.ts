@@ -45,6 +45,44 @@ export async function makeRoomForPack(dir: string, videoBytes: number, budgetByt
     : `the frame packs made so far fill the disk budget of ${gib(budgetBytes)}; this video gets its pack when it is opened`;
 }
 
+/** Marks a pack made for later (not used yet) as the least recently used, so the budget removes it before any pack someone opened. */
+export async function agePack(dataFile: string): Promise<void> {
+  const never = new Date(0);
+  await fs.utimes(dataFile, never, never).catch(() => undefined);
+}
+
+/**
+ * Removes packs whose index is of another format than `format` (read from
+ * the index's first bytes: `{"format":N,`), or has no data file: after an
+ * upgrade they can never be used again and would fill the budget.
+ */
+export async function removeOtherFormats(dir: string, format: number): Promise<void> {
+  const names = await fs.readdir(dir).catch(() => [] as string[]);
+  const present = new Set(names);
+  for (const name of names.filter((n) => n.endsWith('.json'))) {
+    const base = path.join(dir, name.slice(0, -'.json'.length));
+    const head = await readHead(`${base}.json`);
+    const found = /^\{"format":(\d+),/.exec(head ?? '');
+    if (head !== null && found && Number(found[1]) === format && present.has(`${path.basename(base)}.frames`)) continue;
+    await Promise.all([fs.rm(`${base}.frames`, { force: true }), fs.rm(`${base}.json`, { force: true })]);
+  }
+}
+
+async function readHead(file: string): Promise<string | null> {
+  try {
+    const handle = await fs.open(file, 'r');
+    try {
+      const bytes = Buffer.alloc(32);
+      const { bytesRead } = await handle.read(bytes, 0, bytes.length, 0);
+      return bytes.subarray(0, bytesRead).toString('utf8');
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return null; // removed meanwhile
+  }
+}
+
 /** Marks a pack as used now, so the budget removes it last. */
 export async function touchPack(dataFile: string): Promise<void> {
   const now = new Date();

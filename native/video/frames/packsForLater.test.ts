@@ -8,6 +8,7 @@ import { readFrameIndex } from '../testSupport/indexPattern';
 import { packServersClosedAfterEach } from '../testSupport/packServers';
 import type { FramePackIndex } from './framePack';
 import { FramePacks } from './framePacks';
+import { videoIdentity } from './packCheck';
 
 const server = packServersClosedAfterEach();
 
@@ -33,7 +34,7 @@ describe('frame packs made for later (intake)', { timeout: 180_000 }, () => {
     const intake = server({ cacheDir });
     expect(await intake.preparePackForLater(file!)).toEqual({ state: 'ready', frames: 180 });
     const index = JSON.parse(await fs.readFile(await indexFileIn(cacheDir), 'utf8')) as FramePackIndex;
-    expect(index.checked).toBe(true);
+    expect(index.checkedAgainst).toBe(await videoIdentity(file!));
     expect(intake.stats().packHits).toBe(0);
     // Kept closed: the same server still decodes until someone opens the video's pack.
     expect(await readFrameIndex((await intake.getFrame(file!, 100)).bytes!, PATTERN_WIDTH)).toBe(100);
@@ -76,37 +77,14 @@ describe('frame packs made for later (intake)', { timeout: 180_000 }, () => {
     expect(await readFrameIndex((await frames.getFrame(file!, 150)).bytes!, PATTERN_WIDTH)).toBe(150);
   });
 
-  it('wait behind a video someone opens: its build goes next, before the intake builds queued earlier', async () => {
-    const [first, second, opened] = await copies('later-order', ['first', 'second', 'opened']);
-    const cacheDir = await tempCacheDir('later-order-cache');
-    const frames = server({ cacheDir });
-    const keys = new Map<string, string>();
-    for (const [name, file] of [['first', first!], ['second', second!], ['opened', opened!]] as const) keys.set((await frames.open(file)).cacheKey, name);
-
-    // The first intake build starts at once; the second waits; the opened video asks while the first runs.
-    const firstDone = frames.preparePackForLater(first!);
-    const secondDone = frames.preparePackForLater(second!);
-    const openedDone = frames.preparePack(opened!);
-    await waitFor(async () => (await buildsInProgress(cacheDir)).length > 0);
-    expect((await buildsInProgress(cacheDir)).map((key) => keys.get(key))).toEqual(['first']);
-    expect(await firstDone).toMatchObject({ state: 'ready' });
-    // The next build to start writes its temporary data file first: it must be the opened video's.
-    let next: string[] = [];
-    await waitFor(async () => (next = await buildsInProgress(cacheDir)).length > 0 || (await fs.readdir(packsDir(cacheDir))).length >= 4);
-    const started = next.length > 0 ? next.map((key) => keys.get(key)) : [await firstBuiltAfter(cacheDir, keys)];
-    expect(started).toEqual(['opened']);
-    expect(await openedDone).toEqual({ state: 'ready', frames: 180 });
-    expect(await secondDone).toEqual({ state: 'ready', frames: 180 });
-  });
-
   it('use only free room: a pack made for later never removes another, and says the video gets its pack when opened', async () => {
     const [kept, later] = await copies('later-budget', ['kept', 'later']);
     const cacheDir = await tempCacheDir('later-budget-cache');
-    const size = (await fs.stat(kept!)).size;
     expect((await server({ cacheDir }).preparePack(kept!)).state).toBe('ready');
     const before = (await fs.readdir(packsDir(cacheDir))).sort();
-    // Room for one pack's estimate (12× the video) but not two.
-    const frames = server({ cacheDir, framePackBudgetBytes: size * 12 * 1.5 });
+    const keptBytes = (await fs.stat(path.join(packsDir(cacheDir), before.find((n) => n.endsWith('.frames'))!))).size;
+    // Room for the new pack's estimate (12× the video) only once the kept pack is gone.
+    const frames = server({ cacheDir, framePackBudgetBytes: keptBytes + (await fs.stat(later!)).size * 12 - 1 });
     const status = await frames.preparePackForLater(later!);
     expect(status).toMatchObject({ state: 'refused' });
     expect(status.state === 'refused' && status.reason).toMatch(/fill the disk budget of .*; this video gets its pack when it is opened$/);
@@ -114,19 +92,76 @@ describe('frame packs made for later (intake)', { timeout: 180_000 }, () => {
     // Opened, it may make room (the kept pack is not open in this server).
     expect(await frames.preparePack(later!)).toEqual({ state: 'ready', frames: 180 });
   });
+
+  it('stop when the server closes: close resolves once no build runs, with nothing half-made left', async () => {
+    const [first, second] = await copies('later-close', ['first', 'second']);
+    const cacheDir = await tempCacheDir('later-close-cache');
+    const frames = server({ cacheDir });
+    const outcomes = [frames.preparePackForLater(first!), frames.preparePackForLater(second!)];
+    await waitFor(async () => (await buildsInProgress(cacheDir)).length > 0);
+    await frames.close();
+    expect(await fs.readdir(packsDir(cacheDir))).toEqual([]);
+    expect(await Promise.all(outcomes)).toEqual([{ state: 'refused', reason: 'cancelled' }, { state: 'refused', reason: 'cancelled' }]);
+  });
+
+  it('give way to a video someone opens: the running intake build stops, the opened one is made before any intake build, then intake resumes', async () => {
+    const [first, second, opened] = await copies('later-preempt', ['first', 'second', 'opened']);
+    const cacheDir = await tempCacheDir('later-preempt-cache');
+    const frames = server({ cacheDir });
+    const keys = new Map<string, string>();
+    for (const [name, file] of [['first', first!], ['second', second!], ['opened', opened!]] as const) keys.set((await frames.open(file)).cacheKey, name);
+    const firstDone = frames.preparePackForLater(first!);
+    const secondDone = frames.preparePackForLater(second!);
+    await waitFor(async () => (await buildsInProgress(cacheDir)).length > 0);
+    expect((await buildsInProgress(cacheDir)).map((key) => keys.get(key))).toEqual(['first']);
+    const openedDone = frames.preparePack(opened!);
+    // The first intake build's temporary files go, and the next build to start is the opened video's.
+    let seen: string[] = [];
+    await waitFor(async () => {
+      seen = (await buildsInProgress(cacheDir)).map((key) => keys.get(key)!);
+      const made = (await fs.readdir(packsDir(cacheDir))).filter((n) => n.endsWith('.json')).map((n) => keys.get(n.slice(0, n.indexOf('-fullq')))!);
+      if (made.length > 0) seen = made; // the build ran between two looks: what was made is what ran
+      return !seen.includes('first') && seen.length > 0;
+    });
+    expect(seen).toEqual(['opened']);
+    expect(await openedDone).toEqual({ state: 'ready', frames: 180 });
+    expect(await firstDone).toEqual({ state: 'ready', frames: 180 });
+    expect(await secondDone).toEqual({ state: 'ready', frames: 180 });
+  });
+
+  it('are checked again when another file takes the video\'s place, even with the same path, size and mtime', async () => {
+    const [file] = await copies('later-replaced', ['clip']);
+    const cacheDir = await tempCacheDir('later-replaced-cache');
+    expect((await server({ cacheDir }).preparePackForLater(file!)).state).toBe('ready');
+    // The same bytes written again, mtime set back: same cache key, another change time.
+    const { mtime, atime } = await fs.stat(file!);
+    await fs.writeFile(file!, await fs.readFile(file!));
+    await fs.utimes(file!, atime, mtime);
+    let ffmpegStarts = 0;
+    const packs = new FramePacks({ ffmpeg: () => (ffmpegStarts++, resolveBinaries().ffmpeg), dir: packsDir(cacheDir), variant: 'fullq4', jpegQuality: 4, niceness: 0 });
+    const probe = await probeVideo(file!, { cacheDir });
+    expect(await packs.prepare(probe)).toEqual({ state: 'ready', frames: 180 });
+    expect(ffmpegStarts).toBeGreaterThan(0); // the sample decodes
+    const index = JSON.parse(await fs.readFile(await indexFileIn(cacheDir), 'utf8')) as FramePackIndex;
+    expect(index.checkedAgainst).toBe(await videoIdentity(file!));
+    await packs.close();
+  });
+
+  it('clear packs of an older format out of the budget before the first build, intake\'s too', async () => {
+    const [file] = await copies('later-old-format', ['clip']);
+    const cacheDir = await tempCacheDir('later-old-format-cache');
+    await fs.mkdir(packsDir(cacheDir), { recursive: true });
+    await fs.writeFile(path.join(packsDir(cacheDir), 'old-fullq4.frames'), Buffer.alloc(4096));
+    await fs.writeFile(path.join(packsDir(cacheDir), 'old-fullq4.json'), JSON.stringify({ format: 1, cacheKey: 'old', offsets: [], lengths: [] }));
+    expect((await server({ cacheDir }).preparePackForLater(file!)).state).toBe('ready');
+    expect((await fs.readdir(packsDir(cacheDir))).filter((n) => n.startsWith('old-'))).toEqual([]);
+  });
 });
 
 /** Cache keys of the packs being written now (their temporary data files). */
 async function buildsInProgress(cacheDir: string): Promise<string[]> {
   const names = await fs.readdir(packsDir(cacheDir)).catch(() => [] as string[]);
   return names.filter((n) => /\.frames\..*\.tmp$/.test(n)).map((n) => n.slice(0, n.indexOf('-fullq')));
-}
-
-/** When a build went from temp file to pack between two polls: the one pack made after the first. */
-async function firstBuiltAfter(cacheDir: string, keys: Map<string, string>): Promise<string | undefined> {
-  const names = (await fs.readdir(packsDir(cacheDir))).filter((n) => n.endsWith('.frames'));
-  const made = names.map((n) => keys.get(n.slice(0, n.indexOf('-fullq')))).filter((name) => name !== 'first');
-  return made.length === 1 ? made[0] : `several: ${made.join(', ')}`;
 }
 
 async function waitFor(condition: () => Promise<boolean>): Promise<void> {
