@@ -14,7 +14,8 @@ import { ms } from './stats';
  * and the pre-label statistics update after an edit in a project of 1k vs 1M
  * shapes against the full recount the old code did. Prints figures and ends
  * with a Goals block; not a test. Shrink with STORE_BENCH_EDITS,
- * STORE_BENCH_SIZES (e.g. "1000,10000"), STORE_BENCH_BIG_SHAPES and STORE_BENCH_BIG_ITEMS.
+ * STORE_BENCH_SIZES (e.g. "1000,10000"), STORE_BENCH_BIG_SHAPES, STORE_BENCH_BIG_ITEMS
+ * and STORE_BENCH_STATS_EDITS (statistics edits per project, alternating, default 60).
  */
 const ITEMS = 1000;
 const PER_ITEM = 100;
@@ -30,6 +31,8 @@ const BIG_ITEMS = Number(process.env.STORE_BENCH_BIG_ITEMS ?? 100);
 const GOAL_INDEPENDENCE = 1.5;
 /** Statistics update after an edit costs the same at 1M shapes as at 1k: p50s within this factor. */
 const GOAL_STATS_RATIO = 1.5;
+/** Edits timed per project for the statistics figure (alternating between the projects). */
+const STATS_EDITS = Number(process.env.STORE_BENCH_STATS_EDITS ?? 60);
 
 type Api = { groundworkBench: BenchApi };
 
@@ -97,8 +100,20 @@ async function measureScale(page: Page): Promise<string[]> {
 
   console.log(`\npre-label statistics after one edit (commit of a pre-label correction → durable with the counters → stats read)`);
   // The edited item has 1,000 boxes in both projects: only the project's size differs.
-  const statsSmall = await page.evaluate(() => (globalThis as unknown as Api).groundworkBench.measureStatsScale(1000, 1000, 0, 30, 3));
-  const statsLarge = await page.evaluate(([n, i]) => (globalThis as unknown as Api).groundworkBench.measureStatsScale(n, 1000, i, 30, 1), [BIG_SHAPES, BIG_ITEMS] as const);
+  // Both projects are built first; then the edits alternate between them (small, large, small, …).
+  const stats = await page.evaluate(
+    ([n, i, edits]) =>
+      (globalThis as unknown as Api).groundworkBench.measureStatsScale(
+        [
+          { shapes: 1000, editedItem: 1000, fillItems: 0, recounts: 3 },
+          { shapes: n, editedItem: 1000, fillItems: i, recounts: 1 },
+        ],
+        edits,
+      ),
+    [BIG_SHAPES, BIG_ITEMS, STATS_EDITS] as const,
+  );
+  const statsSmall = stats[0]!;
+  const statsLarge = stats[1]!;
   console.log('| shapes in the project | build (rows, runs, counters) | edit → stats read p50 / p95 | old: full recount from IndexedDB per edit (p50) |');
   console.log('| --- | --- | --- | --- |');
   for (const r of [statsSmall, statsLarge]) console.log(`| ${r.shapes.toLocaleString('en')} | ${ms(r.buildMs)} | ${ms(r.update.p50)} / ${ms(r.update.p95)} | ${ms(r.recount.p50)} |`);

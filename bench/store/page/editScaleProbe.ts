@@ -102,41 +102,61 @@ export interface StatsScaleResult {
   recount: Summary;
 }
 
+export interface StatsProjectSpec {
+  shapes: number;
+  /** Boxes of the edited item: the same in every project, so only the project's size differs. */
+  editedItem: number;
+  /** Items sharing the remaining shapes. */
+  fillItems: number;
+  /** Old full recounts to time (median). */
+  recounts: number;
+}
+
 /**
- * Pre-label statistics after an edit in a project of `shapes` shapes (10 %
- * pending pre-labels). The edited item has `editedItem` boxes whatever the
- * project's size, so only the project's size differs between two runs; the
- * rest are `fillItems` items sharing the remaining shapes.
+ * Pre-label statistics after an edit in projects of different sizes (10 %
+ * pending pre-labels). All projects are built first, then the edits
+ * alternate between them, edit by edit: the background work of a large
+ * build (IndexedDB compaction) and any drift of the machine fall on every
+ * project alike, not on whichever is measured right after its build.
  */
-export async function measureStatsScale(shapes: number, editedItem: number, fillItems: number, edits: number, recounts: number): Promise<StatsScaleResult> {
-  const t0 = performance.now();
-  const rest = shapes - editedItem;
-  const perItem = [editedItem, ...Array.from({ length: rest > 0 ? fillItems : 0 }, (_, i) => Math.floor(rest / fillItems) + (i < rest % fillItems ? 1 : 0))];
-  const { store, projectId, itemIds } = await projectOf(perItem.length, `bench-stats-${shapes}-${Date.now()}`);
-  await writePrelabeledItems(store, projectId, itemIds, perItem, CLASS_IDS);
-  const buildMs = performance.now() - t0;
-  const doc = await store.openItem(itemIds[0]!);
-  const pending = doc.getShapes().filter((s) => s.prelabel?.review === 'pending');
-  const update: number[] = [];
+export async function measureStatsScale(specs: StatsProjectSpec[], edits: number): Promise<StatsScaleResult[]> {
+  const built = [];
+  for (const spec of specs) {
+    const t0 = performance.now();
+    const rest = spec.shapes - spec.editedItem;
+    const perItem = [spec.editedItem, ...Array.from({ length: rest > 0 ? spec.fillItems : 0 }, (_, i) => Math.floor(rest / spec.fillItems) + (i < rest % spec.fillItems ? 1 : 0))];
+    const { store, projectId, itemIds } = await projectOf(perItem.length, `bench-stats-${spec.shapes}-${Date.now()}`);
+    await writePrelabeledItems(store, projectId, itemIds, perItem, CLASS_IDS);
+    const buildMs = performance.now() - t0;
+    const doc = await store.openItem(itemIds[0]!);
+    const pending = doc.getShapes().filter((s) => s.prelabel?.review === 'pending');
+    built.push({ spec, store, projectId, doc, pending, buildMs, update: [] as number[] });
+  }
   for (let i = 0; i < edits; i++) {
-    const s = doc.getShapes().find((x) => x.id === pending[i % pending.length]!.id)!;
-    const t = performance.now();
-    doc.commit({ put: [moved(s)], remove: [] }, { history: true, label: 'Move box' });
-    await doc.whenDurable();
-    await store.prelabel.stats(projectId);
-    update.push(performance.now() - t);
+    for (const b of built) {
+      const s = b.doc.getShapes().find((x) => x.id === b.pending[i % b.pending.length]!.id)!;
+      const t = performance.now();
+      b.doc.commit({ put: [moved(s)], remove: [] }, { history: true, label: 'Move box' });
+      await b.doc.whenDurable();
+      await b.store.prelabel.stats(b.projectId);
+      b.update.push(performance.now() - t);
+    }
   }
-  const recount: number[] = [];
-  let recounted = '';
-  for (let i = 0; i < recounts; i++) {
-    const t = performance.now();
-    const [project, runs, listed, shapesByItem] = await Promise.all([store.getProject(projectId), store.prelabel.listRuns(projectId), store.listItems(projectId), readProjectShapes(store.db, projectId)]);
-    recounted = JSON.stringify(computePrelabelStats({ schema: project!.labelSchema, runs, items: listed, shapesByItem }).project);
-    recount.push(performance.now() - t);
+  const results: StatsScaleResult[] = [];
+  for (const b of built) {
+    const recount: number[] = [];
+    let recounted = '';
+    for (let i = 0; i < b.spec.recounts; i++) {
+      const t = performance.now();
+      const [project, runs, listed, shapesByItem] = await Promise.all([b.store.getProject(b.projectId), b.store.prelabel.listRuns(b.projectId), b.store.listItems(b.projectId), readProjectShapes(b.store.db, b.projectId)]);
+      recounted = JSON.stringify(computePrelabelStats({ schema: project!.labelSchema, runs, items: listed, shapesByItem }).project);
+      recount.push(performance.now() - t);
+    }
+    // The counters after the edits equal the old full recount (the bench would be measuring the wrong thing otherwise).
+    const fromCounters = JSON.stringify((await b.store.prelabel.stats(b.projectId)).project);
+    if (b.spec.recounts > 0 && fromCounters !== recounted) throw new Error(`bench: counters ${fromCounters} differ from the recount ${recounted}`);
+    await b.store.close();
+    results.push({ shapes: b.spec.shapes, buildMs: b.buildMs, update: summarize(b.update), recount: summarize(recount) });
   }
-  // The counters after the edits equal the old full recount (the bench would be measuring the wrong thing otherwise).
-  const fromCounters = JSON.stringify((await store.prelabel.stats(projectId)).project);
-  if (recounts > 0 && fromCounters !== recounted) throw new Error(`bench: counters ${fromCounters} differ from the recount ${recounted}`);
-  await store.close();
-  return { shapes, buildMs, update: summarize(update), recount: summarize(recount) };
+  return results;
 }
