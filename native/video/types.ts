@@ -107,9 +107,10 @@ export interface FrameServer {
    * Intake: make and check the pack now, after every opened video's build,
    * so the video's first cold jump is a file read when it is opened later.
    * Uses only free room in the pack budget and keeps nothing open; resolves
-   * with the outcome ('off' without framePacks).
+   * with the outcome ('off' without framePacks). `signal` (intake cancelled)
+   * stops the build, or keeps it from starting.
    */
-  preparePackForLater(video: string | VideoProbe): Promise<PackStatus>;
+  preparePackForLater(video: string | VideoProbe, signal?: AbortSignal): Promise<PackStatus>;
   stats(): FrameServerStats;
   /** Resolves when no decode (requested or prefetch) and no pack build or check (opened or intake's, which can take long) is running. */
   whenIdle(): Promise<void>;

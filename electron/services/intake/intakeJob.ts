@@ -61,7 +61,7 @@ async function inspectVideoAt(videos: VideoEngine, rootPath: string, relPath: st
   }
   const outcome = await inspectVideo(videos, { file: media.file, relPath }, media.size, signal);
   // Cold jumps are a file read once the pack exists; made now, it is ready when the video is opened.
-  if (outcome.ok) void videos.preparePackForLater({ file: media.file, relPath });
+  if (outcome.ok) void videos.preparePackForLater({ file: media.file, relPath }, signal);
   return outcome;
 }
 

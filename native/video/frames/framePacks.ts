@@ -84,12 +84,12 @@ export class FramePacks {
    * least recently used pack until opened, and keeps nothing open.
    * Resolves with the outcome; never rejects.
    */
-  prepareForLater(probe: VideoProbe): Promise<PackStatus> {
-    if (this.closed) return Promise.resolve({ state: 'refused', reason: 'cancelled' });
+  prepareForLater(probe: VideoProbe, signal?: AbortSignal): Promise<PackStatus> {
+    if (this.closed || signal?.aborted) return Promise.resolve({ state: 'refused', reason: 'cancelled' });
     const key = probe.cacheKey;
     const known = this.entries.get(key)?.settled ?? this.later.get(key);
     if (known) return known;
-    const outcome = this.buildForLater(probe).finally(() => this.later.delete(key));
+    const outcome = this.buildForLater(probe, signal).finally(() => this.later.delete(key));
     this.later.set(key, outcome);
     return outcome;
   }
@@ -162,21 +162,26 @@ export class FramePacks {
     task.abort.abort();
   }
 
-  private async buildForLater(probe: VideoProbe): Promise<PackStatus> {
+  /** `signal`: the caller's (intake cancelled): the build stops, or never starts. */
+  private async buildForLater(probe: VideoProbe, signal?: AbortSignal): Promise<PackStatus> {
     for (;;) {
       const task: LaterTask = { key: probe.cacheKey, abort: new AbortController(), preempted: false };
+      const stop = () => task.abort.abort();
+      signal?.addEventListener('abort', stop, { once: true });
       try {
         // null: opened meanwhile, and that build is the one.
         return (await this.builds.add(() => this.runLater(probe, task), { priority: INTAKE })) ?? this.status(probe);
       } catch (error) {
-        if (task.preempted && !this.closed) continue;
+        if (task.preempted && !this.closed && !signal?.aborted) continue;
         return { state: 'refused', reason: isVideoError(error, 'cancelled') ? 'cancelled' : (error as Error).message };
+      } finally {
+        signal?.removeEventListener('abort', stop);
       }
     }
   }
 
   private async runLater(probe: VideoProbe, task: LaterTask): Promise<PackStatus | null> {
-    if (this.closed) throw cancelled();
+    if (this.closed || task.abort.signal.aborted) throw cancelled();
     this.runningLater = task;
     try {
       return await this.makeForLater(probe, task.abort.signal);

@@ -184,10 +184,10 @@ export function createFrameServer(options: FrameServerOptions): FrameServer {
       return packs.prepare((await stateFor(video)).probe);
     },
 
-    async preparePackForLater(video): Promise<PackStatus> {
+    async preparePackForLater(video, signal): Promise<PackStatus> {
       if (closed) throw new VideoError('closed', 'The frame server was closed');
       if (!packs) return { state: 'off' };
-      return packs.prepareForLater((await stateFor(video)).probe);
+      return packs.prepareForLater((await stateFor(video)).probe, signal);
     },
 
     stats(): FrameServerStats {

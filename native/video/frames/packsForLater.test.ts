@@ -104,6 +104,21 @@ describe('frame packs made for later (intake)', { timeout: 180_000 }, () => {
     expect(await Promise.all(outcomes)).toEqual([{ state: 'refused', reason: 'cancelled' }, { state: 'refused', reason: 'cancelled' }]);
   });
 
+  it('stop when intake is cancelled: the running build and the queued ones, with nothing half-made left', async () => {
+    const [first, second] = await copies('later-cancel', ['first', 'second']);
+    const cacheDir = await tempCacheDir('later-cancel-cache');
+    const frames = server({ cacheDir });
+    const intake = new AbortController();
+    const outcomes = [frames.preparePackForLater(first!, intake.signal), frames.preparePackForLater(second!, intake.signal)];
+    await waitFor(async () => (await buildsInProgress(cacheDir)).length > 0);
+    intake.abort();
+    expect(await Promise.all(outcomes)).toEqual([{ state: 'refused', reason: 'cancelled' }, { state: 'refused', reason: 'cancelled' }]);
+    await frames.whenIdle();
+    expect(await fs.readdir(packsDir(cacheDir))).toEqual([]);
+    // The server itself goes on: an opened video still gets its pack.
+    expect(await frames.preparePack(first!)).toEqual({ state: 'ready', frames: 180 });
+  });
+
   it('give way to a video someone opens: the running intake build stops, the opened one is made before any intake build, then intake resumes', async () => {
     const [first, second, opened] = await copies('later-preempt', ['first', 'second', 'opened']);
     const cacheDir = await tempCacheDir('later-preempt-cache');
