@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { readFile } from 'node:fs/promises';
 import type { IntakeReport } from '../../common/services/intake';
 import type { JobHandler } from '../jobs/jobRunner';
@@ -23,6 +24,8 @@ const DECODE_CONCURRENCY = 2;
  */
 export function createIntakeJob(roots: RootStore, videos: VideoEngine): JobHandler<{ kind: 'intake'; rootId: string }> {
   return async ({ rootId }, { signal, progress }) => {
+    // Each video's pack made for later listens to this signal until it is made (packs stop with the job).
+    setMaxListeners(0, signal);
     const rootPath = await roots.pathOf(rootId);
     progress(0, 0, 'listing media files');
     const files = await walkMedia(rootPath, signal);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
@@ -30,7 +31,7 @@ export interface BuildPackSpec {
 export async function buildFramePack(spec: BuildPackSpec): Promise<void> {
   const { probe, files } = spec;
   const count = probe.info.frameCount;
-  const tag = `${process.pid}-${Date.now()}.tmp`;
+  const tag = `${randomUUID()}.tmp`;
   const tempData = `${files.data}.${tag}`;
   const tempIndex = `${files.index}.${tag}`;
   const offsets = new Array<number>(count).fill(-1);

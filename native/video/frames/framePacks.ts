@@ -35,6 +35,8 @@ interface LaterTask {
 
 /** Builds run one at a time (two at once would only halve each); a video someone opened goes before intake's. */
 const OPENED = 1;
+/** An intake build an opened video's build stopped: next after it, before intake builds queued later. */
+const INTAKE_RESUMED = 0.5;
 const INTAKE = 0;
 
 const cancelled = () => new VideoError('cancelled', 'The frame pack was cancelled');
@@ -53,6 +55,8 @@ export class FramePacks {
   private readonly later = new Map<string, Promise<PackStatus>>();
   /** The intake build running now: a build for an opened video stops it and goes first. */
   private runningLater: LaterTask | null = null;
+  /** Every opened video's adopt until it settles, released or not: close waits for them all. */
+  private readonly adopting = new Set<Promise<PackStatus>>();
   private closed = false;
   private swept: Promise<void> | null = null;
 
@@ -73,7 +77,10 @@ export class FramePacks {
       },
     );
     this.entries.set(probe.cacheKey, entry);
-    return entry.settled;
+    const settled = entry.settled;
+    this.adopting.add(settled);
+    void settled.finally(() => this.adopting.delete(settled));
+    return settled;
   }
 
   /**
@@ -89,7 +96,15 @@ export class FramePacks {
     const key = probe.cacheKey;
     const known = this.entries.get(key)?.settled ?? this.later.get(key);
     if (known) return known;
-    const outcome = this.buildForLater(probe, signal).finally(() => this.later.delete(key));
+    const forget = () => {
+      if (this.later.get(key) === outcome) this.later.delete(key);
+    };
+    // Cancelled: forgotten at once, so intake run again queues the video anew instead of joining this outcome.
+    signal?.addEventListener('abort', forget, { once: true });
+    const outcome: Promise<PackStatus> = this.buildForLater(probe, signal).finally(() => {
+      forget();
+      signal?.removeEventListener('abort', forget);
+    });
     this.later.set(key, outcome);
     return outcome;
   }
@@ -105,8 +120,7 @@ export class FramePacks {
 
   /** Outcomes still pending (opened videos' and intake's), for whenIdle. */
   pending(): Promise<unknown>[] {
-    const opened = [...this.entries.values()].filter((e) => e.status.state === 'building' || e.status.state === 'checking').map((e) => e.settled);
-    return [...opened, ...this.later.values()];
+    return [...this.adopting, ...this.later.values()];
   }
 
   release(cacheKey: string): void {
@@ -121,7 +135,7 @@ export class FramePacks {
   async close(): Promise<void> {
     this.closed = true;
     this.runningLater?.abort.abort();
-    const settled = [...[...this.entries.values()].map((e) => e.settled), ...this.later.values()];
+    const settled = [...this.adopting, ...this.later.values()];
     for (const key of [...this.entries.keys()]) this.release(key);
     await Promise.allSettled(settled);
     // Queued builds still start, see the server closed and stop at once.
@@ -132,6 +146,9 @@ export class FramePacks {
     const key = probe.cacheKey;
     // Intake is making this very pack now: use it rather than check it twice.
     if (this.runningLater?.key === key) await this.later.get(key);
+    if (entry.abort.signal.aborted) throw cancelled();
+    // Before the build: a file put in the video's place meanwhile is never the one the pack is marked checked against.
+    const identity = await videoIdentity(probe.path);
     const files = packFiles(this.options.dir, key, this.options.variant);
     await fs.mkdir(this.options.dir, { recursive: true });
     const opened = await this.openOrMake(probe, files, () => {
@@ -139,16 +156,17 @@ export class FramePacks {
       return this.builds.add(() => this.make(probe, files, entry.abort.signal, { evict: true }), { priority: OPENED });
     });
     if (typeof opened === 'string') return { state: 'refused', reason: opened };
-    await touchPack(files.data);
-    const identity = await videoIdentity(probe.path);
-    if (!opened.wasCheckedAgainst(identity)) {
-      entry.status = { state: 'checking' };
-      const reason = await this.check(opened, probe, files, identity, entry.abort.signal);
-      if (reason) return { state: 'refused', reason };
-    }
-    if (entry.abort.signal.aborted) {
+    try {
+      await touchPack(files.data);
+      if (!opened.wasCheckedAgainst(identity)) {
+        entry.status = { state: 'checking' };
+        const reason = await this.check(opened, probe, files, identity, entry.abort.signal);
+        if (reason) return { state: 'refused', reason };
+      }
+      if (entry.abort.signal.aborted) throw cancelled();
+    } catch (error) {
       await opened.close();
-      throw cancelled();
+      throw error;
     }
     entry.pack = opened;
     return { state: 'ready', frames: opened.presentFrames().length };
@@ -157,20 +175,21 @@ export class FramePacks {
   /** An opened video's build is about to queue: the intake build running now (another video's) stops and queues again behind it. */
   private preemptLater(key: string): void {
     const task = this.runningLater;
-    if (!task || task.key === key) return;
+    // Its own video, or one someone opened and waits on (adopt joined the intake build): it goes on.
+    if (!task || task.key === key || this.entries.has(task.key)) return;
     task.preempted = true;
     task.abort.abort();
   }
 
   /** `signal`: the caller's (intake cancelled): the build stops, or never starts. */
   private async buildForLater(probe: VideoProbe, signal?: AbortSignal): Promise<PackStatus> {
-    for (;;) {
+    for (let priority = INTAKE; ; priority = INTAKE_RESUMED) {
       const task: LaterTask = { key: probe.cacheKey, abort: new AbortController(), preempted: false };
       const stop = () => task.abort.abort();
       signal?.addEventListener('abort', stop, { once: true });
       try {
         // null: opened meanwhile, and that build is the one.
-        return (await this.builds.add(() => this.runLater(probe, task), { priority: INTAKE })) ?? this.status(probe);
+        return (await this.builds.add(() => this.runLater(probe, task), { priority })) ?? this.status(probe);
       } catch (error) {
         if (task.preempted && !this.closed && !signal?.aborted) continue;
         return { state: 'refused', reason: isVideoError(error, 'cancelled') ? 'cancelled' : (error as Error).message };
@@ -193,12 +212,12 @@ export class FramePacks {
   /** Intake's build, run inside the queue: made, checked and closed again. */
   private async makeForLater(probe: VideoProbe, signal: AbortSignal): Promise<PackStatus | null> {
     if (this.entries.has(probe.cacheKey)) return null;
+    const identity = await videoIdentity(probe.path);
     const files = packFiles(this.options.dir, probe.cacheKey, this.options.variant);
     await fs.mkdir(this.options.dir, { recursive: true });
     const pack = await this.openOrMake(probe, files, () => this.make(probe, files, signal, { evict: false }));
     if (typeof pack === 'string') return { state: 'refused', reason: pack };
     try {
-      const identity = await videoIdentity(probe.path);
       const reason = pack.wasCheckedAgainst(identity) ? null : await this.check(pack, probe, files, identity, signal);
       return reason ? { state: 'refused', reason } : { state: 'ready', frames: pack.presentFrames().length };
     } finally {
@@ -231,7 +250,7 @@ export class FramePacks {
    */
   private async make(probe: VideoProbe, files: PackFiles, signal: AbortSignal, { evict }: { evict: boolean }): Promise<string | null> {
     if (signal.aborted || this.closed) throw cancelled();
-    await (this.swept ??= removeOtherFormats(this.options.dir, PACK_FORMAT));
+    await (this.swept ??= removeOtherFormats(this.options.dir, PACK_FORMAT).catch(() => undefined));
     const there = await this.openOrForget(probe, files);
     if (there) {
       await there.close();
@@ -258,8 +277,9 @@ export class FramePacks {
       await removePack(files);
       return reason;
     }
-    // Not recorded (disk full, read-only): the pack is still right; it is checked again next time.
-    await pack.markChecked(identity).catch(() => undefined);
+    // Not recorded when the file changed during the check, or when the index cannot be written (disk full, read-only):
+    // the pack is checked again next time.
+    if ((await videoIdentity(probe.path).catch(() => null)) === identity) await pack.markChecked(identity).catch(() => undefined);
     return null;
   }
 

@@ -51,20 +51,36 @@ export async function agePack(dataFile: string): Promise<void> {
   await fs.utimes(dataFile, never, never).catch(() => undefined);
 }
 
+/** A temporary file of a build this old is left from a crash (a build of a long video takes minutes, not a day). */
+const STALE_TEMP_MS = 24 * 3600 * 1000;
+
 /**
- * Removes packs whose index is of another format than `format` (read from
- * the index's first bytes: `{"format":N,`), or has no data file: after an
- * upgrade they can never be used again and would fill the budget.
+ * Removes what can never be used again and would only fill the budget:
+ * packs whose index is of an older format than `format` (read from the
+ * index's first bytes: `{"format":N,`; a newer one may belong to another
+ * version of the app sharing the folder and is left alone), an index
+ * whose data file is gone, and temporary files of builds that crashed.
+ * A file that cannot be removed now (held open elsewhere) is skipped.
  */
 export async function removeOtherFormats(dir: string, format: number): Promise<void> {
   const names = await fs.readdir(dir).catch(() => [] as string[]);
-  const present = new Set(names);
-  for (const name of names.filter((n) => n.endsWith('.json'))) {
-    const base = path.join(dir, name.slice(0, -'.json'.length));
-    const head = await readHead(`${base}.json`);
-    const found = /^\{"format":(\d+),/.exec(head ?? '');
-    if (head !== null && found && Number(found[1]) === format && present.has(`${path.basename(base)}.frames`)) continue;
-    await Promise.all([fs.rm(`${base}.frames`, { force: true }), fs.rm(`${base}.json`, { force: true })]);
+  for (const name of names) {
+    const file = path.join(dir, name);
+    try {
+      if (name.endsWith('.tmp')) {
+        if (Date.now() - (await fs.stat(file)).mtimeMs > STALE_TEMP_MS) await fs.rm(file, { force: true });
+        continue;
+      }
+      if (!name.endsWith('.json')) continue;
+      const base = file.slice(0, -'.json'.length);
+      const found = /^\{"format":(\d+),/.exec((await readHead(file)) ?? '');
+      const older = found !== null && Number(found[1]) < format;
+      // A build renames its data into place before its index: an index without data is never one being written.
+      const dataGone = !(await fs.stat(`${base}.frames`).then(() => true, () => false));
+      if (older || dataGone) await Promise.all([fs.rm(`${base}.frames`, { force: true }), fs.rm(file, { force: true })]);
+    } catch {
+      // Held open or removed meanwhile: left for the budget or the next sweep.
+    }
   }
 }
 

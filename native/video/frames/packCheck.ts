@@ -20,8 +20,9 @@ export interface SampleDecoder {
  * and ctime cannot be set back with utimes, so its pack is checked again.
  */
 export async function videoIdentity(file: string): Promise<string> {
-  const stat = await fs.stat(file);
-  return `${stat.dev}:${stat.ino}:${stat.ctimeMs}`;
+  // bigint: inode numbers past 2^53 (NTFS) stay exact; ctime in nanoseconds.
+  const stat = await fs.stat(file, { bigint: true });
+  return `${stat.dev}:${stat.ino}:${stat.ctimeNs}`;
 }
 
 /** Compare sample frames with a fresh ffmpeg-from-keyframe decode of the original; the first difference, or null. */

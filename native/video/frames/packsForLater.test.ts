@@ -1,5 +1,7 @@
+import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { resolveBinaries } from '../process/binaries';
 import { probeVideo } from '../probe/probeVideo';
@@ -11,14 +13,20 @@ import { FramePacks } from './framePacks';
 import { videoIdentity } from './packCheck';
 
 const server = packServersClosedAfterEach();
+const run = promisify(execFile);
 
-/** Copies of the B-frame photo pan under other names: other cache keys, so each gets its own pack. */
+/**
+ * Copies of the B-frame photo pan under other names: other cache keys, so each gets its own pack.
+ * A name starting with "long" is the pan ten times over (1,800 frames, stream copy): its build lasts
+ * long enough on a loaded machine that what the test does meanwhile happens during it.
+ */
 async function copies(label: string, names: string[]): Promise<string[]> {
   const dir = await tempCacheDir(label);
   const source = await fixture('photoPan');
   return Promise.all(names.map(async (name) => {
     const file = path.join(dir, `${name}.mp4`);
-    await fs.copyFile(source, file);
+    if (name.startsWith('long')) await run(resolveBinaries().ffmpeg, ['-v', 'error', '-y', '-stream_loop', '9', '-i', source, '-c', 'copy', file]);
+    else await fs.copyFile(source, file);
     return file;
   }));
 }
@@ -94,7 +102,7 @@ describe('frame packs made for later (intake)', { timeout: 180_000 }, () => {
   });
 
   it('stop when the server closes: close resolves once no build runs, with nothing half-made left', async () => {
-    const [first, second] = await copies('later-close', ['first', 'second']);
+    const [first, second] = await copies('later-close', ['longFirst', 'second']);
     const cacheDir = await tempCacheDir('later-close-cache');
     const frames = server({ cacheDir });
     const outcomes = [frames.preparePackForLater(first!), frames.preparePackForLater(second!)];
@@ -105,7 +113,7 @@ describe('frame packs made for later (intake)', { timeout: 180_000 }, () => {
   });
 
   it('stop when intake is cancelled: the running build and the queued ones, with nothing half-made left', async () => {
-    const [first, second] = await copies('later-cancel', ['first', 'second']);
+    const [first, second] = await copies('later-cancel', ['longFirst', 'second']);
     const cacheDir = await tempCacheDir('later-cancel-cache');
     const frames = server({ cacheDir });
     const intake = new AbortController();
@@ -116,47 +124,56 @@ describe('frame packs made for later (intake)', { timeout: 180_000 }, () => {
     await frames.whenIdle();
     expect(await fs.readdir(packsDir(cacheDir))).toEqual([]);
     // The server itself goes on: an opened video still gets its pack.
-    expect(await frames.preparePack(first!)).toEqual({ state: 'ready', frames: 180 });
+    expect(await frames.preparePack(second!)).toEqual({ state: 'ready', frames: 180 });
   });
 
   it('give way to a video someone opens: the running intake build stops, the opened one is made before any intake build, then intake resumes', async () => {
-    const [first, second, opened] = await copies('later-preempt', ['first', 'second', 'opened']);
+    const [first, second, opened] = await copies('later-preempt', ['longFirst', 'second', 'opened']);
     const cacheDir = await tempCacheDir('later-preempt-cache');
     const frames = server({ cacheDir });
     const keys = new Map<string, string>();
     for (const [name, file] of [['first', first!], ['second', second!], ['opened', opened!]] as const) keys.set((await frames.open(file)).cacheKey, name);
-    const firstDone = frames.preparePackForLater(first!);
-    const secondDone = frames.preparePackForLater(second!);
+    const settled: string[] = [];
+    const firstDone = frames.preparePackForLater(first!).then((s) => (settled.push('first'), s));
+    const secondDone = frames.preparePackForLater(second!).then((s) => (settled.push('second'), s));
     await waitFor(async () => (await buildsInProgress(cacheDir)).length > 0);
     expect((await buildsInProgress(cacheDir)).map((key) => keys.get(key))).toEqual(['first']);
-    const openedDone = frames.preparePack(opened!);
-    // The first intake build's temporary files go, and the next build to start is the opened video's.
+    const openedDone = frames.preparePack(opened!).then((s) => (settled.push('opened'), s));
+    // The first intake build's temporary files go; the next build to start is the opened video's (never the second's).
     let seen: string[] = [];
     await waitFor(async () => {
-      seen = (await buildsInProgress(cacheDir)).map((key) => keys.get(key)!);
+      const building = (await buildsInProgress(cacheDir)).map((key) => keys.get(key)!);
       const made = (await fs.readdir(packsDir(cacheDir))).filter((n) => n.endsWith('.json')).map((n) => keys.get(n.slice(0, n.indexOf('-fullq')))!);
-      if (made.length > 0) seen = made; // the build ran between two looks: what was made is what ran
-      return !seen.includes('first') && seen.length > 0;
+      seen = [...building, ...made].filter((name) => name !== 'first');
+      return seen.length > 0;
     });
     expect(seen).toEqual(['opened']);
     expect(await openedDone).toEqual({ state: 'ready', frames: 180 });
-    expect(await firstDone).toEqual({ state: 'ready', frames: 180 });
+    expect(await firstDone).toEqual({ state: 'ready', frames: 1800 });
     expect(await secondDone).toEqual({ state: 'ready', frames: 180 });
+    // The stopped build resumed before the intake build queued after it.
+    expect(settled).toEqual(['opened', 'first', 'second']);
   });
 
   it('are checked again when another file takes the video\'s place, even with the same path, size and mtime', async () => {
     const [file] = await copies('later-replaced', ['clip']);
     const cacheDir = await tempCacheDir('later-replaced-cache');
+    // Whole seconds: utimes sets them back exactly (a Date carries only milliseconds of the file's nanoseconds).
+    const at = Math.floor(Date.now() / 1000) - 3600;
+    await fs.utimes(file!, at, at);
+    const before = await probeVideo(file!, { cacheDir });
     expect((await server({ cacheDir }).preparePackForLater(file!)).state).toBe('ready');
     // The same bytes written again, mtime set back: same cache key, another change time.
-    const { mtime, atime } = await fs.stat(file!);
     await fs.writeFile(file!, await fs.readFile(file!));
-    await fs.utimes(file!, atime, mtime);
+    await fs.utimes(file!, at, at);
     let ffmpegStarts = 0;
     const packs = new FramePacks({ ffmpeg: () => (ffmpegStarts++, resolveBinaries().ffmpeg), dir: packsDir(cacheDir), variant: 'fullq4', jpegQuality: 4, niceness: 0 });
     const probe = await probeVideo(file!, { cacheDir });
+    expect(probe.cacheKey).toBe(before.cacheKey);
     expect(await packs.prepare(probe)).toEqual({ state: 'ready', frames: 180 });
-    expect(ffmpegStarts).toBeGreaterThan(0); // the sample decodes
+    // One ffmpeg for the sample check, none for a build: the pack stayed and was checked again.
+    expect(ffmpegStarts).toBe(1);
+    expect((await fs.readdir(packsDir(cacheDir))).filter((n) => n.endsWith('.json'))).toHaveLength(1);
     const index = JSON.parse(await fs.readFile(await indexFileIn(cacheDir), 'utf8')) as FramePackIndex;
     expect(index.checkedAgainst).toBe(await videoIdentity(file!));
     await packs.close();
