@@ -109,12 +109,13 @@ describe('intake job', () => {
     expect(progress.at(-1)).toEqual([6, 6]);
   });
 
-  it("makes each accepted video's frame pack for later: opened afterwards, its frames come from the pack at once", async () => {
+  it("makes each accepted video's frame pack for later, not an exact copy's: opened afterwards, its frames come from the pack at once", async () => {
     const { report, videos } = await runIntake(async (media) => {
       await placeVideo('fourSeconds', media, 'clips/good.mp4');
+      await placeVideo('fourSeconds', media, 'clips/same-clip.mov');
       await placeVideo('truncated', media, 'clips/truncated.mp4');
     });
-    expect(report.accepted.map((a) => a.relPath)).toEqual(['clips/good.mp4']);
+    expect(report.accepted.map((a) => a.relPath)).toEqual(['clips/good.mp4', 'clips/same-clip.mov']);
     // In the background, after the report: at the lowest CPU priority, so no deadline here but the test's.
     const packs = path.join(videos.cacheDir, 'packs');
     const checked = async () => {
@@ -123,7 +124,10 @@ describe('intake job', () => {
       return indexes.filter((index) => index.checkedAgainst !== undefined).length;
     };
     while ((await checked()) === 0) await new Promise((r) => setTimeout(r, 50));
+    // Every pack intake queued (right after its report) has been made by now: the copy's would be a second one.
+    await videos.whenIdle();
     expect(await checked()).toBe(1);
+    expect((await readdir(packs)).filter((n) => n.endsWith('.json'))).toHaveLength(1);
     const good = await videos.resolve(report.rootId, 'clips/good.mp4');
     expect(await videos.preparePack(good)).toEqual({ state: 'ready', frames: 120 });
   }, 180_000);

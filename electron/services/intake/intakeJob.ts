@@ -24,7 +24,7 @@ const DECODE_CONCURRENCY = 2;
  */
 export function createIntakeJob(roots: RootStore, videos: VideoEngine): JobHandler<{ kind: 'intake'; rootId: string }> {
   return async ({ rootId }, { signal, progress }) => {
-    // Each video's pack made for later listens to this signal until it is made (packs stop with the job).
+    // Each video's pack made for later listens to this signal until it is made.
     setMaxListeners(0, signal);
     const rootPath = await roots.pathOf(rootId);
     progress(0, 0, 'listing media files');
@@ -50,6 +50,7 @@ export function createIntakeJob(roots: RootStore, videos: VideoEngine): JobHandl
       } else report.rejected.push({ relPath, reason: outcome.reason });
     });
     report.duplicates = findDuplicates(report.accepted);
+    queuePacksForLater(videos, report, signal);
     return report;
   };
 }
@@ -62,10 +63,26 @@ async function inspectVideoAt(videos: VideoEngine, rootPath: string, relPath: st
     if (error instanceof MediaError) return { ok: false, reason: error.message };
     throw error;
   }
-  const outcome = await inspectVideo(videos, { file: media.file, relPath }, media.size, signal);
-  // Cold jumps are a file read once the pack exists; made now, it is ready when the video is opened.
-  if (outcome.ok) void videos.preparePackForLater({ file: media.file, relPath }, signal);
-  return outcome;
+  return inspectVideo(videos, { file: media.file, relPath }, media.size, signal);
+}
+
+/**
+ * Cold jumps are a file read once a video's frame pack exists: made now, in
+ * the background, it is ready when the video is opened. Queued once intake's
+ * own reading is done (a build reads the whole video again and writes ~10×
+ * its size), and not for an exact duplicate (its twin's pack serves the
+ * same frames when that one is opened; this one gets its own when opened).
+ */
+function queuePacksForLater(videos: VideoEngine, report: IntakeReport, signal: AbortSignal): void {
+  const exactCopies = new Set(report.duplicates.filter((d) => d.kind === 'exact').map((d) => d.relPath));
+  for (const accepted of report.accepted) {
+    if (accepted.kind !== 'video' || exactCopies.has(accepted.relPath)) continue;
+    // Through the media resolver, like any read of the root.
+    void resolveMediaPath(report.rootPath, accepted.relPath, 'video').then(
+      (media) => videos.preparePackForLater({ file: media.file, relPath: accepted.relPath }, signal),
+      () => undefined, // gone since it was inspected: the workbench says so when it is opened
+    );
+  }
 }
 
 async function inspectImage(rootPath: string, relPath: string): Promise<InspectOutcome> {

@@ -81,6 +81,10 @@ export function createVideoEngine(options: VideoEngineOptions) {
         throw forRenderer(error, video.file, video.relPath);
       }
     },
+    /** No decode, pack build or check running (tests; packs made for later can take long). */
+    async whenIdle(): Promise<void> {
+      await server?.whenIdle();
+    },
     async dispose(): Promise<void> {
       closed = true;
       await server?.close();

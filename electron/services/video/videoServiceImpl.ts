@@ -7,7 +7,7 @@ export function createVideoService(engine: VideoEngine): ServiceImpl<typeof vide
     async probe({ rootId, relPath }) {
       const video = await engine.resolve(rootId, relPath);
       const probe = await engine.open(video);
-      // The workbench probes the video it opens: make its frame pack meanwhile (intake only probes).
+      // The workbench probes the video it opens: its frame pack goes first (intake's, if any, is usually made by now).
       void engine.preparePack(video);
       return { width: probe.width, height: probe.height, info: probe.info, keyframes: probe.keyframes };
     },
