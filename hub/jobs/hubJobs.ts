@@ -27,7 +27,7 @@ export function hubJobHandlers(ctx: HubContext): JobHandlers {
         // could be decided is written. The throw fails every job of the round (pg-boss fails a fetch's jobs together),
         // and each is retried, deciding only what is still open; a job that fails for good leaves its items open, to
         // the sweep at the next start.
-        console.error(`hub consensus: ${(e as Error).message} (retried; the sweep at start decides it once the data is sound)`);
+        console.error(`hub consensus: ${(e as Error).message} (the round's jobs are retried; the sweep at start decides what is left open once the data is sound)`);
         throw e;
       } finally {
         await scoreLater(ctx);
