@@ -1,4 +1,3 @@
-import { setMaxListeners } from 'node:events';
 import { readFile } from 'node:fs/promises';
 import type { IntakeReport } from '../../common/services/intake';
 import type { JobHandler } from '../jobs/jobRunner';
@@ -24,8 +23,6 @@ const DECODE_CONCURRENCY = 2;
  */
 export function createIntakeJob(roots: RootStore, videos: VideoEngine): JobHandler<{ kind: 'intake'; rootId: string }> {
   return async ({ rootId }, { signal, progress }) => {
-    // Each video's pack made for later listens to this signal until it is made.
-    setMaxListeners(0, signal);
     const rootPath = await roots.pathOf(rootId);
     progress(0, 0, 'listing media files');
     const files = await walkMedia(rootPath, signal);
@@ -50,7 +47,7 @@ export function createIntakeJob(roots: RootStore, videos: VideoEngine): JobHandl
       } else report.rejected.push({ relPath, reason: outcome.reason });
     });
     report.duplicates = findDuplicates(report.accepted);
-    queuePacksForLater(videos, report, signal);
+    queuePacksForLater(videos, report);
     return report;
   };
 }
@@ -73,13 +70,13 @@ async function inspectVideoAt(videos: VideoEngine, rootPath: string, relPath: st
  * its size), and not for an exact duplicate (its twin's pack serves the
  * same frames when that one is opened; this one gets its own when opened).
  */
-function queuePacksForLater(videos: VideoEngine, report: IntakeReport, signal: AbortSignal): void {
+function queuePacksForLater(videos: VideoEngine, report: IntakeReport): void {
   const exactCopies = new Set(report.duplicates.filter((d) => d.kind === 'exact').map((d) => d.relPath));
   for (const accepted of report.accepted) {
     if (accepted.kind !== 'video' || exactCopies.has(accepted.relPath)) continue;
     // Through the media resolver, like any read of the root.
-    void resolveMediaPath(report.rootPath, accepted.relPath, 'video').then(
-      (media) => videos.preparePackForLater({ file: media.file, relPath: accepted.relPath }, signal),
+    void videos.resolve(report.rootId, accepted.relPath).then(
+      (video) => videos.preparePackForLater(video),
       () => undefined, // gone since it was inspected: the workbench says so when it is opened
     );
   }

@@ -67,10 +67,10 @@ export function createVideoEngine(options: VideoEngineOptions) {
     /**
      * Intake met this video (a granted folder, a hub task's download): make its frame pack
      * after every opened video's, in free room only, so it is ready when someone opens it.
-     * `signal`: the intake job's (cancelling it stops its packs). Never rejects; the outcome is for tests and logs.
+     * Never rejects; the outcome is for tests and logs.
      */
-    preparePackForLater(video: VideoRef, signal?: AbortSignal): Promise<PackStatus> {
-      return packOutcome(video, (server) => server.preparePackForLater(video.file, signal));
+    preparePackForLater(video: VideoRef): Promise<PackStatus> {
+      return packOutcome(video, (server) => server.preparePackForLater(video.file));
     },
     /** Exactly frame n; an undecodable frame resolves with bytes null and the reason. */
     async getFrame(video: VideoRef, probe: VideoProbe | null, n: number, direction: PlayDirection = 'none'): Promise<FrameImage> {
