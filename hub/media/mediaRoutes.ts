@@ -36,7 +36,12 @@ export function mediaRoutes(app: FastifyInstance, ctx: HubContext): void {
         return { sha256: sha, size, created };
       } catch (e) {
         if (e instanceof MediaHashMismatch) throw badRequest('media_hash_mismatch', `the uploaded bytes hash to ${e.actual}, not ${sha}`);
-        if (e instanceof MediaTooLarge) throw new HubError(413, 'media_too_large', e.message);
+        if (e instanceof MediaTooLarge) {
+          // The rest of the body is never read: the connection closes after the answer, rather than staying
+          // half-used (a request never complete) until a timeout, which also held the hub's close for 72 s.
+          reply.header('connection', 'close');
+          throw new HubError(413, 'media_too_large', e.message);
+        }
         throw e;
       }
     },

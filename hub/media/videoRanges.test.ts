@@ -29,7 +29,10 @@ describe('video media: upload past 1 MiB, Range downloads and a resumed download
     reqToken = await signIn(hub, requester);
     token = await signIn(hub, annotator);
   }, 180_000);
-  afterAll(async () => hub?.close());
+  let closed = false;
+  afterAll(async () => {
+    if (!closed) await hub?.close();
+  });
 
   const get = (range?: string) => fetch(`${hub.url}/media/${clip.sha256}`, { headers: { authorization: `Bearer ${token}`, ...(range ? { range } : {}) } });
 
@@ -99,12 +102,32 @@ describe('video media: upload past 1 MiB, Range downloads and a resumed download
     try {
       const other = await makeTestVideo({ seconds: 1, noise: true });
       expect(other.bytes.length).toBeGreaterThan(512 * 1024);
-      const put = await call<{ error: string }>(hub, 'PUT', `/media/${other.sha256}`, { token: reqToken, body: other.bytes });
+      const put = await fetch(`${hub.url}/media/${other.sha256}`, { method: 'PUT', headers: { authorization: `Bearer ${reqToken}`, 'content-type': 'application/octet-stream' }, body: other.bytes });
       expect(put.status).toBe(413);
-      expect(put.body.error).toBe('media_too_large');
+      expect(((await put.json()) as { error: string }).error).toBe('media_too_large');
+      // The rest of the body is not read, so the connection must not be kept for another request: left open, it
+      // held a request that never completes (and the hub's close with it) until a timeout.
+      expect(put.headers.get('connection')).toBe('close');
       expect(await hub.context.media.size(other.sha256)).toBeNull();
     } finally {
       config.mediaBodyLimit = limit;
     }
   }, 180_000);
+
+  it('closes at once when a download is still streaming as close starts: the connection is not kept alive for 72 s after it', async () => {
+    const res = await get();
+    const reader = res.body!.getReader();
+    let have = (await reader.read()).value?.length ?? 0;
+    const closing = hub.close().then(() => 'closed' as const);
+    closed = true;
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      have += value.length;
+    }
+    expect(have).toBe(clip.bytes.length);
+    // Generous for a loaded machine, far below Fastify's 72 s keep-alive, which close waited out before.
+    const waited = await Promise.race([closing, new Promise<'still open'>((r) => setTimeout(() => r('still open'), 30_000).unref())]);
+    expect(waited).toBe('closed');
+  }, 60_000);
 });
