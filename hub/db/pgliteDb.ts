@@ -1,24 +1,50 @@
 import { PGlite, types } from '@electric-sql/pglite';
+import { readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
 import { normalisedQueryable, normaliseRow, type Db, type Row } from './adapter';
 import { createInProcessLocks } from './inProcessLocks';
 import { emptyClusterImage, forgetEmptyClusterImage } from './pgliteTemplate';
 
 const parsers = { [types.INT8]: (x: string) => BigInt(x) };
 
-/** In memory, from the image of an empty cluster rather than initdb each time (pgliteTemplate.ts). */
-async function openInMemory(): Promise<PGlite> {
+/**
+ * A new cluster from the image of an empty one rather than initdb each time
+ * (pgliteTemplate.ts). An image that does not load is made again; whatever
+ * the failed load left is removed first (`cleanUp`).
+ */
+async function fromImage(open: (image: Blob) => Promise<PGlite>, cleanUp: () => Promise<void>): Promise<PGlite> {
   try {
-    return await PGlite.create({ parsers, loadDataDir: await emptyClusterImage() });
+    return await open(await emptyClusterImage());
   } catch (e) {
     console.warn(`hub: the empty PGlite image did not load (${(e as Error).message}); made again`);
     await forgetEmptyClusterImage();
-    return PGlite.create({ parsers, loadDataDir: await emptyClusterImage() });
+    await cleanUp();
+    return open(await emptyClusterImage());
   }
 }
 
-/** Embedded Postgres. `dataDir` undefined = in memory (tests); a fresh data dir takes seconds to initdb once. */
+/** A data dir that does not exist yet or is empty: a new cluster, so from the image. Anything else opens as it is. */
+async function isNewDataDir(dataDir: string): Promise<boolean> {
+  try {
+    return (await readdir(dataDir)).length === 0;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return true;
+    throw e;
+  }
+}
+
+async function emptyDataDir(dataDir: string): Promise<void> {
+  const entries = await readdir(dataDir).catch(() => []);
+  await Promise.all(entries.map((name) => rm(path.join(dataDir, name), { recursive: true, force: true })));
+}
+
+/** Embedded Postgres. `dataDir` undefined = in memory (tests); a new data dir (or memory) starts from the empty cluster's image. */
 export async function openPgliteDb(dataDir?: string): Promise<Db> {
-  const pg = dataDir ? await PGlite.create(dataDir, { parsers }) : await openInMemory();
+  const pg = !dataDir
+    ? await fromImage((loadDataDir) => PGlite.create({ parsers, loadDataDir }), async () => undefined)
+    : (await isNewDataDir(dataDir))
+      ? await fromImage((loadDataDir) => PGlite.create(dataDir, { parsers, loadDataDir }), () => emptyDataDir(dataDir))
+      : await PGlite.create(dataDir, { parsers });
   const wrap = normalisedQueryable;
   const base = wrap(pg);
   const locks = createInProcessLocks();

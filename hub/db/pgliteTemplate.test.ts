@@ -1,4 +1,6 @@
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openPgliteDb } from './pgliteDb';
 import { emptyClusterImagePath, forgetEmptyClusterImage } from './pgliteTemplate';
@@ -29,17 +31,46 @@ describe('in-memory PGlite from the empty cluster image', () => {
     expect((await stat(emptyClusterImagePath())).size).toBeGreaterThan(1024 * 1024);
   }, 180_000);
 
-  it('makes a damaged image again and still opens', async () => {
-    await forgetEmptyClusterImage();
-    await writeFile(emptyClusterImagePath(), 'not a tarball of a cluster');
+  it('makes a damaged image again and still opens, in memory and in a new data dir', async () => {
+    const parent = await mkdtemp(path.join(os.tmpdir(), 'pglite-image-'));
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const db = await openPgliteDb();
     try {
-      expect(await db.query<{ one: number }>('SELECT 1 AS one')).toEqual([{ one: 1 }]);
+      for (const dataDir of [undefined, path.join(parent, 'new')]) {
+        await forgetEmptyClusterImage();
+        await writeFile(emptyClusterImagePath(), 'not a tarball of a cluster');
+        warn.mockClear();
+        const db = await openPgliteDb(dataDir);
+        try {
+          await db.exec(`CREATE TABLE t (x int); INSERT INTO t VALUES (7)`);
+          expect(await db.query<{ x: number }>('SELECT x FROM t')).toEqual([{ x: 7 }]);
+        } finally {
+          await db.close();
+        }
+        expect(warn).toHaveBeenCalledWith(expect.stringContaining('the empty PGlite image did not load'));
+        expect((await readFile(emptyClusterImagePath())).length).toBeGreaterThan(1024 * 1024);
+      }
+      const reopened = await openPgliteDb(path.join(parent, 'new'));
+      expect(await reopened.query<{ x: number }>('SELECT x FROM t')).toEqual([{ x: 7 }]);
+      await reopened.close();
     } finally {
-      await db.close();
+      await rm(parent, { recursive: true, force: true });
     }
-    expect(warn).toHaveBeenCalledWith(expect.stringContaining('the empty PGlite image did not load'));
-    expect((await readFile(emptyClusterImagePath())).length).toBeGreaterThan(1024 * 1024);
+  }, 180_000);
+
+  it('starts a new data dir from the image, and the cluster it writes there is what reopens', async () => {
+    const parent = await mkdtemp(path.join(os.tmpdir(), 'pglite-image-'));
+    try {
+      for (const dataDir of [path.join(parent, 'not-yet-made'), await mkdtemp(path.join(parent, 'empty-'))]) {
+        const first = await openPgliteDb(dataDir);
+        await first.exec(`CREATE TABLE kept (x int); INSERT INTO kept VALUES (42)`);
+        await first.close();
+        expect(await readdir(dataDir)).toContain('PG_VERSION');
+        const again = await openPgliteDb(dataDir);
+        expect(await again.query<{ x: number }>('SELECT x FROM kept')).toEqual([{ x: 42 }]);
+        await again.close();
+      }
+    } finally {
+      await rm(parent, { recursive: true, force: true });
+    }
   }, 180_000);
 });
