@@ -84,6 +84,9 @@ export class FramePack {
     private readonly files: PackFiles,
   ) {}
 
+  /** A frame read whole whose bytes are not what the build wrote (checksum or JPEG): the pack on disk is damaged. */
+  damaged = false;
+
   /** Whether sample frames of this pack matched a decode of this very file (packCheck.ts videoIdentity). */
   wasCheckedAgainst(identity: string): boolean {
     return this.index.checkedAgainst === identity;
@@ -142,14 +145,17 @@ export class FramePack {
     return this.index.offsets.flatMap((offset, n) => (offset >= 0 ? [n] : []));
   }
 
-  /** Frame n's JPEG; null when the pack lacks it or cannot be read (closed meanwhile, disk error, checksum differs): the caller decodes instead. */
+  /** Frame n's JPEG; null when the pack lacks it or cannot be read (closed meanwhile, disk error, checksum differs: `damaged`): the caller decodes instead. */
   async read(n: number): Promise<DecodedFrame | null> {
     if (!this.has(n)) return null;
     const bytes = Buffer.alloc(this.index.lengths[n]!);
     const bytesRead = await this.handle.read(bytes, 0, bytes.length, this.index.offsets[n]!).then((r) => r.bytesRead, () => -1);
-    if (bytesRead !== bytes.length || crc32(bytes) !== this.index.crc32[n]) return null;
-    const size = jpegSize(bytes);
-    return size.width > 0 ? { bytes, ...size } : null;
+    // A failed or short read (closed meanwhile, disk error) says nothing of the bytes on disk; a whole read that differs does.
+    if (bytesRead !== bytes.length) return null;
+    const size = crc32(bytes) === this.index.crc32[n] ? jpegSize(bytes) : { width: 0, height: 0 };
+    if (size.width > 0) return { bytes, ...size };
+    this.damaged = true;
+    return null;
   }
 
   close(): Promise<void> {

@@ -57,6 +57,8 @@ export class FramePacks {
   private runningLater: LaterTask | null = null;
   /** Every opened video's adopt until it settles, released or not: close waits for them all. */
   private readonly adopting = new Set<Promise<PackStatus>>();
+  /** Videos whose damaged pack was made again (replaceDamaged): once per server. */
+  private readonly remade = new Set<string>();
   private closed = false;
   private swept: Promise<void> | null = null;
 
@@ -116,6 +118,25 @@ export class FramePacks {
 
   status(probe: VideoProbe): PackStatus {
     return this.entries.get(probe.cacheKey)?.status ?? { state: 'none' };
+  }
+
+  /**
+   * The ready pack of this video read a frame whose bytes on disk are not
+   * what its build wrote (FramePack.damaged): it is closed, removed and made
+   * again in the background, once per server; a pack damaged again is only
+   * removed, and the video is decoded as before it had one.
+   */
+  replaceDamaged(probe: VideoProbe): void {
+    const key = probe.cacheKey;
+    if (!this.entries.get(key)?.pack?.damaged) return;
+    this.release(key);
+    const remake = !this.remade.has(key);
+    this.remade.add(key);
+    const replaced = removePack(packFiles(this.options.dir, key, this.options.variant))
+      .then(() => (remake && !this.closed ? this.prepare(probe) : ({ state: 'none' } as const)))
+      .catch((error: unknown): PackStatus => ({ state: 'refused', reason: (error as Error).message }));
+    this.adopting.add(replaced);
+    void replaced.finally(() => this.adopting.delete(replaced));
   }
 
   /** Outcomes still pending (opened videos' and intake's), for whenIdle. */

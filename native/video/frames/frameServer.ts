@@ -159,7 +159,9 @@ export function createFrameServer(options: FrameServerOptions): FrameServer {
       let result: FrameImage;
       const cached = memory.get(memoryKey(state, n));
       const knownBad = state.unreadable.get(n);
-      const packed = cached ? null : await packs?.ready(state.probe)?.read(n);
+      const pack = cached ? null : (packs?.ready(state.probe) ?? null);
+      const packed = pack ? await pack.read(n) : null;
+      if (pack?.damaged) packs!.replaceDamaged(state.probe);
       if (cached) {
         counters.memoryHits++;
         result = image(state, n, cached);

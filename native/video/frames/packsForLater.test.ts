@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { resolveBinaries } from '../process/binaries';
 import { probeVideo } from '../probe/probeVideo';
@@ -58,7 +59,7 @@ describe('frame packs made for later (intake)', { timeout: 180_000 }, () => {
     await packs.close();
   });
 
-  it('never serves a frame whose bytes changed on disk after the check: its checksum fails and it is decoded instead', async () => {
+  it('never serves a frame whose bytes changed on disk after the check: its checksum fails, it is decoded instead, and the pack is made again', async () => {
     const [file] = await copies('later-damaged', ['clip']);
     const cacheDir = await tempCacheDir('later-damaged-cache');
     expect((await server({ cacheDir }).preparePackForLater(file!)).state).toBe('ready');
@@ -83,6 +84,18 @@ describe('frame packs made for later (intake)', { timeout: 180_000 }, () => {
     expect(await readFrameIndex((await frames.getFrame(file!, 100)).bytes!, PATTERN_WIDTH)).toBe(100);
     expect(frames.stats().decodeProcesses).toBeGreaterThan(decodesBefore);
     expect(await readFrameIndex((await frames.getFrame(file!, 150)).bytes!, PATTERN_WIDTH)).toBe(150);
+
+    // The damaged pack was removed and made again: frames come from the pack once more, frame 100's slot holds frame 100.
+    expect(await frames.preparePack(file!)).toEqual({ state: 'ready', frames: 180 });
+    const remade = JSON.parse(await fs.readFile(indexFile, 'utf8')) as FramePackIndex;
+    const slot = (await fs.readFile(dataFile)).subarray(remade.offsets[100], remade.offsets[100]! + remade.lengths[100]!);
+    expect(crc32(slot)).toBe(remade.crc32[100]);
+    expect(await readFrameIndex(slot, PATTERN_WIDTH)).toBe(100);
+    const hitsBefore = frames.stats().packHits;
+    const decodesAfter = frames.stats().decodeProcesses;
+    expect(await readFrameIndex((await frames.getFrame(file!, 120)).bytes!, PATTERN_WIDTH)).toBe(120);
+    expect(frames.stats().packHits).toBe(hitsBefore + 1);
+    expect(frames.stats().decodeProcesses).toBe(decodesAfter);
   });
 
   it('use only free room: a pack made for later never removes another, and says the video gets its pack when opened', async () => {
