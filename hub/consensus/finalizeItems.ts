@@ -21,6 +21,8 @@ function decideImageItem(itemId: string, subs: StoredSubmission[], iouThreshold:
   };
 }
 
+const leftOpen = (undecided: string[]) => new Error(`${undecided.length} item(s) left open: ${undecided.join('; ')}`);
+
 /**
  * Every item still open that reached k submissions: marked ready by the batch
  * that completed it (items.ready_at, in that batch's transaction), read from
@@ -44,20 +46,24 @@ async function readyItems(ctx: Pick<HubContext, 'db'>): Promise<string[]> {
  */
 export async function finalizeItems(ctx: Pick<HubContext, 'db' | 'config'>, itemIds: readonly string[]): Promise<number> {
   if (itemIds.length === 0) return 0;
-  const subs = await loadSubmissions(ctx.db, itemIds, { readyOnly: true });
+  const undecided: string[] = [];
+  // An item whose stored labels cannot be read is left open and named, like one that cannot be decided: not the whole round.
+  const subs = await loadSubmissions(ctx.db, itemIds, { readyOnly: true, unreadable: (itemId, reason) => undecided.push(`item ${itemId}: ${reason}`) });
   const byItem = new Map<string, StoredSubmission[]>();
   for (const s of subs) {
     const list = byItem.get(s.itemId);
     if (list) list.push(s);
     else byItem.set(s.itemId, [s]);
   }
-  if (byItem.size === 0) return 0;
+  if (byItem.size === 0) {
+    if (undecided.length > 0) throw leftOpen(undecided);
+    return 0;
+  }
   const maybeVideo = [...byItem].filter(([, list]) => list[0]!.itemIsVideo !== false).map(([id]) => id);
   const videoItems = await loadVideoItems(ctx.db, maybeVideo);
   const ids: string[] = [];
   const statuses: string[] = [];
   const docs: string[] = [];
-  const undecided: string[] = [];
   for (const [itemId, list] of byItem) {
     const video = videoItems.get(itemId);
     let c: StoredItemConsensus;
@@ -87,7 +93,7 @@ export async function finalizeItems(ctx: Pick<HubContext, 'db' | 'config'>, item
       [ids, statuses, docs],
     );
   });
-  if (undecided.length > 0) throw new Error(`${undecided.length} item(s) left open: ${undecided.join('; ')}`);
+  if (undecided.length > 0) throw leftOpen(undecided);
   return updated.length;
 }
 

@@ -67,6 +67,21 @@ describe('consensus over a submission of the wrong kind', () => {
     }
   });
 
+  it('a round with an item whose stored labels cannot be read leaves that item open, names it, and decides the rest', async () => {
+    const hub = s.hub;
+    const annotators = s.annotators.slice(0, 2);
+    // Two tasks of one item each: every batch holds one item, so damaging one batch touches one item only.
+    const [damaged, healthy] = await Promise.all(
+      [0, 1].map(async () => (await labelTask(hub, (await createTestTask(hub, s.requesterToken, 1, 2)).taskId, annotators, 1, () => [box('car', 10, 10)]))[0]!),
+    );
+    expect((await item(damaged!)).status).toBe('accepted');
+    await hub.context.db.query(`UPDATE batches SET labels = '\\x00ff'::bytea WHERE id = (SELECT batch_id FROM assignments WHERE item_id = $1 ORDER BY annotator LIMIT 1)`, [damaged]);
+    await hub.context.db.query(`UPDATE items SET status = 'open', consensus = NULL, finalized_at = NULL WHERE id = ANY($1::text[])`, [[damaged, healthy]]);
+    await expect(finalizeItems(hub.context, [damaged!, healthy!])).rejects.toThrow(new RegExp(`1 item\\(s\\) left open: item ${damaged}: the labels of batch 0x[0-9a-f]{64} cannot be read \\(.+\\): stored data is inconsistent`));
+    expect(await item(damaged!)).toEqual({ status: 'open', consensus: null });
+    expect((await item(healthy!)).status).toBe('accepted');
+  });
+
   it('refuses to decide an image item whose submissions carry video labels', async () => {
     const hub = s.hub;
     // Re-open the accepted clip as an image item (a damaged row): deciding it again must fail, not drop the video.

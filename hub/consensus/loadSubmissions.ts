@@ -41,9 +41,17 @@ function readyRows(rows: SubmissionRow[]): SubmissionRow[] {
  * Every submission of the given items with its shapes, read back from the
  * batches' compressed labels (each blob decoded once). With `readyOnly`,
  * only those of open items that reached k: blobs of unfinished items are
- * not decoded.
+ * not decoded. An item whose labels cannot be read back (a batch's blob
+ * that does not decode, or that lacks the item: stored data gone wrong)
+ * throws, unless `unreadable` is given: then that item is left out whole,
+ * never with part of its submissions, and named to it with the reason, and
+ * the other items are returned.
  */
-export async function loadSubmissions(db: Queryable, itemIds: readonly string[], opts: { readyOnly?: boolean } = {}): Promise<StoredSubmission[]> {
+export async function loadSubmissions(
+  db: Queryable,
+  itemIds: readonly string[],
+  opts: { readyOnly?: boolean; unreadable?: (itemId: string, reason: string) => void } = {},
+): Promise<StoredSubmission[]> {
   // unnest + join, not `= ANY($1)`: with thousands of ids the planner turned ANY into a scan.
   const all = await db.query<SubmissionRow>(
     `SELECT a.item_id, a.annotator, a.label_hash, a.batch_id, b.digest, b.signature, b.received_at, i.status, t.redundancy, i.video IS NOT NULL AS item_is_video
@@ -55,13 +63,32 @@ export async function loadSubmissions(db: Queryable, itemIds: readonly string[],
   const rows = opts.readyOnly ? readyRows(all) : all;
   const batchIds = [...new Set(rows.map((r) => r.batch_id))];
   const blobs = new Map<bigint, Map<string, StoredItemLabels>>();
+  const undecodable = new Map<bigint, string>();
   if (batchIds.length > 0) {
     const batches = await db.query<{ id: bigint; labels: Buffer }>('SELECT b.id, b.labels FROM unnest($1::bigint[]) AS u(id) JOIN batches b ON b.id = u.id', [batchIds.map(String)]);
-    for (const b of batches) blobs.set(b.id, decodeLabelsBlob(b.labels));
+    for (const b of batches) {
+      try {
+        blobs.set(b.id, decodeLabelsBlob(b.labels));
+      } catch (e) {
+        undecodable.set(b.id, (e as Error).message);
+      }
+    }
   }
-  return rows.map((r) => {
-    const labels = blobs.get(r.batch_id)?.get(r.item_id);
-    if (!labels) throw new Error(`batch ${r.digest} has no labels for item ${r.item_id}: stored data is inconsistent`);
-    return { itemId: r.item_id, annotator: r.annotator, batchDigest: r.digest, signature: r.signature, labelHash: r.label_hash, receivedAt: r.received_at, shapes: labels.shapes, ...(labels.video ? { video: labels.video } : {}), itemIsVideo: r.item_is_video };
-  });
+  const unreadable = new Map<string, string>();
+  for (const r of rows) {
+    if (unreadable.has(r.item_id)) continue;
+    const broken = undecodable.get(r.batch_id);
+    if (broken !== undefined) unreadable.set(r.item_id, `the labels of batch ${r.digest} cannot be read (${broken}): stored data is inconsistent`);
+    else if (!blobs.get(r.batch_id)?.get(r.item_id)) unreadable.set(r.item_id, `batch ${r.digest} has no labels for item ${r.item_id}: stored data is inconsistent`);
+  }
+  if (unreadable.size > 0) {
+    if (!opts.unreadable) throw new Error([...unreadable.values()][0]);
+    for (const [itemId, reason] of unreadable) opts.unreadable(itemId, reason);
+  }
+  return rows
+    .filter((r) => !unreadable.has(r.item_id))
+    .map((r) => {
+      const labels = blobs.get(r.batch_id)!.get(r.item_id)!;
+      return { itemId: r.item_id, annotator: r.annotator, batchDigest: r.digest, signature: r.signature, labelHash: r.label_hash, receivedAt: r.received_at, shapes: labels.shapes, ...(labels.video ? { video: labels.video } : {}), itemIsVideo: r.item_is_video };
+    });
 }
