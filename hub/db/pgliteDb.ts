@@ -9,17 +9,20 @@ const parsers = { [types.INT8]: (x: string) => BigInt(x) };
 
 /**
  * A new cluster from the image of an empty one rather than initdb each time
- * (pgliteTemplate.ts). An image that does not load is made again; whatever
- * the failed load left is removed first (`cleanUp`).
+ * (pgliteTemplate.ts; initdb when there is none). An image that does not
+ * load is made again; whatever the failed load left is removed first
+ * (`cleanUp`).
  */
-async function fromImage(open: (image: Blob) => Promise<PGlite>, cleanUp: () => Promise<void>): Promise<PGlite> {
+async function fromImage(open: (image: Blob | undefined) => Promise<PGlite>, cleanUp: () => Promise<void>): Promise<PGlite> {
+  const image = await emptyClusterImage();
+  if (!image) return open(undefined);
   try {
-    return await open(await emptyClusterImage());
+    return await open(image);
   } catch (e) {
     console.warn(`hub: the empty PGlite image did not load (${(e as Error).message}); made again`);
     await forgetEmptyClusterImage();
     await cleanUp();
-    return open(await emptyClusterImage());
+    return open((await emptyClusterImage()) ?? undefined);
   }
 }
 

@@ -1,9 +1,9 @@
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openPgliteDb } from './pgliteDb';
-import { emptyClusterImagePath, forgetEmptyClusterImage } from './pgliteTemplate';
+import { emptyClusterImage, emptyClusterImagePath, forgetEmptyClusterImage, imageDir } from './pgliteTemplate';
 
 /**
  * In-memory databases start from the image of an empty cluster instead of
@@ -72,5 +72,27 @@ describe('in-memory PGlite from the empty cluster image', () => {
     } finally {
       await rm(parent, { recursive: true, force: true });
     }
+  }, 180_000);
+
+  it.skipIf(process.platform === 'win32')('uses no image from a folder others may write into: a cluster put there would become every new hub database', async () => {
+    await emptyClusterImage();
+    expect((await stat(imageDir())).mode & 0o777).toBe(0o700);
+    expect((await stat(emptyClusterImagePath())).mode & 0o077).toBe(0);
+    try {
+      await chmod(imageDir(), 0o777);
+      await forgetEmptyClusterImage();
+      await writeFile(emptyClusterImagePath(), 'planted by someone else');
+      expect(await emptyClusterImage()).toBeNull();
+      const db = await openPgliteDb();
+      try {
+        expect(await db.query<{ one: number }>('SELECT 1 AS one')).toEqual([{ one: 1 }]);
+      } finally {
+        await db.close();
+      }
+    } finally {
+      await chmod(imageDir(), 0o700);
+      await forgetEmptyClusterImage();
+    }
+    expect(await emptyClusterImage()).toBeInstanceOf(Blob);
   }, 180_000);
 });
