@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { E2E_WORKERS } from './support/hostEnv';
 
 /** Debian's Chromium; Playwright's own browser downloads are never used (see README). */
 const CHROMIUM_PATH = process.env.GROUNDWORK_CHROMIUM ?? '/usr/bin/chromium';
@@ -19,8 +20,16 @@ export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
   globalSetup: './support/globalSetup.ts',
-  // One host, two cores: journeys run one at a time so timings stay honest.
-  workers: 1,
+  // Two workers (GROUNDWORK_E2E_WORKERS, support/hostEnv.ts): one worker
+  // leaves a core idle while a spec waits on its host, anvil, hub or ffmpeg,
+  // so two files at once finish sooner even on two cores (README).
+  // The global setup starts one browser host per worker, with its own data
+  // dir and fixture folder, and e2eHost() picks the worker's own, so two tests
+  // never share host state. Files run in parallel, the tests of a file in
+  // order on one worker: several files share state between their tests.
+  // The heaviest journeys set their own timeouts, with room for a neighbour.
+  // Timings printed by the journeys are a pair's, not one spec's alone.
+  workers: E2E_WORKERS,
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
   retries: 0,
