@@ -1,5 +1,6 @@
 import { PGlite, types } from '@electric-sql/pglite';
-import { readdir, rm } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { mkdir, readdir, rename, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { normalisedQueryable, normaliseRow, type Db, type Row } from './adapter';
 import { createInProcessLocks } from './inProcessLocks';
@@ -7,22 +8,58 @@ import { emptyClusterImage, forgetEmptyClusterImage } from './pgliteTemplate';
 
 const parsers = { [types.INT8]: (x: string) => BigInt(x) };
 
-/**
- * A new cluster from the image of an empty one rather than initdb each time
- * (pgliteTemplate.ts; initdb when there is none). An image that does not
- * load is made again; whatever the failed load left is removed first
- * (`cleanUp`).
- */
-async function fromImage(open: (image: Blob | undefined) => Promise<PGlite>, cleanUp: () => Promise<void>): Promise<PGlite> {
+const notLoaded = (e: unknown) => console.warn(`hub: the empty PGlite image did not load (${(e as Error).message}); made again`);
+
+/** In memory, from the image of an empty cluster rather than initdb each time (pgliteTemplate.ts; initdb when there is none). */
+async function newInMemory(): Promise<PGlite> {
   const image = await emptyClusterImage();
-  if (!image) return open(undefined);
+  if (!image) return PGlite.create({ parsers });
   try {
-    return await open(image);
+    return await PGlite.create({ parsers, loadDataDir: image });
   } catch (e) {
-    console.warn(`hub: the empty PGlite image did not load (${(e as Error).message}); made again`);
+    notLoaded(e);
     await forgetEmptyClusterImage();
-    await cleanUp();
-    return open((await emptyClusterImage()) ?? undefined);
+    return PGlite.create({ parsers, loadDataDir: (await emptyClusterImage()) ?? undefined });
+  }
+}
+
+/**
+ * A data dir that does not exist yet or is empty: the image is loaded into a
+ * sibling folder of its own, closed, and renamed into place. The data dir
+ * holds a whole cluster or none: a crash mid-load leaves only that sibling,
+ * and a second process starting on the same new dir never empties one under
+ * the first (the rename fails on a dir that is no longer empty, and this one
+ * opens what is there). Any failure: the data dir opens as it is (initdb).
+ */
+async function fillNewDataDir(dataDir: string): Promise<void> {
+  await mkdir(path.dirname(dataDir), { recursive: true });
+  const staging = path.join(path.dirname(dataDir), `.${path.basename(dataDir)}.${randomUUID()}.new`);
+  try {
+    // A second try with the image made again when the first does not load.
+    for (let attempt = 1; ; attempt++) {
+      const image = await emptyClusterImage();
+      if (!image) return;
+      try {
+        await (await PGlite.create(staging, { loadDataDir: image })).close();
+        break;
+      } catch (e) {
+        notLoaded(e);
+        await forgetEmptyClusterImage();
+        await rm(staging, { recursive: true, force: true });
+        if (attempt === 2) return;
+      }
+    }
+    // rename(2) replaces an empty folder; Windows' does not, so an empty one is removed first there.
+    await rename(staging, dataDir).catch(async () => {
+      if (await isNewDataDir(dataDir)) {
+        await rmdir(dataDir).catch(() => undefined);
+        await rename(staging, dataDir);
+      }
+    });
+  } catch {
+    // Left to initdb (or to the cluster another process put there meanwhile).
+  } finally {
+    await rm(staging, { recursive: true, force: true });
   }
 }
 
@@ -36,18 +73,10 @@ async function isNewDataDir(dataDir: string): Promise<boolean> {
   }
 }
 
-async function emptyDataDir(dataDir: string): Promise<void> {
-  const entries = await readdir(dataDir).catch(() => []);
-  await Promise.all(entries.map((name) => rm(path.join(dataDir, name), { recursive: true, force: true })));
-}
-
 /** Embedded Postgres. `dataDir` undefined = in memory (tests); a new data dir (or memory) starts from the empty cluster's image. */
 export async function openPgliteDb(dataDir?: string): Promise<Db> {
-  const pg = !dataDir
-    ? await fromImage((loadDataDir) => PGlite.create({ parsers, loadDataDir }), async () => undefined)
-    : (await isNewDataDir(dataDir))
-      ? await fromImage((loadDataDir) => PGlite.create(dataDir, { parsers, loadDataDir }), () => emptyDataDir(dataDir))
-      : await PGlite.create(dataDir, { parsers });
+  if (dataDir && (await isNewDataDir(dataDir))) await fillNewDataDir(dataDir);
+  const pg = dataDir ? await PGlite.create(dataDir, { parsers }) : await newInMemory();
   const wrap = normalisedQueryable;
   const base = wrap(pg);
   const locks = createInProcessLocks();

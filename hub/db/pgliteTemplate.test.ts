@@ -1,7 +1,7 @@
 import { chmod, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openPgliteDb } from './pgliteDb';
 import { emptyClusterImage, emptyClusterImagePath, forgetEmptyClusterImage, imageDir } from './pgliteTemplate';
 
@@ -11,7 +11,18 @@ import { emptyClusterImage, emptyClusterImagePath, forgetEmptyClusterImage, imag
  * and a damaged image must be made again rather than fail every later start.
  */
 describe('in-memory PGlite from the empty cluster image', () => {
+  // A temp dir of this file's own: damaging the image or opening its folder must not reach other test files running beside it.
+  let tmp: string;
+  beforeAll(async () => {
+    tmp = await mkdtemp(path.join(os.tmpdir(), 'pglite-image-tmp-'));
+  });
+  afterAll(async () => {
+    await rm(tmp, { recursive: true, force: true });
+  });
   afterEach(() => vi.restoreAllMocks());
+  beforeEach(() => {
+    vi.spyOn(os, 'tmpdir').mockReturnValue(tmp);
+  });
 
   it('gives each open its own empty database', async () => {
     const a = await openPgliteDb();
@@ -65,6 +76,8 @@ describe('in-memory PGlite from the empty cluster image', () => {
         await first.exec(`CREATE TABLE kept (x int); INSERT INTO kept VALUES (42)`);
         await first.close();
         expect(await readdir(dataDir)).toContain('PG_VERSION');
+        // Loaded beside it and renamed into place: no staging folder is left.
+        expect((await readdir(parent)).filter((name) => name.endsWith('.new'))).toEqual([]);
         const again = await openPgliteDb(dataDir);
         expect(await again.query<{ x: number }>('SELECT x FROM kept')).toEqual([{ x: 42 }]);
         await again.close();
