@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Readable } from 'node:stream';
 import { getMediaRoute, putMediaRoute } from '../../core/hubApi/media';
 import type { HubContext } from '../context';
@@ -16,6 +16,15 @@ export function shaParam(params: unknown): string {
   return sha;
 }
 
+/**
+ * 413 for an upload past the limit. The rest of its body is never read, so the connection closes after the answer
+ * rather than staying half-used (a request never complete) until a timeout, which also held the hub's close for 72 s.
+ */
+function tooLarge(reply: FastifyReply, message: string): HubError {
+  reply.header('connection', 'close');
+  return new HubError(413, 'media_too_large', message);
+}
+
 export function mediaRoutes(app: FastifyInstance, ctx: HubContext): void {
   // Media bodies stay streams: a large upload is hashed while it is written, never held in memory.
   app.addContentTypeParser('application/octet-stream', (_req, payload, done) => done(null, payload));
@@ -28,6 +37,8 @@ export function mediaRoutes(app: FastifyInstance, ctx: HubContext): void {
       if (!req.body || typeof (req.body as Readable).pipe !== 'function') {
         throw badRequest('invalid_media_body', 'send the media bytes with Content-Type: application/octet-stream');
       }
+      // A declared size past the limit is refused before a byte is read (the meter below stops an undeclared one).
+      if (Number(req.headers['content-length']) > ctx.config.mediaBodyLimit) throw tooLarge(reply, `media is larger than ${ctx.config.mediaBodyLimit} bytes`);
       try {
         const { size } = await ctx.media.put(sha, req.body as Readable, ctx.config.mediaBodyLimit);
         // `created`: new for THIS requester (media/heldMedia.ts) — never whether someone else uploaded these bytes.
@@ -36,12 +47,7 @@ export function mediaRoutes(app: FastifyInstance, ctx: HubContext): void {
         return { sha256: sha, size, created };
       } catch (e) {
         if (e instanceof MediaHashMismatch) throw badRequest('media_hash_mismatch', `the uploaded bytes hash to ${e.actual}, not ${sha}`);
-        if (e instanceof MediaTooLarge) {
-          // The rest of the body is never read: the connection closes after the answer, rather than staying
-          // half-used (a request never complete) until a timeout, which also held the hub's close for 72 s.
-          reply.header('connection', 'close');
-          throw new HubError(413, 'media_too_large', e.message);
-        }
+        if (e instanceof MediaTooLarge) throw tooLarge(reply, e.message);
         throw e;
       }
     },

@@ -102,12 +102,23 @@ describe('video media: upload past 1 MiB, Range downloads and a resumed download
     try {
       const other = await makeTestVideo({ seconds: 1, noise: true });
       expect(other.bytes.length).toBeGreaterThan(512 * 1024);
-      const put = await fetch(`${hub.url}/media/${other.sha256}`, { method: 'PUT', headers: { authorization: `Bearer ${reqToken}`, 'content-type': 'application/octet-stream' }, body: other.bytes });
-      expect(put.status).toBe(413);
-      expect(((await put.json()) as { error: string }).error).toBe('media_too_large');
-      // The rest of the body is not read, so the connection must not be kept for another request: left open, it
-      // held a request that never completes (and the hub's close with it) until a timeout.
-      expect(put.headers.get('connection')).toBe('close');
+      const headers = { authorization: `Bearer ${reqToken}`, 'content-type': 'application/octet-stream' };
+      // Its size declared (refused before a byte is read), and streamed in chunks with no Content-Length (stopped by the meter at the limit).
+      const declared = await fetch(`${hub.url}/media/${other.sha256}`, { method: 'PUT', headers, body: other.bytes });
+      const chunks = Array.from({ length: Math.ceil(other.bytes.length / 65536) }, (_, i) => other.bytes.subarray(i * 65536, (i + 1) * 65536));
+      const streamed = await fetch(`${hub.url}/media/${other.sha256}`, {
+        method: 'PUT',
+        headers,
+        body: new ReadableStream({ pull: (c) => (chunks.length > 0 ? c.enqueue(chunks.shift()!) : c.close()) }),
+        duplex: 'half',
+      } as RequestInit);
+      for (const put of [declared, streamed]) {
+        expect(put.status).toBe(413);
+        expect(((await put.json()) as { error: string }).error).toBe('media_too_large');
+        // The rest of the body is not read, so the connection must not be kept for another request: left open, it
+        // held a request that never completes (and the hub's close with it) until a timeout.
+        expect(put.headers.get('connection')).toBe('close');
+      }
       expect(await hub.context.media.size(other.sha256)).toBeNull();
     } finally {
       config.mediaBodyLimit = limit;

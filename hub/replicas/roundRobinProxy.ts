@@ -43,6 +43,10 @@ export async function startRoundRobinProxy(opts: { bodyLimit?: number } = {}): P
       next = 0;
     },
     forwarded: () => ({ ...counts }),
-    close: () => app.close(),
+    close: () => {
+      // As the hub's close (startHub.ts): a response still streaming keeps its connection 1 ms after it ends, not 72 s.
+      app.server.keepAliveTimeout = 1;
+      return app.close();
+    },
   };
 }
