@@ -98,6 +98,52 @@ describe('frame packs made for later (intake)', { timeout: 180_000 }, () => {
     expect(frames.stats().decodeProcesses).toBe(decodesAfter);
   });
 
+  it('a damaged pack is not made again for a video released meanwhile; a prepare meanwhile gets a new pack, never the damaged one', async () => {
+    const [file] = await copies('later-damaged-race', ['clip']);
+    const cacheDir = await tempCacheDir('later-damaged-race-cache');
+    let ffmpegStarts = 0;
+    // Two servers in turn: a damaged pack is made again once per server.
+    const server = () => new FramePacks({ ffmpeg: () => (ffmpegStarts++, resolveBinaries().ffmpeg), dir: packsDir(cacheDir), variant: 'fullq4', jpegQuality: 4, niceness: 0 });
+    const probe = await probeVideo(file!, { cacheDir });
+    const damage = async (packs: FramePacks) => {
+      const index = JSON.parse(await fs.readFile(await indexFileIn(cacheDir), 'utf8')) as FramePackIndex;
+      const handle = await fs.open((await indexFileIn(cacheDir)).replace(/\.json$/, '.frames'), 'r+');
+      await handle.write(Buffer.from([0x55, 0xaa, 0x55, 0xaa]), 0, 4, index.offsets[10]! + 200);
+      await handle.close();
+      expect(await packs.ready(probe)!.read(10)).toBeNull();
+      expect(packs.ready(probe)!.damaged).toBe(true);
+    };
+
+    // Damaged and released at once (the video closed): removed, and no build starts for it.
+    const first = server();
+    try {
+      expect((await first.prepare(probe)).state).toBe('ready');
+      await damage(first);
+      const starts = ffmpegStarts;
+      first.replaceDamaged(probe);
+      first.release(probe.cacheKey);
+      await Promise.all(first.pending());
+      expect((await fs.readdir(packsDir(cacheDir))).filter((n) => n.endsWith('.frames') || n.endsWith('.json'))).toEqual([]);
+      expect(ffmpegStarts).toBe(starts);
+    } finally {
+      await first.close();
+    }
+
+    // Opened again while the damaged pack is being removed: a new pack is made, and frame 10 reads whole.
+    const second = server();
+    try {
+      expect((await second.prepare(probe)).state).toBe('ready');
+      await damage(second);
+      second.replaceDamaged(probe);
+      expect(await second.prepare(probe)).toEqual({ state: 'ready', frames: 180 });
+      await Promise.all(second.pending());
+      expect(second.ready(probe)!.damaged).toBe(false);
+      expect(await readFrameIndex((await second.ready(probe)!.read(10))!.bytes, PATTERN_WIDTH)).toBe(10);
+    } finally {
+      await second.close();
+    }
+  });
+
   it('use only free room: a pack made for later never removes another, and says the video gets its pack when opened', async () => {
     const [kept, later] = await copies('later-budget', ['kept', 'later']);
     const cacheDir = await tempCacheDir('later-budget-cache');
