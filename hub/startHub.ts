@@ -1,3 +1,4 @@
+import { closeApp } from './http/closeApp';
 import { getAddress } from 'ethers';
 import { groundworkDomain } from '../core/sync/eip712';
 import { SYNC_LIMITS } from '../core/sync/wireSchemas';
@@ -120,11 +121,7 @@ export async function startHub(config: HubConfig, opts: { jobs?: Partial<JobSett
         // Before app.close(), which waits for in-flight requests: their decision waits return now instead of running out.
         ctx.jobs.stopWaiting();
         await stopPurging();
-        // close() sweeps idle keep-alive connections once; a response still streaming then (a media download) ends
-        // later on a connection nothing sweeps again, so close waited out the whole 72 s keep-alive. A response that
-        // finishes from now on keeps its connection 1 ms, then Node drops it.
-        app.server.keepAliveTimeout = 1;
-        await app.close();
+        await closeApp(app);
         await ctx.jobs.close();
         await ctx.statistics.close();
         await verifier.close();

@@ -8,19 +8,25 @@ import { emptyClusterImage, forgetEmptyClusterImage } from './pgliteTemplate';
 
 const parsers = { [types.INT8]: (x: string) => BigInt(x) };
 
-const notLoaded = (e: unknown) => console.warn(`hub: the empty PGlite image did not load (${(e as Error).message}); made again`);
-
-/** In memory, from the image of an empty cluster rather than initdb each time (pgliteTemplate.ts; initdb when there is none). */
-async function newInMemory(): Promise<PGlite> {
-  const image = await emptyClusterImage();
-  if (!image) return PGlite.create({ parsers });
-  try {
-    return await PGlite.create({ parsers, loadDataDir: image });
-  } catch (e) {
-    notLoaded(e);
-    await forgetEmptyClusterImage();
-    return PGlite.create({ parsers, loadDataDir: (await emptyClusterImage()) ?? undefined });
+/**
+ * `load` with the empty cluster's image (pgliteTemplate.ts); when it does not
+ * load, the image is made again, `undo` removes what the failed load left,
+ * and a second try follows. null when there is no image or neither loads:
+ * the caller runs initdb instead.
+ */
+async function fromImage<T>(load: (image: Blob) => Promise<T>, undo: () => Promise<void>): Promise<T | null> {
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    const image = await emptyClusterImage();
+    if (!image) return null;
+    try {
+      return await load(image);
+    } catch (e) {
+      console.warn(`hub: the empty PGlite image did not load (${(e as Error).message}); made again`);
+      await forgetEmptyClusterImage();
+      await undo();
+    }
   }
+  return null;
 }
 
 /**
@@ -34,21 +40,10 @@ async function newInMemory(): Promise<PGlite> {
 async function fillNewDataDir(dataDir: string): Promise<void> {
   await mkdir(path.dirname(dataDir), { recursive: true });
   const staging = path.join(path.dirname(dataDir), `.${path.basename(dataDir)}.${randomUUID()}.new`);
+  const removeStaging = () => rm(staging, { recursive: true, force: true });
   try {
-    // A second try with the image made again when the first does not load.
-    for (let attempt = 1; ; attempt++) {
-      const image = await emptyClusterImage();
-      if (!image) return;
-      try {
-        await (await PGlite.create(staging, { loadDataDir: image })).close();
-        break;
-      } catch (e) {
-        notLoaded(e);
-        await forgetEmptyClusterImage();
-        await rm(staging, { recursive: true, force: true });
-        if (attempt === 2) return;
-      }
-    }
+    const loaded = await fromImage(async (image) => (await PGlite.create(staging, { loadDataDir: image })).close().then(() => true), removeStaging);
+    if (!loaded) return;
     // rename(2) replaces an empty folder; Windows' does not, so an empty one is removed first there.
     await rename(staging, dataDir).catch(async () => {
       if (await isNewDataDir(dataDir)) {
@@ -59,7 +54,7 @@ async function fillNewDataDir(dataDir: string): Promise<void> {
   } catch {
     // Left to initdb (or to the cluster another process put there meanwhile).
   } finally {
-    await rm(staging, { recursive: true, force: true });
+    await removeStaging();
   }
 }
 
@@ -76,7 +71,9 @@ async function isNewDataDir(dataDir: string): Promise<boolean> {
 /** Embedded Postgres. `dataDir` undefined = in memory (tests); a new data dir (or memory) starts from the empty cluster's image. */
 export async function openPgliteDb(dataDir?: string): Promise<Db> {
   if (dataDir && (await isNewDataDir(dataDir))) await fillNewDataDir(dataDir);
-  const pg = dataDir ? await PGlite.create(dataDir, { parsers }) : await newInMemory();
+  const pg = dataDir
+    ? await PGlite.create(dataDir, { parsers })
+    : ((await fromImage((image) => PGlite.create({ parsers, loadDataDir: image }), async () => undefined)) ?? (await PGlite.create({ parsers })));
   const wrap = normalisedQueryable;
   const base = wrap(pg);
   const locks = createInProcessLocks();

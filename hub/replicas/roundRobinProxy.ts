@@ -1,3 +1,4 @@
+import { closeApp } from '../http/closeApp';
 import replyFrom from '@fastify/reply-from';
 import Fastify from 'fastify';
 
@@ -43,10 +44,6 @@ export async function startRoundRobinProxy(opts: { bodyLimit?: number } = {}): P
       next = 0;
     },
     forwarded: () => ({ ...counts }),
-    close: () => {
-      // As the hub's close (startHub.ts): a response still streaming keeps its connection 1 ms after it ends, not 72 s.
-      app.server.keepAliveTimeout = 1;
-      return app.close();
-    },
+    close: () => closeApp(app),
   };
 }

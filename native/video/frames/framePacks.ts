@@ -59,10 +59,8 @@ export class FramePacks {
   private readonly adopting = new Set<Promise<PackStatus>>();
   /** Videos whose damaged pack was made again (replaceDamaged): once per server. */
   private readonly remade = new Set<string>();
-  /** Damaged packs being removed, by cache key: a prepare meanwhile waits for it. */
-  private readonly removing = new Map<string, Promise<void>>();
-  /** Damaged packs to make again once removed; `released` when the video was released meanwhile. */
-  private readonly replacing = new Map<string, { released: boolean }>();
+  /** Damaged packs being removed, by cache key: a prepare meanwhile waits for `removal`; `released` when the video was released meanwhile. */
+  private readonly replacing = new Map<string, { removal: Promise<void>; released: boolean }>();
   private closed = false;
   private swept: Promise<void> | null = null;
 
@@ -137,13 +135,10 @@ export class FramePacks {
     const remake = !this.remade.has(key);
     this.remade.add(key);
     // A prepare meanwhile (adopt, intake) waits for the removal, so it never reopens the damaged pack.
-    const removal = removePack(packFiles(this.options.dir, key, this.options.variant)).catch(() => undefined);
-    this.removing.set(key, removal);
-    const replacing = { released: false };
+    const replacing = { removal: removePack(packFiles(this.options.dir, key, this.options.variant)).catch(() => undefined), released: false };
     this.replacing.set(key, replacing);
-    const replaced = removal
+    const replaced = replacing.removal
       .then((): Promise<PackStatus> | PackStatus => {
-        if (this.removing.get(key) === removal) this.removing.delete(key);
         if (this.replacing.get(key) === replacing) this.replacing.delete(key);
         // Not for a video released meanwhile, nor when a prepare meanwhile is already making it.
         if (!remake || this.closed || replacing.released || this.entries.has(key)) return { state: 'none' };
@@ -182,7 +177,7 @@ export class FramePacks {
 
   private async adopt(probe: VideoProbe, entry: Entry): Promise<PackStatus> {
     const key = probe.cacheKey;
-    await this.removing.get(key);
+    await this.replacing.get(key)?.removal;
     // Intake is making this very pack now: use it rather than check it twice.
     if (this.runningLater?.key === key) await this.later.get(key);
     if (entry.abort.signal.aborted) throw cancelled();
@@ -251,7 +246,7 @@ export class FramePacks {
   /** Intake's build, run inside the queue: made, checked and closed again. */
   private async makeForLater(probe: VideoProbe, signal: AbortSignal): Promise<PackStatus | null> {
     if (this.entries.has(probe.cacheKey)) return null;
-    await this.removing.get(probe.cacheKey);
+    await this.replacing.get(probe.cacheKey)?.removal;
     const identity = await videoIdentity(probe.path);
     const files = packFiles(this.options.dir, probe.cacheKey, this.options.variant);
     await fs.mkdir(this.options.dir, { recursive: true });
