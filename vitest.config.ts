@@ -11,5 +11,16 @@ export default defineConfig({
     // rather than compute: two workers take the unit run from ~960 s to well under that. The suite
     // passed with two workers while a second full CI run shared the same two cores.
     maxWorkers: 2,
+    // Each worker keeps its module cache from one file to the next. With a fresh module graph per
+    // file, 346 files spent 255 s importing (ethers, Fastify, PGlite, onnxruntime again and again)
+    // and the run took 643-707 s in CI; shared, importing takes 26 s and the run about 420 s. No
+    // test mocks a module; the few spies restore themselves, and what tests need from the
+    // environment is set once, here, rather than by whichever file happened to run first.
+    isolate: false,
+    env: {
+      // Frame packs the video tests wait for build at normal priority: at the default 19 they
+      // starve behind other suites on a shared 2-core machine.
+      GROUNDWORK_FRAME_PACK_NICENESS: '0',
+    },
   },
 });

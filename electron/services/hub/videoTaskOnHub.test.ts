@@ -17,9 +17,6 @@ import { createVideoEngine } from '../video/videoEngine';
 import { withPacksAfterDownload } from '../video/packsAfterDownload';
 import { createDownloadJob, taskMediaDir } from './downloadJob';
 
-// The packs these tests wait for build at normal priority: at 19 they starve behind other suites on a shared 2-core machine.
-process.env.GROUNDWORK_FRAME_PACK_NICENESS = '0';
-
 /**
  * A video task on a real hub (the local network: anvil + hub on PGlite in a
  * child process), from the annotator's workstation side: the clip (real

@@ -9,9 +9,6 @@ import { placeVideo } from '../testSupport/fixtureVideos';
 import { createVideoEngine, type VideoEngine } from '../video/videoEngine';
 import { createIntakeJob } from './intakeJob';
 
-// The packs these tests wait for build at normal priority: at 19 they starve behind other suites on a shared 2-core machine.
-process.env.GROUNDWORK_FRAME_PACK_NICENESS = '0';
-
 const engines: VideoEngine[] = [];
 afterEach(async () => {
   for (const engine of engines.splice(0)) await engine.dispose();

@@ -12,8 +12,6 @@ import { framePackBudgetFromEnv, framePackNicenessFromEnv } from './frameServerO
 import { frameIndexOf, placeVideo } from '../testSupport/fixtureVideos';
 
 let services: Services | undefined;
-// Packs build at normal priority here: at the default 19 they starve behind the other suites on this shared machine.
-process.env.GROUNDWORK_FRAME_PACK_NICENESS = '0';
 afterEach(() => services?.dispose());
 
 async function setup() {
