@@ -13,14 +13,21 @@ export default defineConfig({
     maxWorkers: 2,
     // Each worker keeps its module cache from one file to the next. With a fresh module graph per
     // file, 346 files spent 255 s importing (ethers, Fastify, PGlite, onnxruntime again and again)
-    // and the run took 643-707 s in CI; shared, importing takes 26 s and the run about 420 s. No
-    // test mocks a module; the few spies restore themselves, and what tests need from the
-    // environment is set once, here, rather than by whichever file happened to run first.
+    // and the run took 643-707 s in CI; shared, importing takes 24 s and the run 420-460 s. So a
+    // file must leave nothing behind: no test mocks a module, vitest restores spies between files
+    // and (below) stubbed globals and env vars, fixtures shared by many files forget a failed
+    // attempt (core/util/madeOnce.ts), and what tests need from the environment is set here once
+    // rather than by whichever file happened to run first.
     isolate: false,
+    unstubGlobals: true,
+    unstubEnvs: true,
+    // Dexie reads the global indexedDB once, when it is first imported: every file gets the fake one
+    // before any import, so a store test never depends on which file ran before it in its worker.
+    setupFiles: ['fake-indexeddb/auto'],
     env: {
       // Frame packs the video tests wait for build at normal priority: at the default 19 they
-      // starve behind other suites on a shared 2-core machine.
-      GROUNDWORK_FRAME_PACK_NICENESS: '0',
+      // starve behind other suites on a shared 2-core machine. A value set in the shell wins.
+      GROUNDWORK_FRAME_PACK_NICENESS: process.env.GROUNDWORK_FRAME_PACK_NICENESS ?? '0',
     },
   },
 });

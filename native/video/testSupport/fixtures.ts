@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { resolveBinaries } from '../process/binaries';
 import { indexPatternFilter } from './indexPattern';
 import { photoPanArgs } from './photoPan';
+import { madeOnce } from '../../../core/util/madeOnce';
 
 const run = promisify(execFile);
 
@@ -68,20 +69,11 @@ const recipes: Record<FixtureName, Recipe> = {
 };
 
 const extension: Partial<Record<FixtureName, string>> = { audioOnly: '.m4a' };
-const made = new Map<string, Promise<string>>();
-
 /**
  * The path of a generated fixture, made once and reused (also across runs:
  * the folder name hashes the recipes, so a changed recipe gets a fresh folder).
  */
-export function fixture(name: FixtureName): Promise<string> {
-  let file = made.get(name);
-  if (!file) {
-    file = makeFixture(name);
-    made.set(name, file);
-  }
-  return file;
-}
+export const fixture: (name: FixtureName) => Promise<string> = madeOnce(makeFixture);
 
 async function makeFixture(name: FixtureName): Promise<string> {
   const target = path.join(fixtureDir(), `${name}${extension[name] ?? '.mp4'}`);

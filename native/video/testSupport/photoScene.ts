@@ -7,6 +7,7 @@ import sharp, { type OverlayOptions } from 'sharp';
 import type { Box } from '../../../core/model/shape';
 import { resolveBinaries } from '../process/binaries';
 import { REAL_PHOTOS } from './realPhotos';
+import { madeOnce } from '../../../core/util/madeOnce';
 
 /**
  * Videos with known motion made from real photographs: a patch of rock cut
@@ -94,18 +95,8 @@ function clip(box: Box, area: Box): Box {
   return { x, y, w: Math.min(box.x + box.w, area.x + area.w) - x, h: Math.min(box.y + box.h, area.y + area.h) - y };
 }
 
-const made = new Map<string, Promise<PhotoScene>>();
-
 /** The scene's video (made once, cached in the temp folder by a hash of the spec and this generator) and its truth. */
-export function photoScene(spec: PhotoSceneSpec): Promise<PhotoScene> {
-  const key = JSON.stringify(spec);
-  let scene = made.get(key);
-  if (!scene) {
-    scene = makeScene(spec);
-    made.set(key, scene);
-  }
-  return scene;
-}
+export const photoScene: (spec: PhotoSceneSpec) => Promise<PhotoScene> = madeOnce(makeScene, JSON.stringify);
 
 async function makeScene(spec: PhotoSceneSpec): Promise<PhotoScene> {
   const { boxes, occluder } = sceneLayout(spec);

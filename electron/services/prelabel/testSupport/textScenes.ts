@@ -6,6 +6,7 @@ import sharp from 'sharp';
 import type { Box } from '../../../../core/model/shape';
 import type { Random } from '../../../../native/inference/testSupport/seededRandom';
 import { realPhotoPath, REAL_PHOTOS, type RealPhotoName } from './realPhotos';
+import { madeOnce } from '../../../../core/util/madeOnce';
 
 export const SCENE_W = 640;
 export const SCENE_H = 360;
@@ -100,12 +101,7 @@ function randomLines(r: Random): Line[] {
 }
 
 const raw = (width: number, height: number) => ({ raw: { width, height, channels: 3 as const } });
-const decoded = new Map<RealPhotoName, Promise<Buffer>>();
-const photoPixels = (name: RealPhotoName) => {
-  let pixels = decoded.get(name);
-  if (!pixels) decoded.set(name, (pixels = sharp(realPhotoPath(name)).removeAlpha().raw().toBuffer()));
-  return pixels;
-};
+const photoPixels = madeOnce((name: RealPhotoName) => sharp(realPhotoPath(name)).removeAlpha().raw().toBuffer());
 
 /** A crop of one of the photographs, scaled to the scene (raw RGB). */
 async function background(r: Random): Promise<Buffer> {

@@ -7,6 +7,7 @@ import sharp from 'sharp';
 import { resolveBinaries } from '../../process/binaries';
 import { REAL_PHOTOS } from '../../testSupport/realPhotos';
 import { planVideo, PHOTO_SIZE, type FramePlan, type PhotoName, type ShotSpec, type TrueBoundary, type VideoSpec } from './shotsVideoSpec';
+import { madeOnce } from '../../../../core/util/madeOnce';
 
 /**
  * Renders a VideoSpec from real photographs (apg-js's guide: the Point Lobos
@@ -28,17 +29,7 @@ const SUPERSAMPLE = 4;
 const HILL = () => path.join(path.dirname(REAL_PHOTOS.ice()), 'headerphoto.jpg');
 const PHOTO_FILE: Record<PhotoName, () => string> = { pointLobos: REAL_PHOTOS.pointLobos, ice: REAL_PHOTOS.ice, hill: HILL };
 
-const made = new Map<string, Promise<ShotsVideo>>();
-
-export function shotsVideo(spec: VideoSpec): Promise<ShotsVideo> {
-  const key = JSON.stringify(spec);
-  let video = made.get(key);
-  if (!video) {
-    video = makeVideo(spec);
-    made.set(key, video);
-  }
-  return video;
-}
+export const shotsVideo: (spec: VideoSpec) => Promise<ShotsVideo> = madeOnce(makeVideo, JSON.stringify);
 
 async function makeVideo(spec: VideoSpec): Promise<ShotsVideo> {
   const { frames, boundaries } = planVideo(spec);
