@@ -14,10 +14,11 @@ export default defineConfig({
     // Each worker keeps its module cache from one file to the next. With a fresh module graph per
     // file, 346 files spent 255 s importing (ethers, Fastify, PGlite, onnxruntime again and again)
     // and the run took 643-707 s in CI; shared, importing takes 24 s and the run 420-460 s. So a
-    // file must leave nothing behind: no test mocks a module, vitest restores spies between files
-    // and (below) stubbed globals and env vars, fixtures shared by many files forget a failed
-    // attempt (core/util/madeOnce.ts), and what tests need from the environment is set here once
-    // rather than by whichever file happened to run first.
+    // file must leave nothing behind: no test mocks a module, vitest restores spies after each file
+    // and undoes stubbed globals and env vars before each test (below: so stub them in beforeEach or
+    // the test, never in beforeAll), fixtures shared by many files forget a failed attempt
+    // (core/util/madeOnce.ts), and what tests need from the environment is set here once rather than
+    // by whichever file happened to run first.
     isolate: false,
     unstubGlobals: true,
     unstubEnvs: true,
@@ -26,8 +27,9 @@ export default defineConfig({
     setupFiles: ['fake-indexeddb/auto'],
     env: {
       // Frame packs the video tests wait for build at normal priority: at the default 19 they
-      // starve behind other suites on a shared 2-core machine. A value set in the shell wins.
-      GROUNDWORK_FRAME_PACK_NICENESS: process.env.GROUNDWORK_FRAME_PACK_NICENESS ?? '0',
+      // starve behind other suites on a shared 2-core machine. A value set in the shell wins (an
+      // empty one does not: it would mean the default, 19).
+      GROUNDWORK_FRAME_PACK_NICENESS: process.env.GROUNDWORK_FRAME_PACK_NICENESS?.trim() || '0',
     },
   },
 });

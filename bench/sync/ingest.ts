@@ -6,6 +6,10 @@
  * items it completed (k = 3: every third batch of an item completes it). The
  * clock stops when every item that reached k is decided — the job queue
  * drained — so the figure is what a user meets, not just the answers.
+ * Scoring follows decisions as a delayed job: what of it runs during a run
+ * counts for that run; what is left when the run ends is done before the
+ * next one, untimed and printed, so no run pays for the one before it (a
+ * hub in steady state pays it as it goes).
  *
  * Same-run baseline: the same kind of batches into a hub whose job workers
  * are off (`work: false`): batches stored and jobs enqueued, nothing decided.

@@ -6,6 +6,9 @@
  * without isolation): one failed ffmpeg run must fail its own file, not
  * every later file that needs the same video.
  */
+export function madeOnce<A extends string | number, V>(make: (arg: A) => Promise<V>): (arg: A) => Promise<V>;
+/** An object argument needs its key: String() would give every one the same "[object Object]". */
+export function madeOnce<A, V>(make: (arg: A) => Promise<V>, keyOf: (arg: A) => string): (arg: A) => Promise<V>;
 export function madeOnce<A, V>(make: (arg: A) => Promise<V>, keyOf: (arg: A) => string = String): (arg: A) => Promise<V> {
   const made = new Map<string, Promise<V>>();
   return (arg) => {

@@ -1,4 +1,3 @@
-import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { createDispatcher, createEventBus, createMemoryTransport, createProxy, registerService, type ServiceImpl } from '../../electron/common/contract';
 import { jobsService, type ItemPredictions, type JobInfo, type JobParams } from '../../electron/common/services';

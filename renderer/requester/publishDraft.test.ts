@@ -1,4 +1,3 @@
-import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { PublishJobParamsSchema } from '../../electron/common/services/jobsService';
 import { boxShape } from '../store/testing/fixtures';

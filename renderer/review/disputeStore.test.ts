@@ -1,4 +1,3 @@
-import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { Dispute } from '../../electron/common/services/hubReviewSchemas';
 import { UnreadableRecordError } from '../store/errors';

@@ -1,4 +1,3 @@
-import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { itemLabelHash } from '../../core/sync/canonicalLabels';
 import { itemIdToBytes32, taskIdToBytes32 } from '../../core/sync/labelBatch';

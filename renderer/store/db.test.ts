@@ -1,4 +1,3 @@
-import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { GroundworkDb, schemaVersions } from './db';
 import { freshDbName, boxShape } from './testing/fixtures';

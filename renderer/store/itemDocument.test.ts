@@ -1,4 +1,3 @@
-import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openLabelStore, type LabelStore } from './labelStore';
 import { boxShape, freshDbName, intakeRows, twoClassSchema } from './testing/fixtures';

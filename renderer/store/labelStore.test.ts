@@ -1,4 +1,3 @@
-import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openLabelStore, type LabelStore } from './labelStore';
 import { ClassInUseError, StoreError } from './errors';

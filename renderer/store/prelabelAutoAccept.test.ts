@@ -1,4 +1,3 @@
-import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { modelClassKey } from '../../core/prelabel/autoAccept/thresholds';
 import type { ModelPrediction } from '../../core/prelabel/types';

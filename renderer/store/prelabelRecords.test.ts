@@ -1,4 +1,3 @@
-import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { GroundworkDb, schemaVersions } from './db';
 import { PRELABEL_STEP_LABEL, type PrelabelResult } from './prelabelRecords';

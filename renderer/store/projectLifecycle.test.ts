@@ -1,4 +1,3 @@
-import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { OutboxRecord } from './syncRecords';
 import { checkProjectName, deleteProjectAndLabels, projectContents, renameProject } from './projectLifecycle';

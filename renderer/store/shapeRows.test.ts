@@ -1,4 +1,3 @@
-import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
 import { bucketCountFor, bucketOf, TARGET_BUCKET_SIZE } from './shapeRows';

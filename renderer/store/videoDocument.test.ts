@@ -1,4 +1,3 @@
-import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { Track } from '../../core/model/track';
 import { testStores } from './testing/testStores';

@@ -1,4 +1,3 @@
-import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { intakeRows, twoClassSchema } from '../store/testing/fixtures';
 import { testStores } from '../store/testing/testStores';

@@ -1,4 +1,3 @@
-import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { itemLabelHash } from '../../core/sync/canonicalLabels';
 import { freshDbName } from '../store/testing/fixtures';

@@ -1,4 +1,3 @@
-import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { canonicalItemLabels, itemLabelHash } from '../../core/sync/canonicalLabels';
 import { batchRootOfItems } from '../../core/sync/labelBatch';

@@ -95,8 +95,11 @@ function clip(box: Box, area: Box): Box {
   return { x, y, w: Math.min(box.x + box.w, area.x + area.w) - x, h: Math.min(box.y + box.h, area.y + area.h) - y };
 }
 
+/** Names a scene: every field of its spec (the cache below and the video's file name). */
+const key = (spec: PhotoSceneSpec) => `${spec.kind}:${spec.width}x${spec.height}:${spec.frames}`;
+
 /** The scene's video (made once, cached in the temp folder by a hash of the spec and this generator) and its truth. */
-export const photoScene: (spec: PhotoSceneSpec) => Promise<PhotoScene> = madeOnce(makeScene, JSON.stringify);
+export const photoScene: (spec: PhotoSceneSpec) => Promise<PhotoScene> = madeOnce(makeScene, key);
 
 async function makeScene(spec: PhotoSceneSpec): Promise<PhotoScene> {
   const { boxes, occluder } = sceneLayout(spec);
@@ -116,8 +119,6 @@ async function makeScene(spec: PhotoSceneSpec): Promise<PhotoScene> {
   }
   return { path: file, spec, truth, visible, occluder };
 }
-
-const key = (spec: PhotoSceneSpec) => `${spec.kind}:${spec.width}x${spec.height}:${spec.frames}`;
 
 /** RGB frames: background, object (resized to its box), occluder on top. */
 async function* renderFrames(spec: PhotoSceneSpec, boxes: Box[], occluder: Box): AsyncGenerator<Buffer> {
