@@ -199,12 +199,7 @@ function describeRun(label: string, r: RunResult): string {
   );
 }
 
-/**
- * Scoring follows decisions a little later (a delayed job): without this,
- * what the previous run decided and is not scored yet would be scored on the
- * one PGlite connection while the next run is timed, and that run would pay
- * for the previous one. Not timed; printed.
- */
+/** Scores what a run decided and the delayed job has not scored yet, before the next run is timed (see the header). */
 async function scoreWhatIsDecided(s: Setup, what: string): Promise<void> {
   const t0 = performance.now();
   await catchUpReputation(s.hub.context);
