@@ -39,8 +39,9 @@ export interface JobQueue {
   /** Wakes this process's workers now instead of at their next poll. */
   wake(): void;
   /**
-   * Wakes this process's decide worker: call after the commit of a transaction that enqueued a decision (only
-   * then: every fetch is a query, on PGlite on its one connection).
+   * Wakes this process's decide worker `decideLingerMs` from the first call (later calls in that window fold into
+   * it): call after the commit of a transaction that enqueued a decision (only then: every fetch is a query, on
+   * PGlite on its one connection).
    */
   wakeDecide(): void;
   /**
@@ -115,6 +116,12 @@ export async function startJobQueue(db: Db, settings: JobSettings, handlers: Job
   const wake = () => {
     if (!closed) for (const id of workers.values()) boss.notifyWorker(id);
   };
+  // One pending wake of the decide worker at a time: the batches completing items while it waits share its round.
+  let decideWake: NodeJS.Timeout | null = null;
+  const cancelDecideWake = () => {
+    if (decideWake) clearTimeout(decideWake);
+    decideWake = null;
+  };
   return {
     async enqueueDecision(tx, itemIds) {
       if (itemIds.length === 0) return;
@@ -127,7 +134,11 @@ export async function startJobQueue(db: Db, settings: JobSettings, handlers: Job
     },
     wake,
     wakeDecide() {
-      wakeQueue(QUEUES.decide);
+      if (settings.decideLingerMs <= 0) return wakeQueue(QUEUES.decide);
+      decideWake ??= setTimeout(() => {
+        decideWake = null;
+        wakeQueue(QUEUES.decide);
+      }, settings.decideLingerMs);
     },
     async retryFailed() {
       let n = 0;
@@ -155,12 +166,14 @@ export async function startJobQueue(db: Db, settings: JobSettings, handlers: Job
     },
     stopWaiting() {
       closed = true;
+      cancelDecideWake();
     },
     get stopped() {
       return closed;
     },
     async close() {
       closed = true;
+      cancelDecideWake();
       await boss.stop({ graceful: true, close: false, timeout: 30_000, wait: true });
     },
   };

@@ -18,8 +18,9 @@ it('configFromEnv reads the job settings from the environment', () => {
     HUB_SCORE_DELAY_SECONDS: '1',
     HUB_DECISION_WAIT_MS: '250',
     HUB_JOB_DECIDE_ROUND: '7',
+    HUB_JOB_DECIDE_LINGER_MS: '0',
   });
-  expect(config.jobs).toEqual({ work: false, pollMs: 750, decideRoundJobs: 7, retryLimit: 3, retryDelaySeconds: 4, expireSeconds: 60, maintenanceSeconds: 30, scoreDelaySeconds: 1, decisionWaitMs: 250 });
+  expect(config.jobs).toEqual({ work: false, pollMs: 750, decideRoundJobs: 7, decideLingerMs: 0, retryLimit: 3, retryDelaySeconds: 4, expireSeconds: 60, maintenanceSeconds: 30, scoreDelaySeconds: 1, decisionWaitMs: 250 });
   expect(configFromEnv(BASE_ENV).jobs).toEqual(JOB_DEFAULTS);
 });
 

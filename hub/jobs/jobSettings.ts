@@ -15,6 +15,13 @@ export interface JobSettings {
    * is one completing batch's items; a failed round retries all its jobs (deciding is idempotent).
    */
   decideRoundJobs: number;
+  /**
+   * How long a batch that completed items lets others join before this process's decide worker fetches (ms; 0:
+   * at once). Under load, every batch completing items in the window is decided in the same round: one load, one
+   * write and one job fetch for them all instead of one each (on PGlite each of those is a turn of its one
+   * connection). A reader waiting on a decision (`GET /items/:id`) wakes the worker at once regardless.
+   */
+  decideLingerMs: number;
   /** Attempts after the first before a decision job is left failed (the sweep at the next start still decides its items). */
   retryLimit: number;
   /** Seconds before the first retry; doubled each time (pg-boss backoff). */
@@ -33,6 +40,7 @@ export const JOB_DEFAULTS: JobSettings = {
   work: true,
   pollMs: 500,
   decideRoundJobs: 20,
+  decideLingerMs: 50,
   retryLimit: 5,
   retryDelaySeconds: 2,
   expireSeconds: 300,
@@ -53,6 +61,7 @@ export function jobSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): JobSet
     work: env.HUB_JOB_WORKERS !== '0',
     pollMs: Math.max(500, numberOr(env.HUB_JOB_POLL_MS, JOB_DEFAULTS.pollMs)),
     decideRoundJobs: Math.max(1, Math.floor(numberOr(env.HUB_JOB_DECIDE_ROUND, JOB_DEFAULTS.decideRoundJobs))),
+    decideLingerMs: numberOr(env.HUB_JOB_DECIDE_LINGER_MS, JOB_DEFAULTS.decideLingerMs),
     retryLimit: Math.floor(numberOr(env.HUB_JOB_RETRY_LIMIT, JOB_DEFAULTS.retryLimit)),
     retryDelaySeconds: Math.max(1, numberOr(env.HUB_JOB_RETRY_DELAY_SECONDS, JOB_DEFAULTS.retryDelaySeconds)),
     expireSeconds: Math.max(1, numberOr(env.HUB_JOB_EXPIRE_SECONDS, JOB_DEFAULTS.expireSeconds)),
