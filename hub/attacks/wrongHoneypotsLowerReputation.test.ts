@@ -59,6 +59,8 @@ describe('attack: a requester’s wrong honeypots lower honest annotators’ rep
     expect(got.body.items).toHaveLength(ITEMS);
     const signed = await signedBatch(hub, w, taskId, got.body.items.map((it) => ({ itemId: it.itemId, shapes })));
     expect((await call(hub, 'POST', '/batches', { token, json: signed })).status).toBe(200);
+    // Reputation reads answer from what is decided now (reputation/catchUp.ts): the decisions are queued jobs.
+    await hub.context.consensusIdle();
   }
 
   it('honest annotators who label correctly keep (and gain) reputation and get no evidence; the wrong honeypots are reported', async () => {

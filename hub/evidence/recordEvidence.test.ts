@@ -69,6 +69,8 @@ describe('evidence recorded when reputation is scored', () => {
       expect(res.status).toBe(200);
       digests[w.address] = res.body.batchId;
     }
+    // Scoring takes what is decided now: the decisions are queued jobs.
+    await hub.context.consensusIdle();
     await catchUpReputation(hub.context);
 
     expect(await evidenceOf(right)).toEqual([]);

@@ -91,6 +91,8 @@ describe('honeypots (ground truth items)', () => {
 
     await submit(right2, () => [box('car', 10, 10)]);
     await submit(wrong, () => [box('person', 10, 10)]);
+    // A reputation read answers from what is decided now (catchUp.ts): the decisions are queued jobs.
+    await hub.context.consensusIdle();
     const r = await rep(right);
     // Two honeypots (weight 2 each) and the plain third item (weight 1), all accepted by consensus.
     expect(r.overall).toMatchObject({ alpha: 7, beta: 2 });
