@@ -18,8 +18,10 @@
  * Goals (issue 15): 1,000-item batches at ≥ 40/s and 10-item batches at
  * ≥ 200/s, consensus included, on PGlite. Batches are built and signed
  * before the clock starts (that is the workstations' work). A serial pass
- * first times each stage of one 1,000-item batch on the main thread. Load
- * average is printed: on a shared box the figures move with it.
+ * first times each stage of one 1,000-item batch on the main thread, and the
+ * baseline hub times the two writes under the 1,000-item goal as bare
+ * statements (storeFloor.ts): the floor no tuning of the rest can go below.
+ * Load average is printed: on a shared box the figures move with it.
  *
  *   npm run bench:sync            (runs this after gas.ts)
  *   BENCH_BATCHES=60 BENCH_SMALL_BATCHES=600 BENCH_WORKERS=2 BENCH_CONCURRENCY=8 tsx bench/sync/ingest.ts
@@ -41,6 +43,7 @@ import { uploadBatchRoute } from '../../core/hubApi/batches';
 import { parseResponse, requestOf } from '../../core/hubApi/route';
 import { createTaskRoute } from '../../core/hubApi/tasks';
 import { groundworkDomain } from '../../core/sync/eip712';
+import { measureStoreFloor, type StoreFloor } from './storeFloor';
 
 const ANNOTATORS = 3;
 const BIG_BATCHES = Number(process.env.BENCH_BATCHES ?? 60);
@@ -233,11 +236,24 @@ async function withHub<T>(name: string, work: boolean, fn: (s: Setup) => Promise
   }
 }
 
+/** The floor under the 1,000-item goal on this hub's PGlite (storeFloor.ts), on a fresh task's assignments. */
+async function storeFloorOf(s: Setup): Promise<StoreFloor> {
+  const { taskId } = await prepare(s, 1000, ANNOTATORS);
+  const [batch] = await s.hub.context.db.query<{ id: bigint }>('SELECT id FROM batches ORDER BY id LIMIT 1');
+  return measureStoreFloor(s.hub.context.db, taskId, s.annotators[0]!.address, batch!.id);
+}
+
 async function main() {
-  const baseline = await withHub('baseline', false, async (s) => ({ big: await run(s, 1000, BIG_BATCHES, false), small: await run(s, 10, SMALL_BATCHES, false) }));
+  const baseline = await withHub('baseline', false, async (s) => ({ big: await run(s, 1000, BIG_BATCHES, false), small: await run(s, 10, SMALL_BATCHES, false), floor: await storeFloorOf(s) }));
   console.log('Baseline: batches stored and decision jobs enqueued, no job worker (nothing decided):');
   console.log(describeRun('  baseline ', baseline.big));
   console.log(describeRun('  baseline ', baseline.small));
+  const f = baseline.floor;
+  console.log(
+    `Floor under the 1,000-item goal, bare statements on the baseline hub's PGlite (rolled back, median of 5): marking 1,000 assignments submitted ${f.markMs.toFixed(1)} ms, ` +
+      `writing 1,000 decisions ${f.decideMs.toFixed(1)} ms (one batch in 3 pays it): ${f.perBatchMs.toFixed(1)} ms a batch, so at most ${(1000 / f.perBatchMs).toFixed(0)} batches/s ` +
+      `from these two writes alone on the one connection, before the batch row, readiness, jobs, HTTP and scoring (the goal, 40/s, leaves 25 ms a batch for all of it)`,
+  );
   const withJobs = await withHub('consensus', true, async (s) => {
     await stageBreakdown(s);
     await scoreWhatIsDecided(s, 'the stage batches');

@@ -2,6 +2,7 @@ import type { Queryable } from '../db/adapter';
 import type { CanonicalShape } from '../../core/sync/canonicalLabels';
 import type { CanonicalVideoLabels } from '../../core/sync/canonicalVideo';
 import { decodeLabelsBlob, type StoredItemLabels } from '../batches/labelsBlob';
+import type { DecodedBlobs } from './decodedBlobs';
 
 export interface StoredSubmission {
   itemId: string;
@@ -45,12 +46,13 @@ function readyRows(rows: SubmissionRow[]): SubmissionRow[] {
  * that does not decode, or that lacks the item: stored data gone wrong)
  * throws, unless `unreadable` is given: then that item is left out whole,
  * never with part of its submissions, and named to it with the reason, and
- * the other items are returned.
+ * the other items are returned. With `decoded`, batches it already holds
+ * are not read or decoded again, and those decoded here are added to it.
  */
 export async function loadSubmissions(
   db: Queryable,
   itemIds: readonly string[],
-  opts: { readyOnly?: boolean; unreadable?: (itemId: string, reason: string) => void } = {},
+  opts: { readyOnly?: boolean; unreadable?: (itemId: string, reason: string) => void; decoded?: DecodedBlobs } = {},
 ): Promise<StoredSubmission[]> {
   // unnest + join, not `= ANY($1)`: with thousands of ids the planner turned ANY into a scan.
   const all = await db.query<SubmissionRow>(
@@ -64,11 +66,19 @@ export async function loadSubmissions(
   const batchIds = [...new Set(rows.map((r) => r.batch_id))];
   const blobs = new Map<bigint, Map<string, StoredItemLabels>>();
   const undecodable = new Map<bigint, string>();
-  if (batchIds.length > 0) {
-    const batches = await db.query<{ id: bigint; labels: Buffer }>('SELECT b.id, b.labels FROM unnest($1::bigint[]) AS u(id) JOIN batches b ON b.id = u.id', [batchIds.map(String)]);
+  const toRead: bigint[] = [];
+  for (const id of batchIds) {
+    const known = opts.decoded?.get(id);
+    if (known) blobs.set(id, known);
+    else toRead.push(id);
+  }
+  if (toRead.length > 0) {
+    const batches = await db.query<{ id: bigint; labels: Buffer }>('SELECT b.id, b.labels FROM unnest($1::bigint[]) AS u(id) JOIN batches b ON b.id = u.id', [toRead.map(String)]);
     for (const b of batches) {
       try {
-        blobs.set(b.id, decodeLabelsBlob(b.labels));
+        const labels = decodeLabelsBlob(b.labels);
+        blobs.set(b.id, labels);
+        opts.decoded?.set(b.id, labels);
       } catch (e) {
         undecodable.set(b.id, (e as Error).message);
       }

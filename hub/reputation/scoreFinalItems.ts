@@ -1,5 +1,6 @@
 import { applyScores, emptyReputation, mean, recordVerdictEvidence, scoreSubmission, verdictSupported } from '../../core/reputation';
 import type { CanonicalShape } from '../../core/sync/canonicalLabels';
+import { DecodedBlobs } from '../consensus/decodedBlobs';
 import { loadSubmissions } from '../consensus/loadSubmissions';
 import type { HubContext } from '../context';
 import type { Queryable } from '../db/adapter';
@@ -40,6 +41,8 @@ interface FinalRow {
  */
 export async function scoreFinalItems(ctx: Pick<HubContext, 'db' | 'config'>, round = scoringRound(ctx.db)): Promise<number> {
   let total = 0;
+  // Rounds go by item id, so a batch's items are spread over all of them: each batch is decoded once per pass.
+  const decoded = new DecodedBlobs();
   for (;;) {
     const n = await ctx.db.transaction(async (tx) => {
       await lockReputations(tx);
@@ -51,7 +54,7 @@ export async function scoreFinalItems(ctx: Pick<HubContext, 'db' | 'config'>, ro
          ORDER BY i.id LIMIT ${round} FOR UPDATE OF i`,
       );
       if (rows.length === 0) return 0;
-      await scoreRows(ctx, tx, rows);
+      await scoreRows(ctx, tx, rows, decoded);
       await tx.query('UPDATE items SET reputation_scored_at = now() WHERE id = ANY($1::text[])', [rows.map((r) => r.id)]);
       return rows.length;
     });
@@ -60,10 +63,10 @@ export async function scoreFinalItems(ctx: Pick<HubContext, 'db' | 'config'>, ro
   }
 }
 
-async function scoreRows(ctx: Pick<HubContext, 'config'>, tx: Queryable, rows: FinalRow[]): Promise<void> {
+async function scoreRows(ctx: Pick<HubContext, 'config'>, tx: Queryable, rows: FinalRow[], decoded: DecodedBlobs): Promise<void> {
   const iouThreshold = ctx.config.iouThreshold;
   const honeypotIds = rows.filter((r) => r.honeypot).map((r) => r.id);
-  const [subs, knownScored] = await Promise.all([loadSubmissions(tx, rows.map((r) => r.id)), knownAnswerScored(tx, honeypotIds)]);
+  const [subs, knownScored] = await Promise.all([loadSubmissions(tx, rows.map((r) => r.id), { decoded }), knownAnswerScored(tx, honeypotIds)]);
   const subsOf = groupByItem(subs);
   // A honeypot counts only when corroborated (judgeHoneypot); a suspect one is scored like any other item.
   const corroborated = new Set(
