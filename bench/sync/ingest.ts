@@ -43,7 +43,7 @@ import { uploadBatchRoute } from '../../core/hubApi/batches';
 import { parseResponse, requestOf } from '../../core/hubApi/route';
 import { createTaskRoute } from '../../core/hubApi/tasks';
 import { groundworkDomain } from '../../core/sync/eip712';
-import { measureStoreFloor, type StoreFloor } from './storeFloor';
+import { FLOOR_ROUNDS, measureStoreFloor, type StoreFloor } from './storeFloor';
 
 const ANNOTATORS = 3;
 const BIG_BATCHES = Number(process.env.BENCH_BATCHES ?? 60);
@@ -71,10 +71,8 @@ interface Setup {
   tokens: string[];
 }
 
-/** A task with enough items for `batches` batches of `size` items across 3 annotators (k = 3), and the signed bodies, setup only. */
-async function prepare(s: Setup, size: number, batches: number): Promise<{ taskId: string; bodies: { token: string; body: string }[] }> {
-  const perAnnotator = Math.ceil(batches / ANNOTATORS);
-  const itemCount = perAnnotator * size;
+/** A task of `itemCount` items (k = 3), every item assigned to each of the 3 annotators: setup only. */
+async function assignedTask(s: Setup, size: number, itemCount: number): Promise<{ taskId: string; assigned: { itemId: string }[][] }> {
   const { taskId } = await callRoute(
     s.hub,
     createTaskRoute,
@@ -90,7 +88,13 @@ async function prepare(s: Setup, size: number, batches: number): Promise<{ taskI
     s.requesterToken,
   );
   // Every annotator gets all items at once, straight from assignWork (the route caps count at 10,000).
-  const assigned = await Promise.all(s.annotators.map((a) => assignWork(s.hub.context, a.address, taskId, itemCount)));
+  return { taskId, assigned: await Promise.all(s.annotators.map((a) => assignWork(s.hub.context, a.address, taskId, itemCount))) };
+}
+
+/** A task with enough items for `batches` batches of `size` items across 3 annotators (k = 3), and the signed bodies, setup only. */
+async function prepare(s: Setup, size: number, batches: number): Promise<{ taskId: string; bodies: { token: string; body: string }[] }> {
+  const perAnnotator = Math.ceil(batches / ANNOTATORS);
+  const { taskId, assigned } = await assignedTask(s, size, perAnnotator * size);
   const bodies: { token: string; body: string }[] = [];
   for (let b = 0; b < perAnnotator; b++) {
     for (const [a, wallet] of s.annotators.entries()) {
@@ -236,9 +240,9 @@ async function withHub<T>(name: string, work: boolean, fn: (s: Setup) => Promise
   }
 }
 
-/** The floor under the 1,000-item goal on this hub's PGlite (storeFloor.ts), on a fresh task's assignments. */
+/** The floor under the 1,000-item goal on this hub's PGlite (storeFloor.ts), on a fresh task's assignments: 1,000 rows a round, none written twice. */
 async function storeFloorOf(s: Setup): Promise<StoreFloor> {
-  const { taskId } = await prepare(s, 1000, ANNOTATORS);
+  const { taskId } = await assignedTask(s, 1000, FLOOR_ROUNDS * 1000);
   const [batch] = await s.hub.context.db.query<{ id: bigint }>('SELECT id FROM batches ORDER BY id LIMIT 1');
   return measureStoreFloor(s.hub.context.db, taskId, s.annotators[0]!.address, batch!.id);
 }
@@ -250,8 +254,9 @@ async function main() {
   console.log(describeRun('  baseline ', baseline.small));
   const f = baseline.floor;
   console.log(
-    `Floor under the 1,000-item goal, bare statements on the baseline hub's PGlite (rolled back, median of 5): marking 1,000 assignments submitted ${f.markMs.toFixed(1)} ms, ` +
-      `writing 1,000 decisions ${f.decideMs.toFixed(1)} ms (one batch in 3 pays it): ${f.perBatchMs.toFixed(1)} ms a batch, so at most ${(1000 / f.perBatchMs).toFixed(0)} batches/s ` +
+    `Floor under the 1,000-item goal, bare statements on the baseline hub's PGlite (rolled back; median of ${FLOOR_ROUNDS} rounds on fresh rows, min and first in brackets): ` +
+      `marking 1,000 assignments submitted ${f.markMs.toFixed(1)} ms (${f.markMinMs.toFixed(1)}, ${f.markFirstMs.toFixed(1)}), writing 1,000 decisions ${f.decideMs.toFixed(1)} ms (${f.decideMinMs.toFixed(1)}, ${f.decideFirstMs.toFixed(1)}) ` +
+      `(one batch in 3 pays it): ${f.perBatchMs.toFixed(1)} ms a batch, so at most ${(1000 / f.perBatchMs).toFixed(0)} batches/s ` +
       `from these two writes alone on the one connection, before the batch row, readiness, jobs, HTTP and scoring (the goal, 40/s, leaves 25 ms a batch for all of it)`,
   );
   const withJobs = await withHub('consensus', true, async (s) => {

@@ -9,7 +9,7 @@ import { loadSubmissions } from './loadSubmissions';
 
 const labelsOf = (n: number) => new Map(Array.from({ length: n }, (_, i): [string, StoredItemLabels] => [`item-${i}`, { itemId: `item-${i}`, shapes: [] }]));
 
-it('holds batches up to its item bound, dropping the oldest first, and always keeps the one just added', () => {
+it('holds batches up to its bound in label units, dropping the oldest first, and always keeps the one just added', () => {
   const held = new DecodedBlobs(10);
   held.set(1n, labelsOf(4));
   held.set(2n, labelsOf(4));
@@ -18,6 +18,21 @@ it('holds batches up to its item bound, dropping the oldest first, and always ke
   expect([held.get(1n), held.get(2n)?.size, held.get(3n)?.size]).toEqual([undefined, 4, 4]);
   held.set(4n, labelsOf(25)); // larger than the bound alone: everything older goes, it stays
   expect([held.get(2n), held.get(3n), held.get(4n)?.size]).toEqual([undefined, undefined, 25]);
+});
+
+it('counts a video item by its keyframes, tags and segments, not as one item', () => {
+  const held = new DecodedBlobs(100);
+  const keyframes = Array.from({ length: 60 }, (_, frame) => ({ frame, box: { x: 0, y: 0, w: 1, h: 1 } }));
+  const video: StoredItemLabels = {
+    itemId: 'video-1',
+    shapes: [],
+    video: { frameCount: 100, tracks: [{ className: 'car', keyframes }], frameTags: [{ className: 'night', startFrame: 0, endFrame: 9 }], segments: [{ startFrame: 0, endFrame: 99 }] },
+  };
+  held.set(1n, labelsOf(30));
+  held.set(2n, new Map([['video-1', video]])); // 1 + (1 + 60) + 1 + 1 = 64 units: 94 with the first, under 100
+  expect([held.get(1n)?.size, held.get(2n)?.size]).toEqual([30, 1]);
+  held.set(3n, labelsOf(10)); // 104: the oldest goes
+  expect([held.get(1n), held.get(2n)?.size, held.get(3n)?.size]).toEqual([undefined, 1, 10]);
 });
 
 let hub: RunningHub;

@@ -134,11 +134,13 @@ export async function startJobQueue(db: Db, settings: JobSettings, handlers: Job
     },
     wake,
     wakeDecide() {
+      // Once stopping, no new timer (an upload still in flight at close): its job stays queued for the next start.
+      if (closed) return;
       if (settings.decideLingerMs <= 0) return wakeQueue(QUEUES.decide);
       decideWake ??= setTimeout(() => {
         decideWake = null;
         wakeQueue(QUEUES.decide);
-      }, settings.decideLingerMs);
+      }, settings.decideLingerMs).unref();
     },
     async retryFailed() {
       let n = 0;
