@@ -30,7 +30,7 @@ export function batchRoutes(app: FastifyInstance, ctx: HubContext): void {
         }
         const { receipt, decisionsEnqueued } = await storeBatch(ctx, verified);
         // Items this batch completed were enqueued in its (now committed) transaction; this process's worker takes them
-        // `decideLingerMs` from now, with those of the batches completing items meanwhile. Decided per batch, not by a
+        // within `decideLingerMs`, with those of the batches completing items meanwhile. Decided per batch, not by a
         // process-wide flag: another request committing first must not take the wake.
         if (decisionsEnqueued) ctx.jobs.wakeDecide();
         if (!receipt.duplicate) ctx.statistics.touched(verified.itemIds.length);

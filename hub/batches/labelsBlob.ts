@@ -55,7 +55,13 @@ function videoOf(item: CanonicalJson): CanonicalVideoLabels | undefined {
 }
 
 export function decodeLabelsBlob(blob: Buffer): Map<string, StoredItemLabels> {
-  const parsed = JSON.parse(gunzipSync(blob).toString('utf8')) as CanonicalJson[];
+  return decodeLabelsBlobSized(blob).labels;
+}
+
+/** `decodeLabelsBlob`, and how many bytes of canonical text the blob held (what the decoded labels take grows with it). */
+export function decodeLabelsBlobSized(blob: Buffer): { labels: Map<string, StoredItemLabels>; textBytes: number } {
+  const text = gunzipSync(blob);
+  const parsed = JSON.parse(text.toString('utf8')) as CanonicalJson[];
   const out = new Map<string, StoredItemLabels>();
   for (const item of parsed) {
     const shapes = item.shapes.map((s) => {
@@ -67,5 +73,5 @@ export function decodeLabelsBlob(blob: Buffer): Map<string, StoredItemLabels> {
     const video = videoOf(item);
     out.set(item.item, video ? { itemId: item.item, shapes, video } : { itemId: item.item, shapes });
   }
-  return out;
+  return { labels: out, textBytes: text.length };
 }

@@ -1,7 +1,8 @@
 import { Wallet } from 'ethers';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Queryable } from '../db/adapter';
-import type { StoredItemLabels } from '../batches/labelsBlob';
+import { decodeLabelsBlobSized, encodeLabelsBlob, type StoredItemLabels } from '../batches/labelsBlob';
+import { canonicalItemLabels } from '../../core/sync/canonicalLabels';
 import type { RunningHub } from '../startHub';
 import { box, call, createTestTask, signIn, signedBatch, startTestHub } from '../testKit';
 import { DecodedBlobs } from './decodedBlobs';
@@ -9,30 +10,30 @@ import { loadSubmissions } from './loadSubmissions';
 
 const labelsOf = (n: number) => new Map(Array.from({ length: n }, (_, i): [string, StoredItemLabels] => [`item-${i}`, { itemId: `item-${i}`, shapes: [] }]));
 
-it('holds batches up to its bound in label units, dropping the oldest first, and always keeps the one just added', () => {
-  const held = new DecodedBlobs(10);
-  held.set(1n, labelsOf(4));
-  held.set(2n, labelsOf(4));
-  expect(held.get(1n)?.size).toBe(4);
-  held.set(3n, labelsOf(4)); // 12 items: the oldest goes
-  expect([held.get(1n), held.get(2n)?.size, held.get(3n)?.size]).toEqual([undefined, 4, 4]);
-  held.set(4n, labelsOf(25)); // larger than the bound alone: everything older goes, it stays
-  expect([held.get(2n), held.get(3n), held.get(4n)?.size]).toEqual([undefined, undefined, 25]);
+it('holds batches up to its bound in decoded text, dropping the oldest first, and always keeps the one just added', () => {
+  const held = new DecodedBlobs(1000);
+  held.set(1n, labelsOf(1), 400);
+  held.set(2n, labelsOf(1), 400);
+  expect(held.get(1n)?.size).toBe(1);
+  held.set(3n, labelsOf(1), 400); // 1,200 bytes: the oldest goes
+  expect([held.get(1n), held.get(2n)?.size, held.get(3n)?.size]).toEqual([undefined, 1, 1]);
+  held.set(4n, labelsOf(1), 2500); // larger than the bound alone: everything older goes, it stays
+  expect([held.get(2n), held.get(3n), held.get(4n)?.size]).toEqual([undefined, undefined, 1]);
 });
 
-it('counts a video item by its keyframes, tags and segments, not as one item', () => {
-  const held = new DecodedBlobs(100);
-  const keyframes = Array.from({ length: 60 }, (_, frame) => ({ frame, box: { x: 0, y: 0, w: 1, h: 1 } }));
-  const video: StoredItemLabels = {
-    itemId: 'video-1',
-    shapes: [],
-    video: { frameCount: 100, tracks: [{ className: 'car', keyframes }], frameTags: [{ className: 'night', startFrame: 0, endFrame: 9 }], segments: [{ startFrame: 0, endFrame: 99 }] },
-  };
-  held.set(1n, labelsOf(30));
-  held.set(2n, new Map([['video-1', video]])); // 1 + (1 + 60) + 1 + 1 = 64 units: 94 with the first, under 100
-  expect([held.get(1n)?.size, held.get(2n)?.size]).toEqual([30, 1]);
-  held.set(3n, labelsOf(10)); // 104: the oldest goes
-  expect([held.get(1n), held.get(2n)?.size, held.get(3n)?.size]).toEqual([undefined, 1, 10]);
+it('is bounded by what a batch decoded from, so a few items with heavy attributes count for what they hold', () => {
+  const heavy = encodeLabelsBlob([canonicalItemLabels('item-0', [{ className: 'car', box: { x: 1, y: 2, w: 3, h: 4 }, attributes: { note: 'x'.repeat(4000) } }])]);
+  const light = encodeLabelsBlob([canonicalItemLabels('item-0', [{ className: 'car', box: { x: 1, y: 2, w: 3, h: 4 } }])]);
+  const [h, l] = [decodeLabelsBlobSized(heavy), decodeLabelsBlobSized(light)];
+  expect(h.labels.get('item-0')?.shapes[0]?.attributes).toEqual({ note: 'x'.repeat(4000) });
+  expect(h.textBytes).toBeGreaterThan(4000);
+  expect(l.textBytes).toBeLessThan(200);
+  // Room for one heavy and one light batch: a second light one makes the oldest go, though each holds one item.
+  const held = new DecodedBlobs(h.textBytes + l.textBytes);
+  held.set(1n, l.labels, l.textBytes);
+  held.set(2n, h.labels, h.textBytes);
+  held.set(3n, l.labels, l.textBytes);
+  expect([held.get(1n), held.get(2n)?.size, held.get(3n)?.size]).toEqual([undefined, 1, 1]);
 });
 
 let hub: RunningHub;

@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/adapter';
 import type { CanonicalShape } from '../../core/sync/canonicalLabels';
 import type { CanonicalVideoLabels } from '../../core/sync/canonicalVideo';
-import { decodeLabelsBlob, type StoredItemLabels } from '../batches/labelsBlob';
+import { decodeLabelsBlobSized, type StoredItemLabels } from '../batches/labelsBlob';
 import type { DecodedBlobs } from './decodedBlobs';
 
 export interface StoredSubmission {
@@ -76,9 +76,9 @@ export async function loadSubmissions(
     const batches = await db.query<{ id: bigint; labels: Buffer }>('SELECT b.id, b.labels FROM unnest($1::bigint[]) AS u(id) JOIN batches b ON b.id = u.id', [toRead.map(String)]);
     for (const b of batches) {
       try {
-        const labels = decodeLabelsBlob(b.labels);
+        const { labels, textBytes } = decodeLabelsBlobSized(b.labels);
         blobs.set(b.id, labels);
-        opts.decoded?.set(b.id, labels);
+        opts.decoded?.set(b.id, labels, textBytes);
       } catch (e) {
         undecodable.set(b.id, (e as Error).message);
       }

@@ -8,7 +8,7 @@
 export interface JobSettings {
   /** Whether this process runs jobs (false: it only enqueues and serves, e.g. a read replica; another process must work). */
   work: boolean;
-  /** How often an idle worker looks for jobs another process enqueued (ms; pg-boss's floor is 500). A batch stored by this process wakes its own worker `decideLingerMs` later. */
+  /** How often an idle worker looks for jobs another process enqueued (ms; pg-boss's floor is 500). A batch stored by this process that completes items wakes its own decide worker within `decideLingerMs`. */
   pollMs: number;
   /**
    * Decision jobs one fetch takes and decides as one round (their items loaded and written together). Each job
