@@ -134,7 +134,7 @@ export async function startJobQueue(db: Db, settings: JobSettings, handlers: Job
     },
     wake,
     wakeDecide() {
-      // Once stopping, no new timer (an upload still in flight at close): its job stays queued for the next start.
+      // Once stopping, no new timer (an upload still in flight at close): its job stays queued for whichever worker fetches next.
       if (closed) return;
       if (settings.decideLingerMs <= 0) return wakeQueue(QUEUES.decide);
       decideWake ??= setTimeout(() => {
